@@ -1,0 +1,97 @@
+"""The ``agenda`` command: build and validate a month's customer-first leadership pack.
+
+Heavy libraries (python-docx, python-pptx, jinja2) are imported inside commands so that
+``agenda --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from agenda import __version__
+from agenda.errors import AgendaError
+
+MONTH_DIR = click.Path(path_type=Path, file_okay=True, dir_okay=True)
+
+
+def _fail(exc: AgendaError) -> None:
+    for line in exc.lines():
+        click.echo(line, err=True)
+    sys.exit(exc.exit_code)
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Example: agenda build sample_data/northwind/2026-11 --out out/",
+)
+@click.version_option(__version__, prog_name="agenda")
+def cli() -> None:
+    """Turn a month folder of YAML files into a customer-first leadership pack.
+
+    Every pack runs in the same order (Customer, Employees, Operations, Marketing,
+    Sales, Finance) and opens with customers' stories before any number. A month
+    folder (e.g. 2026-11/) holds meeting.yaml and customer.yaml (both required) and
+    optionally employees.yaml, operations.yaml, marketing.yaml, sales.yaml,
+    finance.yaml, actions.yaml and a survey export (responses.csv). Earlier month
+    folders beside it give the change since last month.
+    """
+
+
+@cli.command()
+@click.argument("month_dir", type=MONTH_DIR)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("out"),
+    show_default=True,
+    help="Folder to write the .docx and .pptx into (created if missing).",
+)
+def build(month_dir: Path, out_dir: Path) -> None:
+    """Build the Word pack and the PowerPoint deck for MONTH_DIR.
+
+    Checks every file first; on any problem nothing is written and each problem is
+    listed as file:line:column. Both files land together, or neither does.
+    """
+    from agenda.pipeline import build as run_build
+
+    try:
+        built = run_build(month_dir, out_dir)
+    except AgendaError as exc:
+        _fail(exc)
+    for warning in built.pack.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    click.echo(f"Built the {built.pack.cover.period_label} pack for {built.pack.cover.organisation}:")
+    for path in built.paths:
+        click.echo(f"  {path}")
+
+
+@cli.command()
+@click.argument("month_dir", type=MONTH_DIR)
+def validate(month_dir: Path) -> None:
+    """Check every file in MONTH_DIR and report all problems at once; writes nothing.
+
+    Exit code 0 when the month is ready to build, 65 when the data has problems,
+    2 when MONTH_DIR is not a month folder.
+    """
+    from agenda.pipeline import prepare
+
+    try:
+        pack = prepare(month_dir)
+    except AgendaError as exc:
+        _fail(exc)
+    for warning in pack.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    filled = sum(1 for s in pack.sections if s.has_data)
+    click.echo(
+        f"{month_dir}: OK. {pack.cover.organisation}, {pack.cover.period_label}: "
+        f"{filled} of {len(pack.sections)} sections have data."
+    )
+
+
+def main() -> None:
+    """Entry point for the ``agenda`` console script."""
+    cli()

@@ -1,0 +1,52 @@
+"""How numbers, units, months and dates read in the pack (British conventions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+
+
+def number(value: float, places: int | None = None) -> str:
+    """Format with thousands separators and no needless trailing zeros: 1,240 · 99.1 · 4.25."""
+    if places is not None:
+        return f"{value:,.{places}f}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def with_unit(value: float, unit: str | None, currency: str | None = None) -> str:
+    """Attach a unit: ``84%``, ``95 s``, ``£1,240k``; a bare value takes the currency if given."""
+    text = number(value)
+    if unit is None or unit == "":
+        if currency:
+            symbol = _CURRENCY_SYMBOLS.get(currency.upper())
+            return f"{symbol}{text}" if symbol else f"{text} {currency}"
+        return text
+    if unit == "%":
+        return f"{text}%"
+    if unit[0] in "£€$":
+        return f"{unit[0]}{text}{unit[1:]}"
+    return f"{text} {unit}"
+
+
+def month_label(period: str) -> str:
+    """``2026-11`` → ``November 2026``."""
+    year, month = (int(p) for p in period.split("-"))
+    return dt.date(year, month, 1).strftime("%B %Y")
+
+
+def day_label(day: dt.date) -> str:
+    """``2026-11-19`` → ``Thursday 19 November 2026``."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(day: dt.date) -> str:
+    """``2026-11-19`` → ``19 Nov 2026``."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 day`` / ``3 days``."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"

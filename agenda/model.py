@@ -1,0 +1,167 @@
+"""The format-neutral pack: what every renderer walks. Ordered, computed and phrased already.
+
+Renderers never re-order, compute or re-phrase: each block below says what to show, and the
+writer only decides how it looks in Word or PowerPoint. Fields are documented for writer authors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Status = Literal["On track", "At risk", "Off track"]
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """A customer's story, told first: the named customer brings the numbers to life."""
+
+    title: str
+    customer: str  #: who it happened to ("Mrs Jones"), or "A customer guest" under Chatham House
+    story: str
+    attribution: str  #: channel and segment, e.g. "Phone · Household"
+    theme: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim, attributed by channel/segment and never by name."""
+
+    text: str
+    attribution: str
+    tone: Literal["praise", "complaint", "neutral"] = "neutral"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A headline number with its context; ``status`` is set only where a target applies."""
+
+    label: str
+    value: str
+    detail: str = ""
+    status: Status | None = None
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A row of headline numbers shown together."""
+
+    title: str
+    items: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """Tabular data with a header row; ``status_column`` marks a computed status column."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    status_column: int | None = None
+    numeric_columns: tuple[int, ...] = ()  #: right-aligned columns
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A titled list of short points."""
+
+    title: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A sentence of prose; ``kind`` says whether it informs, flags, or asks the room."""
+
+    text: str
+    kind: Literal["body", "empty", "caution", "question"] = "body"
+
+
+Block = Narrative | Quote | Figures | Table | Bullets | Note
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A section's place on the agenda."""
+
+    number: int
+    title: str
+    start: dt.time
+    end: dt.time
+    minutes: int
+    lead: str
+    focus: str
+
+    @property
+    def times(self) -> str:
+        """The slot as ``09:30–10:05``."""
+        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+
+
+@dataclass(frozen=True)
+class Section:
+    """One agenda section and everything shown in it, in reading order."""
+
+    key: str
+    title: str  #: the section's own name: Customer, Employees, Operations, ...
+    slot: Slot
+    blocks: tuple[Block, ...]
+    questions: tuple[str, ...]  #: what the facilitator asks the room in this slot
+    has_data: bool = True
+    intro: str = ""  #: one line the facilitator opens the slot with (deck divider)
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One action as the log shows it."""
+
+    id: str
+    title: str
+    owner: str
+    due: dt.date
+    status: str  #: open, done, blocked
+    section: str  #: the section's title
+    flag: str = ""  #: e.g. "Overdue by 6 days"
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class ActionLog:
+    """The action log, grouped by section in the fixed order."""
+
+    slot: Slot
+    rows: tuple[ActionRow, ...]
+    summary: str
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cover:
+    """What the cover page and the title slide say."""
+
+    organisation: str
+    title: str
+    period_label: str  #: e.g. "November 2026"
+    date_label: str  #: e.g. "Thursday 19 November 2026"
+    location: str
+    chair: str
+    confidentiality: str
+    attendees: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pack:
+    """The whole monthly pack, ready for any writer."""
+
+    cover: Cover
+    agenda: tuple[Slot, ...]
+    sections: tuple[Section, ...]
+    actions: ActionLog | None
+    appendix: tuple[Block, ...]
+    date: dt.date
+    file_stem: str  #: e.g. "northwind-utilities-2026-11-leadership-pack"
+    agenda_notes: str = ""
+    title_notes: str = ""
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,88 @@
+"""The customer-first running order: the only place the section order is written down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """One agenda section: its key in the data, its title, its default slot and its question."""
+
+    key: str  #: file stem and key in ``meeting.yaml`` ``minutes`` / ``leads``
+    title: str  #: the section's own name, used in headings and slide titles
+    default_minutes: int  #: slot length when ``meeting.yaml`` gives none
+    focus: str  #: the question the section answers for the room
+    questions: tuple[str, ...] = ()  #: standing questions the facilitator asks in this slot
+
+
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec(
+        "customer",
+        "Customer",
+        30,
+        "How do our customers feel about what we deliver, and what are they asking us to fix?",
+        (
+            "What in these stories surprised us, and who in this room owns the fix?",
+            "Which of the top two themes do we commit to moving by next month?",
+        ),
+    ),
+    SectionSpec(
+        "employees",
+        "Employees",
+        15,
+        "How engaged are our people, and what stops them serving customers well?",
+        (
+            "Which of these challenges do customers feel too?",
+            "What would our frontline colleagues fix first if they could?",
+        ),
+    ),
+    SectionSpec(
+        "operations",
+        "Operations",
+        15,
+        "Are we measuring what matters to customers, or only what is easy to count?",
+        (
+            "If every service level is green, why are customers telling us otherwise?",
+            "Which measure would show the customer's experience more honestly?",
+        ),
+    ),
+    SectionSpec(
+        "marketing",
+        "Marketing",
+        10,
+        "Which customers are we reaching out to, and how will they feel and react?",
+        (
+            "How will the customers we target feel and react?",
+            "How will we know whether they did?",
+        ),
+    ),
+    SectionSpec(
+        "sales",
+        "Sales",
+        10,
+        "Which customers are we targeting, and what feedback from others do we take to them?",
+        ("What have similar customers told us that this sales team should take in?",),
+    ),
+    SectionSpec(
+        "finance",
+        "Finance",
+        10,
+        "What do the results say, now that we know how customers feel?",
+        ("Where do the numbers show the cost of the customer issues we heard today?",),
+    ),
+)
+
+SECTION_KEYS: tuple[str, ...] = tuple(s.key for s in SECTIONS)
+
+#: The closing slot that reviews the action log; it always comes after Finance.
+ACTIONS_SLOT = SectionSpec(
+    "actions",
+    "Actions",
+    10,
+    "What did we agree, who owns it, and what is overdue?",
+    (
+        "What is overdue, and what would unblock it?",
+        "Which action answers a customer theme we heard today?",
+    ),
+)

@@ -1,0 +1,182 @@
+"""Read a survey export (``responses.csv``) into NPS tallies, with a located error per bad row.
+
+Rows are tallied as they are read (overall, by segment, by channel), so a million-row export
+costs little memory. Blank scores are skipped and counted: an abandoned survey is not a zero.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from agenda.errors import DataError, Problem
+from agenda.sources import YamlFile
+
+#: Largest survey export read (about 10 million short rows).
+MAX_CSV_BYTES = 512 * 1024 * 1024
+#: Most row errors listed before the rest are summarised, so a wrong file gives a short report.
+MAX_ROW_PROBLEMS = 20
+REQUIRED_COLUMNS = ("date", "score")
+OPTIONAL_COLUMNS = ("segment", "channel", "comment")
+_AT = ("nps", "responses")
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A free-text answer kept from the export, with what it was scored."""
+
+    text: str
+    score: int
+    segment: str | None
+    channel: str | None
+    date: dt.date
+
+
+@dataclass
+class SurveyAnswers:
+    """Tallies of 0–10 answers: overall, by segment and by channel."""
+
+    path: Path
+    scores: Counter[int] = field(default_factory=Counter)
+    by_segment: dict[str, Counter[int]] = field(default_factory=dict)
+    by_channel: dict[str, Counter[int]] = field(default_factory=dict)
+    comments: list[Comment] = field(default_factory=list)
+    blank: int = 0  #: rows with no score, skipped
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+
+def resolve_inside(folder: Path, name: str, referenced_from: YamlFile) -> Path:
+    """Return ``folder/name`` if it is a file inside the month folder; refuse anything else."""
+    candidate = Path(name)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        raise DataError(
+            [
+                referenced_from.problem(
+                    _AT, f"nps.responses: '{name}' must be a file in the month folder"
+                )
+            ]
+        )
+    path = folder / candidate
+    try:
+        inside = path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        inside = False
+    if not inside:
+        raise DataError(
+            [
+                referenced_from.problem(
+                    _AT, f"nps.responses: '{name}' points outside the month folder"
+                )
+            ]
+        )
+    if not path.is_file():
+        raise DataError(
+            [
+                referenced_from.problem(
+                    _AT, f"nps.responses: file '{name}' not found in {folder.name}/"
+                )
+            ]
+        )
+    return path
+
+
+def _delimiter(header: str) -> str:
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def read_responses(folder: Path, name: str, referenced_from: YamlFile) -> SurveyAnswers:
+    """Parse the survey export named in customer.yaml; raise DataError listing bad rows."""
+    path = resolve_inside(folder, name, referenced_from)
+    size = path.stat().st_size
+    if size > MAX_CSV_BYTES:
+        raise DataError([Problem(path, f"file is {size:,} bytes; the limit is {MAX_CSV_BYTES:,}")])
+    answers = SurveyAnswers(path)
+    problems: list[Problem] = []
+    extra = 0
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            header_line = handle.readline()
+            handle.seek(0)
+            if header_line.startswith("\ufeff"):
+                handle.read(1)
+            reader = csv.reader(handle, delimiter=_delimiter(header_line))
+            header = next(reader, None)
+            if header is None:
+                raise DataError([Problem(path, "file is empty; expected a header row", 1)])
+            columns = [h.strip().lower() for h in header]
+            missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+            if missing:
+                raise DataError(
+                    [
+                        Problem(
+                            path,
+                            f"header row lacks column(s) {', '.join(missing)}; expected "
+                            f"date, score and optionally segment, channel, comment "
+                            f"(found: {', '.join(columns) or 'nothing'})",
+                            1,
+                        )
+                    ]
+                )
+            idx = {
+                c: columns.index(c) for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) if c in columns
+            }
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                line = reader.line_num
+                problem = _tally(answers, row, idx, path, line)
+                if problem is not None:
+                    if len(problems) < MAX_ROW_PROBLEMS:
+                        problems.append(problem)
+                    else:
+                        extra += 1
+    except UnicodeDecodeError:
+        raise DataError([Problem(path, "file is not UTF-8 text; export it as CSV UTF-8")]) from None
+    except csv.Error as exc:
+        raise DataError([Problem(path, f"not a readable CSV file: {exc}")]) from None
+    if extra:
+        problems.append(Problem(path, f"... and {extra} more bad rows"))
+    if problems:
+        raise DataError(problems)
+    return answers
+
+
+def _cell(row: list[str], idx: dict[str, int], name: str) -> str:
+    i = idx.get(name)
+    return row[i].strip() if i is not None and i < len(row) else ""
+
+
+def _tally(
+    answers: SurveyAnswers, row: list[str], idx: dict[str, int], path: Path, line: int
+) -> Problem | None:
+    raw_date = _cell(row, idx, "date")
+    try:
+        date = dt.date.fromisoformat(raw_date)
+    except ValueError:
+        return Problem(path, f"date {raw_date!r} is not an ISO date (YYYY-MM-DD)", line)
+    raw_score = _cell(row, idx, "score")
+    if raw_score == "":
+        answers.blank += 1
+        return None
+    if not raw_score.isdigit() or int(raw_score) > 10:
+        return Problem(path, f"score {raw_score!r} is not a whole number 0–10", line)
+    score = int(raw_score)
+    answers.scores[score] += 1
+    segment = _cell(row, idx, "segment") or None
+    channel = _cell(row, idx, "channel") or None
+    if segment:
+        answers.by_segment.setdefault(segment, Counter())[score] += 1
+    if channel:
+        answers.by_channel.setdefault(channel, Counter())[score] += 1
+    comment = _cell(row, idx, "comment")
+    if comment:
+        answers.comments.append(Comment(comment, score, segment, channel, date))
+    if answers.first is None or date < answers.first:
+        answers.first = date
+    if answers.last is None or date > answers.last:
+        answers.last = date
+    return None

@@ -1,0 +1,335 @@
+"""Input models, one per file of the data contract; strict, so a typo is an error, not a gap.
+
+Key names here are the public interface (see PRODUCT.md): add optional keys freely, rename none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from agenda.order import SECTION_KEYS
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _number(value: Any) -> Any:
+    """Accept pasted figures such as '97.5%' or '1,250' as numbers; leave anything else alone."""
+    if isinstance(value, str):
+        cleaned = value.strip().replace(",", "").removesuffix("%").strip()
+        if re.fullmatch(r"[-+]?\d+(\.\d+)?", cleaned):
+            return float(cleaned)
+    return value
+
+
+def _as_text(value: Any) -> Any:
+    """Let identifiers typed as bare numbers (``id: 12``) count as text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _named(key: str):
+    """Let a list item be given as plain text, short for ``{key: text}``."""
+
+    def wrap(value: Any) -> Any:
+        return {key: value} if isinstance(value, str) else value
+
+    return wrap
+
+
+Number = Annotated[float, BeforeValidator(_number)]
+Count = Annotated[int, Field(ge=0)]
+Id = Annotated[Text, BeforeValidator(_as_text)]
+SectionKey = Literal["customer", "employees", "operations", "marketing", "sales", "finance"]
+assert set(SectionKey.__args__) == set(SECTION_KEYS)  # type: ignore[attr-defined]
+
+
+class Strict(BaseModel):
+    """Base for every input model: unknown keys are errors, values are read-only."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- meeting.yaml ---------------------------------------------------------------------------
+
+
+class Attendee(Strict):
+    name: Text
+    role: Text | None = None
+
+
+class Guest(Strict):
+    name: Text
+    organisation: Text
+    role: Text | None = None
+    #: Under the Chatham House rule (the default for customer guests) the guest's name and
+    #: organisation never appear in any output.
+    chatham_house: bool = True
+
+
+class SectionNumbers(Strict):
+    """Minutes per agenda slot, keyed by section (plus the closing ``actions`` review)."""
+
+    customer: Annotated[int, Field(ge=1, le=480)] | None = None
+    employees: Annotated[int, Field(ge=1, le=480)] | None = None
+    operations: Annotated[int, Field(ge=1, le=480)] | None = None
+    marketing: Annotated[int, Field(ge=1, le=480)] | None = None
+    sales: Annotated[int, Field(ge=1, le=480)] | None = None
+    finance: Annotated[int, Field(ge=1, le=480)] | None = None
+    actions: Annotated[int, Field(ge=1, le=480)] | None = None
+
+
+class SectionLeads(Strict):
+    """Who leads each agenda slot (optional; the chair leads any slot not named)."""
+
+    customer: Text | None = None
+    employees: Text | None = None
+    operations: Text | None = None
+    marketing: Text | None = None
+    sales: Text | None = None
+    finance: Text | None = None
+    actions: Text | None = None
+
+
+class Meeting(Strict):
+    organisation: Text
+    period: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+    date: dt.date
+    title: Text | None = None
+    start: Annotated[str, StringConstraints(pattern=r"^([01]?\d|2[0-3]):[0-5]\d$")] = "09:00"
+    location: Text | None = None
+    chair: Text | None = None
+    attendees: list[Annotated[Attendee, BeforeValidator(_named("name"))]] = []
+    guests: list[Guest] = []
+    minutes: SectionNumbers = SectionNumbers()
+    leads: SectionLeads = SectionLeads()
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period_text(cls, value: Any) -> Any:
+        if isinstance(value, dt.date):
+            raise ValueError("period is a month: write it as YYYY-MM, e.g. 2026-11")
+        return value
+
+
+# --- customer.yaml --------------------------------------------------------------------------
+
+
+class NpsCounts(Strict):
+    promoters: Count
+    passives: Count
+    detractors: Count
+
+
+class NpsSource(Strict):
+    """Where the month's NPS comes from: a survey export in the folder, or counted answers."""
+
+    responses: Text | None = None
+    counts: NpsCounts | None = None
+    target: Annotated[float, Field(ge=-100, le=100)] | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> NpsSource:
+        if (self.responses is None) == (self.counts is None):
+            raise ValueError("give exactly one of 'responses' (a CSV file name) or 'counts'")
+        return self
+
+
+class Narrative(Strict):
+    title: Text
+    customer: Text  #: the named person who brings the data to life ("Mrs Jones")
+    story: Text
+    channel: Text
+    segment: Text | None = None
+    theme: Text | None = None
+    guest: bool = False
+
+
+class Verbatim(Strict):
+    text: Text
+    score: Annotated[int, Field(ge=0, le=10)] | None = None
+    channel: Text
+    segment: Text | None = None
+    date: dt.date | None = None
+    theme: Text | None = None
+    guest: bool = False
+
+
+class Theme(Strict):
+    name: Text
+    mentions: Count
+    previous: Count | None = None
+
+
+class Complaints(Strict):
+    total: Count
+    previous: Count | None = None
+    reasons: dict[str, Count] = {}
+
+
+class Score(Strict):
+    score: Number
+    previous: Number | None = None
+    scale: Number | None = None  #: top of the scale, e.g. 5 for a 1–5 score
+
+
+class Customer(Strict):
+    nps: NpsSource
+    narratives: Annotated[list[Narrative], Field(min_length=1)]
+    verbatims: list[Verbatim] = []
+    themes: list[Theme] = []
+    complaints: Complaints | None = None
+    csat: Score | None = None
+    effort: Score | None = None
+
+
+# --- employees.yaml -------------------------------------------------------------------------
+
+
+class Engagement(Strict):
+    score: Number
+    previous: Number | None = None
+
+
+class Challenge(Strict):
+    text: Text
+    theme: Text | None = None
+
+
+class FrontlineVoice(Strict):
+    name: Text
+    role: Text
+    quote: Text
+
+
+class CustomerObjective(Strict):
+    team: Text
+    objective: Text
+
+
+class Employees(Strict):
+    engagement: Engagement | None = None
+    enps: Annotated[float, Field(ge=-100, le=100)] | None = None
+    challenges: list[Annotated[Challenge, BeforeValidator(_named("text"))]] = []
+    frontline: list[FrontlineVoice] = []
+    customer_objectives: list[CustomerObjective] = []
+
+
+# --- operations.yaml ------------------------------------------------------------------------
+
+
+class Sla(Strict):
+    name: Text
+    target: Number
+    actual: Number
+    unit: str | None = None
+    higher_is_better: bool = True
+    theme: Text | None = None  #: links the SLA to a customer improvement theme
+
+
+class Operations(Strict):
+    slas: list[Sla] = []
+    improvements: list[Text] = []
+
+
+# --- marketing.yaml -------------------------------------------------------------------------
+
+
+class Outreach(Strict):
+    """A marketing programme or event aimed at customers."""
+
+    name: Text
+    audience: Text
+    when: Annotated[str, BeforeValidator(_as_text)] | dt.date | None = None
+    goal: Text | None = None
+    expected_reaction: Text | None = None  #: how will the customers feel, react?
+
+
+class Marketing(Strict):
+    programmes: list[Outreach] = []
+    events: list[Outreach] = []
+
+
+# --- sales.yaml -----------------------------------------------------------------------------
+
+
+class SalesTarget(Strict):
+    account: Text
+    segment: Text | None = None
+    stage: Text | None = None
+    value: Number | None = None
+    feedback_to_use: Text | None = None  #: what other customers said that the team takes in
+
+
+class Pipeline(Strict):
+    value: Number
+    previous: Number | None = None
+
+
+class Sales(Strict):
+    currency: Text | None = None
+    targets: list[SalesTarget] = []
+    pipeline: Pipeline | None = None
+
+
+# --- finance.yaml ---------------------------------------------------------------------------
+
+
+class FinanceMetric(Strict):
+    name: Text
+    actual: Number
+    budget: Number | None = None
+    previous: Number | None = None
+    unit: str | None = None
+    higher_is_better: bool = True
+
+
+class Finance(Strict):
+    currency: Text = "GBP"
+    metrics: list[FinanceMetric] = []
+    commentary: list[Text] = []
+
+    @field_validator("commentary", mode="before")
+    @classmethod
+    def _paragraphs(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+# --- actions.yaml ---------------------------------------------------------------------------
+
+
+class Action(Strict):
+    id: Id
+    title: Text
+    owner: Text
+    due: dt.date
+    status: Literal["open", "done", "blocked"]
+    section: SectionKey
+    source: Text | None = None  #: the customer insight or meeting the action came from
+
+
+class Actions(Strict):
+    actions: list[Action] = []
+
+
+#: Each section file's model, keyed by file stem; customer.yaml is required, the rest optional.
+SECTION_MODELS: dict[str, type[Strict]] = {
+    "customer": Customer,
+    "employees": Employees,
+    "operations": Operations,
+    "marketing": Marketing,
+    "sales": Sales,
+    "finance": Finance,
+}

@@ -1,0 +1,257 @@
+"""Read a month folder's YAML safely, keeping a line:column mark for every key and value.
+
+PyYAML's composer gives us a node tree with marks; we build plain Python values from it
+ourselves so that duplicate keys, non-standard tags and alias expansion are under our control,
+and so that every later error (pydantic's included) can point at the exact place in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from agenda.errors import Problem
+
+#: Largest YAML file we read; monthly data is a few kilobytes, so this only stops accidents.
+MAX_YAML_BYTES = 2 * 1024 * 1024
+#: Deepest nesting accepted; the contract nests four levels at most.
+MAX_DEPTH = 40
+#: Most values one file may expand to (stops alias "billion laughs" expansions).
+MAX_VALUES = 200_000
+
+Loc = tuple[str | int, ...]
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without YAML 1.1's base-60 numbers, so ``start: 10:30`` stays a time string."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    _INT,
+    re.compile(
+        r"""^(?:[-+]?0b[0-1_]+
+            |[-+]?0[0-7_]+
+            |[-+]?(?:0|[1-9][0-9_]*)
+            |[-+]?0x[0-9a-fA-F_]+)$""",
+        re.X,
+    ),
+    list("-+0123456789"),
+)
+_Loader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+            |\.[0-9_]+(?:[eE][-+]?[0-9]+)?
+            |[-+]?\.(?:inf|Inf|INF)
+            |\.(?:nan|NaN|NAN))$""",
+        re.X,
+    ),
+    list("-+0123456789."),
+)
+
+
+@dataclass
+class Marks:
+    """Where each key and value of a loaded file sits, by its path of keys and indexes."""
+
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, loc: Loc, *, prefer_key: bool = False) -> tuple[int, int] | None:
+        """Return (line, column), 1-based, of ``loc`` or of its nearest enclosing value."""
+        if prefer_key and loc in self.keys:
+            return self.keys[loc]
+        for end in range(len(loc), -1, -1):
+            prefix = loc[:end]
+            if prefix in self.values:
+                return self.values[prefix]
+            if prefix in self.keys:
+                return self.keys[prefix]
+        return None
+
+
+@dataclass
+class YamlFile:
+    """A parsed YAML file: its plain data and the marks to locate errors in it."""
+
+    path: Path
+    data: Any
+    marks: Marks
+
+    def problem(self, loc: Loc, message: str, *, prefer_key: bool = False) -> Problem:
+        """Build a Problem located at ``loc`` in this file."""
+        pos = self.marks.locate(loc, prefer_key=prefer_key)
+        line, col = pos if pos else (None, None)
+        return Problem(self.path, message, line, col)
+
+
+class YamlProblems(Exception):
+    """Raised with every problem found while reading one YAML file."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(map(str, problems)))
+        self.problems = problems
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    """Turn a composed node tree into plain values, recording marks and refusing the unsafe."""
+
+    def __init__(self, path: Path, loader: _Loader):
+        self.path = path
+        self.loader = loader
+        self.marks = Marks()
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def fail(self, node: Node, message: str) -> None:
+        line, col = _mark(node)
+        self.problems.append(Problem(self.path, message, line, col))
+
+    def build(self, node: Node, loc: Loc, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            self.fail(node, f"file expands to more than {MAX_VALUES:,} values (alias bomb?)")
+            raise _Stop
+        if depth > MAX_DEPTH:
+            self.fail(node, f"nested more than {MAX_DEPTH} levels deep")
+            raise _Stop
+        self.marks.values.setdefault(loc, _mark(node))
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self.fail(node, f"unsupported tag {node.tag!r}: plain lists only")
+                return None
+            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return self.mapping(node, loc, depth)
+        self.fail(node, "unsupported YAML node")  # pragma: no cover - composer yields only these
+        return None
+
+    def scalar(self, node: ScalarNode) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            self.fail(node, f"unsupported tag {node.tag!r}: plain text, numbers and dates only")
+            return None
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            self.fail(node, f"cannot read value {node.value!r}: {exc}")
+            return None
+
+    def mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        if node.tag != "tag:yaml.org,2002:map":
+            self.fail(node, f"unsupported tag {node.tag!r}: plain mappings only")
+            return {}
+        out: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self.fail(key_node, "keys must be plain names (merge keys '<<' are not supported)")
+                continue
+            key = str(key_node.value)
+            if key in seen:
+                self.fail(
+                    key_node,
+                    f"duplicate key '{key}' (first given on line {seen[key]}); "
+                    "each key may appear once",
+                )
+                continue
+            seen[key] = _mark(key_node)[0]
+            self.marks.keys[(*loc, key)] = _mark(key_node)
+            out[key] = self.build(value_node, (*loc, key), depth + 1)
+        return out
+
+
+class _Stop(Exception):
+    """Abandon building a file once a resource limit is hit."""
+
+
+def _line_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    col = offset - (before.rfind(b"\n") + 1) + 1
+    return line, col
+
+
+def read_text(path: Path, *, limit: int = MAX_YAML_BYTES) -> str:
+    """Read a user file as UTF-8 (a BOM is allowed), refusing oversized or non-UTF-8 files."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise YamlProblems([Problem(path, f"cannot read file: {exc.strerror}")]) from None
+    if size > limit:
+        raise YamlProblems([Problem(path, f"file is {size:,} bytes; the limit is {limit:,} bytes")])
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _line_of_offset(raw, exc.start)
+        raise YamlProblems(
+            [Problem(path, "file is not UTF-8 text; save it as UTF-8", line, col)]
+        ) from None
+
+
+def load_yaml(path: Path) -> YamlFile:
+    """Load one YAML file into plain values with marks; raise YamlProblems on any problem."""
+    text = read_text(path)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        what = exc.problem or "not valid YAML"
+        raise YamlProblems([Problem(path, f"YAML syntax: {what}", line, col)]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        msg = f"character {exc.character!r} is not allowed in YAML text"
+        raise YamlProblems([Problem(path, msg, line, col)]) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblems([Problem(path, f"YAML error: {exc}")]) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        return YamlFile(path, {}, Marks())
+    builder = _Builder(path, loader)
+    try:
+        data = builder.build(root, (), 0)
+    except _Stop:
+        data = None
+    except RecursionError:
+        builder.fail(root, "nested too deeply to read")
+        data = None
+    if builder.problems:
+        raise YamlProblems(builder.problems)
+    return YamlFile(path, data, builder.marks)
+
+
+def iter_month_dirs(workspace: Path) -> Iterator[Path]:
+    """Yield the workspace's month folders (named YYYY-MM), oldest first."""
+    months = [p for p in workspace.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}-\d{2}", p.name)]
+    yield from sorted(months, key=lambda p: p.name)

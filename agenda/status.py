@@ -1,0 +1,18 @@
+"""On track / at risk / off track, always computed from target and actual, never typed."""
+
+from __future__ import annotations
+
+from agenda.model import Status
+
+#: How close to target (as a share of the target) still counts as "at risk" rather than "off".
+AT_RISK_TOLERANCE = 0.05
+
+
+def status(target: float, actual: float, *, higher_is_better: bool = True) -> Status:
+    """Judge an actual against its target in the direction that is better."""
+    gap = (actual - target) if higher_is_better else (target - actual)
+    if gap >= 0:
+        return "On track"
+    if abs(gap) <= AT_RISK_TOLERANCE * max(abs(target), 1e-9):
+        return "At risk"
+    return "Off track"

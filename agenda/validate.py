@@ -1,0 +1,275 @@
+"""Validate a month folder: every file against its model, every problem collected, then one abort.
+
+Pydantic's errors are translated into located, plain-English problems with did-you-mean hints,
+e.g. ``operations.yaml:9:5: slas[1]: unknown key 'targt' (did you mean 'target'?)``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from agenda import schema
+from agenda.errors import DataError, Problem, UsageProblem
+from agenda.order import SECTION_KEYS, SECTIONS
+from agenda.responses import SurveyAnswers, read_responses
+from agenda.sources import Loc, YamlFile, YamlProblems, load_yaml
+
+
+@dataclass
+class MonthData:
+    """A month folder's validated inputs; absent optional files are ``None``."""
+
+    folder: Path
+    meeting: schema.Meeting
+    customer: schema.Customer
+    sections: dict[str, BaseModel | None]
+    actions: schema.Actions | None
+    answers: SurveyAnswers | None = None  #: the parsed ``responses.csv``, when NPS comes from one
+    files: list[Path] = field(default_factory=list)  #: every file read, for the appendix
+
+
+def _field_model(model: type[BaseModel], name: str) -> Any:
+    info = model.model_fields.get(name)
+    return info.annotation if info else None
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """Flatten Optional/Union/Annotated wrappers into their member types."""
+    origin = get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [m for arg in get_args(annotation) for m in _unwrap(arg)]
+    return [annotation]
+
+
+def _model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """Find the model class that holds the mapping at ``loc`` (to list its allowed keys)."""
+    current: Any = root
+    for part in loc:
+        candidates = _unwrap(current)
+        nxt = None
+        for cand in candidates:
+            if isinstance(part, str) and isinstance(cand, type) and issubclass(cand, BaseModel):
+                nxt = _field_model(cand, part)
+            elif get_origin(cand) is list and isinstance(part, int):
+                nxt = get_args(cand)[0]
+            elif get_origin(cand) is dict:
+                nxt = get_args(cand)[1]
+            if nxt is not None:
+                break
+        if nxt is None:
+            return None
+        current = nxt
+    for cand in _unwrap(current):
+        if isinstance(cand, type) and issubclass(cand, BaseModel):
+            return cand
+    return None
+
+
+def did_you_mean(word: str, options: list[str]) -> str:
+    """Suggest the closest allowed word, or list the options when none is close."""
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "expected one of: " + ", ".join(options)
+
+
+def format_loc(loc: Loc) -> str:
+    """Render a location as ``slas[1].target``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{part!r}]"
+    return out
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+_EXPECTED = {
+    "int_parsing": "expected a whole number",
+    "int_type": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "float_parsing": "expected a number",
+    "float_type": "expected a number",
+    "string_type": "expected text",
+    "bool_parsing": "expected true or false",
+    "bool_type": "expected true or false",
+    "date_parsing": "expected a date like 2026-11-19",
+    "date_type": "expected a date like 2026-11-19",
+    "date_from_datetime_parsing": "expected a date like 2026-11-19",
+    "date_from_datetime_inexact": "expected a date like 2026-11-19 (no time of day)",
+    "list_type": "expected a list (one '- ' item per line)",
+    "dict_type": "expected a mapping of 'key: value' lines",
+    "model_type": "expected a mapping of 'key: value' lines",
+    "model_attributes_type": "expected a mapping of 'key: value' lines",
+    "string_too_short": "must not be empty",
+}
+
+
+def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[Loc, str, bool]:
+    """Turn one pydantic error into (location, message, points-at-key)."""
+    loc: Loc = tuple(err["loc"])
+    kind = err["type"]
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        parent = _model_at(root, loc[:-1])
+        hint = did_you_mean(key, list(parent.model_fields)) if parent else ""
+        where = format_loc(loc[:-1])
+        prefix = f"{where}: " if where else ""
+        return loc, f"{prefix}unknown key '{key}'" + (f" ({hint})" if hint else ""), True
+    where = format_loc(loc)
+    prefix = f"{where}: " if where else ""
+    if kind == "missing":
+        parent_where = format_loc(loc[:-1])
+        parent_prefix = f"{parent_where}: " if parent_where else ""
+        return loc[:-1], f"{parent_prefix}missing required key '{loc[-1]}'", False
+    if kind == "literal_error":
+        options = [a.strip("'") for a in re.findall(r"'[^']*'", err["msg"])]
+        return (
+            loc,
+            f"{prefix}{_shown(value)} is not allowed ({did_you_mean(str(value), options)})",
+            False,
+        )
+    if kind == "too_short" and isinstance(value, list):
+        need = err.get("ctx", {}).get("min_length", 1)
+        return loc, f"{prefix}needs at least {need} item{'s' if need != 1 else ''}", False
+    if kind == "string_pattern_mismatch":
+        field_name = str(loc[-1]) if loc else ""
+        fmt = {"period": "a month as YYYY-MM, e.g. 2026-11", "start": "a time as HH:MM, e.g. 09:30"}
+        expected = fmt.get(field_name, f"text matching {err['ctx']['pattern']}")
+        return loc, f"{prefix}expected {expected}, got {_shown(value)}", False
+    if kind in _EXPECTED:
+        return loc, f"{prefix}{_EXPECTED[kind]}, got {_shown(value)}", False
+    if kind == "value_error":
+        return loc, f"{prefix}{err['msg'].removeprefix('Value error, ')}", False
+    return loc, f"{prefix}{err['msg'][0].lower()}{err['msg'][1:]}, got {_shown(value)}", False
+
+
+def check_model(file: YamlFile, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+    """Validate a loaded file against its model; return the model or the located problems."""
+    data = file.data
+    if not isinstance(data, dict):
+        return None, [file.problem((), "expected a mapping of 'key: value' lines at the top level")]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc, msg, at_key = _message(err, model)
+            problems.append(file.problem(loc, msg, prefer_key=at_key))
+        return None, problems
+
+
+def _load(
+    path: Path, model: type[BaseModel], problems: list[Problem]
+) -> tuple[YamlFile | None, BaseModel | None]:
+    try:
+        file = load_yaml(path)
+    except YamlProblems as exc:
+        problems.extend(exc.problems)
+        return None, None
+    result, found = check_model(file, model)
+    problems.extend(found)
+    return file, result
+
+
+def check_month_folder(folder: Path) -> None:
+    """Refuse a path that is not a month folder, before anything is read."""
+    if not folder.exists():
+        raise UsageProblem(f"{folder}: no such folder (expected a month folder like 2026-11/)")
+    if not folder.is_dir():
+        raise UsageProblem(f"{folder}: is a file, not a month folder (expected e.g. 2026-11/)")
+
+
+def load_month(folder: Path) -> MonthData:
+    """Read and validate every file of a month folder, reporting all problems at once."""
+    check_month_folder(folder)
+    problems: list[Problem] = []
+    files: list[Path] = []
+    loaded: dict[str, YamlFile] = {}
+
+    def read(stem: str, model: type[BaseModel], *, required: bool) -> Any:
+        path = folder / f"{stem}.yaml"
+        if not path.exists():
+            alt = folder / f"{stem}.yml"
+            if alt.exists():
+                path = alt
+            elif required:
+                why = (
+                    "a pack without the customer's voice is refused: add customer.yaml with "
+                    "at least one narrative"
+                    if stem == "customer"
+                    else "every month needs meeting.yaml (organisation, period, date)"
+                )
+                problems.append(Problem(path, f"required file is missing; {why}"))
+                return None
+            else:
+                return None
+        files.append(path)
+        file, result = _load(path, model, problems)
+        if file is not None:
+            loaded[stem] = file
+        return result
+
+    meeting = read("meeting", schema.Meeting, required=True)
+    customer = read("customer", schema.Customer, required=True)
+    sections: dict[str, BaseModel | None] = {"customer": customer}
+    for key in SECTION_KEYS[1:]:
+        sections[key] = read(key, schema.SECTION_MODELS[key], required=False)
+    actions = read("actions", schema.Actions, required=False)
+
+    if meeting is not None:
+        meeting_file = loaded["meeting"]
+        if re.fullmatch(r"\d{4}-\d{2}", folder.name) and meeting.period != folder.name:
+            problems.append(
+                meeting_file.problem(
+                    ("period",),
+                    f"period is {meeting.period} but the folder is {folder.name}; they must match",
+                )
+            )
+        problems.extend(_agenda_problems(meeting_file, meeting))
+
+    answers = None
+    if customer is not None and customer.nps.responses is not None:
+        try:
+            answers = read_responses(folder, customer.nps.responses, loaded["customer"])
+            files.append(answers.path)
+        except DataError as exc:
+            problems.extend(exc.problems)
+
+    if problems:
+        raise DataError(problems)
+    return MonthData(folder, meeting, customer, sections, actions, answers, files)
+
+
+def _agenda_problems(file: YamlFile, meeting: schema.Meeting) -> list[Problem]:
+    """The customer slot comes first and is never the shortest on the agenda."""
+    minutes = {s.key: getattr(meeting.minutes, s.key) or s.default_minutes for s in SECTIONS}
+    others = {k: v for k, v in minutes.items() if k != "customer"}
+    shortest_key = min(others, key=lambda k: others[k])
+    if minutes["customer"] < others[shortest_key]:
+        return [
+            file.problem(
+                ("minutes", "customer"),
+                f"minutes.customer: the customer slot ({minutes['customer']} min) must not be the "
+                f"shortest on the agenda ({shortest_key} has {others[shortest_key]} min)",
+            )
+        ]
+    return []

@@ -1,0 +1,287 @@
+"""Plan the deck from a Pack: which slides, in what order, with what on them and in the notes.
+
+A pure step (no python-pptx here), so slide order, chunking of long tables and notes can be
+tested without opening PowerPoint. The emitter in ``pptx_writer`` only draws what is planned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from agenda.model import (
+    ActionLog,
+    Block,
+    Bullets,
+    Cover,
+    Figures,
+    Narrative,
+    Note,
+    Pack,
+    Quote,
+    Section,
+    Slot,
+    Table,
+)
+from agenda.text import render
+from packs.table_layout import column_weights, lines_needed
+
+Kind = Literal["title", "agenda", "divider", "narrative", "quotes", "figures", "table", "bullets", "text"]
+
+#: Slide geometry in inches (16:9) and the type sizes the layout estimates assume.
+SLIDE_W, SLIDE_H = 13.333, 7.5
+MARGIN = 0.5
+BODY_TOP = 1.25
+BODY_BOTTOM = SLIDE_H - 0.45
+TABLE_PT = 12
+CHAR_IN_PER_PT = 0.0072  # average character width per point of type, in inches
+LINE_IN_PER_PT = 0.0175  # line height per point of type, in inches
+CELL_PAD_IN = 0.12
+MAX_TABLE_ROWS = 10
+MAX_QUOTES = 4
+MAX_BULLETS = 6
+
+
+@dataclass(frozen=True)
+class Divider:
+    """What a section's opening slide shows."""
+
+    slot: Slot
+    intro: str
+    empty: str  #: the "no data supplied" note, when the section has no file
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One slide: its kind, title, content and speaker notes."""
+
+    kind: Kind
+    title: str
+    notes: str
+    section: str | None  #: the section key, or None for title/agenda/actions
+    content: object
+
+
+def plan_deck(pack: Pack) -> list[SlidePlan]:
+    """Lay the pack out as slides in the pack's (customer-first) order."""
+    slides = [
+        SlidePlan("title", pack.cover.title, pack.title_notes, None, pack.cover),
+        SlidePlan("agenda", "Agenda", pack.agenda_notes, None, _agenda_table(pack)),
+    ]
+    for section in pack.sections:
+        slides += _section_slides(section)
+    if pack.actions is not None:
+        slides += _action_slides(pack.actions)
+    return slides
+
+
+def _agenda_table(pack: Pack) -> Table:
+    rows = tuple((str(s.number), s.title, s.times, s.lead, s.focus) for s in pack.agenda)
+    return Table("Agenda", ("#", "Section", "Time", "Lead", "Focus question"), rows)
+
+
+def _notes(slot: Slot, questions: tuple[str, ...], points: list[str]) -> str:
+    return render(
+        "speaker_notes.j2",
+        slot_line=f"{slot.title} · slot {slot.number}: {slot.times} ({slot.minutes} min) · "
+        f"led by {slot.lead}",
+        purpose=slot.focus,
+        points=points,
+        questions=list(questions[:3]),
+    )
+
+
+def _section_slides(section: Section) -> list[SlidePlan]:
+    def slide(kind: Kind, subtitle: str, content: object, points: list[str]) -> SlidePlan:
+        title = f"{section.title} — {subtitle}" if subtitle else section.title
+        return SlidePlan(kind, title, _notes(section.slot, section.questions, points), section.key, content)
+
+    blocks = list(section.blocks)
+    empty = ""
+    lead_notes: list[Note] = []
+    while blocks and isinstance(blocks[0], Note) and not lead_notes_done(blocks[0], section):
+        note = blocks.pop(0)
+        assert isinstance(note, Note)
+        if note.kind == "empty":
+            empty = note.text
+        else:
+            lead_notes.append(note)
+    intro = " ".join(filter(None, [section.intro, *(n.text for n in lead_notes)]))
+    opening_points = [
+        "Open the slot: say why this section matters to customers.",
+        *([empty] if empty else []),
+    ]
+    slides = [slide("divider", "", Divider(section.slot, intro, empty), opening_points)]
+
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if isinstance(block, Narrative):
+            slides.append(
+                slide(
+                    "narrative",
+                    block.title,
+                    block,
+                    [
+                        f"Read {block.customer}'s story aloud before showing any number.",
+                        "Pause: ask who in the room has met a customer like this.",
+                    ],
+                )
+            )
+            i += 1
+        elif isinstance(block, Quote):
+            run: list[Quote] = []
+            while i < len(blocks) and isinstance(blocks[i], Quote):
+                run.append(blocks[i])  # type: ignore[arg-type]
+                i += 1
+            label = "In their words" if section.key == "customer" else "Voices"
+            chunks = _chunks(run, MAX_QUOTES)
+            for n, chunk in enumerate(chunks, 1):
+                slides.append(
+                    slide(
+                        "quotes",
+                        label + _part(n, len(chunks)),
+                        tuple(chunk),
+                        ["Let the quotes speak: read one praise and one complaint aloud."],
+                    )
+                )
+        elif isinstance(block, Figures):
+            i += 1
+            attached: list[Note] = []
+            while i < len(blocks) and isinstance(blocks[i], Note) and len(attached) < 3:
+                attached.append(blocks[i])  # type: ignore[arg-type]
+                i += 1
+            slides.append(
+                slide(
+                    "figures",
+                    block.title,
+                    (block, tuple(attached)),
+                    [n.text for n in attached] or ["Give the number, the sample and the change."],
+                )
+            )
+        elif isinstance(block, Table):
+            chunks = chunk_table(block)
+            for n, rows in enumerate(chunks, 1):
+                part = Table(
+                    block.title,
+                    block.columns,
+                    rows,
+                    block.status_column,
+                    block.numeric_columns,
+                    block.caption if n == len(chunks) else "",
+                )
+                points = [block.caption] if block.caption else []
+                slides.append(slide("table", block.title + _part(n, len(chunks)), part, points))
+            i += 1
+        elif isinstance(block, Bullets):
+            chunks = chunk_bullets(block.items)
+            for n, items in enumerate(chunks, 1):
+                slides.append(
+                    slide(
+                        "bullets",
+                        block.title + _part(n, len(chunks)),
+                        Bullets(block.title, tuple(items)),
+                        [],
+                    )
+                )
+            i += 1
+        else:  # a run of notes: one text slide
+            run_notes: list[Note] = []
+            while i < len(blocks) and isinstance(blocks[i], Note):
+                run_notes.append(blocks[i])  # type: ignore[arg-type]
+                i += 1
+            title = "What this month says" if section.key != "finance" else "Commentary"
+            for n, chunk in enumerate(_chunks(run_notes, 3), 1):
+                slides.append(
+                    slide(
+                        "text",
+                        title + _part(n, len(_chunks(run_notes, 3))),
+                        tuple(chunk),
+                        [note.text for note in chunk if note.kind == "caution"],
+                    )
+                )
+    return slides
+
+
+def lead_notes_done(block: Block, section: Section) -> bool:
+    """Stop pulling leading notes onto the divider at the first caution (it earns a slide)."""
+    return isinstance(block, Note) and block.kind == "caution"
+
+
+def _action_slides(log: ActionLog) -> list[SlidePlan]:
+    rows = tuple(
+        (r.id, r.title, r.owner, f"{r.due.day} {r.due:%b}", r.status + (f" · {r.flag}" if r.flag else ""), r.section)
+        for r in log.rows
+    )
+    table = Table("Action log", ("ID", "Action", "Owner", "Due", "Status", "Section"), rows)
+    chunks = chunk_table(table)
+    notes = _notes(log.slot, log.questions, [log.summary])
+    return [
+        SlidePlan(
+            "table",
+            f"{log.slot.title} — log{_part(n, len(chunks))}",
+            notes,
+            None,
+            Table(table.title, table.columns, part, caption=log.summary if n == len(chunks) else ""),
+        )
+        for n, part in enumerate(chunks, 1)
+    ]
+
+
+def _part(n: int, total: int) -> str:
+    return f" ({n} of {total})" if total > 1 else ""
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def table_column_widths(table: Table) -> list[float]:
+    """Column widths in inches across the slide's usable width."""
+    weights = column_weights(table.columns, table.rows)
+    usable = SLIDE_W - 2 * MARGIN
+    return [usable * w / sum(weights) for w in weights]
+
+
+def row_height(values: tuple[str, ...], widths: list[float], pt: int = TABLE_PT) -> float:
+    """Estimated height in inches of one table row once its cells wrap."""
+    lines = max(
+        lines_needed(value, (width - CELL_PAD_IN) / (CHAR_IN_PER_PT * pt))
+        for value, width in zip(values, widths, strict=True)
+    )
+    return lines * LINE_IN_PER_PT * pt + CELL_PAD_IN
+
+
+def chunk_table(table: Table, *, caption_room: float = 0.45) -> list[tuple[tuple[str, ...], ...]]:
+    """Split rows into slide-sized chunks so a table never runs off the slide."""
+    widths = table_column_widths(table)
+    available = BODY_BOTTOM - BODY_TOP - caption_room - row_height(table.columns, widths)
+    chunks: list[list[tuple[str, ...]]] = [[]]
+    used = 0.0
+    for row in table.rows:
+        height = row_height(row, widths)
+        if chunks[-1] and (used + height > available or len(chunks[-1]) >= MAX_TABLE_ROWS):
+            chunks.append([])
+            used = 0.0
+        chunks[-1].append(row)
+        used += height
+    return [tuple(c) for c in chunks]
+
+
+def chunk_bullets(items: tuple[str, ...], pt: int = 18) -> list[list[str]]:
+    """Split bullet points into slide-sized groups."""
+    per_line = (SLIDE_W - 2 * MARGIN - 0.5) / (CHAR_IN_PER_PT * pt)
+    available_lines = (BODY_BOTTOM - BODY_TOP) / (LINE_IN_PER_PT * pt * 1.25)
+    chunks: list[list[str]] = [[]]
+    used = 0
+    for item in items:
+        lines = lines_needed(item, per_line)
+        if chunks[-1] and (used + lines > available_lines or len(chunks[-1]) >= MAX_BULLETS):
+            chunks.append([])
+            used = 0
+        chunks[-1].append(item)
+        used += lines
+    return chunks
+
+
+__all__ = ["Cover", "Divider", "SlidePlan", "chunk_table", "plan_deck"]

@@ -1,0 +1,39 @@
+"""Write a set of files so that either all of them land complete, or none is touched."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from agenda.errors import RenderError
+
+
+@contextlib.contextmanager
+def atomic_outputs(targets: list[Path]) -> Iterator[list[Path]]:
+    """Yield temporary paths beside ``targets``; rename them into place only if all succeed."""
+    if not targets:
+        yield []
+        return
+    folder = targets[0].parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RenderError(f"cannot create output folder {folder}: {exc.strerror}") from None
+    temporary: list[Path] = []
+    try:
+        for target in targets:
+            fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=folder)
+            os.close(fd)
+            temporary.append(Path(name))
+        yield temporary
+        for tmp, target in zip(temporary, targets, strict=True):
+            os.replace(tmp, target)
+    except OSError as exc:
+        raise RenderError(f"cannot write the pack into {folder}: {exc.strerror or exc}") from None
+    finally:
+        for tmp in temporary:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
