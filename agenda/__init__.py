@@ -1,3 +1,3 @@
-"""customer-first packs: monthly YAML data → a customer-first leadership pack (Word + PowerPoint)."""
+"""customer-first packs: monthly YAML data → a customer-first leadership pack (Word + deck)."""
 
 __version__ = "0.1.0"

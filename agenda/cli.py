@@ -64,7 +64,9 @@ def build(month_dir: Path, out_dir: Path) -> None:
         _fail(exc)
     for warning in built.pack.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    click.echo(f"Built the {built.pack.cover.period_label} pack for {built.pack.cover.organisation}:")
+    click.echo(
+        f"Built the {built.pack.cover.period_label} pack for {built.pack.cover.organisation}:"
+    )
     for path in built.paths:
         click.echo(f"  {path}")
 

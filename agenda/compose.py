@@ -11,7 +11,15 @@ import re
 from collections import defaultdict
 
 from agenda import schema
-from agenda.formatting import day_label, month_label, number, plural, short_date, with_unit
+from agenda.formatting import (
+    day_label,
+    money,
+    month_label,
+    number,
+    plural,
+    short_date,
+    with_unit,
+)
 from agenda.history import MonthSignal
 from agenda.model import (
     ActionLog,
@@ -267,7 +275,10 @@ def _customer(data, month: MonthData, signal: _CustomerSignal):
         if nps.margin is not None:
             detail += f" · ±{number(round(nps.margin))} margin"
         figures.append(Figure("Net Promoter Score", signed(nps.score), detail))
-    for label, score in (("Customer satisfaction", customer.csat), ("Customer effort", customer.effort)):
+    for label, score in (
+        ("Customer satisfaction", customer.csat),
+        ("Customer effort", customer.effort),
+    ):
         if score is not None:
             value = number(score.score) + (f" / {number(score.scale)}" if score.scale else "")
             detail = (
@@ -278,7 +289,9 @@ def _customer(data, month: MonthData, signal: _CustomerSignal):
             figures.append(Figure(label, value, detail))
     if customer.complaints is not None:
         c = customer.complaints
-        detail = f"{signed(c.total - c.previous)} since last month" if c.previous is not None else ""
+        detail = (
+            f"{signed(c.total - c.previous)} since last month" if c.previous is not None else ""
+        )
         figures.append(Figure("Complaints", f"{c.total:,}", detail))
     blocks.append(Figures("How customers score us", tuple(figures)))
     if nps.score is not None:
@@ -421,7 +434,9 @@ def _employees(data, month: MonthData, signal: _CustomerSignal):
     figures = []
     if employees.engagement is not None:
         e = employees.engagement
-        detail = f"{signed(e.score - e.previous, 1)} since last month" if e.previous is not None else ""
+        detail = (
+            f"{signed(e.score - e.previous, 1)} since last month" if e.previous is not None else ""
+        )
         figures.append(Figure("Engagement", number(e.score), detail))
     if employees.enps is not None:
         figures.append(Figure("Employee NPS", signed(employees.enps)))
@@ -460,7 +475,9 @@ def _operations(data, month: MonthData, signal: _CustomerSignal):
             (sla, status(sla.target, sla.actual, higher_is_better=sla.higher_is_better))
             for sla in operations.slas
         ]
-        counts = {s: sum(1 for _, st in judged if st == s) for s in ("On track", "At risk", "Off track")}
+        counts = {
+            s: sum(1 for _, st in judged if st == s) for s in ("On track", "At risk", "Off track")
+        }
         blocks.append(
             Note(
                 phrase(
@@ -544,7 +561,7 @@ def _marketing(data, month: MonthData, signal: _CustomerSignal):
         )
         for item in items:
             if item.expected_reaction is None:
-                questions.append(f"{item.name}: how will {item.audience.lower()} feel and react?")
+                questions.append(f"{item.name} ({item.audience}): how will they feel and react?")
     if not blocks:
         blocks.append(Note("marketing.yaml is present but lists no programmes or events.", "empty"))
     return tuple(blocks), tuple(questions)
@@ -563,18 +580,16 @@ def _sales(data, month: MonthData, signal: _CustomerSignal):
         detail = ""
         if p.previous is not None:
             delta = p.value - p.previous
-            sign = "+" if delta >= 0 else "−"
-            detail = f"{sign}{with_unit(abs(delta), None, currency)} since last month"
-        blocks.append(
-            Figures("Pipeline", (Figure("Pipeline value", with_unit(p.value, None, currency), detail),))
-        )
+            detail = ("+" if delta >= 0 else "") + money(delta, currency) + " since last month"
+        figure = Figure("Pipeline value", money(p.value, currency), detail)
+        blocks.append(Figures("Pipeline", (figure,)))
     if sales.targets:
         rows = tuple(
             (
                 t.account,
                 t.segment or "–",
                 t.stage or "–",
-                with_unit(t.value, None, currency) if t.value is not None else "–",
+                money(t.value, currency) if t.value is not None else "–",
                 t.feedback_to_use or _NOT_STATED,
             )
             for t in sales.targets
@@ -655,7 +670,9 @@ def _actions(month: MonthData, slot: Slot) -> ActionLog:
             overdue += 1
             flag = f"Overdue by {plural((today - a.due).days, 'day')}"
         rows.append(
-            ActionRow(a.id, a.title, a.owner, a.due, a.status, titles[a.section], flag, a.source or "")
+            ActionRow(
+                a.id, a.title, a.owner, a.due, a.status, titles[a.section], flag, a.source or ""
+            )
         )
     tally = {s: sum(1 for r in rows if r.status == s) for s in ("open", "blocked", "done")}
     summary = (
@@ -667,7 +684,8 @@ def _actions(month: MonthData, slot: Slot) -> ActionLog:
 
 def _appendix(month: MonthData, signal: _CustomerSignal) -> tuple[Block, ...]:
     sources = tuple(
-        f"{path.name} ({'survey export' if path.suffix == '.csv' else 'YAML'})" for path in month.files
+        f"{path.name} ({'survey export' if path.suffix == '.csv' else 'YAML'})"
+        for path in month.files
     )
     blocks: list[Block] = [Bullets("Sources this month", sources)]
     nps = signal.nps
@@ -683,7 +701,5 @@ def _appendix(month: MonthData, signal: _CustomerSignal) -> tuple[Block, ...]:
         months = ", ".join(month_label(s.period) for s in signal.history)
         facts.append(f"Earlier months read for comparison: {months}")
     blocks.append(Bullets("Customer figures", tuple(facts)))
-    blocks.append(
-        Note(phrase("method.j2", low_n=LOW_N, tolerance=number(AT_RISK_TOLERANCE * 100)))
-    )
+    blocks.append(Note(phrase("method.j2", low_n=LOW_N, tolerance=number(AT_RISK_TOLERANCE * 100))))
     return tuple(blocks)

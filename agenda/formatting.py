@@ -31,6 +31,22 @@ def with_unit(value: float, unit: str | None, currency: str | None = None) -> st
     return f"{text} {unit}"
 
 
+def money(value: float, currency: str | None) -> str:
+    """Compact money for headline reading: £6.38m, £186k, £9,500."""
+    sign = "−" if value < 0 else ""
+    size = abs(value)
+    if size >= 1_000_000:
+        text = f"{size / 1_000_000:.2f}".rstrip("0").rstrip(".") + "m"
+    elif size >= 10_000:
+        text = f"{size / 1_000:.0f}k"
+    else:
+        text = number(size)
+    symbol = _CURRENCY_SYMBOLS.get((currency or "").upper())
+    if symbol:
+        return f"{sign}{symbol}{text}"
+    return f"{sign}{text} {currency}" if currency else f"{sign}{text}"
+
+
 def month_label(period: str) -> str:
     """``2026-11`` → ``November 2026``."""
     year, month = (int(p) for p in period.split("-"))

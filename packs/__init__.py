@@ -31,6 +31,6 @@ def write_all(pack: Pack, out_dir: Path) -> tuple[Path, ...]:
     """Write every format for ``pack`` into ``out_dir``; all files land, or none do."""
     targets = {ext: out_dir / f"{pack.file_stem}.{ext}" for ext in WRITERS}
     with atomic_outputs(list(targets.values())) as temporary:
-        for (ext, writer), tmp in zip(WRITERS.items(), temporary, strict=True):
+        for writer, tmp in zip(WRITERS.values(), temporary, strict=True):
             writer(pack, tmp)
     return tuple(targets.values())

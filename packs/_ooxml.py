@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.table import _Row
 from docx.table import Table as DocxTable
+from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
 

@@ -6,6 +6,7 @@ tested without opening PowerPoint. The emitter in ``pptx_writer`` only draws wha
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -24,20 +25,23 @@ from agenda.model import (
     Table,
 )
 from agenda.text import render
-from packs.table_layout import column_weights, lines_needed
+from packs.table_layout import fit_columns, lines_needed
 
-Kind = Literal["title", "agenda", "divider", "narrative", "quotes", "figures", "table", "bullets", "text"]
+Kind = Literal[
+    "title", "agenda", "divider", "narrative", "quotes", "figures", "table", "bullets", "text"
+]
 
 #: Slide geometry in inches (16:9) and the type sizes the layout estimates assume.
 SLIDE_W, SLIDE_H = 13.333, 7.5
 MARGIN = 0.5
 BODY_TOP = 1.25
 BODY_BOTTOM = SLIDE_H - 0.45
-TABLE_PT = 12
+TABLE_PT = 14
+TABLE_SIZES = (16, 14, 12)
 CHAR_IN_PER_PT = 0.0072  # average character width per point of type, in inches
 LINE_IN_PER_PT = 0.0175  # line height per point of type, in inches
 CELL_PAD_IN = 0.12
-MAX_TABLE_ROWS = 10
+MAX_TABLE_ROWS = 9
 MAX_QUOTES = 4
 MAX_BULLETS = 6
 
@@ -49,6 +53,14 @@ class Divider:
     slot: Slot
     intro: str
     empty: str  #: the "no data supplied" note, when the section has no file
+
+
+@dataclass(frozen=True)
+class TableSlide:
+    """One slide's share of a table, and the type size chosen so it fits."""
+
+    table: Table
+    pt: int
 
 
 @dataclass(frozen=True)
@@ -66,7 +78,13 @@ def plan_deck(pack: Pack) -> list[SlidePlan]:
     """Lay the pack out as slides in the pack's (customer-first) order."""
     slides = [
         SlidePlan("title", pack.cover.title, pack.title_notes, None, pack.cover),
-        SlidePlan("agenda", "Agenda", pack.agenda_notes, None, _agenda_table(pack)),
+        SlidePlan(
+            "agenda",
+            "Agenda",
+            pack.agenda_notes,
+            None,
+            TableSlide(_agenda_table(pack), table_size(_agenda_table(pack))),
+        ),
     ]
     for section in pack.sections:
         slides += _section_slides(section)
@@ -94,7 +112,9 @@ def _notes(slot: Slot, questions: tuple[str, ...], points: list[str]) -> str:
 def _section_slides(section: Section) -> list[SlidePlan]:
     def slide(kind: Kind, subtitle: str, content: object, points: list[str]) -> SlidePlan:
         title = f"{section.title} — {subtitle}" if subtitle else section.title
-        return SlidePlan(kind, title, _notes(section.slot, section.questions, points), section.key, content)
+        return SlidePlan(
+            kind, title, _notes(section.slot, section.questions, points), section.key, content
+        )
 
     blocks = list(section.blocks)
     empty = ""
@@ -160,7 +180,8 @@ def _section_slides(section: Section) -> list[SlidePlan]:
                 )
             )
         elif isinstance(block, Table):
-            chunks = chunk_table(block)
+            pt = table_size(block)
+            chunks = chunk_table(block, pt=pt)
             for n, rows in enumerate(chunks, 1):
                 part = Table(
                     block.title,
@@ -171,7 +192,11 @@ def _section_slides(section: Section) -> list[SlidePlan]:
                     block.caption if n == len(chunks) else "",
                 )
                 points = [block.caption] if block.caption else []
-                slides.append(slide("table", block.title + _part(n, len(chunks)), part, points))
+                slides.append(
+                    slide(
+                        "table", block.title + _part(n, len(chunks)), TableSlide(part, pt), points
+                    )
+                )
             i += 1
         elif isinstance(block, Bullets):
             chunks = chunk_bullets(block.items)
@@ -210,11 +235,19 @@ def lead_notes_done(block: Block, section: Section) -> bool:
 
 def _action_slides(log: ActionLog) -> list[SlidePlan]:
     rows = tuple(
-        (r.id, r.title, r.owner, f"{r.due.day} {r.due:%b}", r.status + (f" · {r.flag}" if r.flag else ""), r.section)
+        (
+            r.id,
+            r.title,
+            r.owner,
+            f"{r.due.day} {r.due:%b}",
+            r.status + (f" · {r.flag}" if r.flag else ""),
+            r.section,
+        )
         for r in log.rows
     )
     table = Table("Action log", ("ID", "Action", "Owner", "Due", "Status", "Section"), rows)
-    chunks = chunk_table(table)
+    pt = table_size(table)
+    chunks = chunk_table(table, pt=pt)
     notes = _notes(log.slot, log.questions, [log.summary])
     return [
         SlidePlan(
@@ -222,7 +255,15 @@ def _action_slides(log: ActionLog) -> list[SlidePlan]:
             f"{log.slot.title} — log{_part(n, len(chunks))}",
             notes,
             None,
-            Table(table.title, table.columns, part, caption=log.summary if n == len(chunks) else ""),
+            TableSlide(
+                Table(
+                    table.title,
+                    table.columns,
+                    part,
+                    caption=log.summary if n == len(chunks) else "",
+                ),
+                pt,
+            ),
         )
         for n, part in enumerate(chunks, 1)
     ]
@@ -236,11 +277,11 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def table_column_widths(table: Table) -> list[float]:
+def table_column_widths(table: Table, pt: int = TABLE_PT) -> list[float]:
     """Column widths in inches across the slide's usable width."""
-    weights = column_weights(table.columns, table.rows)
-    usable = SLIDE_W - 2 * MARGIN
-    return [usable * w / sum(weights) for w in weights]
+    return fit_columns(
+        table.columns, table.rows, SLIDE_W - 2 * MARGIN, CHAR_IN_PER_PT * pt, CELL_PAD_IN
+    )
 
 
 def row_height(values: tuple[str, ...], widths: list[float], pt: int = TABLE_PT) -> float:
@@ -252,20 +293,42 @@ def row_height(values: tuple[str, ...], widths: list[float], pt: int = TABLE_PT)
     return lines * LINE_IN_PER_PT * pt + CELL_PAD_IN
 
 
-def chunk_table(table: Table, *, caption_room: float = 0.45) -> list[tuple[tuple[str, ...], ...]]:
-    """Split rows into slide-sized chunks so a table never runs off the slide."""
-    widths = table_column_widths(table)
-    available = BODY_BOTTOM - BODY_TOP - caption_room - row_height(table.columns, widths)
-    chunks: list[list[tuple[str, ...]]] = [[]]
-    used = 0.0
-    for row in table.rows:
-        height = row_height(row, widths)
-        if chunks[-1] and (used + height > available or len(chunks[-1]) >= MAX_TABLE_ROWS):
-            chunks.append([])
-            used = 0.0
-        chunks[-1].append(row)
-        used += height
-    return [tuple(c) for c in chunks]
+def table_size(table: Table) -> int:
+    """The largest type size (16, 14 or 12 pt) at which the table needs the fewest slides."""
+    best = {pt: len(chunk_table(table, pt=pt)) for pt in TABLE_SIZES}
+    fewest = min(best.values())
+    return next(pt for pt in TABLE_SIZES if best[pt] == fewest)
+
+
+def chunk_table(
+    table: Table, *, pt: int = TABLE_PT, caption_room: float = 0.45
+) -> list[tuple[tuple[str, ...], ...]]:
+    """Split rows into slide-sized chunks so a table never runs off the slide.
+
+    Rows are first packed greedily to learn how many slides are needed, then spread evenly
+    over that many slides (10 + 2 reads worse than 6 + 6) when the even split still fits.
+    """
+    widths = table_column_widths(table, pt)
+    available = BODY_BOTTOM - BODY_TOP - caption_room - row_height(table.columns, widths, pt)
+    heights = [row_height(row, widths, pt) for row in table.rows]
+
+    def pack(limit: int) -> list[list[int]]:
+        chunks: list[list[int]] = [[]]
+        used = 0.0
+        for i, height in enumerate(heights):
+            if chunks[-1] and (used + height > available or len(chunks[-1]) >= limit):
+                chunks.append([])
+                used = 0.0
+            chunks[-1].append(i)
+            used += height
+        return chunks
+
+    greedy = pack(MAX_TABLE_ROWS)
+    if len(greedy) > 1:
+        even = pack(math.ceil(len(heights) / len(greedy)))
+        if len(even) == len(greedy):
+            greedy = even
+    return [tuple(table.rows[i] for i in chunk) for chunk in greedy]
 
 
 def chunk_bullets(items: tuple[str, ...], pt: int = 18) -> list[list[str]]:

@@ -26,11 +26,14 @@ from agenda.model import (
 )
 from agenda.resources import templates
 from packs import _ooxml
-from packs.table_layout import column_weights
+from packs.table_layout import fit_columns
 
 HEADER_FILL = "0F5E6B"
 HEADER_TEXT = RGBColor(0xFF, 0xFF, 0xFF)
 BAND_FILL = "F2F6F7"
+#: Average width of a 9 pt table character, and a cell's side margins plus slack, in EMU.
+TABLE_CHAR_EMU = 62000
+TABLE_PAD_EMU = 160000
 STATUS_COLOURS = {
     "On track": RGBColor(0x2E, 0x6B, 0x30),
     "At risk": RGBColor(0x9A, 0x5B, 0x00),
@@ -116,7 +119,6 @@ def _agenda(doc: DocxDocument, pack: Pack) -> None:
     _table(
         doc,
         Table("Agenda", ("#", "Section", "Time", "Length", "Lead", "Focus question"), rows),
-        weights=(0.5, 1.4, 1.5, 1.0, 1.7, 4.6),
     )
 
 
@@ -152,7 +154,6 @@ def _actions(doc: DocxDocument, log: ActionLog) -> None:
     _table(
         doc,
         Table("Action log", ("Section", "ID", "Action", "Owner", "Due", "Status"), rows),
-        weights=(1.3, 0.8, 4.4, 1.6, 1.3, 1.7),
     )
     doc.add_heading("Questions for the room", 2)
     for question in log.questions:
@@ -200,6 +201,8 @@ def _figures(doc: DocxDocument, block: Figures) -> None:
         table, block.title, "; ".join(f"{f.label}: {f.value} {f.detail}" for f in block.items)
     )
     width = _usable_width(doc) // len(block.items)
+    for column in table.columns:
+        column.width = width
     for col, figure in enumerate(block.items):
         label, value, detail = (table.cell(r, col) for r in range(3))
         for cell in (label, value, detail):
@@ -227,9 +230,17 @@ def _table(doc: DocxDocument, block: Table, weights: tuple[float, ...] | None = 
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _ooxml.fixed_layout(table)
     _ooxml.table_alt_text(table, block.title, block.caption or f"{len(block.rows)} rows")
-    weights = weights or column_weights(block.columns, block.rows)
-    total = sum(weights)
-    widths = [int(_usable_width(doc) * w / total) for w in weights]
+    if weights is None:
+        widths = [
+            int(w)
+            for w in fit_columns(
+                block.columns, block.rows, _usable_width(doc), TABLE_CHAR_EMU, TABLE_PAD_EMU
+            )
+        ]
+    else:
+        widths = [int(_usable_width(doc) * w / sum(weights)) for w in weights]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     header = table.rows[0]
     _ooxml.repeat_header(header)
     for i, (cell, name) in enumerate(zip(header.cells, block.columns, strict=True)):
@@ -258,6 +269,3 @@ def _table(doc: DocxDocument, block: Table, weights: tuple[float, ...] | None = 
             if i in block.numeric_columns:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     doc.add_paragraph().paragraph_format.space_after = Pt(2)
-
-
-

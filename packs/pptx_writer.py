@@ -15,19 +15,22 @@ from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
 from agenda.errors import RenderError
-from agenda.model import Bullets, Cover, Figures, Narrative, Note, Pack, Quote, Table
+from agenda.model import Bullets, Cover, Figures, Narrative, Note, Pack, Quote
 from agenda.resources import templates
 from packs.deck_plan import (
     BODY_BOTTOM,
     BODY_TOP,
+    CHAR_IN_PER_PT,
+    LINE_IN_PER_PT,
     MARGIN,
     SLIDE_W,
-    TABLE_PT,
     Divider,
     SlidePlan,
+    TableSlide,
     plan_deck,
     table_column_widths,
 )
+from packs.table_layout import lines_needed
 
 #: Layout names the writer needs in a template's slide master.
 LAYOUTS = {
@@ -58,8 +61,7 @@ def write_pptx(pack: Pack, path: Path) -> None:
     missing = sorted(set(LAYOUTS.values()) - set(layouts))
     if missing:
         raise RenderError(
-            f"the slide template lacks layout(s) {', '.join(missing)}; "
-            f"it has: {', '.join(layouts)}"
+            f"the slide template lacks layout(s) {', '.join(missing)}; it has: {', '.join(layouts)}"
         )
     for plan in plan_deck(pack):
         layout = layouts[LAYOUTS.get(plan.kind, LAYOUTS["other"])]
@@ -95,7 +97,7 @@ def _prune_empty_placeholders(slide: Slide) -> None:
 def _set_title(slide: Slide, text: str) -> None:
     title = slide.shapes.title
     title.text = text
-    size = 30 if len(text) <= 48 else 24 if len(text) <= 66 else 20
+    size = 28 if len(text) <= 56 else 24 if len(text) <= 70 else 20
     for para in title.text_frame.paragraphs:
         for run in para.runs:
             run.font.size = Pt(size)
@@ -150,10 +152,12 @@ def _divider(prs, slide: Slide, plan: SlidePlan) -> None:
     slide.shapes.title.text = f"{slot.number}. {plan.title}"
     body = slide.placeholders[1].text_frame
     body.text = slot.focus
+    body.vertical_anchor = MSO_ANCHOR.TOP
+    body.word_wrap = True
     for para in body.paragraphs:
         for run in para.runs:
-            run.font.size = Pt(20)
-    frame = _textbox(slide, Inches(0.8), Inches(1.0), Inches(SLIDE_W - 1.6), Inches(1.6))
+            run.font.size = Pt(22)
+    frame = _textbox(slide, Inches(0.8), Inches(4.75), Inches(SLIDE_W - 1.6), Inches(2.0))
     _run(
         frame.paragraphs[0],
         f"{slot.times} · {slot.minutes} min · led by {slot.lead}",
@@ -164,8 +168,11 @@ def _divider(prs, slide: Slide, plan: SlidePlan) -> None:
     extra = divider.empty or divider.intro
     if extra:
         para = frame.add_paragraph()
-        para.space_before = Pt(8)
-        _run(para, extra, size=15, italic=bool(divider.empty), colour=WARM if divider.empty else INK)
+        para.space_before = Pt(10)
+        _run(
+            para, extra, size=16, italic=bool(divider.empty), colour=WARM if divider.empty else INK
+        )
+    _panel(slide, Inches(0.8), Inches(2.0), Inches(1.2), Inches(0.08), fill=ACCENT)
 
 
 def _narrative(prs, slide: Slide, plan: SlidePlan) -> None:
@@ -179,7 +186,11 @@ def _narrative(prs, slide: Slide, plan: SlidePlan) -> None:
     _run(frame.paragraphs[0], story.story, size=size)
     frame.paragraphs[0].line_spacing = 1.15
     who = _textbox(
-        slide, Inches(MARGIN + 0.35), Inches(BODY_BOTTOM - 0.95), Inches(SLIDE_W - 2 * MARGIN), Inches(0.8)
+        slide,
+        Inches(MARGIN + 0.35),
+        Inches(BODY_BOTTOM - 0.95),
+        Inches(SLIDE_W - 2 * MARGIN),
+        Inches(0.8),
     )
     _run(who.paragraphs[0], story.customer, size=18, bold=True, colour=ACCENT)
     detail = story.attribution + (f" · theme: {story.theme}" if story.theme else "")
@@ -193,9 +204,11 @@ def _quotes(prs, slide: Slide, plan: SlidePlan) -> None:
     rows = (len(quotes) + cols - 1) // cols
     gap = 0.3
     width = (SLIDE_W - 2 * MARGIN - gap * (cols - 1)) / cols
-    height = (BODY_BOTTOM - BODY_TOP - gap * (rows - 1)) / rows
     longest = max(len(q.text) for q in quotes)
     size = 20 if longest < 140 else 17 if longest < 240 else 14
+    per_line = (width - 0.5) / (CHAR_IN_PER_PT * size)
+    needed = max(lines_needed(q.text, per_line) for q in quotes) * LINE_IN_PER_PT * size + 0.9
+    height = min((BODY_BOTTOM - BODY_TOP - gap * (rows - 1)) / rows, max(needed, 1.6))
     for n, quote in enumerate(quotes):
         left = MARGIN + (n % cols) * (width + gap)
         top = BODY_TOP + (n // cols) * (height + gap)
@@ -215,13 +228,17 @@ def _figures(prs, slide: Slide, plan: SlidePlan) -> None:
     _set_title(slide, plan.title)
     count = len(figures.items)
     gap = 0.25
-    width = (SLIDE_W - 2 * MARGIN - gap * (count - 1)) / count
+    width = min((SLIDE_W - 2 * MARGIN - gap * (count - 1)) / count, 4.2)
     height = 2.2
     for n, figure in enumerate(figures.items):
         left = MARGIN + n * (width + gap)
         _panel(slide, Inches(left), Inches(BODY_TOP), Inches(width), Inches(height))
         frame = _textbox(
-            slide, Inches(left + 0.2), Inches(BODY_TOP + 0.15), Inches(width - 0.4), Inches(height - 0.3)
+            slide,
+            Inches(left + 0.2),
+            Inches(BODY_TOP + 0.15),
+            Inches(width - 0.4),
+            Inches(height - 0.3),
         )
         _run(frame.paragraphs[0], figure.label, size=14, colour=MUTED)
         value_size = 40 if len(figure.value) <= 8 else 28
@@ -232,7 +249,11 @@ def _figures(prs, slide: Slide, plan: SlidePlan) -> None:
     if notes:
         top = BODY_TOP + height + 0.35
         frame = _textbox(
-            slide, Inches(MARGIN), Inches(top), Inches(SLIDE_W - 2 * MARGIN), Inches(BODY_BOTTOM - top)
+            slide,
+            Inches(MARGIN),
+            Inches(top),
+            Inches(SLIDE_W - 2 * MARGIN),
+            Inches(BODY_BOTTOM - top),
         )
         for n, note in enumerate(notes):
             para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
@@ -247,9 +268,10 @@ def _note_run(paragraph, note: Note, *, size: float) -> None:
 
 
 def _table(prs, slide: Slide, plan: SlidePlan) -> None:
-    table: Table = plan.content  # type: ignore[assignment]
+    content: TableSlide = plan.content  # type: ignore[assignment]
+    table, pt = content.table, content.pt
     _set_title(slide, plan.title)
-    widths = table_column_widths(table)
+    widths = table_column_widths(table, pt)
     rows = len(table.rows) + 1
     shape = slide.shapes.add_table(
         rows,
@@ -267,13 +289,22 @@ def _table(prs, slide: Slide, plan: SlidePlan) -> None:
     for r in range(rows):
         grid.rows[r].height = Inches(0.36)
     for c, name in enumerate(table.columns):
-        _cell(grid.cell(0, c), name, bold=True, colour=WHITE, fill=ACCENT, right=c in table.numeric_columns)
+        _cell(
+            grid.cell(0, c),
+            name,
+            pt=pt,
+            bold=True,
+            colour=WHITE,
+            fill=ACCENT,
+            right=c in table.numeric_columns,
+        )
     for r, values in enumerate(table.rows, 1):
         for c, value in enumerate(values):
             colour = STATUS_COLOURS.get(value, INK) if c == table.status_column else INK
             _cell(
                 grid.cell(r, c),
                 value,
+                pt=pt,
                 bold=c == table.status_column,
                 colour=colour,
                 fill=PANEL if r % 2 == 0 else WHITE,
@@ -281,12 +312,16 @@ def _table(prs, slide: Slide, plan: SlidePlan) -> None:
             )
     if table.caption:
         frame = _textbox(
-            slide, Inches(MARGIN), Inches(BODY_BOTTOM - 0.4), Inches(SLIDE_W - 2 * MARGIN), Inches(0.4)
+            slide,
+            Inches(MARGIN),
+            Inches(BODY_BOTTOM - 0.4),
+            Inches(SLIDE_W - 2 * MARGIN),
+            Inches(0.4),
         )
         _run(frame.paragraphs[0], table.caption, size=12, italic=True, colour=MUTED)
 
 
-def _cell(cell, text: str, *, bold: bool, colour, fill, right: bool) -> None:
+def _cell(cell, text: str, *, pt: int, bold: bool, colour, fill, right: bool) -> None:
     cell.fill.solid()
     cell.fill.fore_color.rgb = fill
     cell.margin_left = cell.margin_right = Inches(0.06)
@@ -294,7 +329,7 @@ def _cell(cell, text: str, *, bold: bool, colour, fill, right: bool) -> None:
     frame = cell.text_frame
     frame.word_wrap = True
     para = frame.paragraphs[0]
-    _run(para, text, size=TABLE_PT, bold=bold, colour=colour)
+    _run(para, text, size=pt, bold=bold, colour=colour)
     if right:
         para.alignment = PP_ALIGN.RIGHT
 

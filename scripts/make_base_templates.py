@@ -45,31 +45,58 @@ def make_pptx(path: Path) -> None:
     rpr.set("sz", "3000")
     rpr.set("b", "1")
     body_style = xml.find(pqn("p:txStyles")).find(pqn("p:bodyStyle"))
-    for level, size in zip(range(1, 10), (2200, 2000, 1800, 1600, 1600, 1600, 1600, 1600, 1600)):
+    sizes = (2200, 2000, 1800, 1600, 1600, 1600, 1600, 1600, 1600)
+    for level, size in zip(range(1, 10), sizes, strict=True):
         node = body_style.find(pqn(f"a:lvl{level}pPr"))
         if node is not None:
             node.find(pqn("a:defRPr")).set("sz", str(size))
     # Title placeholders: top-aligned band, not a huge centred block.
+    margin = Emu(457200)
+    inner = Emu(WIDE - 2 * margin)
     for layout in prs.slide_layouts:
-        if layout.name in ("Title and Content", "Title Only", "Two Content", "Comparison"):
+        if layout.name in ("Title and Content", "Title Only"):
             for ph in layout.placeholders:
-                if ph.placeholder_format.idx == 0:
-                    ph.top, ph.height = Emu(300000), Emu(800000)
-                elif ph.placeholder_format.idx in (1, 2):
-                    ph.top = Emu(1250000)
-                    ph.height = Emu(6858000 - 1250000 - 600000)
+                idx = ph.placeholder_format.idx
+                if idx == 0:
+                    ph.left, ph.top, ph.width, ph.height = margin, Emu(250000), inner, Emu(850000)
+                elif idx == 1:
+                    ph.left, ph.top = margin, Emu(1143000)
+                    ph.width, ph.height = inner, Emu(6858000 - 1143000 - 411480)
+        if layout.name == "Section Header":
+            for ph in layout.placeholders:
+                idx = ph.placeholder_format.idx
+                if idx == 0:
+                    ph.left, ph.top, ph.width, ph.height = (
+                        Emu(731520),
+                        Emu(2286000),
+                        Emu(WIDE - 2 * 731520),
+                        Emu(1000000),
+                    )
+                    for layout_rpr in ph._element.iter(pqn("a:defRPr")):
+                        layout_rpr.attrib.pop("cap", None)
+                        layout_rpr.set("sz", "4400")
+                elif idx == 1:
+                    ph.left, ph.top, ph.width, ph.height = (
+                        Emu(731520),
+                        Emu(3300000),
+                        Emu(WIDE - 2 * 731520),
+                        Emu(1000000),
+                    )
     theme = master.part.part_related_by(RT.THEME)
     blob = theme.blob.decode("utf-8")
     blob = re.sub(r"(<a:dk2>\s*<a:srgbClr val=\")[0-9A-F]{6}", rf"\g<1>{ACCENT}", blob)
     blob = re.sub(r"(<a:accent1>\s*<a:srgbClr val=\")[0-9A-F]{6}", rf"\g<1>{ACCENT}", blob)
     blob = re.sub(r"(<a:accent2>\s*<a:srgbClr val=\")[0-9A-F]{6}", rf"\g<1>{ACCENT_2}", blob)
     blob = re.sub(r"(<a:accent3>\s*<a:srgbClr val=\")[0-9A-F]{6}", r"\g<1>7A9E7E", blob)
-    blob = re.sub(r'(<a:dk1>\s*<a:sysClr val="windowText" lastClr=")[0-9A-F]{6}', rf"\g<1>{INK}", blob)
+    blob = re.sub(
+        r'(<a:dk1>\s*<a:sysClr val="windowText" lastClr=")[0-9A-F]{6}', rf"\g<1>{INK}", blob
+    )
     theme._blob = blob.encode("utf-8")
-    # Titles take the accent colour.
+    # Titles take the accent colour (theme text 2).
+    for fill in rpr.findall(pqn("a:solidFill")):
+        rpr.remove(fill)
     solid = rpr.makeelement(pqn("a:solidFill"), {})
-    scheme = solid.makeelement(pqn("a:schemeClr"), {"val": "tx2"})
-    solid.append(scheme)
+    solid.append(solid.makeelement(pqn("a:schemeClr"), {"val": "tx2"}))
     rpr.insert(0, solid)
     prs.core_properties.author = "customer-first packs"
     prs.core_properties.title = "Leadership pack"
@@ -109,7 +136,11 @@ def make_docx(path: Path) -> None:
     normal.font.color.rgb = RGBColor.from_string(INK)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.15
-    for name, size, before in (("Heading 1", 20, 0), ("Heading 2", 13.5, 14), ("Heading 3", 11.5, 10)):
+    for name, size, before in (
+        ("Heading 1", 20, 0),
+        ("Heading 2", 13.5, 14),
+        ("Heading 3", 11.5, 10),
+    ):
         style = styles[name]
         style.font.name = "Calibri"
         style.font.size = Pt(size)
