@@ -114,6 +114,11 @@ class YamlProblems(Exception):
         self.problems = problems
 
 
+def _tag(node: Node) -> str:
+    """Show a tag as the user typed it: ``!!python/object`` rather than its full URI."""
+    return str(node.tag).replace("tag:yaml.org,2002:", "!!")
+
+
 def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -145,7 +150,7 @@ class _Builder:
             return self.scalar(node)
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                self.fail(node, f"unsupported tag {node.tag!r}: plain lists only")
+                self.fail(node, f"unsupported tag '{_tag(node)}': plain lists only")
                 return None
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, MappingNode):
@@ -155,7 +160,7 @@ class _Builder:
 
     def scalar(self, node: ScalarNode) -> Any:
         if node.tag not in _PLAIN_TAGS:
-            self.fail(node, f"unsupported tag {node.tag!r}: plain text, numbers and dates only")
+            self.fail(node, f"unsupported tag '{_tag(node)}': plain text, numbers and dates only")
             return None
         try:
             return self.loader.construct_object(node, deep=True)
@@ -165,7 +170,7 @@ class _Builder:
 
     def mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
         if node.tag != "tag:yaml.org,2002:map":
-            self.fail(node, f"unsupported tag {node.tag!r}: plain mappings only")
+            self.fail(node, f"unsupported tag '{_tag(node)}': plain mappings only")
             return {}
         out: dict[str, Any] = {}
         seen: dict[str, int] = {}
