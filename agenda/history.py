@@ -42,17 +42,17 @@ def earlier_months(folder: Path, *, limit: int = MAX_MONTHS) -> tuple[list[Month
         try:
             file = load_yaml(path)
         except YamlProblems as exc:
-            warnings.append(f"earlier month skipped: {exc.problems[0]}")
+            warnings.append(f"earlier month {month.name} skipped: {exc.problems[0]}")
             continue
         customer, problems = check_model(file, schema.Customer)
         if customer is None:
-            warnings.append(f"earlier month skipped: {problems[0]}")
+            warnings.append(f"earlier month {month.name} skipped: {problems[0]}")
             continue
         assert isinstance(customer, schema.Customer)
         try:
             nps = month_nps(month, customer, file)
         except DataError as exc:
-            warnings.append(f"earlier month's NPS skipped: {exc.problems[0]}")
+            warnings.append(f"earlier month {month.name}: NPS skipped: {exc.problems[0]}")
             nps = None
         complaints = customer.complaints.total if customer.complaints else None
         themes = {t.name: t.mentions for t in customer.themes}

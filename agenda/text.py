@@ -36,7 +36,7 @@ def _env() -> SandboxedEnvironment:
 
 def phrase(name: str, **values: Any) -> str:
     """Render template ``name`` to one tidy line of text (whitespace collapsed)."""
-    return re.sub(r"[ \t]+", " ", render(name, **values)).strip()
+    return re.sub(r"\s+", " ", render(name, **values)).strip()
 
 
 def render(name: str, **values: Any) -> str:
