@@ -11,6 +11,13 @@ from pathlib import Path
 from agenda.errors import RenderError
 
 
+def _umask() -> int:
+    """Read the process umask (only settable, so set it back at once)."""
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 @contextlib.contextmanager
 def atomic_outputs(targets: list[Path]) -> Iterator[list[Path]]:
     """Yield temporary paths beside ``targets``; rename them into place only if all succeed."""
@@ -29,7 +36,9 @@ def atomic_outputs(targets: list[Path]) -> Iterator[list[Path]]:
             os.close(fd)
             temporary.append(Path(name))
         yield temporary
+        mode = 0o666 & ~_umask()  # mkstemp makes 0600 files; a pack is meant to be shared
         for tmp, target in zip(temporary, targets, strict=True):
+            tmp.chmod(mode)
             os.replace(tmp, target)
     except OSError as exc:
         raise RenderError(f"cannot write the pack into {folder}: {exc.strerror or exc}") from None

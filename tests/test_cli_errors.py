@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,14 @@ def test_build_writes_both_files_and_says_where(run_cli, minimal_month, tmp_path
     ]
     for name in names:
         assert str(out / name) in result.stdout
+        assert (out / name).stat().st_mode & 0o777 == 0o666 & ~_umask()
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "no temporary files left"
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def test_missing_customer_file_is_refused(run_cli, tmp_path):
