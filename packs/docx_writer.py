@@ -113,13 +113,8 @@ def _cover(doc: DocxDocument, pack: Pack) -> None:
 
 def _agenda(doc: DocxDocument, pack: Pack) -> None:
     doc.add_heading("Agenda", 1)
-    rows = tuple(
-        (str(s.number), s.title, s.times, f"{s.minutes} min", s.lead, s.focus) for s in pack.agenda
-    )
-    _table(
-        doc,
-        Table("Agenda", ("#", "Section", "Time", "Length", "Lead", "Focus question"), rows),
-    )
+    rows = tuple((str(s.number), s.title, s.times, s.lead, s.focus) for s in pack.agenda)
+    _table(doc, Table("Agenda", ("#", "Section", "Time", "Lead", "Focus question"), rows))
 
 
 def _section(doc: DocxDocument, section: Section) -> None:

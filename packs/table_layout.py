@@ -8,45 +8,47 @@ MAX_NATURAL = 60
 SHORT = 24
 
 
-def natural_widths(columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[float]:
-    """Each column's wish, in characters: its header, or its typical (80th percentile) cell."""
-    wishes = []
+def _wishes(
+    columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]
+) -> tuple[list[float], list[float]]:
+    """Each column's least width (its longest word) and its wish (header or typical cell)."""
+    least, wishes = [], []
     for i, name in enumerate(columns):
         lengths = sorted(len(row[i]) for row in rows) or [0]
         typical = lengths[min(len(lengths) - 1, int(len(lengths) * 0.8))]
         longest = lengths[-1]
-        longest_word = max((len(w) for row in rows for w in row[i].split()), default=0)
-        # Short columns (codes, dates, statuses, figures) stay on one line.
-        wish = longest * 1.15 + 1 if longest <= SHORT else max(typical, longest_word + 1)
-        wishes.append(float(min(max(len(name) + 1, wish, 3), MAX_NATURAL)))
-    return wishes
+        words = [len(w) for row in rows for w in row[i].split()] + [len(w) for w in name.split()]
+        floor = max(words, default=1) + 1.0
+        # Short columns (codes, dates, statuses, figures) ask to stay on one line.
+        wish = longest * 1.15 + 1 if longest <= SHORT else typical
+        wish = max(wish, len(name) + 1.0, floor, 3.0)
+        least.append(min(floor, MAX_NATURAL))
+        wishes.append(min(wish, MAX_NATURAL))
+    return least, wishes
 
 
 def column_weights(
     columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], capacity: float = 140
 ) -> tuple[float, ...]:
-    """Share ``capacity`` characters of width among columns, squeezing only the wordy ones.
+    """Share ``capacity`` characters of width among columns, so prose wraps and codes do not.
 
-    Water-filling: short columns (numbers, codes, statuses) get all they ask for; whatever is
-    left is shared equally among the columns that want more, so prose wraps and codes do not.
+    Every column first gets its longest word (no word is ever broken mid-way); the room left
+    goes to columns in proportion to how much more they want, none beyond its wish. Spare room,
+    if any, is spread in proportion at the end.
     """
-    wishes = natural_widths(columns, rows)
-    widths = [0.0] * len(wishes)
-    remaining = capacity
-    pending = sorted(range(len(wishes)), key=lambda i: wishes[i])
-    while pending:
-        share = remaining / len(pending)
-        i = pending[0]
-        if wishes[i] <= share:
-            widths[i] = wishes[i]
-            remaining -= wishes[i]
-            pending.pop(0)
-        else:
-            for j in pending:
-                widths[j] = share
-            pending = []
+    least, wishes = _wishes(columns, rows)
+    widths = list(least)
+    remaining = capacity - sum(widths)
+    hungry = [i for i in range(len(widths)) if wishes[i] > widths[i]]
+    while remaining > 1e-6 and hungry:
+        deficit = sum(wishes[i] - widths[i] for i in hungry)
+        grant = min(1.0, remaining / deficit)
+        for i in hungry:
+            widths[i] += (wishes[i] - widths[i]) * grant
+        remaining = capacity - sum(widths)
+        hungry = [i for i in hungry if wishes[i] - widths[i] > 1e-6]
     total = sum(widths)
-    if total < capacity:  # room to spare: spread it in proportion
+    if total < capacity:
         widths = [w * capacity / total for w in widths]
     return tuple(widths)
 

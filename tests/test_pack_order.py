@@ -36,7 +36,7 @@ def test_word_agenda_table_lists_slots_in_order_with_times(built_sample):
     items = section_items(built_sample.docx, "Agenda")
     table = next(i for i in items if i.kind == "table")
     assert table.header_repeats
-    assert table.text.startswith("# | Section | Time | Length | Lead | Focus question")
+    assert table.text.startswith("# | Section | Time | Lead | Focus question")
     order = [s for s in re.findall(r"\| (\w+) \| \d\d:\d\d", table.text)]
     assert order == [*SECTIONS, "Actions"]
     assert "09:30–10:05" in table.text  # start 09:30 + 35 customer minutes
