@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from agenda.model import (
 )
 from agenda.resources import templates
 from packs import _ooxml
+from packs.properties import set_core_properties
 from packs.table_layout import fit_columns
 
 HEADER_FILL = "0F5E6B"
@@ -45,7 +45,7 @@ def write_docx(pack: Pack, path: Path) -> None:
     """Write the Word pack for ``pack`` to ``path``."""
     with (templates() / "base.docx").open("rb") as handle:
         doc = Document(io.BytesIO(handle.read()))
-    _properties(doc, pack)
+    set_core_properties(doc.core_properties, pack, "pack")
     _footer(doc, pack)
     _cover(doc, pack)
     _agenda(doc, pack)
@@ -62,20 +62,6 @@ def write_docx(pack: Pack, path: Path) -> None:
 def _usable_width(doc: DocxDocument) -> int:
     section = doc.sections[0]
     return section.page_width - section.left_margin - section.right_margin
-
-
-def _properties(doc: DocxDocument, pack: Pack) -> None:
-    props = doc.core_properties
-    stamp = dt.datetime.combine(pack.date, dt.time(0, 0))
-    props.title = f"{pack.cover.title} — {pack.cover.organisation}"
-    props.subject = f"Leadership pack, {pack.cover.period_label}"
-    props.author = "customer-first packs"
-    props.last_modified_by = "customer-first packs"
-    props.comments = ""
-    props.keywords = "leadership pack; customer first"
-    props.created = stamp
-    props.modified = stamp
-    props.revision = 1
 
 
 def _footer(doc: DocxDocument, pack: Pack) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 
@@ -10,7 +9,6 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.presentation import Presentation as PptxPresentation
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
@@ -30,6 +28,7 @@ from packs.deck_plan import (
     plan_deck,
     table_column_widths,
 )
+from packs.properties import set_core_properties
 from packs.table_layout import lines_needed
 
 #: Layout names the writer needs in a template's slide master.
@@ -69,22 +68,8 @@ def write_pptx(pack: Pack, path: Path) -> None:
         _DRAW[plan.kind](prs, slide, plan)
         _prune_empty_placeholders(slide)
         slide.notes_slide.notes_text_frame.text = plan.notes
-    _properties(prs, pack)
+    set_core_properties(prs.core_properties, pack, "deck")
     prs.save(str(path))
-
-
-def _properties(prs: PptxPresentation, pack: Pack) -> None:
-    props = prs.core_properties
-    stamp = dt.datetime.combine(pack.date, dt.time(0, 0))
-    props.title = f"{pack.cover.title} — {pack.cover.organisation}"
-    props.subject = f"Leadership deck, {pack.cover.period_label}"
-    props.author = "customer-first packs"
-    props.last_modified_by = "customer-first packs"
-    props.comments = ""
-    props.keywords = "leadership pack; customer first"
-    props.created = stamp
-    props.modified = stamp
-    props.revision = 1
 
 
 def _prune_empty_placeholders(slide: Slide) -> None:
