@@ -15,6 +15,13 @@ from agenda import __version__
 from agenda.errors import AgendaError
 
 MONTH_DIR = click.Path(path_type=Path, file_okay=True, dir_okay=True)
+NPS_FRAMING = click.option(
+    "--nps-framing",
+    type=click.Choice(["neutral", "target"]),
+    default=None,
+    help="How NPS is framed: 'neutral' (number, sample and change, no good/bad: the default) "
+    "or 'target' (on track / off track against nps.target). Overrides meeting.yaml.",
+)
 
 
 def _fail(exc: AgendaError) -> None:
@@ -50,7 +57,8 @@ def cli() -> None:
     show_default=True,
     help="Folder to write the .docx and .pptx into (created if missing).",
 )
-def build(month_dir: Path, out_dir: Path) -> None:
+@NPS_FRAMING
+def build(month_dir: Path, out_dir: Path, nps_framing: str | None) -> None:
     """Build the Word pack and the PowerPoint deck for MONTH_DIR.
 
     Checks every file first; on any problem nothing is written and each problem is
@@ -59,7 +67,7 @@ def build(month_dir: Path, out_dir: Path) -> None:
     from agenda.pipeline import build as run_build
 
     try:
-        built = run_build(month_dir, out_dir)
+        built = run_build(month_dir, out_dir, nps_framing=nps_framing)
     except AgendaError as exc:
         _fail(exc)
     for warning in built.pack.warnings:
@@ -73,7 +81,8 @@ def build(month_dir: Path, out_dir: Path) -> None:
 
 @cli.command()
 @click.argument("month_dir", type=MONTH_DIR)
-def validate(month_dir: Path) -> None:
+@NPS_FRAMING
+def validate(month_dir: Path, nps_framing: str | None) -> None:
     """Check every file in MONTH_DIR and report all problems at once; writes nothing.
 
     Exit code 0 when the month is ready to build, 65 when the data has problems,
@@ -82,7 +91,7 @@ def validate(month_dir: Path) -> None:
     from agenda.pipeline import prepare
 
     try:
-        pack = prepare(month_dir)
+        pack = prepare(month_dir, nps_framing=nps_framing)
     except AgendaError as exc:
         _fail(exc)
     for warning in pack.warnings:

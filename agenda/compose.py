@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 
 from agenda import schema
+from agenda.customer import CustomerSignal, customer_blocks
 from agenda.formatting import (
     day_label,
     money,
@@ -29,7 +29,6 @@ from agenda.model import (
     Cover,
     Figure,
     Figures,
-    Narrative,
     Note,
     Pack,
     Quote,
@@ -37,21 +36,26 @@ from agenda.model import (
     Slot,
     Table,
 )
-from agenda.nps import LOW_N, Nps, from_scores, signed
+from agenda.nps import LOW_N, signed
 from agenda.order import ACTIONS_SLOT, SECTIONS, SectionSpec
 from agenda.status import AT_RISK_TOLERANCE, status
 from agenda.text import phrase, render
 from agenda.validate import MonthData
 
-GUEST = "A customer guest"
 
-
-def compose(month: MonthData, history: list[MonthSignal], warnings: list[str] = ()) -> Pack:
+def compose(
+    month: MonthData,
+    history: list[MonthSignal],
+    warnings: list[str] = (),
+    *,
+    nps_framing: str | None = None,
+) -> Pack:
     """Build the pack for ``month``; ``history`` holds earlier months, oldest first."""
     meeting = month.meeting
     agenda = _agenda(meeting, with_actions=month.actions is not None)
     slots = {slot_key: slot for slot_key, slot in zip(_slot_keys(month), agenda, strict=True)}
-    signal = _CustomerSignal(month, history)
+    signal = CustomerSignal(month, history, nps_framing)
+    warnings = [*warnings, *signal.warnings]
     builders = {
         "customer": _customer,
         "employees": _employees,
@@ -176,259 +180,17 @@ def _notes(slot_line: str, purpose: str, points: list[str], questions) -> str:
     )
 
 
-# --- customer -------------------------------------------------------------------------------
+# --- sections -------------------------------------------------------------------------------
 
 
-class _CustomerSignal:
-    """This month's customer signal beside last month's, computed once for every section."""
-
-    def __init__(self, month: MonthData, history: list[MonthSignal]):
-        nps_in = month.customer.nps
-        if nps_in.counts is not None:
-            c = nps_in.counts
-            self.nps = Nps(c.promoters, c.passives, c.detractors)
-        else:
-            assert month.answers is not None
-            self.nps = from_scores(month.answers.scores)
-        self.target = nps_in.target
-        self.previous = history[-1] if history else None
-        self.previous_nps = self.previous.nps if self.previous else None
-        self.history = history
-
-    @property
-    def nps_change(self) -> float | None:
-        """Change in NPS points since the previous month with a score."""
-        if self.nps.score is None or self.previous_nps is None or self.previous_nps.score is None:
-            return None
-        return self.nps.score - self.previous_nps.score
-
-    @property
-    def worsening(self) -> list[str]:
-        """Plain statements of how the customer signal is poor or getting worse."""
-        found = []
-        score = self.nps.score
-        if score is not None and self.target is not None and score < self.target:
-            found.append(f"NPS is {signed(score)} against a target of {signed(self.target)}")
-        change = self.nps_change
-        if change is not None and change < 0:
-            found.append(f"NPS fell {number(abs(round(change)))} points since last month")
-        return found
-
-
-def _who(narrative: schema.Narrative) -> str:
-    return GUEST if narrative.guest else narrative.customer
-
-
-def _attribution(*parts: str | None) -> str:
-    return " · ".join(p for p in parts if p)
-
-
-def _tone(score: int | None) -> str:
-    if score is None:
-        return "neutral"
-    return "praise" if score >= 9 else "complaint" if score <= 6 else "neutral"
-
-
-def _quote(v: schema.Verbatim) -> Quote:
-    scored = f"scored {v.score}" if v.score is not None else None
-    who = "a customer guest" if v.guest else None
-    return Quote(
-        v.text, _attribution(who and who.capitalize(), v.channel, v.segment, scored), _tone(v.score)
-    )
-
-
-def _balanced(verbatims: list[schema.Verbatim], limit: int = 4) -> list[schema.Verbatim]:
-    """Pick quotes that alternate complaint and praise, so the room hears both."""
-    complaints = [v for v in verbatims if _tone(v.score) == "complaint"]
-    praise = [v for v in verbatims if _tone(v.score) == "praise"]
-    rest = [v for v in verbatims if _tone(v.score) == "neutral"]
-    picked: list[schema.Verbatim] = []
-    while len(picked) < limit and (complaints or praise or rest):
-        for pool in (complaints, praise):
-            if pool and len(picked) < limit:
-                picked.append(pool.pop(0))
-        if not complaints and not praise and rest:
-            picked.append(rest.pop(0))
-    return picked
-
-
-def _customer(data, month: MonthData, signal: _CustomerSignal):
-    customer: schema.Customer = data
-    blocks: list[Block] = [
-        Narrative(n.title, _who(n), n.story, _attribution(n.channel, n.segment), n.theme)
-        for n in customer.narratives
-    ]
-    opening = _balanced(list(customer.verbatims))
-    blocks += [_quote(v) for v in opening]
-
-    nps = signal.nps
-    prev_label = month_label(signal.previous.period) if signal.previous else ""
-    figures: list[Figure] = []
-    questions: list[str] = []
-    if nps.score is None:
-        figures.append(Figure("Net Promoter Score", "No answers", "nobody answered this month"))
-    else:
-        change = signal.nps_change
-        detail = f"n = {nps.n:,}"
-        if change is not None:
-            detail += f" · {signed(change)} since {prev_label}"
-        if nps.margin is not None:
-            detail += f" · ±{number(round(nps.margin))} margin"
-        figures.append(Figure("Net Promoter Score", signed(nps.score), detail))
-    for label, score in (
-        ("Customer satisfaction", customer.csat),
-        ("Customer effort", customer.effort),
-    ):
-        if score is not None:
-            value = number(score.score) + (f" / {number(score.scale)}" if score.scale else "")
-            detail = (
-                f"{signed(score.score - score.previous, 1)} since last month"
-                if score.previous is not None
-                else ""
-            )
-            figures.append(Figure(label, value, detail))
-    if customer.complaints is not None:
-        c = customer.complaints
-        detail = (
-            f"{signed(c.total - c.previous)} since last month" if c.previous is not None else ""
-        )
-        figures.append(Figure("Complaints", f"{c.total:,}", detail))
-    blocks.append(Figures("How customers score us", tuple(figures)))
-    if nps.score is not None:
-        change = signal.nps_change
-        blocks.append(
-            Note(
-                phrase(
-                    "nps_headline.j2",
-                    n=f"{nps.n:,}",
-                    promoters=round(nps.share("promoters")),
-                    passives=round(nps.share("passives")),
-                    detractors=round(nps.share("detractors")),
-                    score=signed(nps.score),
-                    change=signed(change) if change is not None else None,
-                    previous_label=prev_label,
-                    previous_score=(
-                        signed(signal.previous_nps.score)
-                        if signal.previous_nps and signal.previous_nps.score is not None
-                        else ""
-                    ),
-                )
-            )
-        )
-        if nps.low_n:
-            blocks.append(
-                Note(
-                    f"Small sample: only {plural(nps.n, 'answer')} (fewer than {LOW_N}). "
-                    "Read the score as a pointer, not a verdict.",
-                    "caution",
-                )
-            )
-        margin = nps.margin or 0.0
-        if change is not None and abs(change) <= margin:
-            blocks.append(
-                Note(
-                    f"The change of {signed(change)} is within the margin of error "
-                    f"(±{number(round(margin))}): it may be noise rather than a real shift.",
-                    "caution",
-                )
-            )
-
-    if month.answers is not None and (month.answers.by_segment or month.answers.by_channel):
-        blocks.append(_breakdown(month))
-
-    if customer.themes:
-        ranked = sorted(customer.themes, key=lambda t: (-t.mentions, t.name))
-        rows = []
-        for rank, theme in enumerate(ranked, 1):
-            change = (
-                signed(theme.mentions - theme.previous) if theme.previous is not None else "new"
-            )
-            rows.append((str(rank), theme.name, f"{theme.mentions:,}", change))
-        blocks.append(
-            Table(
-                "Top improvement themes",
-                ("#", "Theme", "Mentions", "Change"),
-                tuple(rows),
-                numeric_columns=(0, 2, 3),
-                caption="Ranked by mentions this month; the top two lead the discussion.",
-            )
-        )
-        for theme in ranked[:2]:
-            said = [v for v in customer.verbatims if v.theme == theme.name]
-            stories = [n for n in customer.narratives if n.theme == theme.name]
-            items = [f"“{v.text}” ({_quote(v).attribution})" for v in said[:3]]
-            items += [f"Story: {n.title} ({_who(n)})" for n in stories[:1]]
-            if not items:
-                items = ["No verbatim was tagged with this theme this month."]
-            blocks.append(Bullets(f"What customers said about {theme.name.lower()}", tuple(items)))
-        questions.append(
-            f"What will we do this month about {ranked[0].name.lower()}"
-            + (f" and {ranked[1].name.lower()}?" if len(ranked) > 1 else "?")
-        )
-
-    if customer.verbatims:
-        by_channel: dict[str, list[schema.Verbatim]] = defaultdict(list)
-        for v in customer.verbatims:
-            by_channel[v.channel].append(v)
-        rows = []
-        for channel in sorted(by_channel):
-            for v in by_channel[channel]:
-                score = str(v.score) if v.score is not None else "–"
-                rows.append((channel, v.text, score, v.segment or "–"))
-        blocks.append(
-            Table(
-                "Verbatims by channel",
-                ("Channel", "What the customer said", "Score", "Segment"),
-                tuple(rows),
-                numeric_columns=(2,),
-            )
-        )
-
-    if customer.complaints is not None and customer.complaints.reasons:
-        c = customer.complaints
-        total = sum(c.reasons.values()) or 1
-        rows = [
-            (reason, f"{count:,}", f"{round(100 * count / total)}%")
-            for reason, count in sorted(c.reasons.items(), key=lambda kv: (-kv[1], kv[0]))
-        ]
-        caption = f"{c.total:,} complaints this month"
-        if c.previous is not None:
-            caption += f", {c.previous:,} last month"
-        blocks.append(
-            Table(
-                "Complaints by reason",
-                ("Reason", "Complaints", "Share"),
-                tuple(rows),
-                numeric_columns=(1, 2),
-                caption=caption + ".",
-            )
-        )
-    return tuple(blocks), tuple(questions)
-
-
-def _breakdown(month: MonthData) -> Table:
-    answers = month.answers
-    assert answers is not None
-    rows = []
-    for kind, groups in (("Segment", answers.by_segment), ("Channel", answers.by_channel)):
-        for name in sorted(groups):
-            result = from_scores(groups[name])
-            flag = " (small sample)" if result.low_n else ""
-            score = signed(result.score) if result.score is not None else "–"
-            rows.append((kind, name + flag, f"{result.n:,}", score))
-    return Table(
-        "NPS by segment and channel",
-        ("Group", "Name", "Answers", "NPS"),
-        tuple(rows),
-        numeric_columns=(2, 3),
-        caption=f"Groups with fewer than {LOW_N} answers are marked as small samples.",
-    )
+def _customer(data, month: MonthData, signal: CustomerSignal):
+    return customer_blocks(data, month, signal)
 
 
 # --- employees ------------------------------------------------------------------------------
 
 
-def _employees(data, month: MonthData, signal: _CustomerSignal):
+def _employees(data, month: MonthData, signal: CustomerSignal):
     employees: schema.Employees = data
     blocks: list[Block] = []
     figures = []
@@ -466,7 +228,7 @@ def _employees(data, month: MonthData, signal: _CustomerSignal):
 # --- operations -----------------------------------------------------------------------------
 
 
-def _operations(data, month: MonthData, signal: _CustomerSignal):
+def _operations(data, month: MonthData, signal: CustomerSignal):
     operations: schema.Operations = data
     blocks: list[Block] = []
     questions: list[str] = []
@@ -539,7 +301,7 @@ def _when(value) -> str:
     return short_date(value) if isinstance(value, dt.date) else str(value)
 
 
-def _marketing(data, month: MonthData, signal: _CustomerSignal):
+def _marketing(data, month: MonthData, signal: CustomerSignal):
     marketing: schema.Marketing = data
     blocks: list[Block] = []
     questions: list[str] = []
@@ -570,7 +332,7 @@ def _marketing(data, month: MonthData, signal: _CustomerSignal):
 # --- sales ----------------------------------------------------------------------------------
 
 
-def _sales(data, month: MonthData, signal: _CustomerSignal):
+def _sales(data, month: MonthData, signal: CustomerSignal):
     sales: schema.Sales = data
     blocks: list[Block] = []
     questions: list[str] = []
@@ -618,7 +380,7 @@ def _finance_currency(month: MonthData) -> str | None:
 # --- finance --------------------------------------------------------------------------------
 
 
-def _finance(data, month: MonthData, signal: _CustomerSignal):
+def _finance(data, month: MonthData, signal: CustomerSignal):
     finance: schema.Finance = data
     blocks: list[Block] = []
     if finance.metrics:
@@ -682,7 +444,7 @@ def _actions(month: MonthData, slot: Slot) -> ActionLog:
     return ActionLog(slot, tuple(rows), summary, ACTIONS_SLOT.questions)
 
 
-def _appendix(month: MonthData, signal: _CustomerSignal) -> tuple[Block, ...]:
+def _appendix(month: MonthData, signal: CustomerSignal) -> tuple[Block, ...]:
     sources = tuple(
         f"{path.name} ({'survey export' if path.suffix == '.csv' else 'YAML'})"
         for path in month.files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from agenda.responses import read_responses
 from agenda.sources import YamlProblems, iter_month_dirs, load_yaml
 from agenda.validate import check_model
 
-#: How many earlier months are read for trends.
+#: How many months a trend covers, this one included.
 MAX_MONTHS = 12
 
 
@@ -24,6 +25,24 @@ class MonthSignal:
     nps: Nps | None
     complaints: int | None
     themes: dict[str, int]
+    reasons: dict[str, int]  #: complaints by reason
+
+
+def month_range(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` inclusive, as YYYY-MM: gaps stay visible."""
+    year, month = (int(p) for p in first.split("-"))
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def months_before(period: str, count: int) -> str:
+    """The month ``count`` months before ``period``."""
+    year, month = (int(p) for p in period.split("-"))
+    index = year * 12 + (month - 1) - count
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def earlier_months(folder: Path, *, limit: int = MAX_MONTHS) -> tuple[list[MonthSignal], list[str]]:
@@ -32,10 +51,12 @@ def earlier_months(folder: Path, *, limit: int = MAX_MONTHS) -> tuple[list[Month
     A broken earlier month never blocks this month's pack: it is skipped with a warning.
     """
     workspace = folder.resolve().parent
-    earlier = [p for p in iter_month_dirs(workspace) if p.name < folder.resolve().name]
+    this = folder.resolve().name
+    oldest = months_before(this, limit - 1) if re.fullmatch(r"\d{4}-\d{2}", this) else ""
+    earlier = [p for p in iter_month_dirs(workspace) if oldest <= p.name < this]
     signals: list[MonthSignal] = []
     warnings: list[str] = []
-    for month in earlier[-limit:]:
+    for month in earlier:
         path = month / "customer.yaml"
         if not path.exists():
             continue
@@ -56,7 +77,8 @@ def earlier_months(folder: Path, *, limit: int = MAX_MONTHS) -> tuple[list[Month
             nps = None
         complaints = customer.complaints.total if customer.complaints else None
         themes = {t.name: t.mentions for t in customer.themes}
-        signals.append(MonthSignal(month.name, nps, complaints, themes))
+        reasons = dict(customer.complaints.reasons) if customer.complaints else {}
+        signals.append(MonthSignal(month.name, nps, complaints, themes, reasons))
     return signals, warnings
 
 

@@ -49,6 +49,7 @@ class Figures:
 
     title: str
     items: tuple[Figure, ...]
+    speaker_notes: tuple[str, ...] = ()  #: detail for the facilitator (e.g. margin of error)
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,28 @@ class Note:
     kind: Literal["body", "empty", "caution", "question"] = "body"
 
 
-Block = Narrative | Quote | Figures | Table | Bullets | Note
+@dataclass(frozen=True)
+class Series:
+    """One named line or bar series; ``None`` is a gap (a month with no data), never a zero."""
+
+    name: str
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native, editable chart: what it plots, not how it looks."""
+
+    title: str
+    kind: Literal["trend", "share", "bars"]  #: line over time, 100% stacked bars, plain bars
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    alt_text: str  #: what the chart shows, in words, for screen readers and notes
+    number_format: str = "General"
+    caption: str = ""
+
+
+Block = Narrative | Quote | Figures | Table | Bullets | Note | Chart
 
 
 @dataclass(frozen=True)

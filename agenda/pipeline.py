@@ -11,11 +11,14 @@ from agenda.model import Pack
 from agenda.validate import load_month
 
 
-def prepare(month_dir: Path) -> Pack:
-    """Read, validate and compose a month folder into a Pack (raises AgendaError on bad input)."""
+def prepare(month_dir: Path, *, nps_framing: str | None = None) -> Pack:
+    """Read, validate and compose a month folder into a Pack (raises AgendaError on bad input).
+
+    ``nps_framing`` overrides meeting.yaml's ``nps_framing`` ("neutral" or "target").
+    """
     month = load_month(month_dir)
     history, warnings = earlier_months(month_dir)
-    return compose(month, history, warnings)
+    return compose(month, history, warnings, nps_framing=nps_framing)
 
 
 @dataclass(frozen=True)
@@ -26,9 +29,9 @@ class Built:
     paths: tuple[Path, ...]
 
 
-def build(month_dir: Path, out_dir: Path) -> Built:
+def build(month_dir: Path, out_dir: Path, *, nps_framing: str | None = None) -> Built:
     """Compose the month and write the Word pack and the deck into ``out_dir``."""
     from packs import write_all
 
-    pack = prepare(month_dir)
+    pack = prepare(month_dir, nps_framing=nps_framing)
     return Built(pack, write_all(pack, out_dir))

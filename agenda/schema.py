@@ -115,6 +115,9 @@ class Meeting(Strict):
     guests: list[Guest] = []
     minutes: SectionNumbers = SectionNumbers()
     leads: SectionLeads = SectionLeads()
+    #: "neutral" (default): NPS as number, sample and change, no good/bad; "target": judged
+    #: against customer.yaml's nps.target.
+    nps_framing: Literal["neutral", "target"] = "neutral"
 
     @field_validator("period", mode="before")
     @classmethod

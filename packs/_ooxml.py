@@ -70,3 +70,68 @@ def add_page_number(paragraph: Paragraph) -> None:
     end.set(qn("w:fldCharType"), "end")
     for element in (begin, instr, sep, text, end):
         run._r.append(element)
+
+
+def _element(tag: str, **attrs: str):
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(key) if ":" in key else key, value)
+    return element
+
+
+def embed_chart(
+    paragraph: Paragraph,
+    chart_xml: bytes,
+    workbook: bytes,
+    *,
+    size: tuple[int, int],
+    name: str,
+    description: str,
+) -> None:
+    """Place a native chart (DrawingML chart part plus its workbook) inline in ``paragraph``.
+
+    python-docx has no chart API; the parts and the inline drawing below are what Word itself
+    writes for an inserted chart, so the chart stays editable ("Edit data" opens the workbook).
+    """
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    document_part = paragraph.part
+    package = document_part.package
+    number = sum(1 for p in package.iter_parts() if p.partname.startswith("/word/charts/")) + 1
+    space = etree.fromstring(chart_xml)
+    external = etree.SubElement(space, qn("c:externalData"))
+    external.set(qn("r:id"), "rId1")
+    etree.SubElement(external, qn("c:autoUpdate")).set("val", "0")
+    chart_part = Part(
+        PackURI(f"/word/charts/chart{number}.xml"),
+        CT.DML_CHART,
+        etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True),
+        package,
+    )
+    sheet = Part(
+        PackURI(f"/word/embeddings/Microsoft_Excel_Sheet{number}.xlsx"),
+        CT.SML_SHEET,
+        workbook,
+        package,
+    )
+    assert chart_part.relate_to(sheet, RT.PACKAGE) == "rId1"
+    rid = document_part.relate_to(chart_part, RT.CHART)
+
+    cx, cy = (str(v) for v in size)
+    inline = _element("wp:inline", distT="0", distB="0", distL="0", distR="0")
+    inline.append(_element("wp:extent", cx=cx, cy=cy))
+    inline.append(_element("wp:effectExtent", l="0", t="0", r="0", b="0"))
+    inline.append(_element("wp:docPr", id=str(900 + number), name=name[:250], descr=description))
+    inline.append(_element("wp:cNvGraphicFramePr"))
+    graphic = _element("a:graphic")
+    data = _element("a:graphicData", uri="http://schemas.openxmlformats.org/drawingml/2006/chart")
+    data.append(_element("c:chart", **{"r:id": rid}))
+    graphic.append(data)
+    inline.append(graphic)
+    drawing = _element("w:drawing")
+    drawing.append(inline)
+    paragraph.add_run()._r.append(drawing)

@@ -14,6 +14,7 @@ from agenda.model import (
     ActionLog,
     Block,
     Bullets,
+    Chart,
     Cover,
     Figures,
     Narrative,
@@ -176,9 +177,16 @@ def _section_slides(section: Section) -> list[SlidePlan]:
                     "figures",
                     block.title,
                     (block, tuple(attached)),
-                    [n.text for n in attached] or ["Give the number, the sample and the change."],
+                    [*(n.text for n in attached), *block.speaker_notes]
+                    or ["Give the number, the sample and the change."],
                 )
             )
+        elif isinstance(block, Chart):
+            points = [f"What the chart shows: {block.alt_text}"]
+            if block.caption:
+                points.append(block.caption)
+            slides.append(slide("chart", block.title, block, points))
+            i += 1
         elif isinstance(block, Table):
             pt = table_size(block)
             chunks = chunk_table(block, pt=pt)

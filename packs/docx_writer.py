@@ -11,10 +11,12 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
+from agenda.errors import RenderError
 from agenda.model import (
     ActionLog,
     Block,
     Bullets,
+    Chart,
     Figures,
     Narrative,
     Note,
@@ -25,6 +27,7 @@ from agenda.model import (
 )
 from agenda.resources import templates
 from packs import _ooxml
+from packs.charts import chart_xml
 from packs.properties import set_core_properties
 from packs.table_layout import fit_columns
 
@@ -168,11 +171,27 @@ def _block(doc: DocxDocument, block: Block) -> None:
             doc.add_heading(block.title, 2)
             for item in block.items:
                 doc.add_paragraph(item, style="List Bullet")
+        case Chart():
+            doc.add_heading(block.title, 2)
+            xml, workbook = chart_xml(block)
+            width = _usable_width(doc)
+            _ooxml.embed_chart(
+                doc.add_paragraph(),
+                xml,
+                workbook,
+                size=(width, int(width * 0.42)),
+                name=block.title,
+                description=block.alt_text,
+            )
+            if block.caption:
+                doc.add_paragraph(block.caption, style="Caption")
         case Note():
             style = {"caution": "Callout", "empty": "Callout", "question": "Question"}.get(
                 block.kind, "Normal"
             )
             doc.add_paragraph(block.text, style=style)
+        case _:
+            raise RenderError(f"the Word writer cannot place a {type(block).__name__} block")
 
 
 def _figures(doc: DocxDocument, block: Figures) -> None:

@@ -13,8 +13,9 @@ from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
 from agenda.errors import RenderError
-from agenda.model import Bullets, Cover, Figures, Narrative, Note, Pack, Quote
+from agenda.model import Bullets, Chart, Cover, Figures, Narrative, Note, Pack, Quote
 from agenda.resources import templates
+from packs.charts import KINDS, chart_data, style
 from packs.deck_plan import (
     BODY_BOTTOM,
     BODY_TOP,
@@ -342,6 +343,32 @@ def _text(prs, slide: Slide, plan: SlidePlan) -> None:
         _note_run(para, note, size=size)
 
 
+def _chart(prs, slide: Slide, plan: SlidePlan) -> None:
+    spec: Chart = plan.content  # type: ignore[assignment]
+    _set_title(slide, plan.title)
+    bottom = BODY_BOTTOM - (0.45 if spec.caption else 0)
+    frame = slide.shapes.add_chart(
+        KINDS[spec.kind],
+        Inches(MARGIN),
+        Inches(BODY_TOP),
+        Inches(SLIDE_W - 2 * MARGIN),
+        Inches(bottom - BODY_TOP),
+        chart_data(spec),
+    )
+    frame.name = spec.title
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", spec.alt_text)
+    style(frame.chart, spec, font_pt=14)
+    if spec.caption:
+        box = _textbox(
+            slide,
+            Inches(MARGIN),
+            Inches(BODY_BOTTOM - 0.4),
+            Inches(SLIDE_W - 2 * MARGIN),
+            Inches(0.4),
+        )
+        _run(box.paragraphs[0], spec.caption, size=12, italic=True, colour=MUTED)
+
+
 def _agenda(prs, slide: Slide, plan: SlidePlan) -> None:
     _table(prs, slide, plan)
 
@@ -356,4 +383,5 @@ _DRAW = {
     "table": _table,
     "bullets": _bullets,
     "text": _text,
+    "chart": _chart,
 }

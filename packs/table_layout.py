@@ -17,11 +17,12 @@ def _wishes(
         lengths = sorted(len(row[i]) for row in rows) or [0]
         typical = lengths[min(len(lengths) - 1, int(len(lengths) * 0.8))]
         longest = lengths[-1]
-        words = [len(w) for row in rows for w in row[i].split()] + [len(w) for w in name.split()]
+        words = [len(w) for row in rows for w in row[i].split()]
+        words += [round(len(w) * 1.1 + 1) for w in name.split()]
         floor = max(words, default=1) + 1.0
         # Short columns (codes, dates, statuses, figures) ask to stay on one line.
         wish = longest * 1.15 + 1 if longest <= SHORT else typical
-        wish = max(wish, len(name) + 1.0, floor, 3.0)
+        wish = max(wish, len(name) * 1.1 + 2, floor, 3.0)  # headers are bold
         least.append(min(floor, MAX_NATURAL))
         wishes.append(min(wish, MAX_NATURAL))
     return least, wishes

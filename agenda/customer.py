@@ -1,0 +1,451 @@
+"""Compose the Customer section: stories first, then NPS done honestly, trends, themes, complaints.
+
+Everything here is computed once for the whole pack (other sections read ``CustomerSignal``
+to ask, for example, whether green SLAs sit beside a worsening customer signal).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from agenda import schema
+from agenda.formatting import month_label, number, plural
+from agenda.history import MAX_MONTHS, MonthSignal, month_range, months_before
+from agenda.model import (
+    Block,
+    Bullets,
+    Chart,
+    Figure,
+    Figures,
+    Narrative,
+    Note,
+    Quote,
+    Series,
+    Table,
+)
+from agenda.nps import LOW_N, Nps, from_scores, signed
+from agenda.status import status
+from agenda.text import phrase
+from agenda.validate import MonthData
+
+GUEST = "A customer guest"
+
+
+class CustomerSignal:
+    """This month's customer signal beside earlier months, computed once for every section."""
+
+    def __init__(
+        self, month: MonthData, history: list[MonthSignal], framing: str | None = None
+    ) -> None:
+        nps_in = month.customer.nps
+        if nps_in.counts is not None:
+            c = nps_in.counts
+            self.nps = Nps(c.promoters, c.passives, c.detractors)
+        else:
+            assert month.answers is not None
+            self.nps = from_scores(month.answers.scores)
+        self.period = month.meeting.period
+        self.target = nps_in.target
+        self.framing = framing or month.meeting.nps_framing
+        self.warnings: list[str] = []
+        if self.framing == "target" and self.target is None:
+            self.warnings.append(
+                "nps_framing is 'target' but customer.yaml gives no nps.target: "
+                "NPS is shown neutrally"
+            )
+            self.framing = "neutral"
+        self.history = history
+        self.previous = history[-1] if history else None
+        self.previous_nps = self.previous.nps if self.previous else None
+        customer = month.customer
+        self.complaints = customer.complaints.total if customer.complaints else None
+
+    @property
+    def nps_change(self) -> float | None:
+        """Change in NPS points since the previous month with a score."""
+        if self.nps.score is None or self.previous_nps is None or self.previous_nps.score is None:
+            return None
+        return self.nps.score - self.previous_nps.score
+
+    @property
+    def change_margin(self) -> float | None:
+        """95% margin of error of the month-on-month change (both months' errors combined)."""
+        if self.nps.margin is None or self.previous_nps is None or self.previous_nps.margin is None:
+            return None
+        return math.hypot(self.nps.margin, self.previous_nps.margin)
+
+    @property
+    def change_is_noise(self) -> bool:
+        """True when the change is within its margin of error."""
+        change, margin = self.nps_change, self.change_margin
+        return change is not None and margin is not None and abs(change) <= margin
+
+    @property
+    def worsening(self) -> list[str]:
+        """Plain statements of how the customer signal is poor or getting worse."""
+        found = []
+        score = self.nps.score
+        if score is not None and self.target is not None and score < self.target:
+            found.append(f"NPS is {signed(score)} against a target of {signed(self.target)}")
+        change = self.nps_change
+        if change is not None and change < 0 and not self.change_is_noise:
+            found.append(f"NPS fell {number(abs(round(change)))} points since last month")
+        before = self.previous.complaints if self.previous else None
+        if before is not None and self.complaints is not None and self.complaints > before:
+            found.append(f"complaints rose from {before:,} to {self.complaints:,}")
+        return found
+
+    def trend(self) -> list[tuple[str, MonthSignal | None]]:
+        """Months from the oldest remembered (at most 12 back) to now; missing months are None."""
+        by_period = {s.period: s for s in self.history}
+        oldest = min([*by_period, self.period])
+        oldest = max(oldest, months_before(self.period, MAX_MONTHS - 1))
+        return [(p, by_period.get(p)) for p in month_range(oldest, self.period)]
+
+
+# --- quotes and stories ---------------------------------------------------------------------
+
+
+def _who(narrative: schema.Narrative) -> str:
+    return GUEST if narrative.guest else narrative.customer
+
+
+def _attribution(*parts: str | None) -> str:
+    return " · ".join(p for p in parts if p)
+
+
+def tone(score: int | None) -> str:
+    """Praise (9–10), complaint (0–6) or neutral, from a verbatim's score."""
+    if score is None:
+        return "neutral"
+    return "praise" if score >= 9 else "complaint" if score <= 6 else "neutral"
+
+
+def quote(v: schema.Verbatim) -> Quote:
+    """A verbatim as a quote, attributed by channel and segment, never by name."""
+    scored = f"scored {v.score}" if v.score is not None else None
+    who = GUEST if v.guest else None
+    return Quote(v.text, _attribution(who, v.channel, v.segment, scored), tone(v.score))
+
+
+def balanced(verbatims: list[schema.Verbatim], limit: int = 4) -> list[schema.Verbatim]:
+    """Pick quotes that alternate complaint and praise, so the room hears both."""
+    pools = {k: [v for v in verbatims if tone(v.score) == k] for k in ("complaint", "praise")}
+    rest = [v for v in verbatims if tone(v.score) == "neutral"]
+    picked: list[schema.Verbatim] = []
+    while len(picked) < limit and (pools["complaint"] or pools["praise"] or rest):
+        took = False
+        for key in ("complaint", "praise"):
+            if pools[key] and len(picked) < limit:
+                picked.append(pools[key].pop(0))
+                took = True
+        if not took and rest:
+            picked.append(rest.pop(0))
+    return picked
+
+
+# --- the section ----------------------------------------------------------------------------
+
+
+def customer_blocks(
+    customer: schema.Customer, month: MonthData, signal: CustomerSignal
+) -> tuple[tuple[Block, ...], tuple[str, ...]]:
+    """The Customer section's blocks, in reading order, and its questions for the room."""
+    blocks: list[Block] = [
+        Narrative(n.title, _who(n), n.story, _attribution(n.channel, n.segment), n.theme)
+        for n in customer.narratives
+    ]
+    blocks += [quote(v) for v in balanced(list(customer.verbatims))]
+    blocks += _scores(customer, signal)
+    blocks += _charts(signal)
+    if month.answers is not None and (month.answers.by_segment or month.answers.by_channel):
+        blocks.append(_breakdown(month))
+    theme_blocks, questions = _themes(customer, signal)
+    blocks += theme_blocks
+    blocks += _verbatims(customer)
+    blocks += _complaints(customer, signal)
+    return tuple(blocks), tuple(questions)
+
+
+def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
+    nps = signal.nps
+    prev_label = month_label(signal.previous.period) if signal.previous else ""
+    change = signal.nps_change
+    figures: list[Figure] = []
+    notes: list[str] = []
+    blocks: list[Block] = []
+    if nps.score is None:
+        figures.append(Figure("Net Promoter Score", "No answers", "nobody answered this month"))
+    else:
+        detail = f"n = {nps.n:,}"
+        if change is not None:
+            detail += f" · {signed(change)} since {prev_label}"
+        if nps.margin is not None:
+            detail += f" · ±{number(round(nps.margin))} margin"
+        judged = None
+        if signal.framing == "target" and signal.target is not None:
+            judged = status(signal.target, nps.score)
+            detail += f" · target {signed(signal.target)}"
+        figures.append(Figure("Net Promoter Score", signed(nps.score), detail, judged))
+        margin = nps.margin or 0.0
+        notes.append(
+            f"NPS {signed(nps.score, 1)} from {plural(nps.n, 'answer')}; 95% margin of error "
+            f"±{number(margin, 1)} points, so the true score is likely between "
+            f"{signed(nps.score - margin, 1)} and {signed(nps.score + margin, 1)}."
+        )
+        if change is not None and signal.change_margin is not None:
+            notes.append(
+                f"Change since {prev_label}: {signed(change, 1)} points, against a margin of "
+                f"±{number(signal.change_margin, 1)} for the change."
+            )
+    for label, score in (
+        ("Customer satisfaction", customer.csat),
+        ("Customer effort", customer.effort),
+    ):
+        if score is not None:
+            value = number(score.score) + (f" / {number(score.scale)}" if score.scale else "")
+            detail = (
+                f"{signed(score.score - score.previous, 1)} since last month"
+                if score.previous is not None
+                else ""
+            )
+            figures.append(Figure(label, value, detail))
+    if customer.complaints is not None:
+        c = customer.complaints
+        previous = c.previous
+        if previous is None and signal.previous and signal.previous.complaints is not None:
+            previous = signal.previous.complaints
+        detail = f"{signed(c.total - previous)} since last month" if previous is not None else ""
+        figures.append(Figure("Complaints", f"{c.total:,}", detail))
+    blocks.append(Figures("How customers score us", tuple(figures), tuple(notes)))
+    if nps.score is not None:
+        blocks.append(
+            Note(
+                phrase(
+                    "nps_headline.j2",
+                    n=f"{nps.n:,}",
+                    promoters=round(nps.share("promoters")),
+                    passives=round(nps.share("passives")),
+                    detractors=round(nps.share("detractors")),
+                    score=signed(nps.score),
+                    change=signed(change) if change is not None else None,
+                    previous_label=prev_label,
+                    previous_score=(
+                        signed(signal.previous_nps.score)
+                        if signal.previous_nps and signal.previous_nps.score is not None
+                        else ""
+                    ),
+                )
+            )
+        )
+        if nps.low_n:
+            blocks.append(
+                Note(
+                    f"Small sample: only {plural(nps.n, 'answer')} (fewer than {LOW_N}). "
+                    "Read the score as a pointer, not a verdict.",
+                    "caution",
+                )
+            )
+        if signal.change_is_noise:
+            assert change is not None and signal.change_margin is not None
+            blocks.append(
+                Note(
+                    f"The change of {signed(change)} is within the margin of error "
+                    f"(±{number(round(signal.change_margin))}): it may be noise rather than a "
+                    "real shift.",
+                    "caution",
+                )
+            )
+    return blocks
+
+
+def _short_month(period: str) -> str:
+    """``2026-11`` → ``Nov 2026``, short enough for a chart axis."""
+    return f"{month_label(period)[:3]} {period[:4]}"
+
+
+def _charts(signal: CustomerSignal) -> list[Block]:
+    months = signal.trend()
+    months[-1] = (months[-1][0], MonthSignal(signal.period, signal.nps, signal.complaints, {}, {}))
+    categories = tuple(_short_month(p) for p, _ in months)
+    charts: list[Block] = []
+    scores = tuple(
+        round(s.nps.score, 1) if s and s.nps and s.nps.score is not None else None
+        for _, s in months
+    )
+    known = sum(1 for v in scores if v is not None)
+    if len(months) >= 2 and known >= 2:
+        series = [Series("NPS", scores)]
+        if signal.target is not None:
+            series.append(Series("Target", tuple(float(signal.target) for _ in months)))
+        words = ", ".join(
+            f"{month_label(p)} {signed(v) if v is not None else 'no data'}"
+            for (p, _), v in zip(months, scores, strict=True)
+        )
+        gaps = [month_label(p) for (p, _), v in zip(months, scores, strict=True) if v is None]
+        charts.append(
+            Chart(
+                f"NPS over the last {plural(len(months), 'month')}",
+                "trend",
+                categories,
+                tuple(series),
+                f"Line chart of NPS by month: {words}"
+                + (f"; target {signed(signal.target)}" if signal.target is not None else "")
+                + ".",
+                number_format='+0;"−"0;0',
+                caption=(
+                    f"No survey data for {', '.join(gaps)}: shown as a gap, not estimated."
+                    if gaps
+                    else ""
+                ),
+            )
+        )
+    shares = {"Promoters": [], "Passives": [], "Detractors": []}
+    for _, s in months:
+        result = s.nps if s and s.nps and s.nps.n else None
+        for key, attr in (
+            ("Promoters", "promoters"),
+            ("Passives", "passives"),
+            ("Detractors", "detractors"),
+        ):
+            shares[key].append(round(result.share(attr), 1) if result else None)
+    if signal.nps.n:
+        charts.append(
+            Chart(
+                "Promoters, passives and detractors",
+                "share",
+                categories,
+                tuple(Series(k, tuple(v)) for k, v in shares.items()),
+                "Stacked bars of the share of promoters, passives and detractors by month; "
+                f"this month {round(signal.nps.share('promoters'))}% promoters, "
+                f"{round(signal.nps.share('passives'))}% passives, "
+                f"{round(signal.nps.share('detractors'))}% detractors.",
+                number_format='0"%"',
+            )
+        )
+    return charts
+
+
+def _breakdown(month: MonthData) -> Table:
+    answers = month.answers
+    assert answers is not None
+    rows = []
+    for kind, groups in (("Segment", answers.by_segment), ("Channel", answers.by_channel)):
+        for name in sorted(groups):
+            result = from_scores(groups[name])
+            flag = " (small sample)" if result.low_n else ""
+            score = signed(result.score) if result.score is not None else "–"
+            rows.append((kind, name + flag, f"{result.n:,}", score))
+    return Table(
+        "NPS by segment and channel",
+        ("Group", "Name", "Answers", "NPS"),
+        tuple(rows),
+        numeric_columns=(2, 3),
+        caption=f"Groups with fewer than {LOW_N} answers are marked as small samples.",
+    )
+
+
+def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Block], list[str]]:
+    if not customer.themes:
+        return [], []
+    earlier = signal.previous.themes if signal.previous else {}
+    ranked = sorted(customer.themes, key=lambda t: (-t.mentions, t.name))
+    rows = []
+    for rank, theme in enumerate(ranked, 1):
+        previous = theme.previous if theme.previous is not None else earlier.get(theme.name)
+        change = signed(theme.mentions - previous) if previous is not None else "new"
+        rows.append((str(rank), theme.name, f"{theme.mentions:,}", change))
+    blocks: list[Block] = [
+        Table(
+            "Top improvement themes",
+            ("#", "Theme", "Mentions", "Change"),
+            tuple(rows),
+            numeric_columns=(0, 2, 3),
+            caption="Ranked by mentions this month; the top two lead the discussion.",
+        )
+    ]
+    for theme in ranked[:2]:
+        said = [v for v in customer.verbatims if v.theme == theme.name]
+        stories = [n for n in customer.narratives if n.theme == theme.name]
+        items = [f"“{v.text}” ({quote(v).attribution})" for v in said[:3]]
+        items += [f"Story: {n.title} ({_who(n)})" for n in stories[:1]]
+        if not items:
+            items = ["No verbatim was tagged with this theme this month."]
+        blocks.append(Bullets(f"What customers said about {theme.name.lower()}", tuple(items)))
+    question = f"What will we do this month about {ranked[0].name.lower()}"
+    question += f" and {ranked[1].name.lower()}?" if len(ranked) > 1 else "?"
+    return blocks, [question]
+
+
+def _verbatims(customer: schema.Customer) -> list[Block]:
+    if not customer.verbatims:
+        return []
+    by_channel: dict[str, list[schema.Verbatim]] = defaultdict(list)
+    for v in customer.verbatims:
+        by_channel[v.channel].append(v)
+    rows = []
+    for channel in sorted(by_channel):
+        for v in by_channel[channel]:
+            score = str(v.score) if v.score is not None else "–"
+            who = "A customer guest" if v.guest else (v.segment or "–")
+            rows.append((channel, v.text, score, who))
+    return [
+        Table(
+            "Verbatims by channel",
+            ("Channel", "What the customer said", "Score", "Segment"),
+            tuple(rows),
+            numeric_columns=(2,),
+        )
+    ]
+
+
+def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
+    if customer.complaints is None or not customer.complaints.reasons:
+        return []
+    c = customer.complaints
+    before = signal.previous.reasons if signal.previous else {}
+    total = sum(c.reasons.values()) or 1
+    ordered = sorted(c.reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+    rows = []
+    for reason, count in ordered:
+        change = signed(count - before[reason]) if reason in before else "–"
+        rows.append((reason, f"{count:,}", f"{round(100 * count / total)}%", change))
+    caption = f"{c.total:,} complaints this month"
+    previous_total = (
+        c.previous
+        if c.previous is not None
+        else (signal.previous.complaints if signal.previous else None)
+    )
+    if previous_total is not None:
+        caption += f", {previous_total:,} last month"
+    blocks: list[Block] = []
+    series = [Series("This month", tuple(float(n) for _, n in ordered))]
+    if before:
+        series.append(
+            Series(
+                month_label(signal.previous.period) if signal.previous else "Last month",
+                tuple(float(before[r]) if r in before else None for r, _ in ordered),
+            )
+        )
+    blocks.append(
+        Chart(
+            "Complaints by reason",
+            "bars",
+            tuple(r for r, _ in ordered),
+            tuple(series),
+            "Bar chart of complaints by reason: " + ", ".join(f"{r} {n}" for r, n in ordered) + ".",
+            number_format="#,##0",
+            caption=caption + ".",
+        )
+    )
+    blocks.append(
+        Table(
+            "Complaints by reason, with change",
+            ("Reason", "Complaints", "Share", "Change"),
+            tuple(rows),
+            numeric_columns=(1, 2, 3),
+            caption=caption + ".",
+        )
+    )
+    return blocks
