@@ -124,11 +124,9 @@ def read_responses(folder: Path, name: str, referenced_from: YamlFile) -> Survey
             idx = {
                 c: columns.index(c) for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) if c in columns
             }
+            tally = _Tally(answers, idx, path)
             for row in reader:
-                if not any(cell.strip() for cell in row):
-                    continue
-                line = reader.line_num
-                problem = _tally(answers, row, idx, path, line)
+                problem = tally.add(row, reader.line_num)
                 if problem is not None:
                     if len(problems) < MAX_ROW_PROBLEMS:
                         problems.append(problem)
@@ -145,38 +143,69 @@ def read_responses(folder: Path, name: str, referenced_from: YamlFile) -> Survey
     return answers
 
 
-def _cell(row: list[str], idx: dict[str, int], name: str) -> str:
-    i = idx.get(name)
-    return row[i].strip() if i is not None and i < len(row) else ""
+_SCORES = {str(n): n for n in range(11)}
 
 
-def _tally(
-    answers: SurveyAnswers, row: list[str], idx: dict[str, int], path: Path, line: int
-) -> Problem | None:
-    raw_date = _cell(row, idx, "date")
-    try:
-        date = dt.date.fromisoformat(raw_date)
-    except ValueError:
-        return Problem(path, f"date {raw_date!r} is not an ISO date (YYYY-MM-DD)", line)
-    raw_score = _cell(row, idx, "score")
-    if raw_score == "":
-        answers.blank += 1
+class _Tally:
+    """Add rows to the tallies; dates and scores repeat, so their parsing is cached."""
+
+    def __init__(self, answers: SurveyAnswers, idx: dict[str, int], path: Path):
+        self.answers = answers
+        self.path = path
+        self.date_i = idx["date"]
+        self.score_i = idx["score"]
+        self.segment_i = idx.get("segment")
+        self.channel_i = idx.get("channel")
+        self.comment_i = idx.get("comment")
+        self.width = max(idx.values()) + 1
+        self.dates: dict[str, dt.date] = {}
+
+    def add(self, row: list[str], line: int) -> Problem | None:
+        """Tally one row; return a located problem instead of raising, so all are reported."""
+        if len(row) < self.width:
+            if not any(cell.strip() for cell in row):
+                return None  # a blank line
+            row = row + [""] * (self.width - len(row))
+        raw_date = row[self.date_i].strip()
+        if not raw_date and not any(cell.strip() for cell in row):
+            return None  # an empty row, as spreadsheets export them: ",,,,"
+        date = self.dates.get(raw_date)
+        if date is None:
+            try:
+                date = self.dates[raw_date] = dt.date.fromisoformat(raw_date)
+            except ValueError:
+                return Problem(
+                    self.path, f"date {raw_date!r} is not an ISO date (YYYY-MM-DD)", line
+                )
+        answers = self.answers
+        raw_score = row[self.score_i].strip()
+        score = _SCORES.get(raw_score)
+        if score is None:
+            if raw_score == "":
+                answers.blank += 1
+                return None
+            return Problem(self.path, f"score {raw_score!r} is not a whole number 0–10", line)
+        answers.scores[score] += 1
+        segment = row[self.segment_i].strip() if self.segment_i is not None else ""
+        channel = row[self.channel_i].strip() if self.channel_i is not None else ""
+        if segment:
+            group = answers.by_segment.get(segment)
+            if group is None:
+                group = answers.by_segment[segment] = Counter()
+            group[score] += 1
+        if channel:
+            group = answers.by_channel.get(channel)
+            if group is None:
+                group = answers.by_channel[channel] = Counter()
+            group[score] += 1
+        if self.comment_i is not None:
+            comment = row[self.comment_i].strip()
+            if comment:
+                answers.comments.append(
+                    Comment(comment, score, segment or None, channel or None, date)
+                )
+        if answers.first is None or date < answers.first:
+            answers.first = date
+        if answers.last is None or date > answers.last:
+            answers.last = date
         return None
-    if not raw_score.isdigit() or int(raw_score) > 10:
-        return Problem(path, f"score {raw_score!r} is not a whole number 0–10", line)
-    score = int(raw_score)
-    answers.scores[score] += 1
-    segment = _cell(row, idx, "segment") or None
-    channel = _cell(row, idx, "channel") or None
-    if segment:
-        answers.by_segment.setdefault(segment, Counter())[score] += 1
-    if channel:
-        answers.by_channel.setdefault(channel, Counter())[score] += 1
-    comment = _cell(row, idx, "comment")
-    if comment:
-        answers.comments.append(Comment(comment, score, segment, channel, date))
-    if answers.first is None or date < answers.first:
-        answers.first = date
-    if answers.last is None or date > answers.last:
-        answers.last = date
-    return None

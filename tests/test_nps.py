@@ -63,6 +63,8 @@ def test_csv_with_bom_semicolons_crlf_and_blank_scores(tmp_path):
         "2026-11-02;9;Household;Email;",
         "2026-11-03;;Household;Email;gave up",
         "2026-11-04;3;Business;Phone;Slow, and rude",
+        ";;;;",
+        "",
     ]
     month = _month_with_csv(tmp_path, ("\ufeff" + "\r\n".join(rows) + "\r\n").encode("utf-8"))
     answers = load_month(month).answers
