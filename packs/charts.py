@@ -84,6 +84,7 @@ def style(chart: PptxChart, spec: Chart, *, font_pt: int = 12) -> None:
             plot.overlap = 100
             labels.position = XL_LABEL_POSITION.CENTER
             first = plot.series[0].data_labels
+            first.show_value = True  # a series' own labels start hidden
             first.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
             first.font.size = Pt(font_pt - 1)
             first.number_format = spec.number_format

@@ -188,6 +188,9 @@ def test_sample_deck_has_native_nps_trend_share_and_complaints_charts(built_samp
     share, _ = charts["Customer — Promoters, passives and detractors"]
     assert share.chart.chart_type == XL_CHART_TYPE.BAR_STACKED
     assert [s.name for s in share.chart.plots[0].series] == ["Promoters", "Passives", "Detractors"]
+    promoters = share.chart.plots[0].series[0]
+    assert promoters.data_labels.show_value  # its own (white) labels must still show values
+    assert share.chart.value_axis.maximum_scale == 100
     bars, _ = charts["Customer — Complaints by reason"]
     assert bars.chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
 
