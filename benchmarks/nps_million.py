@@ -41,7 +41,8 @@ CHILD = textwrap.dedent(
     folder = Path(sys.argv[1])
     import_only = sys.argv[2] == "imports"
     if not import_only:
-        answers = read_responses(folder, "responses.csv", YamlFile(folder / "customer.yaml", {}, Marks()))
+        source = YamlFile(folder / "customer.yaml", {}, Marks())
+        answers = read_responses(folder, "responses.csv", source)
         result = from_scores(answers.scores)
         assert result.n + answers.blank == int(sys.argv[3])
     seconds = time.perf_counter() - start
@@ -88,7 +89,8 @@ def main() -> None:
         started = time.perf_counter()
         write_export(folder / "responses.csv", args.rows)
         size = (folder / "responses.csv").stat().st_size
-        print(f"wrote {args.rows:,} rows ({size / 2**20:.1f} MiB) in {time.perf_counter() - started:.1f} s")
+        took = time.perf_counter() - started
+        print(f"wrote {args.rows:,} rows ({size / 2**20:.1f} MiB) in {took:.1f} s")
         base = [run(folder, "imports", args.rows) for _ in range(args.runs)]
         full = [run(folder, "read", args.rows) for _ in range(args.runs)]
     seconds = statistics.median(r["seconds"] for r in full)
