@@ -103,6 +103,32 @@ def validate(month_dir: Path, nps_framing: str | None) -> None:
     )
 
 
+@cli.command()
+@click.argument("next_month_dir", type=click.Path(path_type=Path))
+def init(next_month_dir: Path) -> None:
+    """Start NEXT_MONTH_DIR (e.g. 2026-12/) from the latest month beside it.
+
+    Copies the meeting settings with the date moved to the same weekday of the month,
+    carries every open action over, and writes the other files as commented templates
+    to fill in. An existing file is never overwritten.
+    """
+    from agenda.scaffold import init_month
+
+    try:
+        done = init_month(next_month_dir)
+    except AgendaError as exc:
+        _fail(exc)
+    click.echo(
+        f"Started {next_month_dir} from {done.source.name}: "
+        f"{done.carried} open action(s) carried over."
+    )
+    for path in done.created:
+        click.echo(f"  created {path}")
+    for path in done.kept:
+        click.echo(f"  kept    {path} (already there, not overwritten)")
+    click.echo(f"Next: fill in customer.yaml, then run: agenda validate {next_month_dir}")
+
+
 def main() -> None:
     """Entry point for the ``agenda`` console script."""
     cli()

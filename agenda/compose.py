@@ -10,20 +10,19 @@ import datetime as dt
 import re
 
 from agenda import schema
+from agenda.actions import action_tables, carry_actions
 from agenda.customer import CustomerSignal, customer_blocks
 from agenda.formatting import (
     day_label,
     money,
     month_label,
     number,
-    plural,
     short_date,
     with_unit,
 )
 from agenda.history import MonthSignal
 from agenda.model import (
     ActionLog,
-    ActionRow,
     Block,
     Bullets,
     Cover,
@@ -38,6 +37,7 @@ from agenda.model import (
 )
 from agenda.nps import LOW_N, signed
 from agenda.order import ACTIONS_SLOT, SECTIONS, SectionSpec
+from agenda.rules import describe, run_rules
 from agenda.status import AT_RISK_TOLERANCE, status
 from agenda.text import phrase, render
 from agenda.validate import MonthData
@@ -52,10 +52,13 @@ def compose(
 ) -> Pack:
     """Build the pack for ``month``; ``history`` holds earlier months, oldest first."""
     meeting = month.meeting
-    agenda = _agenda(meeting, with_actions=month.actions is not None)
-    slots = {slot_key: slot for slot_key, slot in zip(_slot_keys(month), agenda, strict=True)}
+    carried = carry_actions(month, history)
+    agenda = _agenda(meeting, with_actions=not carried.empty)
+    slots = {slot.key: slot for slot in agenda}
     signal = CustomerSignal(month, history, nps_framing)
-    warnings = [*warnings, *signal.warnings]
+    timing = _timing_warnings(meeting, agenda)
+    warnings = [*warnings, *signal.warnings, *timing]
+    insights = run_rules(month, signal)
     builders = {
         "customer": _customer,
         "employees": _employees,
@@ -77,7 +80,10 @@ def compose(
             questions = spec.questions
         else:
             blocks, extra_questions = builders[spec.key](data, month, signal)
-            questions = (*extra_questions, *spec.questions)
+            found = [i for i in insights if i.section == spec.key]
+            blocks = _with_cautions(spec.key, blocks, [i.caution for i in found if i.caution])
+            asked = [*(i.question for i in found if i.question), *extra_questions]
+            questions = (*dict.fromkeys(asked), *spec.questions)
         intro = (
             phrase("customer_opening.j2", count=len(month.customer.narratives))
             if spec.key == "customer"
@@ -88,7 +94,19 @@ def compose(
                 spec.key, spec.title, slots[spec.key], blocks, questions, data is not None, intro
             )
         )
-    actions = _actions(month, slots["actions"]) if month.actions is not None else None
+    actions = (
+        ActionLog(
+            slots["actions"],
+            carried.open,
+            carried.closed,
+            carried.decisions,
+            carried.summary,
+            ACTIONS_SLOT.questions,
+            action_tables(carried),
+        )
+        if not carried.empty
+        else None
+    )
     title = meeting.title or f"Leadership meeting — {month_label(meeting.period)}"
     protected = any(g.chatham_house for g in meeting.guests)
     cover = Cover(
@@ -111,7 +129,7 @@ def compose(
         agenda=agenda,
         sections=tuple(sections),
         actions=actions,
-        appendix=_appendix(month, signal),
+        appendix=_appendix(month, signal, insights),
         date=meeting.date,
         file_stem=f"{_slug(meeting.organisation)}-{meeting.period}-leadership-pack",
         title_notes=_notes(
@@ -127,19 +145,16 @@ def compose(
         agenda_notes=_notes(
             f"Agenda: {agenda[0].start:%H:%M}–{agenda[-1].end:%H:%M}",
             "Walk through the running order: customer first, finance last, by design.",
-            [f"{s.number}. {s.title}: {s.times}, led by {s.lead}" for s in agenda],
+            [f"{s.number}. {s.title}: {s.times}, led by {s.lead}" for s in agenda]
+            + [f"Timing: {w}" for w in timing],
             ("Does anyone need to leave early or move a slot?",),
         ),
+        agenda_warnings=tuple(timing),
         warnings=tuple(warnings),
     )
 
 
 # --- agenda ---------------------------------------------------------------------------------
-
-
-def _slot_keys(month: MonthData) -> list[str]:
-    keys = [s.key for s in SECTIONS]
-    return [*keys, ACTIONS_SLOT.key] if month.actions is not None else keys
 
 
 def _agenda(meeting: schema.Meeting, *, with_actions: bool) -> tuple[Slot, ...]:
@@ -151,9 +166,50 @@ def _agenda(meeting: schema.Meeting, *, with_actions: bool) -> tuple[Slot, ...]:
         length = getattr(meeting.minutes, spec.key) or spec.default_minutes
         end = clock + dt.timedelta(minutes=length)
         lead = getattr(meeting.leads, spec.key) or meeting.chair or "Chair"
-        slots.append(Slot(number_, spec.title, clock.time(), end.time(), length, lead, spec.focus))
+        slots.append(
+            Slot(number_, spec.title, clock.time(), end.time(), length, lead, spec.focus, spec.key)
+        )
         clock = end
     return tuple(slots)
+
+
+#: Below this many minutes, or this share of the meeting, the customer slot counts as squeezed.
+SQUEEZED_MINUTES = 20
+SQUEEZED_SHARE = 0.2
+
+
+def _timing_warnings(meeting: schema.Meeting, agenda: tuple[Slot, ...]) -> list[str]:
+    """Warn (never refuse) when the slots overrun the meeting or squeeze the customer."""
+    found = []
+    total = sum(s.minutes for s in agenda)
+    if meeting.end is not None:
+        hours, minutes = (int(p) for p in meeting.end.split(":"))
+        finish = dt.time(hours, minutes)
+        if agenda[-1].end > finish or agenda[-1].end < agenda[0].start:
+            found.append(
+                f"the slots add up to {total} minutes and run to {agenda[-1].end:%H:%M}, "
+                f"past the meeting's end at {meeting.end}"
+            )
+    customer = agenda[0]
+    if customer.minutes < SQUEEZED_MINUTES or customer.minutes < SQUEEZED_SHARE * total:
+        found.append(
+            f"the customer slot has {customer.minutes} of {total} minutes: it is squeezed "
+            f"(aim for at least {SQUEEZED_MINUTES} minutes and a fifth of the meeting)"
+        )
+    return found
+
+
+def _with_cautions(key: str, blocks: tuple[Block, ...], cautions: list[str]) -> tuple[Block, ...]:
+    """Place rule cautions where a reader meets them first: after the customer's headline
+    figures, or after a section's opening summary."""
+    if not cautions:
+        return blocks
+    notes = [Note(text, "caution") for text in cautions]
+    if key == "customer":
+        at = next((i + 1 for i, b in enumerate(blocks) if isinstance(b, Figures)), len(blocks))
+    else:
+        at = next((i for i, b in enumerate(blocks) if not isinstance(b, Note)), len(blocks))
+    return (*blocks[:at], *notes, *blocks[at:])
 
 
 def _attendees(meeting: schema.Meeting) -> tuple[str, ...]:
@@ -251,18 +307,6 @@ def _operations(data, month: MonthData, signal: CustomerSignal):
                 )
             )
         )
-        worsening = signal.worsening
-        if counts["On track"] == len(judged) and worsening:
-            blocks.append(
-                Note(
-                    "Every service level is green, yet "
-                    + "; ".join(worsening)
-                    + ". If all our SLAs are green and customers are unhappy, we may be "
-                    "measuring the wrong things.",
-                    "caution",
-                )
-            )
-            questions.append("Are we measuring what customers actually experience?")
         rows = tuple(
             (
                 sla.name,
@@ -283,11 +327,42 @@ def _operations(data, month: MonthData, signal: CustomerSignal):
                 numeric_columns=(1, 2),
             )
         )
+        linked = _slas_beside_customers(judged, signal)
+        if linked is not None:
+            blocks.append(linked)
     if operations.improvements:
         blocks.append(Bullets("Improvements under way", tuple(operations.improvements)))
     if not blocks:
         blocks.append(Note("operations.yaml is present but lists no service levels.", "empty"))
     return tuple(blocks), tuple(questions)
+
+
+def _slas_beside_customers(judged, signal: CustomerSignal) -> Table | None:
+    """Each SLA linked to a customer theme, next to what customers said about that theme."""
+    themes = {t.name: t for t in signal.themes}
+    rows = []
+    for sla, st in judged:
+        theme = themes.get(sla.theme or "")
+        if theme is None:
+            continue
+        then = signal.theme_previous(theme)
+        mentions = f"{theme.mentions:,}" + (
+            f" ({signed(theme.mentions - then)})" if then is not None else ""
+        )
+        said = next((v for v in signal.verbatims if v.theme == theme.name), None)
+        rows.append(
+            (sla.name, st, theme.name, mentions, f"“{said.text}”" if said else "Nothing quoted")
+        )
+    if not rows:
+        return None
+    return Table(
+        "Service levels beside what customers say",
+        ("Service level", "Status", "Customer theme", "Mentions", "What a customer said"),
+        tuple(rows),
+        status_column=1,
+        numeric_columns=(3,),
+        caption="Mentions this month, with the change since last month.",
+    )
 
 
 # --- marketing ------------------------------------------------------------------------------
@@ -364,9 +439,6 @@ def _sales(data, month: MonthData, signal: CustomerSignal):
                 numeric_columns=(3,),
             )
         )
-        for t in sales.targets:
-            if t.feedback_to_use is None:
-                questions.append(f"{t.account}: what have similar customers told us to take in?")
     if not blocks:
         blocks.append(Note("sales.yaml is present but lists no targets or pipeline.", "empty"))
     return tuple(blocks), tuple(questions)
@@ -419,32 +491,7 @@ def _finance(data, month: MonthData, signal: CustomerSignal):
 # --- actions and appendix -------------------------------------------------------------------
 
 
-def _actions(month: MonthData, slot: Slot) -> ActionLog:
-    assert month.actions is not None
-    order = {spec.key: i for i, spec in enumerate(SECTIONS)}
-    titles = {spec.key: spec.title for spec in SECTIONS}
-    today = month.meeting.date
-    rows = []
-    overdue = 0
-    for a in sorted(month.actions.actions, key=lambda a: (order[a.section], a.due, a.id)):
-        flag = ""
-        if a.status != "done" and a.due < today:
-            overdue += 1
-            flag = f"Overdue by {plural((today - a.due).days, 'day')}"
-        rows.append(
-            ActionRow(
-                a.id, a.title, a.owner, a.due, a.status, titles[a.section], flag, a.source or ""
-            )
-        )
-    tally = {s: sum(1 for r in rows if r.status == s) for s in ("open", "blocked", "done")}
-    summary = (
-        f"{tally['open']} open, {tally['blocked']} blocked, {tally['done']} done"
-        f"{f'; {overdue} overdue' if overdue else ''}."
-    )
-    return ActionLog(slot, tuple(rows), summary, ACTIONS_SLOT.questions)
-
-
-def _appendix(month: MonthData, signal: CustomerSignal) -> tuple[Block, ...]:
+def _appendix(month: MonthData, signal: CustomerSignal, insights) -> tuple[Block, ...]:
     sources = tuple(
         f"{path.name} ({'survey export' if path.suffix == '.csv' else 'YAML'})"
         for path in month.files
@@ -464,4 +511,14 @@ def _appendix(month: MonthData, signal: CustomerSignal) -> tuple[Block, ...]:
         facts.append(f"Earlier months read for comparison: {months}")
     blocks.append(Bullets("Customer figures", tuple(facts)))
     blocks.append(Note(phrase("method.j2", low_n=LOW_N, tolerance=number(AT_RISK_TOLERANCE * 100))))
+    fired = {i.rule for i in insights}
+    blocks.append(
+        Bullets(
+            "How the pack reasons across sections",
+            tuple(
+                f"{description}{' (applies this month)' if name in fired else ''}"
+                for name, description in describe()
+            ),
+        )
+    )
     return tuple(blocks)

@@ -56,10 +56,13 @@ class CustomerSignal:
             )
             self.framing = "neutral"
         self.history = history
-        self.previous = history[-1] if history else None
+        with_signal = [s for s in history if s.nps or s.complaints is not None or s.themes]
+        self.previous = with_signal[-1] if with_signal else None
         self.previous_nps = self.previous.nps if self.previous else None
         customer = month.customer
         self.complaints = customer.complaints.total if customer.complaints else None
+        self.themes = tuple(customer.themes)
+        self.verbatims = tuple(customer.verbatims)
 
     @property
     def nps_change(self) -> float | None:
@@ -94,7 +97,29 @@ class CustomerSignal:
         before = self.previous.complaints if self.previous else None
         if before is not None and self.complaints is not None and self.complaints > before:
             found.append(f"complaints rose from {before:,} to {self.complaints:,}")
+        for name, now, then in self.growing_themes(top=2):
+            found.append(f"“{name}” is a top theme and grew from {then} to {now} mentions")
         return found
+
+    def theme_previous(self, theme: schema.Theme) -> int | None:
+        """A theme's mentions last month: its own ``previous``, else the earlier month's file."""
+        if theme.previous is not None:
+            return theme.previous
+        return self.previous.themes.get(theme.name) if self.previous else None
+
+    def ranked_themes(self) -> list[schema.Theme]:
+        """Themes by mentions (most first), ties by name."""
+        return sorted(self.themes, key=lambda t: (-t.mentions, t.name))
+
+    def growing_themes(self, *, top: int | None = None) -> list[tuple[str, int, int]]:
+        """(name, now, last month) for themes mentioned more than last month, among the top N."""
+        ranked = self.ranked_themes()[:top] if top else self.ranked_themes()
+        grown = []
+        for theme in ranked:
+            then = self.theme_previous(theme)
+            if then is not None and theme.mentions > then:
+                grown.append((theme.name, theme.mentions, then))
+        return grown
 
     def trend(self) -> list[tuple[str, MonthSignal | None]]:
         """Months from the oldest remembered (at most 12 back) to now; missing months are None."""
@@ -157,11 +182,20 @@ def customer_blocks(
         for n in customer.narratives
     ]
     blocks += [quote(v) for v in balanced(list(customer.verbatims))]
+    invited: list[str] = []
+    if customer.frontline_invite is not None:
+        guest = customer.frontline_invite
+        topic = f", on {guest.topic}" if guest.topic else ""
+        blocks.append(
+            Bullets("Invited from the front line", (f"{guest.name}, {guest.role}{topic}",))
+        )
+        invited.append(f"{guest.name}, what do you hear from customers that our numbers miss?")
     blocks += _scores(customer, signal)
     blocks += _charts(signal)
     if month.answers is not None and (month.answers.by_segment or month.answers.by_channel):
         blocks.append(_breakdown(month))
     theme_blocks, questions = _themes(customer, signal)
+    questions = [*invited, *questions]
     blocks += theme_blocks
     blocks += _verbatims(customer)
     blocks += _complaints(customer, signal)
@@ -349,11 +383,10 @@ def _breakdown(month: MonthData) -> Table:
 def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Block], list[str]]:
     if not customer.themes:
         return [], []
-    earlier = signal.previous.themes if signal.previous else {}
-    ranked = sorted(customer.themes, key=lambda t: (-t.mentions, t.name))
+    ranked = signal.ranked_themes()
     rows = []
     for rank, theme in enumerate(ranked, 1):
-        previous = theme.previous if theme.previous is not None else earlier.get(theme.name)
+        previous = signal.theme_previous(theme)
         change = signed(theme.mentions - previous) if previous is not None else "new"
         rows.append((str(rank), theme.name, f"{theme.mentions:,}", change))
     blocks: list[Block] = [

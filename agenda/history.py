@@ -26,6 +26,7 @@ class MonthSignal:
     complaints: int | None
     themes: dict[str, int]
     reasons: dict[str, int]  #: complaints by reason
+    actions: tuple[schema.Action, ...] | None = None  #: that month's actions.yaml, if any
 
 
 def month_range(first: str, last: str) -> list[str]:
@@ -57,8 +58,11 @@ def earlier_months(folder: Path, *, limit: int = MAX_MONTHS) -> tuple[list[Month
     signals: list[MonthSignal] = []
     warnings: list[str] = []
     for month in earlier:
+        actions = _earlier_actions(month, warnings)
         path = month / "customer.yaml"
         if not path.exists():
+            if actions is not None:
+                signals.append(MonthSignal(month.name, None, None, {}, {}, actions))
             continue
         try:
             file = load_yaml(path)
@@ -78,8 +82,26 @@ def earlier_months(folder: Path, *, limit: int = MAX_MONTHS) -> tuple[list[Month
         complaints = customer.complaints.total if customer.complaints else None
         themes = {t.name: t.mentions for t in customer.themes}
         reasons = dict(customer.complaints.reasons) if customer.complaints else {}
-        signals.append(MonthSignal(month.name, nps, complaints, themes, reasons))
+        signals.append(MonthSignal(month.name, nps, complaints, themes, reasons, actions))
     return signals, warnings
+
+
+def _earlier_actions(month: Path, warnings: list[str]) -> tuple[schema.Action, ...] | None:
+    """An earlier month's actions, for carrying open ones over; a broken file is a warning."""
+    path = month / "actions.yaml"
+    if not path.exists():
+        return None
+    try:
+        file = load_yaml(path)
+    except YamlProblems as exc:
+        warnings.append(f"earlier actions of {month.name} not carried over: {exc.problems[0]}")
+        return None
+    actions, problems = check_model(file, schema.Actions)
+    if actions is None:
+        warnings.append(f"earlier actions of {month.name} not carried over: {problems[0]}")
+        return None
+    assert isinstance(actions, schema.Actions)
+    return tuple(actions.actions)
 
 
 def month_nps(folder: Path, customer: schema.Customer, file) -> Nps:

@@ -115,6 +115,7 @@ class Slot:
     minutes: int
     lead: str
     focus: str
+    key: str = ""  #: section key ("customer" … "finance") or "actions"
 
     @property
     def times(self) -> str:
@@ -146,17 +147,32 @@ class ActionRow:
     status: str  #: open, done, blocked
     section: str  #: the section's title
     flag: str = ""  #: e.g. "Overdue by 6 days"
-    source: str = ""
+    source: str = ""  #: the customer insight it came from
+    carried_from: str = ""  #: e.g. "October 2026" when the latest word on it is an earlier month's
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """A decision the meeting is asked to take."""
+
+    title: str
+    section: str
+    owner: str = ""
+    context: str = ""
 
 
 @dataclass(frozen=True)
 class ActionLog:
-    """The action log, grouped by section in the fixed order."""
+    """Open actions (carried over and new) grouped by section in the fixed order, what closed
+    since the last meeting, and the decisions needed."""
 
     slot: Slot
-    rows: tuple[ActionRow, ...]
+    rows: tuple[ActionRow, ...]  #: open and blocked actions
+    closed: tuple[ActionRow, ...]  #: done since the last meeting, listed once
+    decisions: tuple[DecisionRow, ...]
     summary: str
     questions: tuple[str, ...]
+    blocks: tuple[Block, ...] = ()  #: the log as tables, ready to lay out
 
 
 @dataclass(frozen=True)
@@ -186,4 +202,5 @@ class Pack:
     file_stem: str  #: e.g. "northwind-utilities-2026-11-leadership-pack"
     agenda_notes: str = ""
     title_notes: str = ""
+    agenda_warnings: tuple[str, ...] = ()  #: timing problems the chair should see
     warnings: tuple[str, ...] = field(default=())

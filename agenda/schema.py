@@ -109,6 +109,8 @@ class Meeting(Strict):
     date: dt.date
     title: Text | None = None
     start: Annotated[str, StringConstraints(pattern=r"^([01]?\d|2[0-3]):[0-5]\d$")] = "09:00"
+    #: When the meeting must finish; the agenda warns if the slots run past it.
+    end: Annotated[str, StringConstraints(pattern=r"^([01]?\d|2[0-3]):[0-5]\d$")] | None = None
     location: Text | None = None
     chair: Text | None = None
     attendees: list[Annotated[Attendee, BeforeValidator(_named("name"))]] = []
@@ -188,6 +190,14 @@ class Score(Strict):
     scale: Number | None = None  #: top of the scale, e.g. 5 for a 1–5 score
 
 
+class FrontlineInvite(Strict):
+    """A frontline colleague invited into the customer slot to tell what customers face."""
+
+    name: Text
+    role: Text
+    topic: Text | None = None
+
+
 class Customer(Strict):
     nps: NpsSource
     narratives: Annotated[list[Narrative], Field(min_length=1)]
@@ -196,6 +206,7 @@ class Customer(Strict):
     complaints: Complaints | None = None
     csat: Score | None = None
     effort: Score | None = None
+    frontline_invite: FrontlineInvite | None = None
 
 
 # --- employees.yaml -------------------------------------------------------------------------
@@ -323,8 +334,18 @@ class Action(Strict):
     source: Text | None = None  #: the customer insight or meeting the action came from
 
 
+class Decision(Strict):
+    """Something the meeting must decide, marked in the data so it is not lost in discussion."""
+
+    title: Text
+    section: SectionKey
+    owner: Text | None = None
+    context: Text | None = None
+
+
 class Actions(Strict):
     actions: list[Action] = []
+    decisions: list[Decision] = []
 
 
 #: Each section file's model, keyed by file stem; customer.yaml is required, the rest optional.

@@ -152,7 +152,11 @@ def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[Loc, str, bool
         return loc, f"{prefix}needs at least {need} item{'s' if need != 1 else ''}", False
     if kind == "string_pattern_mismatch":
         field_name = str(loc[-1]) if loc else ""
-        fmt = {"period": "a month as YYYY-MM, e.g. 2026-11", "start": "a time as HH:MM, e.g. 09:30"}
+        fmt = {
+            "period": "a month as YYYY-MM, e.g. 2026-11",
+            "start": "a time as HH:MM, e.g. 09:30",
+            "end": "a time as HH:MM, e.g. 12:00",
+        }
         expected = fmt.get(field_name, f"text matching {err['ctx']['pattern']}")
         return loc, f"{prefix}expected {expected}, got {_shown(value)}", False
     if kind in _EXPECTED:

@@ -242,39 +242,24 @@ def lead_notes_done(block: Block, section: Section) -> bool:
 
 
 def _action_slides(log: ActionLog) -> list[SlidePlan]:
-    rows = tuple(
-        (
-            r.id,
-            r.title,
-            r.owner,
-            f"{r.due.day} {r.due:%b}",
-            r.status + (f" · {r.flag}" if r.flag else ""),
-            r.section,
-        )
-        for r in log.rows
-    )
-    table = Table("Action log", ("ID", "Action", "Owner", "Due", "Status", "Section"), rows)
-    pt = table_size(table)
-    chunks = chunk_table(table, pt=pt)
     notes = _notes(log.slot, log.questions, [log.summary])
-    return [
-        SlidePlan(
-            "table",
-            f"{log.slot.title} — log{_part(n, len(chunks))}",
-            notes,
-            None,
-            TableSlide(
-                Table(
-                    table.title,
-                    table.columns,
-                    part,
-                    caption=log.summary if n == len(chunks) else "",
-                ),
-                pt,
-            ),
-        )
-        for n, part in enumerate(chunks, 1)
-    ]
+    slides = []
+    for table in log.blocks:
+        assert isinstance(table, Table)
+        pt = table_size(table)
+        chunks = chunk_table(table, pt=pt)
+        for n, part in enumerate(chunks, 1):
+            caption = table.caption if n == len(chunks) else ""
+            slides.append(
+                SlidePlan(
+                    "table",
+                    f"{log.slot.title} — {table.title.lower()}{_part(n, len(chunks))}",
+                    notes,
+                    "actions",
+                    TableSlide(Table(table.title, table.columns, part, caption=caption), pt),
+                )
+            )
+    return slides
 
 
 def _part(n: int, total: int) -> str:

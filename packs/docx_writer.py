@@ -104,6 +104,8 @@ def _agenda(doc: DocxDocument, pack: Pack) -> None:
     doc.add_heading("Agenda", 1)
     rows = tuple((str(s.number), s.title, s.times, s.lead, s.focus) for s in pack.agenda)
     _table(doc, Table("Agenda", ("#", "Section", "Time", "Lead", "Focus question"), rows))
+    for warning in pack.agenda_warnings:
+        doc.add_paragraph(f"Timing: {warning}.", style="Callout")
 
 
 def _section(doc: DocxDocument, section: Section) -> None:
@@ -124,21 +126,8 @@ def _section(doc: DocxDocument, section: Section) -> None:
 def _actions(doc: DocxDocument, log: ActionLog) -> None:
     doc.add_heading(log.slot.title, 1)
     doc.add_paragraph(log.summary)
-    rows = tuple(
-        (
-            r.section,
-            r.id,
-            r.title + (f" (from: {r.source})" if r.source else ""),
-            r.owner,
-            f"{r.due.day} {r.due:%b %Y}",
-            r.status + (f" · {r.flag}" if r.flag else ""),
-        )
-        for r in log.rows
-    )
-    _table(
-        doc,
-        Table("Action log", ("Section", "ID", "Action", "Owner", "Due", "Status"), rows),
-    )
+    for block in log.blocks:
+        _block(doc, block)
     doc.add_heading("Questions for the room", 2)
     for question in log.questions:
         doc.add_paragraph(question, style="Question")

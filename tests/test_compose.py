@@ -69,8 +69,12 @@ def test_sample_operations_flags_green_slas_with_a_worsening_customer_signal():
     pack = prepare(SAMPLE_MONTH)
     operations = next(s for s in pack.sections if s.key == "operations")
     cautions = [b.text for b in operations.blocks if isinstance(b, Note) and b.kind == "caution"]
-    assert len(cautions) == 1
+    assert len(cautions) == 2
     assert "NPS is +4 against a target of +20" in cautions[0]
+    assert (
+        cautions[1]
+        == "“Billing accuracy” grew from 82 to 109 mentions, and no service level measures it."
+    )
     table = next(b for b in operations.blocks if isinstance(b, Table))
     assert {row[table.status_column] for row in table.rows} == {"On track"}
     assert operations.questions[0] == "Are we measuring what customers actually experience?"
@@ -100,7 +104,7 @@ def test_overdue_actions_are_flagged_with_days(tmp_path):
     assert [(r.id, r.section, r.flag) for r in log.rows] == [
         ("A-2", "Customer", ""),
         ("A-1", "Operations", "Overdue by 6 days"),
-        ("3", "Finance", ""),
     ]
+    assert [r.id for r in log.closed] == ["3"]  # first seen done: closed since last meeting
     assert log.slot.start == dt.time(10, 30)
-    assert log.summary == "2 open, 0 blocked, 1 done; 1 overdue."
+    assert log.summary == "2 open, 0 blocked, 1 closed since last meeting; 1 overdue."

@@ -1,0 +1,149 @@
+"""The action log: open actions carry over month to month, and the latest word on each wins.
+
+Actions are matched by ``id`` across the workspace's month folders. An action's latest record
+(this month's file, else the most recent earlier one) decides its status. Open and blocked
+actions stay on the log until a file marks them done; a done action is listed once, at the first
+meeting after it closed, as "closed since last meeting".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agenda import schema
+from agenda.formatting import month_label, plural, short_date
+from agenda.history import MonthSignal
+from agenda.model import ActionRow, Block, DecisionRow, Table
+from agenda.order import SECTIONS
+from agenda.validate import MonthData
+
+_ORDER = {spec.key: i for i, spec in enumerate(SECTIONS)}
+_TITLES = {spec.key: spec.title for spec in SECTIONS}
+
+
+@dataclass(frozen=True)
+class Carried:
+    """The month's action log before it is given a slot."""
+
+    open: tuple[ActionRow, ...]
+    closed: tuple[ActionRow, ...]
+    decisions: tuple[DecisionRow, ...]
+    overdue: int
+
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing to review."""
+        return not (self.open or self.closed or self.decisions)
+
+    @property
+    def summary(self) -> str:
+        """One line for the top of the log."""
+        blocked = sum(1 for r in self.open if r.status == "blocked")
+        parts = [
+            f"{len(self.open) - blocked} open",
+            f"{blocked} blocked",
+            f"{len(self.closed)} closed since last meeting",
+        ]
+        text = ", ".join(parts)
+        if self.overdue:
+            text += f"; {self.overdue} overdue"
+        if self.decisions:
+            text += f"; {plural(len(self.decisions), 'decision')} needed"
+        return text + "."
+
+
+def action_tables(carried: Carried) -> tuple[Block, ...]:
+    """The log as tables: open actions by section, what closed, and the decisions needed."""
+    blocks: list[Block] = []
+    if carried.open:
+        rows = tuple(
+            (
+                r.section,
+                r.id,
+                r.title + (f" (from: {r.source})" if r.source else ""),
+                r.owner,
+                short_date(r.due),
+                r.status.capitalize() + (f" · {r.flag.lower()}" if r.flag else ""),
+                r.carried_from or "This month",
+            )
+            for r in carried.open
+        )
+        blocks.append(
+            Table(
+                "Open actions",
+                ("Section", "ID", "Action", "Owner", "Due", "Status", "Last update"),
+                rows,
+                caption="Carried over until a month's actions.yaml marks them done.",
+            )
+        )
+    if carried.closed:
+        blocks.append(
+            Table(
+                "Closed since last meeting",
+                ("Section", "ID", "Action", "Owner"),
+                tuple((r.section, r.id, r.title, r.owner) for r in carried.closed),
+            )
+        )
+    if carried.decisions:
+        blocks.append(
+            Table(
+                "Decisions needed",
+                ("Section", "Decision", "Owner", "Context"),
+                tuple(
+                    (d.section, d.title, d.owner or "–", d.context or "–")
+                    for d in carried.decisions
+                ),
+            )
+        )
+    return tuple(blocks)
+
+
+def carry_actions(month: MonthData, history: list[MonthSignal]) -> Carried:
+    """Merge earlier months' actions with this month's, latest record first."""
+    latest: dict[str, tuple[schema.Action, str]] = {}
+    for signal in history:
+        for action in signal.actions or ():
+            latest[action.id] = (action, signal.period)
+    last_meeting = next((s for s in reversed(history) if s.actions is not None), None)
+    before = {a.id: a.status for a in (last_meeting.actions or ())} if last_meeting else {}
+    this = month.meeting.period
+    for action in month.actions.actions if month.actions else ():
+        latest[action.id] = (action, this)
+
+    today = month.meeting.date
+    open_rows, closed_rows, overdue = [], [], 0
+    ordered = sorted(
+        latest.values(), key=lambda item: (_ORDER[item[0].section], item[0].due, item[0].id)
+    )
+    for action, period in ordered:
+        carried = month_label(period) if period != this else ""
+        if action.status == "done":
+            if before.get(action.id) != "done":
+                closed_rows.append(_row(action, "", carried))
+            continue
+        flag = ""
+        if action.due < today:
+            overdue += 1
+            flag = f"Overdue by {plural((today - action.due).days, 'day')}"
+        open_rows.append(_row(action, flag, carried))
+    decisions = tuple(
+        DecisionRow(d.title, _TITLES[d.section], d.owner or "", d.context or "")
+        for d in sorted(
+            month.actions.decisions if month.actions else (), key=lambda d: _ORDER[d.section]
+        )
+    )
+    return Carried(tuple(open_rows), tuple(closed_rows), decisions, overdue)
+
+
+def _row(action: schema.Action, flag: str, carried: str) -> ActionRow:
+    return ActionRow(
+        action.id,
+        action.title,
+        action.owner,
+        action.due,
+        action.status,
+        _TITLES[action.section],
+        flag,
+        action.source or "",
+        carried,
+    )

@@ -1,0 +1,162 @@
+"""Customer-first reasoning across sections: every rule in one place, one sentence each.
+
+A rule reads the month's validated data and the customer signal and returns insights: a
+statement to show in a section (a caution) and/or a question for the room. To add a rule, write
+a function below, give it a one-sentence docstring, and decorate it with ``@rule``. The composer
+runs every rule once; writers only show what the rules found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from agenda import schema
+from agenda.customer import CustomerSignal
+from agenda.status import status
+from agenda.validate import MonthData
+
+
+@dataclass(frozen=True)
+class Insight:
+    """What a rule found, for one section."""
+
+    section: str  #: section key where it shows
+    rule: str  #: the rule's name, for tests and the appendix
+    caution: str = ""  #: a plain statement for the section and its slide
+    question: str = ""  #: a question for the room (pack and speaker notes)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every rule may read."""
+
+    month: MonthData
+    signal: CustomerSignal
+
+    def section(self, key: str):
+        """The section's validated data, or None when its file is absent."""
+        return self.month.sections.get(key)
+
+
+Rule = Callable[[Context], Iterable[Insight]]
+RULES: list[Rule] = []
+
+
+def rule(fn: Rule) -> Rule:
+    """Register a rule; its docstring is its one-sentence description."""
+    RULES.append(fn)
+    return fn
+
+
+def run_rules(month: MonthData, signal: CustomerSignal) -> list[Insight]:
+    """Run every rule once, in registration order."""
+    context = Context(month, signal)
+    return [insight for fn in RULES for insight in fn(context)]
+
+
+def describe() -> list[tuple[str, str]]:
+    """Each rule's name and one-sentence description (for the appendix and README)."""
+    return [(fn.__name__, (fn.__doc__ or "").strip()) for fn in RULES]
+
+
+# --- the rules ------------------------------------------------------------------------------
+
+
+@rule
+def green_slas_unhappy_customers(ctx: Context) -> Iterable[Insight]:
+    """When every SLA is on target but the customer signal is poor or worsening, say we may be measuring the wrong things."""  # noqa: E501
+    operations = ctx.section("operations")
+    if not isinstance(operations, schema.Operations) or not operations.slas:
+        return
+    judged = [
+        status(s.target, s.actual, higher_is_better=s.higher_is_better) for s in operations.slas
+    ]
+    worsening = ctx.signal.worsening
+    if all(st == "On track" for st in judged) and worsening:
+        yield Insight(
+            "operations",
+            "green_slas_unhappy_customers",
+            caution="Every service level is green, yet "
+            + "; ".join(worsening)
+            + ". If all our SLAs are green and customers are unhappy, we may be measuring "
+            "the wrong things.",
+            question="Are we measuring what customers actually experience?",
+        )
+
+
+@rule
+def growing_theme_without_sla(ctx: Context) -> Iterable[Insight]:
+    """Name each growing top-two customer theme that no SLA is linked to, so nobody is watching it."""  # noqa: E501
+    operations = ctx.section("operations")
+    watched = (
+        {s.theme for s in operations.slas if s.theme}
+        if isinstance(operations, schema.Operations)
+        else set()
+    )
+    for name, now, then in ctx.signal.growing_themes(top=2):
+        if name not in watched:
+            yield Insight(
+                "operations",
+                "growing_theme_without_sla",
+                caution=f"“{name}” grew from {then} to {now} mentions, and no service level "
+                "measures it.",
+                question=f"What would we measure to know whether “{name}” is getting better?",
+            )
+
+
+@rule
+def marketing_without_expected_reaction(ctx: Context) -> Iterable[Insight]:
+    """Ask how customers will feel and react to each programme or event that does not say."""
+    marketing = ctx.section("marketing")
+    if not isinstance(marketing, schema.Marketing):
+        return
+    for item in (*marketing.programmes, *marketing.events):
+        if item.expected_reaction is None:
+            yield Insight(
+                "marketing",
+                "marketing_without_expected_reaction",
+                question=f"{item.name} ({item.audience}): how will they feel and react?",
+            )
+
+
+@rule
+def sales_target_without_customer_feedback(ctx: Context) -> Iterable[Insight]:
+    """Ask what other customers' feedback each sales target without any should take in."""
+    sales = ctx.section("sales")
+    if not isinstance(sales, schema.Sales):
+        return
+    themes = [t.name for t in ctx.signal.ranked_themes()[:2]]
+    hint = f" (customers' top themes: {', '.join(themes)})" if themes else ""
+    for target in sales.targets:
+        if target.feedback_to_use is None:
+            yield Insight(
+                "sales",
+                "sales_target_without_customer_feedback",
+                question=f"{target.account}: what have similar customers told us that we should "
+                f"take in{hint}?",
+            )
+
+
+@rule
+def employee_challenge_matches_customer_theme(ctx: Context) -> Iterable[Insight]:
+    """Link each employee challenge that matches a customer theme, and ask what fixing it would do for customers."""  # noqa: E501
+    employees = ctx.section("employees")
+    if not isinstance(employees, schema.Employees):
+        return
+    themes = {t.name.lower(): t for t in ctx.signal.themes}
+    for challenge in employees.challenges:
+        theme = themes.get((challenge.theme or "").lower()) or next(
+            (t for name, t in themes.items() if name in challenge.text.lower()), None
+        )
+        if theme is not None:
+            yield Insight(
+                "employees",
+                "employee_challenge_matches_customer_theme",
+                question=f"Our people say “{_short(challenge.text)}”; customers raise "
+                f"“{theme.name}” ({theme.mentions} mentions). What would fixing it do for both?",
+            )
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
