@@ -7,6 +7,7 @@ from pathlib import Path
 
 from agenda.model import Pack
 from packs.output import atomic_outputs
+from packs.reproducible import make_reproducible
 
 Writer = Callable[[Pack, Path], None]
 
@@ -33,4 +34,5 @@ def write_all(pack: Pack, out_dir: Path) -> tuple[Path, ...]:
     with atomic_outputs(list(targets.values())) as temporary:
         for writer, tmp in zip(WRITERS.values(), temporary, strict=True):
             writer(pack, tmp)
+            make_reproducible(tmp, pack.date)
     return tuple(targets.values())
