@@ -77,6 +77,8 @@ def build(month_dir: Path, out_dir: Path, nps_framing: str | None) -> None:
     )
     for path in built.paths:
         click.echo(f"  {path}")
+    for notice in built.pack.notices:
+        click.echo(notice)
 
 
 @cli.command()

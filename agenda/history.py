@@ -10,7 +10,7 @@ from agenda import schema
 from agenda.errors import DataError
 from agenda.nps import Nps, from_scores
 from agenda.responses import read_responses
-from agenda.sources import YamlProblems, iter_month_dirs, load_yaml
+from agenda.sources import YamlFile, YamlProblems, iter_month_dirs, load_yaml
 from agenda.validate import check_model
 
 #: How many months a trend covers, this one included.
@@ -51,10 +51,7 @@ def earlier_months(folder: Path, *, limit: int = MAX_MONTHS) -> tuple[list[Month
 
     A broken earlier month never blocks this month's pack: it is skipped with a warning.
     """
-    workspace = folder.resolve().parent
-    this = folder.resolve().name
-    oldest = months_before(this, limit - 1) if re.fullmatch(r"\d{4}-\d{2}", this) else ""
-    earlier = [p for p in iter_month_dirs(workspace) if oldest <= p.name < this]
+    earlier = _window(folder, limit)
     signals: list[MonthSignal] = []
     warnings: list[str] = []
     for month in earlier:
@@ -84,6 +81,46 @@ def earlier_months(folder: Path, *, limit: int = MAX_MONTHS) -> tuple[list[Month
         reasons = dict(customer.complaints.reasons) if customer.complaints else {}
         signals.append(MonthSignal(month.name, nps, complaints, themes, reasons, actions))
     return signals, warnings
+
+
+def earlier_guests(
+    folder: Path, *, limit: int = MAX_MONTHS
+) -> tuple[list[schema.Guest], list[str]]:
+    """Guests of earlier meetings in the trend window: still protected by Chatham House."""
+    guests: list[schema.Guest] = []
+    warnings: list[str] = []
+    for month in _window(folder, limit):
+        path = month / "meeting.yaml"
+        if not path.exists():
+            continue
+        try:
+            file = load_yaml(path)
+        except YamlProblems as exc:
+            warnings.append(f"earlier guests of {month.name} unreadable: {exc.problems[0]}")
+            continue
+        data = file.data if isinstance(file.data, dict) else {}
+        for n, raw in enumerate(data.get("guests") or []):
+            guest, problems = (
+                check_model(YamlFile(path, raw, file.marks), schema.Guest)
+                if isinstance(raw, dict)
+                else (None, [file.problem(("guests", n), "not a guest")])
+            )
+            if guest is None:
+                warnings.append(f"an earlier guest of {month.name} is unreadable: {problems[0]}")
+            else:
+                assert isinstance(guest, schema.Guest)
+                guests.append(guest)
+    return guests, warnings
+
+
+def _window(folder: Path, limit: int) -> list[Path]:
+    """Earlier month folders within ``limit`` months of ``folder``, oldest first."""
+    workspace = folder.resolve().parent
+    this = folder.resolve().name
+    oldest = months_before(this, limit - 1) if re.fullmatch(r"\d{4}-\d{2}", this) else ""
+    if not workspace.is_dir():
+        return []
+    return [p for p in iter_month_dirs(workspace) if oldest <= p.name < this]
 
 
 def _earlier_actions(month: Path, warnings: list[str]) -> tuple[schema.Action, ...] | None:

@@ -204,3 +204,4 @@ class Pack:
     title_notes: str = ""
     agenda_warnings: tuple[str, ...] = ()  #: timing problems the chair should see
     warnings: tuple[str, ...] = field(default=())
+    notices: tuple[str, ...] = ()  #: what the build did that the user should know (no names)

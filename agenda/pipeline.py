@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from agenda.compose import compose
-from agenda.history import earlier_months
+from agenda.formatting import plural
+from agenda.history import earlier_guests, earlier_months
 from agenda.model import Pack
+from agenda.privacy import mask_month
+from agenda.protect import protect
 from agenda.validate import load_month
 
 
@@ -18,7 +21,29 @@ def prepare(month_dir: Path, *, nps_framing: str | None = None) -> Pack:
     """
     month = load_month(month_dir)
     history, warnings = earlier_months(month_dir)
-    return compose(month, history, warnings, nps_framing=nps_framing)
+    guests, guest_warnings = earlier_guests(month_dir)
+    month, history, redactor = protect(month, history, guests)
+    month, masked = mask_month(month)
+    notices = []
+    if masked:
+        what = plural(masked, "item", "items")
+        notices.append(
+            f"Personal data: {what} (e-mail addresses, phone or card numbers) masked in "
+            "customers' words."
+        )
+    if redactor.patterns:
+        notices.append(
+            f"Chatham House: {plural(redactor.count, 'mention')} of protected guests replaced "
+            "in free text."
+        )
+    if redactor.shared_parts:
+        notices.append(
+            f"Chatham House: {plural(redactor.shared_parts, 'name part')} of protected guests "
+            "also belong to someone else named in the data, so they were replaced only as part "
+            "of the full name; check the free text by hand."
+        )
+    pack = compose(month, history, [*warnings, *guest_warnings], nps_framing=nps_framing)
+    return replace(pack, notices=tuple(notices))
 
 
 @dataclass(frozen=True)

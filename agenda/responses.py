@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from agenda.errors import DataError, Problem
-from agenda.sources import YamlFile
+from agenda.sources import CONTROL, YamlFile
 
 #: Largest survey export read (about 10 million short rows).
 MAX_CSV_BYTES = 512 * 1024 * 1024
@@ -199,7 +199,7 @@ class _Tally:
                 group = answers.by_channel[channel] = Counter()
             group[score] += 1
         if self.comment_i is not None:
-            comment = row[self.comment_i].strip()
+            comment = CONTROL.sub(" ", row[self.comment_i]).strip()
             if comment:
                 answers.comments.append(
                     Comment(comment, score, segment or None, channel or None, date)

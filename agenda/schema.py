@@ -207,6 +207,9 @@ class Customer(Strict):
     csat: Score | None = None
     effort: Score | None = None
     frontline_invite: FrontlineInvite | None = None
+    #: Mask e-mail addresses, phone and card numbers in narratives, verbatims and survey
+    #: comments (the default); set false only where customers' own contact details belong.
+    mask_personal_data: bool = True
 
 
 # --- employees.yaml -------------------------------------------------------------------------

@@ -26,6 +26,9 @@ MAX_DEPTH = 40
 MAX_VALUES = 200_000
 
 Loc = tuple[str | int, ...]
+#: Characters refused in text: control characters (tab, line feed and carriage return are fine)
+#: and the code points XML cannot carry, which a YAML escape such as "\uFFFE" could smuggle in.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -163,10 +166,23 @@ class _Builder:
             self.fail(node, f"unsupported tag '{_tag(node)}': plain text, numbers and dates only")
             return None
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             self.fail(node, f"cannot read value {node.value!r}: {exc}")
             return None
+        if isinstance(value, str):
+            bad = CONTROL.search(value)
+            if bad:
+                self.fail(
+                    node,
+                    f"text contains the control character U+{ord(bad.group(0)):04X}; "
+                    "remove it (only tabs and line breaks are allowed)",
+                )
+                return None
+        if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+            self.fail(node, f"{node.value!r} is not a usable number")
+            return None
+        return value
 
     def mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
         if node.tag != "tag:yaml.org,2002:map":

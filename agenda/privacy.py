@@ -1,0 +1,88 @@
+"""Mask personal data in what customers wrote: e-mail addresses, phone numbers, card numbers.
+
+A small, tested set of patterns rather than a dependency: the packs quote a few dozen short
+verbatims a month, and what matters is predictable, documented behaviour.
+
+Caught: e-mail addresses; UK numbers (07… mobiles, 01…/02…/03… landlines, 08… service numbers,
+with spaces, dots, dashes or brackets, or written +44 / 0044); international numbers written
+with a + and 8–15 digits; card-like numbers of 13–19 digits (with spaces or dashes) that pass the
+Luhn check. Not caught: numbers written in words, phone numbers without a leading 0 or +, postal
+addresses, names (Chatham House guests are handled separately), account or policy numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from agenda.validate import MonthData
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?!\w)")
+PHONE = re.compile(
+    r"(?<![\w+])(?:"
+    r"(?:\+|00)44\s?\(?0?\)?[\s.-]?\d(?:[\s.-]?\d){8,9}"  # +44 7700 900461, 0044 (0)20 ...
+    r"|\(?0\d{2,4}\)?(?:[\s.-]?\d){6,8}"  # 07700 900461, (0113) 496 0000, 020-7946-0000
+    r"|\+\d{1,3}(?:[\s.-]?\d){7,13}"  # +33 1 23 45 67 89, +1-202-555-0143
+    r")(?![\w])"
+)
+CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
+
+MASKS = {
+    "email": "[e-mail removed]",
+    "phone": "[phone number removed]",
+    "card": "[card number removed]",
+}
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch)
+        if i % 2:
+            n = n * 2 - 9 if n > 4 else n * 2
+        total += n
+    return total % 10 == 0
+
+
+@dataclass
+class Masker:
+    """Mask personal data in strings, counting what it masked."""
+
+    count: int = 0
+
+    def text(self, value: str) -> str:
+        """Mask e-mail addresses, card numbers and phone numbers in one string."""
+        value, n = EMAIL.subn(MASKS["email"], value)
+        self.count += n
+
+        def card(match: re.Match[str]) -> str:
+            digits = re.sub(r"\D", "", match.group(0))
+            if 13 <= len(digits) <= 19 and _luhn(digits):
+                self.count += 1
+                return MASKS["card"]
+            return match.group(0)
+
+        value = CARD.sub(card, value)
+        value, n = PHONE.subn(MASKS["phone"], value)
+        self.count += n
+        return value
+
+
+def mask_month(month: MonthData) -> tuple[MonthData, int]:
+    """Mask personal data in the customer's words, unless customer.yaml opts out."""
+    customer = month.customer
+    if not customer.mask_personal_data:
+        return month, 0
+    masker = Masker()
+    narratives = [
+        n.model_copy(update={"title": masker.text(n.title), "story": masker.text(n.story)})
+        for n in customer.narratives
+    ]
+    verbatims = [v.model_copy(update={"text": masker.text(v.text)}) for v in customer.verbatims]
+    customer = customer.model_copy(update={"narratives": narratives, "verbatims": verbatims})
+    if month.answers is not None:
+        month.answers.comments = [
+            replace(c, text=masker.text(c.text)) for c in month.answers.comments
+        ]
+    sections = {**month.sections, "customer": customer}
+    return replace(month, customer=customer, sections=sections), masker.count
