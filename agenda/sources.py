@@ -240,8 +240,9 @@ def read_text(path: Path, *, limit: int = MAX_YAML_BYTES) -> str:
 def load_yaml(path: Path) -> YamlFile:
     """Load one YAML file into plain values with marks; raise YamlProblems on any problem."""
     text = read_text(path)
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader checks every character here already
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -255,8 +256,12 @@ def load_yaml(path: Path) -> YamlFile:
         raise YamlProblems([Problem(path, msg, line, col)]) from None
     except yaml.YAMLError as exc:
         raise YamlProblems([Problem(path, f"YAML error: {exc}")]) from None
+    except RecursionError:
+        msg = f"nested too deeply to read (the limit is {MAX_DEPTH} levels)"
+        raise YamlProblems([Problem(path, msg)]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         return YamlFile(path, {}, Marks())
     builder = _Builder(path, loader)
