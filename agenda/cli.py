@@ -58,7 +58,21 @@ def cli() -> None:
     help="Folder to write the .docx and .pptx into (created if missing).",
 )
 @NPS_FRAMING
-def build(month_dir: Path, out_dir: Path, nps_framing: str | None) -> None:
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="A theme folder (base.pptx, base.docx, optional theme.yaml) or a shipped theme name "
+    "(default, harbour). Overrides the workspace's agenda.yaml.",
+)
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also write PDFs of both files (needs LibreOffice installed).",
+)
+def build(
+    month_dir: Path, out_dir: Path, nps_framing: str | None, template: Path | None, pdf: bool
+) -> None:
     """Build the Word pack and the PowerPoint deck for MONTH_DIR.
 
     Checks every file first; on any problem nothing is written and each problem is
@@ -67,7 +81,7 @@ def build(month_dir: Path, out_dir: Path, nps_framing: str | None) -> None:
     from agenda.pipeline import build as run_build
 
     try:
-        built = run_build(month_dir, out_dir, nps_framing=nps_framing)
+        built = run_build(month_dir, out_dir, nps_framing=nps_framing, template=template, pdf=pdf)
     except AgendaError as exc:
         _fail(exc)
     for warning in built.pack.warnings:
@@ -90,10 +104,12 @@ def validate(month_dir: Path, nps_framing: str | None) -> None:
     Exit code 0 when the month is ready to build, 65 when the data has problems,
     2 when MONTH_DIR is not a month folder.
     """
+    from agenda.look import load_look
     from agenda.pipeline import prepare
 
     try:
         pack = prepare(month_dir, nps_framing=nps_framing)
+        look = load_look(month_dir)
     except AgendaError as exc:
         _fail(exc)
     for warning in pack.warnings:
@@ -101,7 +117,7 @@ def validate(month_dir: Path, nps_framing: str | None) -> None:
     filled = sum(1 for s in pack.sections if s.has_data)
     click.echo(
         f"{month_dir}: OK. {pack.cover.organisation}, {pack.cover.period_label}: "
-        f"{filled} of {len(pack.sections)} sections have data."
+        f"{filled} of {len(pack.sections)} sections have data; theme '{look.name}'."
     )
 
 
@@ -129,6 +145,30 @@ def init(next_month_dir: Path) -> None:
     for path in done.kept:
         click.echo(f"  kept    {path} (already there, not overwritten)")
     click.echo(f"Next: fill in customer.yaml, then run: agenda validate {next_month_dir}")
+
+
+@cli.command("templates")
+@click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--theme", default="default", show_default=True, help="Which shipped theme to write out."
+)
+def templates_command(out_dir: Path, theme: str) -> None:
+    """Write a theme's base.pptx, base.docx and theme.yaml into OUT_DIR for a designer.
+
+    Edit them (keep the slide layout and style names listed in the README), then point
+    the workspace at the folder with `theme: {template: OUT_DIR}` in agenda.yaml or
+    build with --template OUT_DIR. Existing files are not overwritten.
+    """
+    from agenda.scaffold import export_theme
+
+    try:
+        written, kept = export_theme(theme, out_dir)
+    except AgendaError as exc:
+        _fail(exc)
+    for path in written:
+        click.echo(f"  wrote {path}")
+    for path in kept:
+        click.echo(f"  kept  {path} (already there, not overwritten)")
 
 
 def main() -> None:

@@ -63,6 +63,13 @@ class UsageProblem(AgendaError):
     exit_code = 2
 
 
+class TemplateProblem(AgendaError):
+    """A theme or company template cannot be used; the message says what is missing."""
+
+    category = "Template error"
+    exit_code = 66  # EX_NOINPUT
+
+
 class RenderError(AgendaError):
     """A pack could not be written (template, output folder); nothing was left half-written."""
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from agenda.compose import compose
 from agenda.formatting import plural
 from agenda.history import earlier_guests, earlier_months
+from agenda.look import load_look
 from agenda.model import Pack
 from agenda.privacy import mask_month
 from agenda.protect import protect
@@ -54,9 +55,17 @@ class Built:
     paths: tuple[Path, ...]
 
 
-def build(month_dir: Path, out_dir: Path, *, nps_framing: str | None = None) -> Built:
-    """Compose the month and write the Word pack and the deck into ``out_dir``."""
+def build(
+    month_dir: Path,
+    out_dir: Path,
+    *,
+    nps_framing: str | None = None,
+    template: Path | None = None,
+    pdf: bool = False,
+) -> Built:
+    """Compose the month and write the Word pack and the deck (and PDFs) into ``out_dir``."""
     from packs import write_all
 
     pack = prepare(month_dir, nps_framing=nps_framing)
-    return Built(pack, write_all(pack, out_dir))
+    look = load_look(month_dir, template)
+    return Built(pack, write_all(pack, out_dir, look, pdf=pdf))

@@ -143,3 +143,42 @@ def _actions_text(actions: list[schema.Action], source: str) -> str:
         "context: ...}\n"
     )
     return header + body + footer
+
+
+def export_theme(theme: str, out_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Copy a shipped theme's files into ``out_dir`` for editing; never overwrite."""
+    from agenda.look import Palette, shipped_themes
+
+    if theme not in shipped_themes():
+        raise UsageProblem(
+            f"no shipped theme '{theme}'; choose one of {', '.join(shipped_themes())}"
+        )
+    folder = templates() if theme == "default" else templates() / "themes" / theme
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = {name: (folder / name).read_bytes() for name in ("base.pptx", "base.docx")}
+    own = folder / "theme.yaml"
+    if own.is_file():
+        files["theme.yaml"] = own.read_bytes()
+    else:
+        colours = {
+            k: v
+            for k, v in vars(Palette()).items()
+            if k in ("accent", "ink", "muted", "panel", "warm")
+        }
+        files["theme.yaml"] = (
+            "# Colours and fonts of this theme (hex RGB); agenda.yaml can override them.\n"
+            + yaml.safe_dump(
+                {"colours": colours, "fonts": {"heading": "Calibri", "body": "Calibri"}},
+                sort_keys=False,
+            )
+        ).encode()
+    written, kept = [], []
+    for name, data in files.items():
+        path = out_dir / name
+        try:
+            with path.open("xb") as handle:
+                handle.write(data)
+            written.append(path)
+        except FileExistsError:
+            kept.append(path)
+    return written, kept

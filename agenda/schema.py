@@ -360,3 +360,38 @@ SECTION_MODELS: dict[str, type[Strict]] = {
     "sales": Sales,
     "finance": Finance,
 }
+
+
+# --- agenda.yaml (workspace settings) and theme.yaml (a theme folder's own look) -------------
+
+Hex = Annotated[str, StringConstraints(pattern=r"^#?[0-9A-Fa-f]{6}$")]
+
+
+class Colours(Strict):
+    """Theme colours as hex RGB (``0F5E6B`` or ``#0F5E6B``)."""
+
+    accent: Hex | None = None  #: titles, table headers, headline figures
+    ink: Hex | None = None  #: body text
+    muted: Hex | None = None  #: captions and attributions
+    panel: Hex | None = None  #: card and band backgrounds
+    warm: Hex | None = None  #: cautions and target lines
+
+
+class Fonts(Strict):
+    heading: Text | None = None
+    body: Text | None = None
+
+
+class ThemeSettings(Strict):
+    """A look: shipped theme name or folder, colours, fonts and a logo."""
+
+    template: Text | None = None  #: a shipped theme ("default", "harbour") or a folder path
+    colours: Colours = Colours()
+    fonts: Fonts = Fonts()
+    logo: Text | None = None  #: an image file inside the workspace
+
+
+class WorkspaceSettings(Strict):
+    """``agenda.yaml`` beside the month folders."""
+
+    theme: ThemeSettings = ThemeSettings()

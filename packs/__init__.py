@@ -5,34 +5,50 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from agenda.look import Look
 from agenda.model import Pack
 from packs.output import atomic_outputs
 from packs.reproducible import make_reproducible
 
-Writer = Callable[[Pack, Path], None]
+Writer = Callable[[Pack, Path, Look], None]
 
 
-def _docx(pack: Pack, path: Path) -> None:
+def _docx(pack: Pack, path: Path, look: Look) -> None:
     from packs.docx_writer import write_docx
 
-    write_docx(pack, path)
+    write_docx(pack, path, look)
 
 
-def _pptx(pack: Pack, path: Path) -> None:
+def _pptx(pack: Pack, path: Path, look: Look) -> None:
     from packs.pptx_writer import write_pptx
 
-    write_pptx(pack, path)
+    write_pptx(pack, path, look)
 
 
 #: Output formats by file extension; every build writes all of them.
 WRITERS: dict[str, Writer] = {"docx": _docx, "pptx": _pptx}
 
 
-def write_all(pack: Pack, out_dir: Path) -> tuple[Path, ...]:
-    """Write every format for ``pack`` into ``out_dir``; all files land, or none do."""
-    targets = {ext: out_dir / f"{pack.file_stem}.{ext}" for ext in WRITERS}
-    with atomic_outputs(list(targets.values())) as temporary:
-        for writer, tmp in zip(WRITERS.values(), temporary, strict=True):
-            writer(pack, tmp)
+def write_all(pack: Pack, out_dir: Path, look: Look, *, pdf: bool = False) -> tuple[Path, ...]:
+    """Write every format for ``pack`` into ``out_dir``; all files land, or none do.
+
+    With ``pdf``, a PDF of each file is made through LibreOffice and lands with them.
+    """
+    targets = [out_dir / f"{pack.file_stem}.{ext}" for ext in WRITERS]
+    if pdf:
+        from packs.pdf import find_office
+
+        find_office()  # fail before any work if LibreOffice is missing
+        targets += [out_dir / f"{pack.file_stem}-{ext}.pdf" for ext in WRITERS]
+    with atomic_outputs(targets) as temporary:
+        for writer, tmp in zip(WRITERS.values(), temporary, strict=False):
+            writer(pack, tmp, look)
             make_reproducible(tmp, pack.date)
-    return tuple(targets.values())
+        if pdf:
+            from packs.pdf import to_pdf
+
+            for source, tmp in zip(
+                temporary[: len(WRITERS)], temporary[len(WRITERS) :], strict=True
+            ):
+                to_pdf(source, tmp)
+    return tuple(targets)

@@ -21,6 +21,7 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml import parse_xml
 from pptx.util import Pt
 
+from agenda.look import Palette
 from agenda.model import Chart
 
 KINDS = {
@@ -28,9 +29,8 @@ KINDS = {
     "share": XL_CHART_TYPE.BAR_STACKED,  # shares already in per cent, so the axis reads 0–100
     "bars": XL_CHART_TYPE.BAR_CLUSTERED,
 }
-#: Neutral series colours: deep teal, slate, sand, then lighter tones.
-PALETTE = ("0F5E6B", "8A9BA8", "D9B98C", "4F8A95", "C7D3DA")
-TARGET = "C8793B"
+#: Neutral companions to the theme's accent: slate, sand, then lighter tones (never red/green).
+NEUTRALS = ("8A9BA8", "D9B98C", "4F8A95", "C7D3DA")
 
 
 def chart_data(chart: Chart) -> CategoryChartData:
@@ -42,8 +42,9 @@ def chart_data(chart: Chart) -> CategoryChartData:
     return data
 
 
-def style(chart: PptxChart, spec: Chart, *, font_pt: int = 12) -> None:
-    """Apply the pack's look: neutral colours, a legend below, readable labels."""
+def style(chart: PptxChart, spec: Chart, palette: Palette, *, font_pt: int = 12) -> None:
+    """Apply the pack's look: the theme's accent, neutral companions, a legend, readable labels."""
+    colours = (palette.accent, *NEUTRALS)
     chart.font.size = Pt(font_pt)
     chart.has_legend = len(spec.series) > 1
     if chart.has_legend:
@@ -52,7 +53,7 @@ def style(chart: PptxChart, spec: Chart, *, font_pt: int = 12) -> None:
     plot = chart.plots[0]
     for n, series in enumerate(plot.series):
         colour = RGBColor.from_string(
-            TARGET if spec.series[n].name == "Target" else PALETTE[n % len(PALETTE)]
+            palette.warm if spec.series[n].name == "Target" else colours[n % len(colours)]
         )
         if spec.kind == "trend":
             series.format.line.color.rgb = colour
@@ -101,10 +102,10 @@ def style(chart: PptxChart, spec: Chart, *, font_pt: int = 12) -> None:
         chart.category_axis.reverse_order = True  # first category at the top, reading down
 
 
-def chart_xml(spec: Chart) -> tuple[bytes, bytes]:
+def chart_xml(spec: Chart, palette: Palette) -> tuple[bytes, bytes]:
     """Styled chart XML and its embedded workbook, for formats without a chart API."""
     data = chart_data(spec)
     space = parse_xml(data.xml_bytes(KINDS[spec.kind]))
-    style(PptxChart(space, None), spec, font_pt=9)
+    style(PptxChart(space, None), spec, palette, font_pt=9)
     xml = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
     return xml, data.xlsx_blob

@@ -7,7 +7,8 @@ tested without opening PowerPoint. The emitter in ``pptx_writer`` only draws wha
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from agenda.model import (
@@ -45,6 +46,15 @@ CELL_PAD_IN = 0.12
 MAX_TABLE_ROWS = 9
 MAX_QUOTES = 4
 MAX_BULLETS = 6
+#: Most characters of a story on one slide; longer stories continue on the next slide.
+STORY_CHARS = 900
+#: Most characters of quotes on one slide, all quotes together.
+QUOTE_CHARS = 640
+#: Table cells and bullet points longer than this are shortened on slides (Word keeps them).
+CELL_CHARS = 280
+BULLET_CHARS = 420
+TITLE_CHARS = 150
+SHORTENED = "Long entries are shortened on the slide; the Word pack has them in full."
 
 
 @dataclass(frozen=True)
@@ -58,10 +68,21 @@ class Divider:
 
 @dataclass(frozen=True)
 class TableSlide:
-    """One slide's share of a table, and the type size chosen so it fits."""
+    """One slide's share of a table, the type size chosen so it fits, and row heights (in)."""
 
     table: Table
     pt: int
+    heights: tuple[float, ...] = ()  #: header row first
+
+
+@dataclass(frozen=True)
+class StoryPart:
+    """A narrative, or the part of a long one that fits on this slide."""
+
+    narrative: Narrative
+    text: str
+    part: int = 1
+    parts: int = 1
 
 
 @dataclass(frozen=True)
@@ -80,18 +101,57 @@ def plan_deck(pack: Pack) -> list[SlidePlan]:
     slides = [
         SlidePlan("title", pack.cover.title, pack.title_notes, None, pack.cover),
         SlidePlan(
-            "agenda",
-            "Agenda",
-            pack.agenda_notes,
-            None,
-            TableSlide(_agenda_table(pack), table_size(_agenda_table(pack))),
+            "agenda", "Agenda", pack.agenda_notes, None, table_slides(_agenda_table(pack))[0][0]
         ),
     ]
     for section in pack.sections:
         slides += _section_slides(section)
     if pack.actions is not None:
         slides += _action_slides(pack.actions)
-    return slides
+    return _unique_titles(slides)
+
+
+def _unique_titles(slides: list[SlidePlan]) -> list[SlidePlan]:
+    """Give every slide its own title (screen readers list slides by title)."""
+    seen: dict[str, int] = {}
+    out = []
+    for plan in slides:
+        count = seen.get(plan.title, 0) + 1
+        seen[plan.title] = count
+        out.append(plan if count == 1 else replace(plan, title=f"{plan.title} ({count})"))
+    return out
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut ``text`` at a word boundary to at most ``limit`` characters, marked with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Split prose into parts of at most ``limit`` characters, at sentence ends where possible."""
+    sentences = re.split(r"(?<=[.!?…])\s+", text.strip())
+    parts: list[str] = []
+    current = ""
+    for sentence in sentences:
+        while len(sentence) > limit:  # one enormous sentence: cut at words
+            head = shorten(sentence, limit - 2).removesuffix("…")
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(head + " …")
+            sentence = sentence[len(head) :].lstrip()
+        candidate = f"{current} {sentence}".strip()
+        if len(candidate) > limit and current:
+            parts.append(current)
+            current = sentence
+        else:
+            current = candidate
+    if current:
+        parts.append(current)
+    return parts or [""]
 
 
 def _agenda_table(pack: Pack) -> Table:
@@ -113,6 +173,9 @@ def _notes(slot: Slot, questions: tuple[str, ...], points: list[str]) -> str:
 def _section_slides(section: Section) -> list[SlidePlan]:
     def slide(kind: Kind, subtitle: str, content: object, points: list[str]) -> SlidePlan:
         title = f"{section.title} — {subtitle}" if subtitle else section.title
+        if len(title) > TITLE_CHARS:
+            points = [f"Full title: {title}", *points]
+            title = shorten(title, TITLE_CHARS)
         return SlidePlan(
             kind, title, _notes(section.slot, section.questions, points), section.key, content
         )
@@ -138,17 +201,19 @@ def _section_slides(section: Section) -> list[SlidePlan]:
     while i < len(blocks):
         block = blocks[i]
         if isinstance(block, Narrative):
-            slides.append(
-                slide(
-                    "narrative",
-                    block.title,
-                    block,
-                    [
-                        f"Read {block.customer}'s story aloud before showing any number.",
-                        "Pause: ask who in the room has met a customer like this.",
-                    ],
+            parts = split_text(block.story, STORY_CHARS)
+            for n, text in enumerate(parts, 1):
+                slides.append(
+                    slide(
+                        "narrative",
+                        block.title + _part(n, len(parts)),
+                        StoryPart(block, text, n, len(parts)),
+                        [
+                            f"Read {block.customer}'s story aloud before showing any number.",
+                            "Pause: ask who in the room has met a customer like this.",
+                        ],
+                    )
                 )
-            )
             i += 1
         elif isinstance(block, Quote):
             run: list[Quote] = []
@@ -156,7 +221,7 @@ def _section_slides(section: Section) -> list[SlidePlan]:
                 run.append(blocks[i])  # type: ignore[arg-type]
                 i += 1
             label = "In their words" if section.key == "customer" else "Voices"
-            chunks = _chunks(run, MAX_QUOTES)
+            chunks = chunk_quotes(run)
             for n, chunk in enumerate(chunks, 1):
                 slides.append(
                     slide(
@@ -188,26 +253,12 @@ def _section_slides(section: Section) -> list[SlidePlan]:
             slides.append(slide("chart", block.title, block, points))
             i += 1
         elif isinstance(block, Table):
-            pt = table_size(block)
-            chunks = chunk_table(block, pt=pt)
-            for n, rows in enumerate(chunks, 1):
-                part = Table(
-                    block.title,
-                    block.columns,
-                    rows,
-                    block.status_column,
-                    block.numeric_columns,
-                    block.caption if n == len(chunks) else "",
-                )
+            for n, (part, total) in enumerate(table_slides(block), 1):
                 points = [block.caption] if block.caption else []
-                slides.append(
-                    slide(
-                        "table", block.title + _part(n, len(chunks)), TableSlide(part, pt), points
-                    )
-                )
+                slides.append(slide("table", block.title + _part(n, total), part, points))
             i += 1
         elif isinstance(block, Bullets):
-            chunks = chunk_bullets(block.items)
+            chunks = chunk_bullets(tuple(shorten(item, BULLET_CHARS) for item in block.items))
             for n, items in enumerate(chunks, 1):
                 slides.append(
                     slide(
@@ -221,7 +272,9 @@ def _section_slides(section: Section) -> list[SlidePlan]:
         else:  # a run of notes: one text slide
             run_notes: list[Note] = []
             while i < len(blocks) and isinstance(blocks[i], Note):
-                run_notes.append(blocks[i])  # type: ignore[arg-type]
+                note = blocks[i]
+                assert isinstance(note, Note)
+                run_notes += [Note(t, note.kind) for t in split_text(note.text, STORY_CHARS)]
                 i += 1
             title = "What this month says" if section.key != "finance" else "Commentary"
             for n, chunk in enumerate(_chunks(run_notes, 3), 1):
@@ -246,24 +299,61 @@ def _action_slides(log: ActionLog) -> list[SlidePlan]:
     slides = []
     for table in log.blocks:
         assert isinstance(table, Table)
-        pt = table_size(table)
-        chunks = chunk_table(table, pt=pt)
-        for n, part in enumerate(chunks, 1):
-            caption = table.caption if n == len(chunks) else ""
+        for n, (part, total) in enumerate(table_slides(table), 1):
             slides.append(
                 SlidePlan(
                     "table",
-                    f"{log.slot.title} — {table.title.lower()}{_part(n, len(chunks))}",
+                    f"{log.slot.title} — {table.title.lower()}{_part(n, total)}",
                     notes,
                     "actions",
-                    TableSlide(Table(table.title, table.columns, part, caption=caption), pt),
+                    part,
                 )
             )
     return slides
 
 
+def table_slides(table: Table) -> list[tuple[TableSlide, int]]:
+    """A table as slide-sized parts: long cells shortened, rows chunked, heights estimated."""
+    shortened = tuple(tuple(shorten(cell, CELL_CHARS) for cell in row) for row in table.rows)
+    caption = table.caption
+    if shortened != table.rows:
+        caption = f"{caption} {SHORTENED}".strip()
+    fitted = replace(table, rows=shortened, caption=caption)
+    pt = table_size(fitted)
+    chunks = chunk_table(fitted, pt=pt)
+    widths = table_column_widths(fitted, pt)
+    parts = []
+    for n, rows in enumerate(chunks, 1):
+        part = replace(fitted, rows=rows, caption=fitted.caption if n == len(chunks) else "")
+        heights = tuple(row_height(r, widths, pt) for r in (table.columns, *rows))
+        parts.append((TableSlide(part, pt, heights), len(chunks)))
+    return parts
+
+
+def chunk_quotes(quotes: list[Quote]) -> list[list[Quote]]:
+    """Group quotes so each slide holds what fits; a very long quote continues alone."""
+    pieces: list[Quote] = []
+    for q in quotes:
+        texts = split_text(q.text, QUOTE_CHARS)
+        for n, text in enumerate(texts, 1):
+            mark = f" (continued, {n} of {len(texts)})" if len(texts) > 1 else ""
+            pieces.append(replace(q, text=text, attribution=q.attribution + mark))
+    chunks: list[list[Quote]] = [[]]
+    used = 0
+    for q in pieces:
+        if chunks[-1] and (len(chunks[-1]) >= MAX_QUOTES or used + len(q.text) > QUOTE_CHARS):
+            chunks.append([])
+            used = 0
+        chunks[-1].append(q)
+        used += len(q.text)
+    return chunks
+
+
 def _part(n: int, total: int) -> str:
-    return f" ({n} of {total})" if total > 1 else ""
+    """``(1 of 3)`` on a first part, ``(cont., 2 of 3)`` on the rest: unique and plain."""
+    if total <= 1:
+        return ""
+    return f" ({n} of {total})" if n == 1 else f" (cont., {n} of {total})"
 
 
 def _chunks(items: list, size: int) -> list[list]:

@@ -11,13 +11,14 @@ def set_core_properties(props, pack: Pack, kind: str) -> None:
     """Fill a python-docx/python-pptx CoreProperties the same way for every format.
 
     Timestamps come from the meeting date (not the clock) so rebuilding a month gives the same
-    metadata; the author is the tool, never a person typed into the data.
+    metadata; the author is the organisation, never a person typed into the data.
     """
     stamp = dt.datetime.combine(pack.date, dt.time(0, 0))
     props.title = f"{pack.cover.title} — {pack.cover.organisation}"
     props.subject = f"Leadership {kind}, {pack.cover.period_label}"
-    props.author = "customer-first packs"
+    props.author = pack.cover.organisation
     props.last_modified_by = "customer-first packs"
+    props.language = "en-GB"
     props.comments = ""
     props.keywords = "leadership pack; customer first"
     props.created = stamp

@@ -7,6 +7,7 @@ Run from the repository root:  python scripts/make_base_templates.py
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
@@ -20,14 +21,38 @@ from pptx.oxml.ns import qn as pqn
 from pptx.util import Emu
 
 OUT = Path(__file__).resolve().parent.parent / "templates"
-INK = "1F2A33"  # body text
-ACCENT = "0F5E6B"  # deep teal: headings, titles
-ACCENT_2 = "C8793B"  # warm accent for emphasis
-MUTED = "5B6770"
 WIDE = Emu(12192000)  # 13.333 in: 16:9
 
 
-def make_pptx(path: Path) -> None:
+@dataclass(frozen=True)
+class Theme:
+    """What differs between shipped themes."""
+
+    folder: Path
+    ink: str = "1F2A33"  # body text
+    accent: str = "0F5E6B"  # deep teal: headings, titles
+    accent_2: str = "C8793B"  # warm accent
+    muted: str = "5B6770"
+    heading_font: str = "Calibri"
+    body_font: str = "Calibri"
+    dark_openers: bool = False  # title and section slides on an accent background
+
+
+DEFAULT = Theme(OUT)
+HARBOUR = Theme(
+    OUT / "themes" / "harbour",
+    ink="1D2433",
+    accent="1B3A5C",
+    accent_2="A0522D",
+    muted="566070",
+    heading_font="Georgia",
+    body_font="Calibri",
+    dark_openers=True,
+)
+
+
+def make_pptx(path: Path, theme: Theme) -> None:
+    ink, accent, accent_2 = theme.ink, theme.accent, theme.accent_2
     prs = Presentation()
     scale = WIDE / prs.slide_width
     prs.slide_width = WIDE
@@ -82,25 +107,70 @@ def make_pptx(path: Path) -> None:
                         Emu(WIDE - 2 * 731520),
                         Emu(1000000),
                     )
-    theme = master.part.part_related_by(RT.THEME)
-    blob = theme.blob.decode("utf-8")
-    blob = re.sub(r"(<a:dk2>\s*<a:srgbClr val=\")[0-9A-F]{6}", rf"\g<1>{ACCENT}", blob)
-    blob = re.sub(r"(<a:accent1>\s*<a:srgbClr val=\")[0-9A-F]{6}", rf"\g<1>{ACCENT}", blob)
-    blob = re.sub(r"(<a:accent2>\s*<a:srgbClr val=\")[0-9A-F]{6}", rf"\g<1>{ACCENT_2}", blob)
+    theme_part = master.part.part_related_by(RT.THEME)
+    blob = theme_part.blob.decode("utf-8")
+    blob = re.sub(r"(<a:dk2>\s*<a:srgbClr val=\")[0-9A-F]{6}", rf"\g<1>{accent}", blob)
+    blob = re.sub(r"(<a:accent1>\s*<a:srgbClr val=\")[0-9A-F]{6}", rf"\g<1>{accent}", blob)
+    blob = re.sub(r"(<a:accent2>\s*<a:srgbClr val=\")[0-9A-F]{6}", rf"\g<1>{accent_2}", blob)
     blob = re.sub(r"(<a:accent3>\s*<a:srgbClr val=\")[0-9A-F]{6}", r"\g<1>7A9E7E", blob)
     blob = re.sub(
-        r'(<a:dk1>\s*<a:sysClr val="windowText" lastClr=")[0-9A-F]{6}', rf"\g<1>{INK}", blob
+        r'(<a:dk1>\s*<a:sysClr val="windowText" lastClr=")[0-9A-F]{6}', rf"\g<1>{ink}", blob
     )
-    theme._blob = blob.encode("utf-8")
+    blob = re.sub(
+        r'(<a:majorFont>\s*<a:latin typeface=")[^"]*', rf"\g<1>{theme.heading_font}", blob
+    )
+    blob = re.sub(r'(<a:minorFont>\s*<a:latin typeface=")[^"]*', rf"\g<1>{theme.body_font}", blob)
+    theme_part._blob = blob.encode("utf-8")
     # Titles take the accent colour (theme text 2).
     for fill in rpr.findall(pqn("a:solidFill")):
         rpr.remove(fill)
     solid = rpr.makeelement(pqn("a:solidFill"), {})
     solid.append(solid.makeelement(pqn("a:schemeClr"), {"val": "tx2"}))
     rpr.insert(0, solid)
+    if theme.dark_openers:
+        for layout in prs.slide_layouts:
+            if layout.name in ("Title Slide", "Section Header"):
+                _dark_background(layout, accent)
+    _english_uk(prs)
     prs.core_properties.author = "customer-first packs"
     prs.core_properties.title = "Leadership pack"
     prs.save(str(path))
+
+
+def _dark_background(layout, colour: str) -> None:
+    """Give a layout a solid accent background and white text in its placeholders."""
+    from pptx.dml.color import RGBColor
+
+    layout.background.fill.solid()
+    layout.background.fill.fore_color.rgb = RGBColor.from_string(colour)
+    for ph in layout.placeholders:
+        if ph.placeholder_format.idx not in (0, 1):
+            continue
+        body = ph._element.find(pqn("p:txBody"))
+        lst = body.find(pqn("a:lstStyle"))
+        lvl = lst.find(pqn("a:lvl1pPr"))
+        if lvl is None:
+            lvl = lst.makeelement(pqn("a:lvl1pPr"), {})
+            lst.append(lvl)
+        rpr = lvl.find(pqn("a:defRPr"))
+        if rpr is None:
+            rpr = lvl.makeelement(pqn("a:defRPr"), {})
+            lvl.append(rpr)
+        for fill in rpr.findall(pqn("a:solidFill")):
+            rpr.remove(fill)
+        solid = rpr.makeelement(pqn("a:solidFill"), {})
+        solid.append(solid.makeelement(pqn("a:srgbClr"), {"val": "FFFFFF"}))
+        rpr.insert(0, solid)
+
+
+def _english_uk(prs) -> None:
+    """British English as the language of every text default."""
+    elements = [prs.part._element, prs.slide_master._element]
+    elements += [layout._element for layout in prs.slide_layouts]
+    for element in elements:
+        for node in element.iter():
+            if node.get("lang") == "en-US":
+                node.set("lang", "en-GB")
 
 
 def _shade(style, fill: str) -> None:
@@ -122,7 +192,8 @@ def _left_border(style, colour: str) -> None:
     ppr.append(borders)
 
 
-def make_docx(path: Path) -> None:
+def make_docx(path: Path, theme: Theme) -> None:
+    ink, accent, accent_2, muted = theme.ink, theme.accent, theme.accent_2, theme.muted
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -131,9 +202,9 @@ def make_docx(path: Path) -> None:
     section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
     styles = doc.styles
     normal = styles["Normal"]
-    normal.font.name = "Calibri"
+    normal.font.name = theme.body_font
     normal.font.size = Pt(10.5)
-    normal.font.color.rgb = RGBColor.from_string(INK)
+    normal.font.color.rgb = RGBColor.from_string(ink)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.15
     for name, size, before in (
@@ -142,26 +213,26 @@ def make_docx(path: Path) -> None:
         ("Heading 3", 11.5, 10),
     ):
         style = styles[name]
-        style.font.name = "Calibri"
+        style.font.name = theme.heading_font
         style.font.size = Pt(size)
         style.font.bold = True
-        style.font.color.rgb = RGBColor.from_string(ACCENT)
+        style.font.color.rgb = RGBColor.from_string(accent)
         style.paragraph_format.space_before = Pt(before)
         style.paragraph_format.space_after = Pt(6)
         style.paragraph_format.keep_with_next = True
     styles["Heading 1"].paragraph_format.page_break_before = True
     title = styles["Title"]
-    title.font.name = "Calibri"
+    title.font.name = theme.heading_font
     title.font.size = Pt(30)
-    title.font.color.rgb = RGBColor.from_string(ACCENT)
+    title.font.color.rgb = RGBColor.from_string(accent)
     subtitle = styles["Subtitle"]
-    subtitle.font.name = "Calibri"
+    subtitle.font.name = theme.heading_font
     subtitle.font.size = Pt(15)
-    subtitle.font.color.rgb = RGBColor.from_string(MUTED)
+    subtitle.font.color.rgb = RGBColor.from_string(muted)
     quote = styles["Quote"]
     quote.font.size = Pt(11)
     quote.font.italic = True
-    quote.font.color.rgb = RGBColor.from_string(INK)
+    quote.font.color.rgb = RGBColor.from_string(ink)
     quote.paragraph_format.left_indent = Cm(0.6)
     quote.paragraph_format.space_after = Pt(2)
     _left_border(quote, "A9C4C9")
@@ -175,7 +246,7 @@ def make_docx(path: Path) -> None:
     attribution = styles.add_style("Attribution", WD_STYLE_TYPE.PARAGRAPH)
     attribution.base_style = normal
     attribution.font.size = Pt(9)
-    attribution.font.color.rgb = RGBColor.from_string(MUTED)
+    attribution.font.color.rgb = RGBColor.from_string(muted)
     attribution.paragraph_format.left_indent = Cm(0.6)
     attribution.paragraph_format.space_after = Pt(10)
 
@@ -186,17 +257,17 @@ def make_docx(path: Path) -> None:
     callout.paragraph_format.space_before = Pt(6)
     callout.paragraph_format.space_after = Pt(8)
     _shade(callout, "FBF1E6")
-    _left_border(callout, ACCENT_2)
+    _left_border(callout, accent_2)
 
     question = styles.add_style("Question", WD_STYLE_TYPE.PARAGRAPH)
     question.base_style = styles["List Bullet"]
-    question.font.color.rgb = RGBColor.from_string(ACCENT)
+    question.font.color.rgb = RGBColor.from_string(accent)
 
     caption = styles["Caption"]
     caption.font.size = Pt(9)
     caption.font.italic = True
     caption.font.bold = False
-    caption.font.color.rgb = RGBColor.from_string(MUTED)
+    caption.font.color.rgb = RGBColor.from_string(muted)
 
     small = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
     small.base_style = normal
@@ -204,12 +275,31 @@ def make_docx(path: Path) -> None:
     small.paragraph_format.space_after = Pt(0)
     small.paragraph_format.line_spacing = 1.0
 
+    _docx_language(doc, "en-GB")
     doc.core_properties.author = "customer-first packs"
     doc.core_properties.title = "Leadership pack"
+    doc.core_properties.language = "en-GB"
     doc.save(str(path))
 
 
+def _docx_language(doc, tag: str) -> None:
+    """Set the document's default language (spelling, screen readers)."""
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag)
+
+
+def make_theme(theme: Theme) -> None:
+    theme.folder.mkdir(parents=True, exist_ok=True)
+    make_pptx(theme.folder / "base.pptx", theme)
+    make_docx(theme.folder / "base.docx", theme)
+    print("wrote", theme.folder / "base.pptx", theme.folder / "base.docx")
+
+
 if __name__ == "__main__":
-    make_pptx(OUT / "base.pptx")
-    make_docx(OUT / "base.docx")
-    print("wrote", OUT / "base.pptx", OUT / "base.docx")
+    make_theme(DEFAULT)
+    make_theme(HARBOUR)

@@ -68,7 +68,9 @@ def test_planned_sample_deck_matches_the_written_deck(built_sample):
 def test_long_sample_tables_are_continued_with_part_numbers():
     plans = plan_deck(prepare(SAMPLE_MONTH))
     service = [
-        p for p in plans if re.fullmatch(r"Operations — Service levels( \(\d of \d\))?", p.title)
+        p
+        for p in plans
+        if re.fullmatch(r"Operations — Service levels( \((cont\., )?\d of \d\))?", p.title)
     ]
     assert len(service) >= 1
     if len(service) > 1:

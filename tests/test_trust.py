@@ -245,7 +245,7 @@ def test_a_build_failing_part_way_leaves_the_earlier_pack_and_no_temporary_files
     assert run_cli("build", month, "--out", out).exit_code == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
-    def broken(pack, path):
+    def broken(pack, path, look):
         path.write_bytes(b"half a deck")
         raise RenderError("the deck writer failed")
 

@@ -1,0 +1,217 @@
+"""The look of a pack: base templates, colours, fonts and logo, from a theme and the workspace.
+
+Resolution, most specific last: the shipped default theme; the theme named or pointed to by the
+workspace's ``agenda.yaml`` (``theme.template``) or by ``--template DIR``; that theme folder's
+own ``theme.yaml``; then ``agenda.yaml``'s colours, fonts and logo. Templates are checked here,
+before anything is written, so a company master missing a layout is a clear error, not a crash.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, replace
+from importlib.abc import Traversable
+from pathlib import Path
+
+from agenda import schema
+from agenda.errors import DataError, Problem, TemplateProblem
+from agenda.resources import templates
+from agenda.sources import YamlProblems, load_yaml
+from agenda.validate import check_model
+
+CONFIG = "agenda.yaml"
+THEME_FILE = "theme.yaml"
+#: Slide layouts the deck uses, by name: a company master must have all four.
+LAYOUTS = ("Title Slide", "Section Header", "Title and Content", "Title Only")
+#: Paragraph styles the Word pack uses that every Word document has built in.
+STYLES = (
+    "Normal",
+    "Title",
+    "Subtitle",
+    "Heading 1",
+    "Heading 2",
+    "Quote",
+    "List Bullet",
+    "Caption",
+)
+#: The pack's own paragraph styles: added from Normal when a reference document lacks them.
+OWN_STYLES = ("Story", "Attribution", "Callout", "Question", "Table Text")
+LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif")
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours as hex RGB strings; defaults meet WCAG AA contrast on white and on ``panel``."""
+
+    accent: str = "0F5E6B"
+    ink: str = "1F2A33"
+    muted: str = "5B6770"
+    panel: str = "F2F6F7"
+    warm: str = "A3521B"
+    on_track: str = "2E6B30"
+    at_risk: str = "8A5200"
+    off_track: str = "B02424"
+    on_accent: str = "FFFFFF"  #: text on an accent background
+
+
+@dataclass(frozen=True)
+class Look:
+    """Everything a writer needs to know about how the pack should look."""
+
+    name: str
+    pptx: Traversable
+    docx: Traversable
+    palette: Palette = Palette()
+    heading_font: str | None = None
+    body_font: str | None = None
+    logo: Path | None = None
+
+
+def shipped_themes() -> list[str]:
+    """Names of the themes shipped with the tool."""
+    folder = templates() / "themes"
+    return ["default", *sorted(p.name for p in folder.iterdir() if p.is_dir())]
+
+
+def _theme_folder(value: str, workspace: Path) -> tuple[str, Traversable]:
+    if value == "default":
+        return "default", templates()
+    shipped = templates() / "themes" / value
+    if shipped.is_dir():
+        return value, shipped
+    folder = (workspace / value).expanduser()
+    if folder.is_dir():
+        return folder.name, folder
+    raise TemplateProblem(
+        f"theme '{value}' is neither a shipped theme ({', '.join(shipped_themes())}) "
+        f"nor a folder (looked for {folder})"
+    )
+
+
+def _settings(path: Path, model):
+    try:
+        file = load_yaml(path)
+    except YamlProblems as exc:
+        raise DataError(exc.problems) from None
+    result, problems = check_model(file, model)
+    if result is None:
+        raise DataError(problems)
+    return result, file
+
+
+def find_config(month_dir: Path) -> Path | None:
+    """``agenda.yaml`` in the workspace (the month's parent) or, for units, one level up."""
+    for folder in (month_dir.resolve().parent, month_dir.resolve().parent.parent):
+        if (folder / CONFIG).is_file():
+            return folder / CONFIG
+    return None
+
+
+def load_look(month_dir: Path, template: Path | None = None) -> Look:
+    """Resolve and check the look for ``month_dir`` (``template`` is ``--template DIR``)."""
+    config_path = find_config(month_dir)
+    workspace = config_path.parent if config_path else month_dir.resolve().parent
+    settings = schema.ThemeSettings()
+    config_file = None
+    if config_path is not None:
+        config, config_file = _settings(config_path, schema.WorkspaceSettings)
+        settings = config.theme
+    chosen = str(template) if template is not None else (settings.template or "default")
+    name, folder = _theme_folder(chosen, Path.cwd() if template is not None else workspace)
+    look = Look(name, folder / "base.pptx", folder / "base.docx")
+    if not look.pptx.is_file() or not look.docx.is_file():
+        missing = [
+            n for n, p in (("base.pptx", look.pptx), ("base.docx", look.docx)) if not p.is_file()
+        ]
+        raise TemplateProblem(
+            f"theme '{name}' lacks {' and '.join(missing)}; a theme folder holds base.pptx and "
+            "base.docx (write the defaults out with: agenda templates DIR)"
+        )
+    theme_file = folder / THEME_FILE
+    if theme_file.is_file() and isinstance(theme_file, Path):
+        own, _ = _settings(theme_file, schema.ThemeSettings)
+        look = _apply(look, own, workspace, None)
+    elif theme_file.is_file():  # a shipped theme inside the installed package
+        own = schema.ThemeSettings.model_validate(_yaml_text(theme_file.read_text("utf-8")))
+        look = _apply(look, own, workspace, None)
+    look = _apply(look, settings, workspace, config_file)
+    check_templates(look)
+    return look
+
+
+def _yaml_text(text: str):
+    import yaml
+
+    return yaml.safe_load(text) or {}
+
+
+def _hex(value: str | None) -> str | None:
+    return value.lstrip("#").upper() if value else None
+
+
+def _apply(look: Look, settings: schema.ThemeSettings, workspace: Path, file) -> Look:
+    colours = {k: _hex(v) for k, v in settings.colours.model_dump().items() if v}
+    palette = replace(look.palette, **colours)
+    logo = look.logo
+    if settings.logo:
+        logo = _logo(settings.logo, workspace, file)
+    return replace(
+        look,
+        palette=palette,
+        heading_font=settings.fonts.heading or look.heading_font,
+        body_font=settings.fonts.body or look.body_font,
+        logo=logo,
+    )
+
+
+def _logo(value: str, workspace: Path, file) -> Path:
+    def problem(message: str) -> DataError:
+        if file is not None:
+            return DataError([file.problem(("theme", "logo"), message)])
+        return DataError([Problem(None, message)])
+
+    candidate = Path(value)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        raise problem(f"theme.logo: '{value}' must be a file inside the workspace")
+    path = workspace / candidate
+    if not path.resolve().is_relative_to(workspace.resolve()):
+        raise problem(f"theme.logo: '{value}' points outside the workspace")
+    if not path.is_file():
+        raise problem(f"theme.logo: file '{value}' not found in {workspace}")
+    if path.suffix.lower() not in LOGO_TYPES:
+        raise problem(f"theme.logo: '{value}' should be a PNG, JPEG or GIF image")
+    if path.stat().st_size > MAX_LOGO_BYTES:
+        raise problem(f"theme.logo: '{value}' is larger than {MAX_LOGO_BYTES // 2**20} MB")
+    return path
+
+
+def check_templates(look: Look) -> None:
+    """Refuse templates that lack a layout or style the writers need; say what is there."""
+    from docx import Document
+    from pptx import Presentation
+
+    try:
+        prs = Presentation(io.BytesIO(look.pptx.read_bytes()))
+    except Exception as exc:
+        raise TemplateProblem(f"{look.pptx.name}: not a readable PowerPoint file ({exc})") from None
+    have = [layout.name for layout in prs.slide_layouts]
+    missing = [name for name in LAYOUTS if name not in have]
+    if missing:
+        raise TemplateProblem(
+            f"{look.pptx.name} of theme '{look.name}' lacks slide layout(s) "
+            f"{', '.join(repr(m) for m in missing)}; it has: {', '.join(repr(h) for h in have)}"
+        )
+    try:
+        doc = Document(io.BytesIO(look.docx.read_bytes()))
+    except Exception as exc:
+        raise TemplateProblem(f"{look.docx.name}: not a readable Word file ({exc})") from None
+    names = [s.name for s in doc.styles]
+    missing = [name for name in STYLES if name not in names]
+    if missing:
+        present = ", ".join(repr(n) for n in names if n and not re.match(r"^(Table|List) ", n))
+        raise TemplateProblem(
+            f"{look.docx.name} of theme '{look.name}' lacks style(s) "
+            f"{', '.join(repr(m) for m in missing)}; it has: {present}"
+        )
