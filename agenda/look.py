@@ -78,9 +78,8 @@ def shipped_themes() -> list[str]:
 def _theme_folder(value: str, workspace: Path) -> tuple[str, Traversable]:
     if value == "default":
         return "default", templates()
-    shipped = templates() / "themes" / value
-    if shipped.is_dir():
-        return value, shipped
+    if re.fullmatch(r"[\w-]+", value) and (templates() / "themes" / value).is_dir():
+        return value, templates() / "themes" / value
     folder = (workspace / value).expanduser()
     if folder.is_dir():
         return folder.name, folder
@@ -210,7 +209,10 @@ def check_templates(look: Look) -> None:
     names = [s.name for s in doc.styles]
     missing = [name for name in STYLES if name not in names]
     if missing:
-        present = ", ".join(repr(n) for n in names if n and not re.match(r"^(Table|List) ", n))
+        from docx.enum.style import WD_STYLE_TYPE
+
+        paragraph_styles = [s.name for s in doc.styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
+        present = ", ".join(repr(n) for n in paragraph_styles)
         raise TemplateProblem(
             f"{look.docx.name} of theme '{look.name}' lacks style(s) "
             f"{', '.join(repr(m) for m in missing)}; it has: {present}"

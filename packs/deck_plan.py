@@ -171,11 +171,15 @@ def _notes(slot: Slot, questions: tuple[str, ...], points: list[str]) -> str:
 
 
 def _section_slides(section: Section) -> list[SlidePlan]:
-    def slide(kind: Kind, subtitle: str, content: object, points: list[str]) -> SlidePlan:
-        title = f"{section.title} — {subtitle}" if subtitle else section.title
-        if len(title) > TITLE_CHARS:
-            points = [f"Full title: {title}", *points]
-            title = shorten(title, TITLE_CHARS)
+    def slide(
+        kind: Kind, subtitle: str, content: object, points: list[str], part: str = ""
+    ) -> SlidePlan:
+        full = f"{section.title} — {subtitle}{part}" if subtitle else section.title
+        title = full
+        if len(full) > TITLE_CHARS:  # shorten the words, keep the "(cont., 2 of 3)"
+            room = TITLE_CHARS - len(section.title) - 3 - len(part)
+            title = f"{section.title} — {shorten(subtitle, room)}{part}"
+            points = [f"Full title: {full}", *points]
         return SlidePlan(
             kind, title, _notes(section.slot, section.questions, points), section.key, content
         )
@@ -206,12 +210,13 @@ def _section_slides(section: Section) -> list[SlidePlan]:
                 slides.append(
                     slide(
                         "narrative",
-                        block.title + _part(n, len(parts)),
+                        block.title,
                         StoryPart(block, text, n, len(parts)),
                         [
                             f"Read {block.customer}'s story aloud before showing any number.",
                             "Pause: ask who in the room has met a customer like this.",
                         ],
+                        _part(n, len(parts)),
                     )
                 )
             i += 1
@@ -255,7 +260,7 @@ def _section_slides(section: Section) -> list[SlidePlan]:
         elif isinstance(block, Table):
             for n, (part, total) in enumerate(table_slides(block), 1):
                 points = [block.caption] if block.caption else []
-                slides.append(slide("table", block.title + _part(n, total), part, points))
+                slides.append(slide("table", block.title, part, points, _part(n, total)))
             i += 1
         elif isinstance(block, Bullets):
             chunks = chunk_bullets(tuple(shorten(item, BULLET_CHARS) for item in block.items))

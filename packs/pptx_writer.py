@@ -131,7 +131,7 @@ class DeckWriter:
         frame.vertical_anchor = anchor
         frame.margin_left = frame.margin_right = Inches(0.2)
         frame.margin_top = frame.margin_bottom = Inches(0.12)
-        return frame
+        return _LeftFrame(frame)
 
     def _caption(self, slide: Slide, text: str) -> None:
         frame = self._box(
@@ -422,6 +422,28 @@ class DeckWriter:
         style(frame.chart, spec, self.look.palette, font_pt=14)
         if spec.caption:
             self._caption(slide, spec.caption)
+
+
+class _LeftFrame:
+    """A text frame whose paragraphs are left-aligned (shapes centre text by default)."""
+
+    def __init__(self, frame):
+        self._frame = frame
+        frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+
+    def add_paragraph(self):
+        para = self._frame.add_paragraph()
+        para.alignment = PP_ALIGN.LEFT
+        return para
+
+    def __getattr__(self, name):
+        return getattr(self._frame, name)
+
+    def __setattr__(self, name, value):
+        if name == "_frame":
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self._frame, name, value)
 
 
 def _rgb(hex_colour: str) -> RGBColor:
