@@ -47,7 +47,7 @@ MAX_TABLE_ROWS = 9
 MAX_QUOTES = 4
 MAX_BULLETS = 6
 #: Most characters of a story on one slide; longer stories continue on the next slide.
-STORY_CHARS = 900
+STORY_CHARS = 1400
 #: Most characters of quotes on one slide, all quotes together.
 QUOTE_CHARS = 640
 #: Table cells and bullet points longer than this are shortened on slides (Word keeps them).
@@ -215,6 +215,14 @@ def _section_slides(section: Section) -> list[SlidePlan]:
                         [
                             f"Read {block.customer}'s story aloud before showing any number.",
                             "Pause: ask who in the room has met a customer like this.",
+                            *(
+                                [
+                                    f"This story runs to {len(parts)} slides: tell it in your "
+                                    "own words, or shorten it in customer.yaml."
+                                ]
+                                if len(parts) > 2 and n == 1
+                                else []
+                            ),
                         ],
                         _part(n, len(parts)),
                     )

@@ -32,6 +32,7 @@ from packs.deck_plan import (
     StoryPart,
     TableSlide,
     plan_deck,
+    shorten,
     table_column_widths,
 )
 from packs.properties import set_core_properties
@@ -232,9 +233,11 @@ class DeckWriter:
             Inches(0.85),
         )
         who.margin_left = Inches(0.2)
-        self._run(who.paragraphs[0], story.customer, size=18, bold=True, colour=self.accent)
+        name = shorten(story.customer, 160)
+        size = _fit(name, SLIDE_W - 2 * MARGIN - 0.4, 0.45, (18, 14, 12, 10))
+        self._run(who.paragraphs[0], name, size=size, bold=True, colour=self.accent)
         detail = story.attribution + (f" · theme: {story.theme}" if story.theme else "")
-        self._run(who.add_paragraph(), detail, size=14, colour=self.muted)
+        self._run(who.add_paragraph(), shorten(detail, 160), size=min(14, size), colour=self.muted)
 
     def _quotes(self, slide: Slide, plan: SlidePlan) -> None:
         quotes: tuple[Quote, ...] = plan.content  # type: ignore[assignment]
