@@ -24,12 +24,33 @@ from agenda.order import SECTION_KEYS
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
+def _no_bool(value: Any) -> Any:
+    """Refuse true/false where a number belongs: YAML reads yes/no/on/off as booleans."""
+    if isinstance(value, bool):
+        word = "true" if value else "false"
+        raise ValueError(
+            f"expected a number, got {word} (yes/no/on/off are read as true/false in YAML)"
+        )
+    return value
+
+
 def _number(value: Any) -> Any:
     """Accept pasted figures such as '97.5%' or '1,250' as numbers; leave anything else alone."""
+    value = _no_bool(value)
     if isinstance(value, str):
         cleaned = value.strip().replace(",", "").removesuffix("%").strip()
         if re.fullmatch(r"[-+]?\d+(\.\d+)?", cleaned):
             return float(cleaned)
+    return value
+
+
+def _whole(value: Any) -> Any:
+    """Accept pasted whole numbers such as '1,250'; refuse booleans."""
+    value = _no_bool(value)
+    if isinstance(value, str):
+        cleaned = value.strip().replace(",", "")
+        if re.fullmatch(r"[-+]?\d+", cleaned):
+            return int(cleaned)
     return value
 
 
@@ -44,13 +65,14 @@ def _named(key: str):
     """Let a list item be given as plain text, short for ``{key: text}``."""
 
     def wrap(value: Any) -> Any:
-        return {key: value} if isinstance(value, str) else value
+        return {key: _as_text(value)} if isinstance(value, str | int | float) else value
 
     return wrap
 
 
-Number = Annotated[float, BeforeValidator(_number)]
-Count = Annotated[int, Field(ge=0)]
+Number = Annotated[float, BeforeValidator(_number), Field(allow_inf_nan=False)]
+Whole = Annotated[int, BeforeValidator(_whole)]
+Count = Annotated[Whole, Field(ge=0)]
 Id = Annotated[Text, BeforeValidator(_as_text)]
 SectionKey = Literal["customer", "employees", "operations", "marketing", "sales", "finance"]
 assert set(SectionKey.__args__) == set(SECTION_KEYS)  # type: ignore[attr-defined]
@@ -82,13 +104,13 @@ class Guest(Strict):
 class SectionNumbers(Strict):
     """Minutes per agenda slot, keyed by section (plus the closing ``actions`` review)."""
 
-    customer: Annotated[int, Field(ge=1, le=480)] | None = None
-    employees: Annotated[int, Field(ge=1, le=480)] | None = None
-    operations: Annotated[int, Field(ge=1, le=480)] | None = None
-    marketing: Annotated[int, Field(ge=1, le=480)] | None = None
-    sales: Annotated[int, Field(ge=1, le=480)] | None = None
-    finance: Annotated[int, Field(ge=1, le=480)] | None = None
-    actions: Annotated[int, Field(ge=1, le=480)] | None = None
+    customer: Annotated[Whole, Field(ge=1, le=480)] | None = None
+    employees: Annotated[Whole, Field(ge=1, le=480)] | None = None
+    operations: Annotated[Whole, Field(ge=1, le=480)] | None = None
+    marketing: Annotated[Whole, Field(ge=1, le=480)] | None = None
+    sales: Annotated[Whole, Field(ge=1, le=480)] | None = None
+    finance: Annotated[Whole, Field(ge=1, le=480)] | None = None
+    actions: Annotated[Whole, Field(ge=1, le=480)] | None = None
 
 
 class SectionLeads(Strict):
@@ -143,7 +165,7 @@ class NpsSource(Strict):
 
     responses: Text | None = None
     counts: NpsCounts | None = None
-    target: Annotated[float, Field(ge=-100, le=100)] | None = None
+    target: Annotated[Number, Field(ge=-100, le=100)] | None = None
 
     @model_validator(mode="after")
     def _one_source(self) -> NpsSource:
@@ -164,7 +186,7 @@ class Narrative(Strict):
 
 class Verbatim(Strict):
     text: Text
-    score: Annotated[int, Field(ge=0, le=10)] | None = None
+    score: Annotated[Whole, Field(ge=0, le=10)] | None = None
     channel: Text
     segment: Text | None = None
     date: dt.date | None = None
@@ -187,7 +209,15 @@ class Complaints(Strict):
 class Score(Strict):
     score: Number
     previous: Number | None = None
-    scale: Number | None = None  #: top of the scale, e.g. 5 for a 1–5 score
+    scale: Annotated[Number, Field(gt=0)] | None = None  #: top of the scale, e.g. 5 for 1–5
+
+    @model_validator(mode="after")
+    def _within_scale(self) -> Score:
+        for name in ("score", "previous"):
+            value = getattr(self, name)
+            if self.scale is not None and value is not None and not 0 <= value <= self.scale:
+                raise ValueError(f"{name} {value:g} is outside the scale 0–{self.scale:g}")
+        return self
 
 
 class FrontlineInvite(Strict):
@@ -238,7 +268,7 @@ class CustomerObjective(Strict):
 
 class Employees(Strict):
     engagement: Engagement | None = None
-    enps: Annotated[float, Field(ge=-100, le=100)] | None = None
+    enps: Annotated[Number, Field(ge=-100, le=100)] | None = None
     challenges: list[Annotated[Challenge, BeforeValidator(_named("text"))]] = []
     frontline: list[FrontlineVoice] = []
     customer_objectives: list[CustomerObjective] = []

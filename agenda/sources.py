@@ -117,6 +117,21 @@ class YamlProblems(Exception):
         self.problems = problems
 
 
+def _where(loc: Loc) -> str:
+    """``slas[1].target`` from a location (kept here so the reader needs nothing else)."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _tag_message(node: Node, expected: str) -> str:
+    tag = _tag(node)
+    if "python/" in tag:
+        return f"'{tag}': Python tags are not allowed (data files hold data, never code)"
+    return f"unsupported tag '{tag}': {expected}"
+
+
 def _tag(node: Node) -> str:
     """Show a tag as the user typed it: ``!!python/object`` rather than its full URI."""
     return str(node.tag).replace("tag:yaml.org,2002:", "!!")
@@ -150,10 +165,10 @@ class _Builder:
             raise _Stop
         self.marks.values.setdefault(loc, _mark(node))
         if isinstance(node, ScalarNode):
-            return self.scalar(node)
+            return self.scalar(node, loc)
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                self.fail(node, f"unsupported tag '{_tag(node)}': plain lists only")
+                self.fail(node, _tag_message(node, "plain lists only"))
                 return None
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, MappingNode):
@@ -161,14 +176,21 @@ class _Builder:
         self.fail(node, "unsupported YAML node")  # pragma: no cover - composer yields only these
         return None
 
-    def scalar(self, node: ScalarNode) -> Any:
+    def scalar(self, node: ScalarNode, loc: Loc) -> Any:
         if node.tag not in _PLAIN_TAGS:
-            self.fail(node, f"unsupported tag '{_tag(node)}': plain text, numbers and dates only")
+            self.fail(node, _tag_message(node, "plain text, numbers and dates only"))
             return None
         try:
             value = self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            self.fail(node, f"cannot read value {node.value!r}: {exc}")
+            where = f"{_where(loc)}: " if loc else ""
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                self.fail(
+                    node,
+                    f"{where}expected a real date like 2026-11-19, got {node.value!r} ({exc})",
+                )
+            else:
+                self.fail(node, f"{where}cannot read {node.value!r}: {exc}")
             return None
         if isinstance(value, str):
             bad = CONTROL.search(value)
@@ -186,13 +208,16 @@ class _Builder:
 
     def mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
         if node.tag != "tag:yaml.org,2002:map":
-            self.fail(node, f"unsupported tag '{_tag(node)}': plain mappings only")
+            self.fail(node, _tag_message(node, "plain mappings only"))
             return {}
         out: dict[str, Any] = {}
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                self.fail(key_node, "keys must be plain names (merge keys '<<' are not supported)")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.fail(key_node, "merge keys '<<' are not supported: write the keys out")
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.fail(key_node, "keys must be plain names, not lists or mappings")
                 continue
             key = str(key_node.value)
             if key in seen:
@@ -227,7 +252,12 @@ def read_text(path: Path, *, limit: int = MAX_YAML_BYTES) -> str:
         raise YamlProblems([Problem(path, f"cannot read file: {exc.strerror}")]) from None
     if size > limit:
         raise YamlProblems([Problem(path, f"file is {size:,} bytes; the limit is {limit:,} bytes")])
-    raw = path.read_bytes()
+    if path.is_dir():
+        raise YamlProblems([Problem(path, "is a folder, not a file")])
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlProblems([Problem(path, f"cannot read file: {exc.strerror}")]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -248,6 +278,8 @@ def load_yaml(path: Path) -> YamlFile:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         what = exc.problem or "not valid YAML"
+        if any(w in what for w in ("block end", "mapping values are not allowed", "expected <")):
+            what += " (check the indentation of this line and the one above it)"
         raise YamlProblems([Problem(path, f"YAML syntax: {what}", line, col)]) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1

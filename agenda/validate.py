@@ -159,6 +159,34 @@ def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[Loc, str, bool
         }
         expected = fmt.get(field_name, f"text matching {err['ctx']['pattern']}")
         return loc, f"{prefix}expected {expected}, got {_shown(value)}", False
+    if kind == "string_type" and loc and loc[-1] in ("start", "end", "period"):
+        if loc[-1] == "period":
+            hint = 'a month as YYYY-MM: write it as "2026-11"'
+        else:
+            hint = 'a time as HH:MM: put it in quotes, e.g. "09:30"'
+        return loc, f"{prefix}expected {hint}, got {_shown(value)}", False
+    if kind == "string_type" and isinstance(value, bool):
+        word = "true" if value else "false"
+        return (
+            loc,
+            (
+                f"{prefix}expected text, got {word} (yes/no/on/off are read as true/false: "
+                "put the text in quotes)"
+            ),
+            False,
+        )
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        ctx = err.get("ctx", {})
+        bound = next(iter(ctx.values()), "")
+        words = {
+            "greater_than_equal": "at least",
+            "greater_than": "more than",
+            "less_than_equal": "at most",
+            "less_than": "less than",
+        }[kind]
+        return loc, f"{prefix}must be {words} {bound}, got {_shown(value)}", False
+    if kind == "finite_number":
+        return loc, f"{prefix}expected an ordinary number, got {_shown(value)}", False
     if kind in _EXPECTED:
         return loc, f"{prefix}{_EXPECTED[kind]}, got {_shown(value)}", False
     if kind == "value_error":
