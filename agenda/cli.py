@@ -52,7 +52,7 @@ def cli() -> None:
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),
     default=Path("out"),
     show_default=True,
     help="Folder to write the .docx and .pptx into (created if missing).",

@@ -57,7 +57,7 @@ def compose(
     slots = {slot.key: slot for slot in agenda}
     signal = CustomerSignal(month, history, nps_framing)
     timing = _timing_warnings(meeting, agenda)
-    warnings = [*warnings, *signal.warnings, *timing]
+    warnings = [*month.warnings, *warnings, *signal.warnings, *timing]
     insights = run_rules(month, signal)
     builders = {
         "customer": _customer,
@@ -131,7 +131,7 @@ def compose(
         actions=actions,
         appendix=_appendix(month, signal, insights),
         date=meeting.date,
-        file_stem=f"{_slug(meeting.organisation)}-{meeting.period}-leadership-pack",
+        file_stem=f"{_slug(meeting.organisation)[:60].rstrip('-')}-{meeting.period}-leadership-pack",
         title_notes=_notes(
             f"Before the meeting starts ({meeting.start})",
             "Welcome everyone; explain that we start with the customer and finish with finance.",
@@ -190,6 +190,9 @@ def _timing_warnings(meeting: schema.Meeting, agenda: tuple[Slot, ...]) -> list[
                 f"the slots add up to {total} minutes and run to {agenda[-1].end:%H:%M}, "
                 f"past the meeting's end at {meeting.end}"
             )
+    start = dt.datetime.combine(meeting.date, agenda[0].start)
+    if start + dt.timedelta(minutes=total) > dt.datetime.combine(meeting.date, dt.time(23, 59)):
+        found.append(f"the agenda starts at {meeting.start} and runs past midnight")
     customer = agenda[0]
     if customer.minutes < SQUEEZED_MINUTES or customer.minutes < SQUEEZED_SHARE * total:
         found.append(

@@ -55,6 +55,16 @@ class CustomerSignal:
                 "NPS is shown neutrally"
             )
             self.framing = "neutral"
+        answers = month.answers
+        if answers is not None:
+            outside = sum(n for m, n in answers.months.items() if m != self.period)
+            if outside:
+                self.warnings.append(
+                    f"{plural(outside, 'survey answer')} in responses.csv "
+                    f"{'is' if outside == 1 else 'are'} dated outside {month_label(self.period)} "
+                    f"(from {answers.first:%d %b %Y} to {answers.last:%d %b %Y}); "
+                    "they are counted in this month's NPS"
+                )
         self.history = history
         with_signal = [s for s in history if s.nps or s.complaints is not None or s.themes]
         self.previous = with_signal[-1] if with_signal else None

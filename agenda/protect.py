@@ -25,6 +25,31 @@ from agenda.validate import MonthData
 PERSON = "a customer guest"
 ORGANISATION = "a customer organisation"
 _TITLES = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord)\.?\s+)?"
+#: Words that make a name an organisation's but say nothing about which one.
+_GENERIC = {
+    "ltd",
+    "limited",
+    "plc",
+    "llp",
+    "inc",
+    "co",
+    "company",
+    "group",
+    "holdings",
+    "housing",
+    "homes",
+    "association",
+    "trust",
+    "council",
+    "partnership",
+    "services",
+    "foundation",
+    "society",
+    "the",
+    "and",
+    "&",
+    "of",
+}
 
 
 @dataclass
@@ -51,7 +76,8 @@ class Redactor:
             protected += [guest.name, guest.organisation]
             terms.append((guest.name, PERSON, True))
             if guest.organisation.strip().lower() != host.strip().lower():
-                terms.append((guest.organisation, ORGANISATION, False))
+                for short in _organisation_forms(guest.organisation):
+                    terms.append((short, ORGANISATION, False))
             for part in _parts(guest.name):
                 if part.lower() in other_parts:
                     shared += 1
@@ -71,9 +97,15 @@ class Redactor:
         return cls(patterns, shared_parts=shared, protected=tuple(protected))
 
     def text(self, value: str) -> str:
-        """Scrub one string."""
+        """Scrub one string (a replacement opening a sentence gets a capital letter)."""
         for pattern, replacement in self.patterns:
-            value, n = pattern.subn(replacement, value)
+
+            def swap(match: re.Match[str], replacement: str = replacement) -> str:
+                before = match.string[: match.start()].rstrip(" \t\"“'‘(")
+                opens = not before or before[-1] in ".!?\n"
+                return replacement[0].upper() + replacement[1:] if opens else replacement
+
+            value, n = pattern.subn(swap, value)
             self.count += n
         return value
 
@@ -92,6 +124,21 @@ class Redactor:
         if model is None or not self.patterns:
             return model
         return type(model).model_validate(self.scrub(model.model_dump()))
+
+
+def _organisation_forms(name: str) -> list[str]:
+    """An organisation's name and the shorter forms people write: "Pennine Vale Housing" is
+    also "Pennine Vale"; "Calder Homes" is also "Calder" (generic last words dropped)."""
+    words = name.split()
+    forms = [name]
+    for end in range(len(words) - 1, 1, -1):  # prefixes of two words or more
+        forms.append(" ".join(words[:end]))
+    core = list(words)
+    while core and core[-1].lower().strip(".,") in _GENERIC:
+        core.pop()
+    if core and core != words and len(" ".join(core)) >= 4:
+        forms.append(" ".join(core))
+    return list(dict.fromkeys(forms))
 
 
 def _parts(name: str) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,7 @@ class SurveyAnswers:
     blank: int = 0  #: rows with no score, skipped
     first: dt.date | None = None
     last: dt.date | None = None
+    months: Counter[str] = field(default_factory=Counter)  #: answers by YYYY-MM of their date
 
 
 def resolve_inside(folder: Path, name: str, referenced_from: YamlFile) -> Path:
@@ -85,7 +87,12 @@ def resolve_inside(folder: Path, name: str, referenced_from: YamlFile) -> Path:
 
 
 def _delimiter(header: str) -> str:
-    return ";" if header.count(";") > header.count(",") else ","
+    """Comma, semicolon (European spreadsheets) or tab, whichever the header uses most."""
+    return max((",", ";", "\t"), key=header.count)
+
+
+#: A quote left open swallows the rows after it into one cell: they show up inside it.
+_SWALLOWED_ROW = re.compile(r"\n\s*\d{4}-\d{2}-\d{2}\s*[,;\t]")
 
 
 def read_responses(folder: Path, name: str, referenced_from: YamlFile) -> SurveyAnswers:
@@ -124,9 +131,22 @@ def read_responses(folder: Path, name: str, referenced_from: YamlFile) -> Survey
             idx = {
                 c: columns.index(c) for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) if c in columns
             }
-            tally = _Tally(answers, idx, path)
+            tally = _Tally(answers, idx, path, len(columns))
+            previous_end = reader.line_num
             for row in reader:
-                problem = tally.add(row, reader.line_num)
+                start = previous_end + 1
+                previous_end = reader.line_num
+                if any(_SWALLOWED_ROW.search(cell) for cell in row):
+                    problems.append(
+                        Problem(
+                            path,
+                            "a quote opened in this row is never closed, so the rows after it "
+                            "were read as part of one cell; close the quote",
+                            start,
+                        )
+                    )
+                    break
+                problem = tally.add(row, start)
                 if problem is not None:
                     if len(problems) < MAX_ROW_PROBLEMS:
                         problems.append(problem)
@@ -135,7 +155,8 @@ def read_responses(folder: Path, name: str, referenced_from: YamlFile) -> Survey
     except UnicodeDecodeError:
         raise DataError([Problem(path, "file is not UTF-8 text; export it as CSV UTF-8")]) from None
     except csv.Error as exc:
-        raise DataError([Problem(path, f"not a readable CSV file: {exc}")]) from None
+        line = reader.line_num if "reader" in locals() else None
+        raise DataError([Problem(path, f"not a readable CSV file: {exc}", line)]) from None
     if extra:
         problems.append(Problem(path, f"... and {extra} more bad rows"))
     if problems:
@@ -149,7 +170,7 @@ _SCORES = {str(n): n for n in range(11)}
 class _Tally:
     """Add rows to the tallies; dates and scores repeat, so their parsing is cached."""
 
-    def __init__(self, answers: SurveyAnswers, idx: dict[str, int], path: Path):
+    def __init__(self, answers: SurveyAnswers, idx: dict[str, int], path: Path, width: int):
         self.answers = answers
         self.path = path
         self.date_i = idx["date"]
@@ -158,6 +179,9 @@ class _Tally:
         self.channel_i = idx.get("channel")
         self.comment_i = idx.get("comment")
         self.width = max(idx.values()) + 1
+        self.columns = width
+        #: an unquoted comma in a last-column comment splits it: join the pieces back
+        self.join_tail = self.comment_i is not None and self.comment_i == width - 1
         self.dates: dict[str, dt.date] = {}
 
     def add(self, row: list[str], line: int) -> Problem | None:
@@ -166,6 +190,8 @@ class _Tally:
             if not any(cell.strip() for cell in row):
                 return None  # a blank line
             row = row + [""] * (self.width - len(row))
+        elif self.join_tail and len(row) > self.columns:
+            row = [*row[: self.columns - 1], ",".join(row[self.columns - 1 :])]
         raw_date = row[self.date_i].strip()
         if not raw_date and not any(cell.strip() for cell in row):
             return None  # an empty row, as spreadsheets export them: ",,,,"
@@ -204,6 +230,7 @@ class _Tally:
                 answers.comments.append(
                     Comment(comment, score, segment or None, channel or None, date)
                 )
+        answers.months[f"{date.year:04d}-{date.month:02d}"] += 1
         if answers.first is None or date < answers.first:
             answers.first = date
         if answers.last is None or date > answers.last:

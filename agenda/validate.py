@@ -34,6 +34,7 @@ class MonthData:
     actions: schema.Actions | None
     answers: SurveyAnswers | None = None  #: the parsed ``responses.csv``, when NPS comes from one
     files: list[Path] = field(default_factory=list)  #: every file read, for the appendix
+    warnings: list[str] = field(default_factory=list)  #: odd but not wrong (misnamed files)
 
 
 def _field_model(model: type[BaseModel], name: str) -> Any:
@@ -222,17 +223,55 @@ def _load(
     return file, result
 
 
+MONTH_NAME = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+KNOWN_FILES = ("meeting", "customer", *SECTION_KEYS[1:], "actions")
+
+
 def check_month_folder(folder: Path) -> None:
     """Refuse a path that is not a month folder, before anything is read."""
     if not folder.exists():
         raise UsageProblem(f"{folder}: no such folder (expected a month folder like 2026-11/)")
     if not folder.is_dir():
         raise UsageProblem(f"{folder}: is a file, not a month folder (expected e.g. 2026-11/)")
+    name = folder.resolve().name
+    if not MONTH_NAME.fullmatch(name):
+        months = sorted(
+            p.name for p in folder.iterdir() if p.is_dir() and MONTH_NAME.fullmatch(p.name)
+        )
+        if months and not (folder / "meeting.yaml").exists():
+            raise UsageProblem(
+                f"{folder}: this is a workspace of {len(months)} month folder(s); "
+                f"pass one of them, e.g. {folder / months[-1]}"
+            )
+        raise UsageProblem(
+            f"{folder}: a month folder is named YYYY-MM (e.g. 2026-11), matching the period in "
+            f"meeting.yaml; this one is named '{name}'"
+        )
+
+
+def _stray_files(folder: Path) -> list[str]:
+    """Warn about files the tool would silently ignore: misspelt or doubled section files."""
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".yaml", ".yml") or not path.is_file():
+            continue
+        stem = path.stem
+        if stem in KNOWN_FILES:
+            if path.suffix == ".yml" and (folder / f"{stem}.yaml").exists():
+                found.append(f"{path.name} is ignored because {stem}.yaml is also there")
+            continue
+        close = difflib.get_close_matches(stem.lower(), KNOWN_FILES, n=1, cutoff=0.6)
+        if close:
+            found.append(f"{path.name} is not read (did you mean '{close[0]}.yaml'?)")
+        else:
+            found.append(f"{path.name} is not one of the files the tool reads; it is ignored")
+    return found
 
 
 def load_month(folder: Path) -> MonthData:
     """Read and validate every file of a month folder, reporting all problems at once."""
     check_month_folder(folder)
+    folder = folder.resolve()
     problems: list[Problem] = []
     files: list[Path] = []
     loaded: dict[str, YamlFile] = {}
@@ -286,9 +325,24 @@ def load_month(folder: Path) -> MonthData:
         except DataError as exc:
             problems.extend(exc.problems)
 
+    if actions is not None:
+        first: dict[str, int] = {}
+        for n, action in enumerate(actions.actions):
+            if action.id in first:
+                problems.append(
+                    loaded["actions"].problem(
+                        ("actions", n, "id"),
+                        f"actions[{n}].id: '{action.id}' is already used by "
+                        f"actions[{first[action.id]}]; each action needs its own id",
+                    )
+                )
+            first.setdefault(action.id, n)
+
     if problems:
         raise DataError(problems)
-    return MonthData(folder, meeting, customer, sections, actions, answers, files)
+    return MonthData(
+        folder, meeting, customer, sections, actions, answers, files, _stray_files(folder)
+    )
 
 
 def _agenda_problems(file: YamlFile, meeting: schema.Meeting) -> list[Problem]:

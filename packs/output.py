@@ -25,6 +25,8 @@ def atomic_outputs(targets: list[Path]) -> Iterator[list[Path]]:
         yield []
         return
     folder = targets[0].parent
+    if folder.exists() and not folder.is_dir():
+        raise RenderError(f"cannot write into {folder}: it is a file, not a folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -14,9 +14,9 @@ def set_core_properties(props, pack: Pack, kind: str) -> None:
     metadata; the author is the organisation, never a person typed into the data.
     """
     stamp = dt.datetime.combine(pack.date, dt.time(0, 0))
-    props.title = f"{pack.cover.title} — {pack.cover.organisation}"
+    props.title = _fit(f"{pack.cover.title} — {pack.cover.organisation}")
     props.subject = f"Leadership {kind}, {pack.cover.period_label}"
-    props.author = pack.cover.organisation
+    props.author = _fit(pack.cover.organisation)
     props.last_modified_by = "customer-first packs"
     props.language = "en-GB"
     props.comments = ""
@@ -24,3 +24,8 @@ def set_core_properties(props, pack: Pack, kind: str) -> None:
     props.created = stamp
     props.modified = stamp
     props.revision = 1
+
+
+def _fit(text: str, limit: int = 255) -> str:
+    """Document properties hold at most 255 characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

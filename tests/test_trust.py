@@ -110,7 +110,7 @@ def test_protected_guest_appears_in_no_part_of_either_file(tmp_path, run_cli):
     )
     assert "Janet" not in result.output and "Pennine" not in result.output
     story = " ".join(i.text for i in section_items(out / files[0].name, "Customer"))
-    assert "a customer guest told us a customer organisation spends two days" in story
+    assert "A customer guest told us a customer organisation spends two days" in story
 
 
 def test_a_name_part_shared_with_an_attendee_is_kept_and_flagged(tmp_path, run_cli):

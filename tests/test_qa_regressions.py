@@ -1,0 +1,240 @@
+"""Regressions from a hostile QA pass: each case once broke (traceback, silent wrong figure,
+or an unhelpful message) and must stay fixed."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CUSTOMER, MEETING, section_items, write_month
+
+from agenda.pipeline import prepare
+
+
+def _month(tmp_path, **files: str):
+    return write_month(
+        tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER, **files}
+    )
+
+
+def _err(run_cli, month, *args) -> tuple[int, str]:
+    result = run_cli("validate", month, *args)
+    assert "Traceback" not in result.output
+    return result.exit_code, result.stderr
+
+
+def test_a_folder_where_a_file_belongs_is_a_located_error(tmp_path, run_cli):
+    month = _month(tmp_path)
+    (month / "operations.yaml").mkdir()
+    assert _err(run_cli, month) == (65, "Data error: operations.yaml: is a folder, not a file\n")
+
+
+def test_a_folder_in_an_earlier_month_is_only_a_warning(tmp_path, run_cli):
+    earlier = write_month(
+        tmp_path / "ws", {"meeting.yaml": MEETING.replace("2026-11", "2026-10")}, name="2026-10"
+    )
+    (earlier / "customer.yaml").mkdir()
+    month = _month(tmp_path)
+    result = run_cli("build", month, "--out", tmp_path / "out")
+    assert result.exit_code == 0
+    assert (
+        "Warning: earlier month 2026-10 skipped: customer.yaml: is a folder, not a file"
+        in result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "expected"),
+    [
+        (
+            "operations.yaml",
+            "slas:\n  - {name: X, target: yes, actual: 1}\n",
+            "operations.yaml:2:23: slas[0].target: expected a number, got true",
+        ),
+        (
+            "meeting.yaml",
+            MEETING + "minutes: {marketing: true}\n",
+            "meeting.yaml:6:22: minutes.marketing: expected a number, got true",
+        ),
+        (
+            "finance.yaml",
+            "metrics:\n  - {name: Revenue, actual: 1e400}\n",
+            "finance.yaml:2:29: metrics[0].actual: expected an ordinary number",
+        ),
+        (
+            "finance.yaml",
+            "metrics:\n  - {name: Revenue, actual: '1e400'}\n",
+            "finance.yaml:2:29: metrics[0].actual: expected an ordinary number",
+        ),
+        (
+            "customer.yaml",
+            CUSTOMER + "csat: {score: 37, scale: 5}\n",
+            "customer.yaml:13:7: csat: score 37 is outside the scale 0–5",
+        ),
+        (
+            "meeting.yaml",
+            MEETING.replace('"09:00"', "9.30"),
+            'meeting.yaml:4:8: start: expected a time as HH:MM: put it in quotes, e.g. "09:30", got 9.3',
+        ),
+        (
+            "meeting.yaml",
+            MEETING + "location: yes\n",
+            "meeting.yaml:6:11: location: expected text, got true (yes/no/on/off are read as true/false: put the text in quotes)",
+        ),
+        (
+            "meeting.yaml",
+            MEETING.replace("2026-11-19", "2026-11-31"),
+            "meeting.yaml:3:7: date: expected a real date like 2026-11-19, got '2026-11-31'",
+        ),
+        (
+            "meeting.yaml",
+            MEETING + "minutes: {customer: 0}\n",
+            "meeting.yaml:6:21: minutes.customer: must be at least 1, got 0",
+        ),
+    ],
+)
+def test_wrong_values_are_refused_with_plain_words(tmp_path, run_cli, file, text, expected):
+    month = _month(tmp_path, **{file: text})
+    code, stderr = _err(run_cli, month)
+    assert code == 65
+    assert expected in stderr, stderr
+
+
+def test_a_verbatim_scored_true_is_refused(tmp_path, run_cli):
+    month = _month(tmp_path, **{"customer.yaml": CUSTOMER.replace("score: 10", "score: true")})
+    code, stderr = _err(run_cli, month)
+    assert code == 65 and "verbatims[0].score: expected a number, got true" in stderr
+
+
+def test_pasted_counts_with_thousands_separators_are_read(tmp_path):
+    customer = CUSTOMER.replace("promoters: 50", 'promoters: "1,250"')
+    pack = prepare(_month(tmp_path, **{"customer.yaml": customer}))
+    figures = next(
+        b for b in pack.sections[0].blocks if getattr(b, "title", "") == "How customers score us"
+    )
+    assert figures.items[0].detail.startswith("n = 1,300")
+
+
+def test_plain_numbers_as_list_items_are_names(tmp_path):
+    pack = prepare(
+        _month(tmp_path, **{"meeting.yaml": MEETING + "attendees:\n  - 42\n  - Jo Smith\n"})
+    )
+    assert pack.cover.attendees == ("42", "Jo Smith")
+
+
+def test_unclosed_quote_in_the_survey_export_is_an_error_not_lost_rows(tmp_path, run_cli):
+    customer = CUSTOMER.replace(
+        "counts: {promoters: 50, passives: 30, detractors: 20}", "responses: responses.csv"
+    )
+    month = _month(tmp_path, **{"customer.yaml": customer})
+    (month / "responses.csv").write_text(
+        'date,score,comment\n2026-11-01,9,"fine"\n2026-11-02,3,"Bill is wrong, again\n2026-11-03,10,ok\n2026-11-04,8,\n'
+    )
+    code, stderr = _err(run_cli, month)
+    assert code == 65
+    assert "responses.csv:3: a quote opened in this row is never closed" in stderr
+
+
+def test_tab_separated_export_and_unquoted_commas_in_a_last_comment(tmp_path):
+    customer = CUSTOMER.replace(
+        "counts: {promoters: 50, passives: 30, detractors: 20}", "responses: responses.csv"
+    )
+    month = _month(tmp_path, **{"customer.yaml": customer})
+    (month / "responses.csv").write_text(
+        "date\tscore\tcomment\n2026-11-01\t9\tok\n2026-11-02\t3\tslow\n"
+    )
+    assert prepare(month).sections[0].blocks  # tabs are read
+    (month / "responses.csv").write_text("date,score,comment\n2026-11-01,2,late, wrong, and rude\n")
+    from agenda.validate import load_month
+
+    assert load_month(month).answers.comments[0].text == "late, wrong, and rude"
+
+
+def test_answers_dated_outside_the_month_are_counted_with_a_warning(tmp_path, run_cli):
+    customer = CUSTOMER.replace(
+        "counts: {promoters: 50, passives: 30, detractors: 20}", "responses: responses.csv"
+    )
+    month = _month(tmp_path, **{"customer.yaml": customer})
+    (month / "responses.csv").write_text("date,score\n2025-03-01,9\n2026-11-02,3\n")
+    result = run_cli("build", month, "--out", tmp_path / "out")
+    assert (
+        "Warning: 1 survey answer in responses.csv is dated outside November 2026" in result.stderr
+    )
+
+
+def test_workspace_or_oddly_named_folder_is_not_a_month(tmp_path, run_cli):
+    month = _month(tmp_path)
+    code, stderr = _err(run_cli, month.parent)
+    assert code == 2 and "this is a workspace of 1 month folder(s); pass one of them" in stderr
+    odd = month.parent / "November"
+    month.rename(odd)
+    code, stderr = _err(run_cli, odd)
+    assert code == 2 and "a month folder is named YYYY-MM" in stderr
+
+
+def test_validate_dot_checks_the_period_against_the_real_folder_name(
+    tmp_path, run_cli, monkeypatch
+):
+    month = _month(
+        tmp_path, **{"meeting.yaml": MEETING.replace("period: 2026-11", "period: 2026-10")}
+    )
+    monkeypatch.chdir(month)
+    code, stderr = _err(run_cli, ".")
+    assert code == 65 and "period is 2026-10 but the folder is 2026-11" in stderr
+
+
+def test_a_very_long_organisation_name_still_gives_a_usable_file_name(tmp_path, run_cli):
+    meeting = MEETING.replace("Acme Water", "Northwind Utilities Holdings Group " * 9)
+    month = _month(tmp_path, **{"meeting.yaml": meeting})
+    result = run_cli("build", month, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert all(len(p.name) < 100 for p in (tmp_path / "out").iterdir())
+
+
+def test_duplicate_action_ids_are_located(tmp_path, run_cli):
+    actions = (
+        "actions:\n"
+        "  - {id: A-1, title: One, owner: Ann, due: 2026-12-01, status: open, section: sales}\n"
+        "  - {id: A-1, title: Two, owner: Bob, due: 2026-12-01, status: open, section: sales}\n"
+    )
+    code, stderr = _err(run_cli, _month(tmp_path, **{"actions.yaml": actions}))
+    assert (
+        code == 65
+        and "actions.yaml:3:10: actions[1].id: 'A-1' is already used by actions[0]" in stderr
+    )
+
+
+def test_agenda_past_midnight_and_misnamed_files_are_warned(tmp_path, run_cli):
+    month = _month(
+        tmp_path,
+        **{"meeting.yaml": MEETING.replace('"09:00"', '"23:00"'), "operation.yaml": "slas: []\n"},
+    )
+    (month / "customer.yml").write_text("nps: {}\n")
+    result = run_cli("build", month, "--out", tmp_path / "out")
+    assert result.exit_code == 0
+    assert "Warning: the agenda starts at 23:00 and runs past midnight" in result.stderr
+    assert "Warning: operation.yaml is not read (did you mean 'operations.yaml'?)" in result.stderr
+    assert "Warning: customer.yml is ignored because customer.yaml is also there" in result.stderr
+
+
+def test_a_shortened_guest_organisation_and_sentence_start_are_handled(tmp_path, run_cli):
+    meeting = MEETING + "guests:\n  - {name: Janet Pryce, organisation: Pennine Vale Housing}\n"
+    customer = CUSTOMER.replace(
+        "She waited three weeks for a refund and called four times.",
+        "Ms Pryce manages homes. Pennine Vale has 3,000 of them.",
+    )
+    month = _month(tmp_path, **{"meeting.yaml": meeting, "customer.yaml": customer})
+    run_cli("build", month, "--out", tmp_path / "out")
+    story = " ".join(
+        i.text
+        for i in section_items(
+            tmp_path / "out" / "acme-water-2026-11-leadership-pack.docx", "Customer"
+        )
+    )
+    assert "A customer guest manages homes. A customer organisation has 3,000 of them." in story
+
+
+def test_out_pointing_at_a_file_is_a_render_error(tmp_path, run_cli):
+    month = _month(tmp_path)
+    target = tmp_path / "taken"
+    target.write_text("x")
+    result = run_cli("build", month, "--out", target)
+    assert result.exit_code == 73 and "it is a file, not a folder" in result.stderr
