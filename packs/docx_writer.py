@@ -64,6 +64,7 @@ class WordWriter:
         doc = Document(io.BytesIO(self.look.docx.read_bytes()))
         self.doc = doc
         self._prepare_styles()
+        self.style_ids = {s.name: s.style_id for s in doc.styles}
         set_core_properties(doc.core_properties, pack, "pack")
         self._footer(pack)
         self._cover(pack)
@@ -72,12 +73,26 @@ class WordWriter:
             self._section(section)
         if pack.actions is not None:
             self._actions(pack.actions)
-        doc.add_heading("Appendix: sources and method", 1)
+        self._heading("Appendix: sources and method", 1)
         for block in pack.appendix:
             self._block(block)
         doc.save(str(path))
 
     # --- styles and page ------------------------------------------------------------------
+
+    def _para(self, text: str = "", style: str | None = None):
+        """Add a paragraph with a style, setting the style id directly: python-docx looks a
+        style up by name by scanning every style, which dominated the build time."""
+        para = self.doc.add_paragraph(text)
+        if style is not None:
+            self._set_style(para, style)
+        return para
+
+    def _set_style(self, para, style: str) -> None:
+        para._p.get_or_add_pPr().style = self.style_ids[style]
+
+    def _heading(self, text: str, level: int):
+        return self._para(text, f"Heading {level}")
 
     def _prepare_styles(self) -> None:
         """Add the pack's own styles a reference document lacks; apply configured fonts; set
@@ -115,7 +130,7 @@ class WordWriter:
         footer.text = (
             f"Confidential · {pack.cover.organisation} · {pack.cover.period_label} · page "
         )
-        footer.style = self.doc.styles["Attribution"]
+        self._set_style(footer, "Attribution")
         footer.paragraph_format.left_indent = Cm(0)
         _ooxml.add_page_number(footer)
 
@@ -133,8 +148,8 @@ class WordWriter:
             doc_pr = drawing.find(".//" + qn("wp:docPr"))
             doc_pr.set("descr", f"{cover.organisation} logo")
             first.paragraph_format.space_after = Pt(48)
-        doc.add_paragraph(cover.title, style="Title")
-        doc.add_paragraph(f"{cover.organisation} · {cover.period_label}", style="Subtitle")
+        self._para(cover.title, "Title")
+        self._para(f"{cover.organisation} · {cover.period_label}", "Subtitle")
         details = [cover.date_label]
         if cover.location:
             details.append(cover.location)
@@ -145,75 +160,74 @@ class WordWriter:
             para = doc.add_paragraph()
             para.add_run("Attending: ").bold = True
             para.add_run(", ".join(cover.attendees))
-        doc.add_paragraph(cover.confidentiality, style="Callout")
-        doc.add_paragraph(
+        self._para(cover.confidentiality, "Callout")
+        self._para(
             "In this pack the customer comes first: Customer, Employees, Operations, Marketing, "
             "Sales, then Finance.",
-            style="Attribution",
+            "Attribution",
         ).paragraph_format.left_indent = Cm(0)
 
     def _agenda(self, pack: Pack) -> None:
-        self.doc.add_heading("Agenda", 1)
+        self._heading("Agenda", 1)
         rows = tuple((str(s.number), s.title, s.times, s.lead, s.focus) for s in pack.agenda)
         self._table(Table("Agenda", ("#", "Section", "Time", "Lead", "Focus question"), rows))
         for warning in pack.agenda_warnings:
-            self.doc.add_paragraph(f"Timing: {warning}.", style="Callout")
+            self._para(f"Timing: {warning}.", "Callout")
 
     def _section(self, section: Section) -> None:
-        doc = self.doc
-        doc.add_heading(section.title, 1)
+        self._heading(section.title, 1)
         for block in section.blocks:
             self._block(block)
         if section.questions:
-            doc.add_heading("Questions for the room", 2)
+            self._heading("Questions for the room", 2)
             for question in section.questions:
-                doc.add_paragraph(question, style="Question")
+                self._para(question, "Question")
         slot = section.slot
-        doc.add_paragraph(
+        self._para(
             f"Slot {slot.number}: {slot.times} ({slot.minutes} min), led by {slot.lead}.",
-            style="Attribution",
+            "Attribution",
         ).paragraph_format.left_indent = Cm(0)
 
     def _actions(self, log: ActionLog) -> None:
         doc = self.doc
-        doc.add_heading(log.slot.title, 1)
+        self._heading(log.slot.title, 1)
         doc.add_paragraph(log.summary)
         for block in log.blocks:
             self._block(block)
-        doc.add_heading("Questions for the room", 2)
+        self._heading("Questions for the room", 2)
         for question in log.questions:
-            doc.add_paragraph(question, style="Question")
+            self._para(question, "Question")
 
     def _block(self, block: Block) -> None:
         doc = self.doc
         match block:
             case Narrative():
-                doc.add_heading(block.title, 2)
-                who = doc.add_paragraph(style="Attribution")
+                self._heading(block.title, 2)
+                who = self._para(style="Attribution")
                 who.paragraph_format.left_indent = Cm(0)
                 who.paragraph_format.space_after = Pt(4)
                 who.add_run(block.customer).bold = True
                 who.add_run(f" · {block.attribution}")
                 if block.theme:
                     who.add_run(f" · theme: {block.theme}")
-                doc.add_paragraph(block.story, style="Story")
+                self._para(block.story, "Story")
             case Quote():
-                doc.add_paragraph(f"“{block.text}”", style="Quote")
-                doc.add_paragraph(f"— {block.attribution}", style="Attribution")
+                self._para(f"“{block.text}”", "Quote")
+                self._para(f"— {block.attribution}", "Attribution")
             case Figures():
-                doc.add_heading(block.title, 2)
+                self._heading(block.title, 2)
                 self._figures(block)
             case Table():
-                doc.add_heading(block.title, 2)
+                self._heading(block.title, 2)
                 self._table(block)
                 if block.caption:
-                    doc.add_paragraph(block.caption, style="Caption")
+                    self._para(block.caption, "Caption")
             case Bullets():
-                doc.add_heading(block.title, 2)
+                self._heading(block.title, 2)
                 for item in block.items:
-                    doc.add_paragraph(item, style="List Bullet")
+                    self._para(item, "List Bullet")
             case Chart():
-                doc.add_heading(block.title, 2)
+                self._heading(block.title, 2)
                 xml, workbook = chart_xml(block, self.palette)
                 width = self._usable_width()
                 _ooxml.embed_chart(
@@ -225,12 +239,12 @@ class WordWriter:
                     description=block.alt_text,
                 )
                 if block.caption:
-                    doc.add_paragraph(block.caption, style="Caption")
+                    self._para(block.caption, "Caption")
             case Note():
                 style = {"caution": "Callout", "empty": "Callout", "question": "Question"}.get(
                     block.kind, "Normal"
                 )
-                para = doc.add_paragraph(style=style)
+                para = self._para(style=style)
                 if block.kind == "caution":
                     para.add_run("Caution: ").bold = True
                 para.add_run(block.text)
@@ -266,7 +280,7 @@ class WordWriter:
 
     def _cell_text(self, cell, text: str, *, size: float, bold: bool = False, colour=None) -> None:
         para = cell.paragraphs[0]
-        para.style = "Table Text"
+        self._set_style(para, "Table Text")
         run = para.add_run(text)
         run.font.size = Pt(size)
         run.bold = bold
@@ -293,7 +307,7 @@ class WordWriter:
             cell.width = widths[i]
             _ooxml.shade_cell(cell, p.accent)
             para = cell.paragraphs[0]
-            para.style = "Table Text"
+            self._set_style(para, "Table Text")
             run = para.add_run(name)
             run.bold = True
             run.font.color.rgb = RGBColor.from_string(p.on_accent)
@@ -307,7 +321,7 @@ class WordWriter:
                 if r % 2 == 1:
                     _ooxml.shade_cell(cell, p.panel)
                 para = cell.paragraphs[0]
-                para.style = "Table Text"
+                self._set_style(para, "Table Text")
                 run = para.add_run(value)
                 if i == block.status_column and value in self.status:
                     run.bold = True
