@@ -108,8 +108,12 @@ def find_config(month_dir: Path) -> Path | None:
     return None
 
 
-def load_look(month_dir: Path, template: Path | None = None) -> Look:
-    """Resolve and check the look for ``month_dir`` (``template`` is ``--template DIR``)."""
+def load_look(month_dir: Path, template: Path | None = None, *, check: bool = True) -> Look:
+    """Resolve the look for ``month_dir`` (``template`` is ``--template DIR``).
+
+    With ``check`` the templates are opened and checked now; a build leaves that to the
+    writers, which open them anyway (and write nothing that lands if a check fails).
+    """
     config_path = find_config(month_dir)
     workspace = config_path.parent if config_path else month_dir.resolve().parent
     settings = schema.ThemeSettings()
@@ -136,7 +140,8 @@ def load_look(month_dir: Path, template: Path | None = None) -> Look:
         own = schema.ThemeSettings.model_validate(_yaml_text(theme_file.read_text("utf-8")))
         look = _apply(look, own, workspace, None)
     look = _apply(look, settings, workspace, config_file)
-    check_templates(look)
+    if check:
+        check_templates(look)
     return look
 
 
@@ -191,10 +196,29 @@ def check_templates(look: Look) -> None:
     from docx import Document
     from pptx import Presentation
 
+    check_slide_master(look, open_pptx(look, Presentation))
+    check_reference_doc(look, open_docx(look, Document))
+
+
+def open_pptx(look: Look, presentation):
+    """Open the theme's slide master, or refuse with a template error."""
     try:
-        prs = Presentation(io.BytesIO(look.pptx.read_bytes()))
+        return presentation(io.BytesIO(look.pptx.read_bytes()))
+    except Exception as exc:  # any unreadable file is the same user error
+        msg = f"{look.pptx.name}: not a readable PowerPoint file ({exc})"
+        raise TemplateProblem(msg) from None
+
+
+def open_docx(look: Look, document):
+    """Open the theme's reference document, or refuse with a template error."""
+    try:
+        return document(io.BytesIO(look.docx.read_bytes()))
     except Exception as exc:
-        raise TemplateProblem(f"{look.pptx.name}: not a readable PowerPoint file ({exc})") from None
+        raise TemplateProblem(f"{look.docx.name}: not a readable Word file ({exc})") from None
+
+
+def check_slide_master(look: Look, prs) -> None:
+    """Refuse a slide master that lacks a layout the deck uses; say which it has."""
     have = [layout.name for layout in prs.slide_layouts]
     missing = [name for name in LAYOUTS if name not in have]
     if missing:
@@ -202,10 +226,10 @@ def check_templates(look: Look) -> None:
             f"{look.pptx.name} of theme '{look.name}' lacks slide layout(s) "
             f"{', '.join(repr(m) for m in missing)}; it has: {', '.join(repr(h) for h in have)}"
         )
-    try:
-        doc = Document(io.BytesIO(look.docx.read_bytes()))
-    except Exception as exc:
-        raise TemplateProblem(f"{look.docx.name}: not a readable Word file ({exc})") from None
+
+
+def check_reference_doc(look: Look, doc) -> None:
+    """Refuse a reference document that lacks a style the Word pack uses; say which it has."""
     names = [s.name for s in doc.styles]
     missing = [name for name in STYLES if name not in names]
     if missing:

@@ -6,7 +6,6 @@ and logo of the look fill in what styles cannot say (table headers, figure cards
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from docx import Document
@@ -18,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Pt, RGBColor
 
 from agenda.errors import RenderError
-from agenda.look import OWN_STYLES, Look
+from agenda.look import OWN_STYLES, Look, check_reference_doc, open_docx
 from agenda.model import (
     ActionLog,
     Block,
@@ -61,7 +60,8 @@ class WordWriter:
         }
 
     def write(self, pack: Pack, path: Path) -> None:
-        doc = Document(io.BytesIO(self.look.docx.read_bytes()))
+        doc = open_docx(self.look, Document)
+        check_reference_doc(self.look, doc)
         self.doc = doc
         self._prepare_styles()
         self.style_ids = {s.name: s.style_id for s in doc.styles}

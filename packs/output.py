@@ -27,11 +27,13 @@ def atomic_outputs(targets: list[Path]) -> Iterator[list[Path]]:
     folder = targets[0].parent
     if folder.exists() and not folder.is_dir():
         raise RenderError(f"cannot write into {folder}: it is a file, not a folder")
+    created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RenderError(f"cannot create output folder {folder}: {exc.strerror}") from None
     temporary: list[Path] = []
+    landed = False
     try:
         for target in targets:
             fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=folder)
@@ -42,9 +44,13 @@ def atomic_outputs(targets: list[Path]) -> Iterator[list[Path]]:
         for tmp, target in zip(temporary, targets, strict=True):
             tmp.chmod(mode)
             os.replace(tmp, target)
+        landed = True
     except OSError as exc:
         raise RenderError(f"cannot write the pack into {folder}: {exc.strerror or exc}") from None
     finally:
         for tmp in temporary:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
+        if created and not landed:  # leave no trace of a failed build
+            with contextlib.suppress(OSError):
+                folder.rmdir()

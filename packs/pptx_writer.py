@@ -6,7 +6,6 @@ sits inside its own panel, so a screen reader meets the slide as a sighted reade
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from pptx import Presentation
@@ -14,11 +13,13 @@ from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
-from agenda.look import LAYOUTS, Look
+from agenda.look import LAYOUTS, Look, check_slide_master, open_pptx
 from agenda.model import Bullets, Chart, Cover, Figures, Note, Pack, Quote
+from packs._drawingml import add_run, align, cell_properties
 from packs.charts import KINDS, chart_data, style
 from packs.deck_plan import (
     BODY_BOTTOM,
@@ -68,7 +69,9 @@ class DeckWriter:
         }
 
     def write(self, pack: Pack, path: Path) -> None:
-        prs = Presentation(io.BytesIO(self.look.pptx.read_bytes()))
+        prs = open_pptx(self.look, Presentation)
+        check_slide_master(self.look, prs)
+        linear_part_names(prs)
         layouts = {layout.name: layout for layout in prs.slide_layouts}
         draw = {
             "title": self._title,
@@ -86,7 +89,7 @@ class DeckWriter:
             slide = prs.slides.add_slide(layouts[LAYOUT_FOR.get(plan.kind, "Title Only")])
             draw[plan.kind](slide, plan)
             _prune_empty_placeholders(slide)
-            _british(slide)
+            _british(slide)  # placeholders' runs; the runs we make are marked as they are made
             slide.notes_slide.notes_text_frame.text = plan.notes
         set_core_properties(prs.core_properties, pack, "deck")
         prs.save(str(path))
@@ -94,16 +97,15 @@ class DeckWriter:
     # --- helpers --------------------------------------------------------------------------
 
     def _run(self, paragraph, text: str, *, size: float, bold=False, italic=False, colour=None):
-        run = paragraph.add_run()
-        run.text = text
-        font = run.font
-        font.size = Pt(size)
-        font.bold = bold
-        font.italic = italic
-        font.color.rgb = colour if colour is not None else self.ink
-        if self.look.body_font:
-            font.name = self.look.body_font
-        return run
+        return add_run(
+            paragraph._p,
+            text,
+            size_pt=size,
+            colour=str(colour if colour is not None else self.ink),
+            bold=bold,
+            italic=italic,
+            font=self.look.body_font,
+        )
 
     def _set_title(self, slide: Slide, text: str) -> None:
         title = slide.shapes.title
@@ -360,23 +362,21 @@ class DeckWriter:
                     pt=pt,
                     bold=is_status,
                     colour=self.status.get(value, self.ink) if is_status else self.ink,
-                    fill=self.panel if r % 2 == 0 else _rgb("FFFFFF"),
+                    fill=self.panel if r % 2 == 0 else None,
                     right=c in table.numeric_columns,
                 )
         if table.caption:
             self._caption(slide, table.caption)
 
     def _cell(self, cell, text: str, *, pt: int, bold: bool, colour, fill, right: bool) -> None:
-        cell.fill.solid()
-        cell.fill.fore_color.rgb = fill
-        cell.margin_left = cell.margin_right = Inches(0.06)
-        cell.margin_top = cell.margin_bottom = Inches(0.03)
-        frame = cell.text_frame
-        frame.word_wrap = True
-        para = frame.paragraphs[0]
-        self._run(para, text, size=pt, bold=bold, colour=colour)
+        tc = cell._tc
+        cell_properties(
+            tc, fill=str(fill) if fill is not None else None, side_emu=CELL_SIDE, end_emu=CELL_END
+        )
+        p = tc.txBody.find(qn("a:p"))
+        add_run(p, text, size_pt=pt, colour=str(colour), bold=bold, font=self.look.body_font)
         if right:
-            para.alignment = PP_ALIGN.RIGHT
+            align(p, "r")
 
     def _bullets(self, slide: Slide, plan: SlidePlan) -> None:
         bullets: Bullets = plan.content  # type: ignore[assignment]
@@ -449,6 +449,34 @@ class _LeftFrame:
             setattr(self._frame, name, value)
 
 
+CELL_SIDE = Inches(0.06)
+CELL_END = Inches(0.03)
+
+
+def linear_part_names(prs) -> None:
+    """Give new parts their names in constant time.
+
+    python-pptx names each new part (notes slide, chart, workbook) by walking every part in
+    the package, so a deck's build time grows with the square of its size (python-pptx issue
+    #644). This replaces that search, for this one package, by a counter per name pattern.
+    """
+    from pptx.opc.packuri import PackURI
+
+    package = prs.part.package
+    used = {str(part.partname) for part in package.iter_parts()}
+    counters: dict[str, int] = {}
+
+    def next_partname(template: str) -> PackURI:
+        n = counters.get(template, 1)
+        while template % n in used:
+            n += 1
+        counters[template] = n + 1
+        used.add(template % n)
+        return PackURI(template % n)
+
+    package.next_partname = next_partname
+
+
 def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour)
 
@@ -474,13 +502,9 @@ def _dark(slide: Slide) -> bool:
 
 
 def _british(slide: Slide) -> None:
-    """Mark every run on the slide as British English (spelling and screen readers)."""
-    for shape in slide.shapes:
-        frames = []
-        if shape.has_text_frame:
-            frames.append(shape.text_frame)
-        if getattr(shape, "has_table", False) and shape.has_table:
-            frames += [cell.text_frame for row in shape.table.rows for cell in row.cells]
+    """Mark the placeholders' runs as British English (spelling and screen readers)."""
+    for shape in slide.placeholders:
+        frames = [shape.text_frame] if shape.has_text_frame else []
         for frame in frames:
             for para in frame.paragraphs:
                 for run in para.runs:
