@@ -147,6 +147,88 @@ def init(next_month_dir: Path) -> None:
     click.echo(f"Next: fill in customer.yaml, then run: agenda validate {next_month_dir}")
 
 
+@cli.command("build-all")
+@click.argument("workspace", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the packs: one subfolder per unit, and group/ for the roll-ups.",
+)
+@click.option("--month", default=None, help="Build only this month (YYYY-MM) of every unit.")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, help="Parallel builds (default: all cores)."
+)
+@click.option("--force", is_flag=True, help="Rebuild packs even when their inputs are unchanged.")
+@click.option("--no-rollup", is_flag=True, help="Skip the group packs of a multi-unit workspace.")
+@NPS_FRAMING
+@click.option("--template", type=click.Path(path_type=Path), default=None, help="As for build.")
+@click.option("--pdf", is_flag=True, help="Also write PDFs (needs LibreOffice).")
+def build_all(
+    workspace: Path,
+    out_dir: Path,
+    month: str | None,
+    jobs: int | None,
+    force: bool,
+    no_rollup: bool,
+    nps_framing: str | None,
+    template: Path | None,
+    pdf: bool,
+) -> None:
+    """Build every pack in WORKSPACE: each month, or each unit's months, in parallel.
+
+    WORKSPACE holds month folders (2026-11/...) or unit folders that hold them
+    (north/2026-11/...). Packs whose inputs are unchanged since their last build are
+    skipped; one failing unit never stops the others. A workspace of units also gets
+    a group pack per month that puts the units side by side. Exits 1 if any pack failed.
+    """
+    import time
+
+    from agenda.batch import run_all
+
+    def progress(outcomes, total):
+        with click.progressbar(
+            outcomes,
+            length=total,
+            label="Building packs",
+            file=sys.stderr,
+            item_show_func=lambda o: (
+                f"{o.unit + '/' if o and o.unit else ''}{o.period}" if o else ""
+            ),
+        ) as bar:
+            yield from bar
+
+    started = time.perf_counter()
+    try:
+        outcomes = run_all(
+            workspace,
+            out_dir,
+            month=month,
+            workers=jobs,
+            force=force,
+            nps_framing=nps_framing,
+            template=template,
+            pdf=pdf,
+            rollup=not no_rollup,
+            progress=progress,
+        )
+    except AgendaError as exc:
+        _fail(exc)
+    width = max([len(o.unit or "-") for o in outcomes] + [4])
+    click.echo(f"{'Unit':<{width}}  Month    Result   Detail")
+    for o in outcomes:
+        click.echo(f"{(o.unit or '-'):<{width}}  {o.period}  {o.result:<7}  {o.detail}")
+    counts = {r: sum(1 for o in outcomes if o.result == r) for r in ("built", "skipped", "failed")}
+    click.echo(
+        f"Built {counts['built']}, skipped {counts['skipped']} (up to date), failed "
+        f"{counts['failed']} in {time.perf_counter() - started:.1f} s; packs are in {out_dir}"
+    )
+    if counts["failed"]:
+        sys.exit(1)
+
+
 @cli.command("templates")
 @click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.option(

@@ -7,19 +7,26 @@ from pathlib import Path
 
 from agenda.compose import compose
 from agenda.formatting import plural
-from agenda.history import earlier_guests, earlier_months
+from agenda.history import MonthSignal, earlier_guests, earlier_months
 from agenda.look import load_look
 from agenda.model import Pack
 from agenda.privacy import mask_month
 from agenda.protect import protect
-from agenda.validate import load_month
+from agenda.validate import MonthData, load_month
 
 
-def prepare(month_dir: Path, *, nps_framing: str | None = None) -> Pack:
-    """Read, validate and compose a month folder into a Pack (raises AgendaError on bad input).
+@dataclass(frozen=True)
+class Loaded:
+    """A month read, validated and made safe to show: guests scrubbed, personal data masked."""
 
-    ``nps_framing`` overrides meeting.yaml's ``nps_framing`` ("neutral" or "target").
-    """
+    month: MonthData
+    history: list[MonthSignal]
+    warnings: list[str]
+    notices: list[str]
+
+
+def load(month_dir: Path) -> Loaded:
+    """Read and validate a month and its history, then protect what it must not show."""
     month = load_month(month_dir)
     history, warnings = earlier_months(month_dir)
     guests, guest_warnings = earlier_guests(month_dir)
@@ -43,8 +50,17 @@ def prepare(month_dir: Path, *, nps_framing: str | None = None) -> Pack:
             "also belong to someone else named in the data, so they were replaced only as part "
             "of the full name; check the free text by hand."
         )
-    pack = compose(month, history, [*warnings, *guest_warnings], nps_framing=nps_framing)
-    return replace(pack, notices=tuple(notices))
+    return Loaded(month, history, [*warnings, *guest_warnings], notices)
+
+
+def prepare(month_dir: Path, *, nps_framing: str | None = None) -> Pack:
+    """Read, validate and compose a month folder into a Pack (raises AgendaError on bad input).
+
+    ``nps_framing`` overrides meeting.yaml's ``nps_framing`` ("neutral" or "target").
+    """
+    loaded = load(month_dir)
+    pack = compose(loaded.month, loaded.history, loaded.warnings, nps_framing=nps_framing)
+    return replace(pack, notices=tuple(loaded.notices))
 
 
 @dataclass(frozen=True)

@@ -422,6 +422,7 @@ class ThemeSettings(Strict):
 
 
 class WorkspaceSettings(Strict):
-    """``agenda.yaml`` beside the month folders."""
+    """``agenda.yaml`` beside the month folders (or the unit folders of a group)."""
 
     theme: ThemeSettings = ThemeSettings()
+    group: Text | None = None  #: the group's name on its roll-up pack

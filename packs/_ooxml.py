@@ -135,3 +135,51 @@ def embed_chart(
     drawing = _element("w:drawing")
     drawing.append(inline)
     paragraph.add_run()._r.append(drawing)
+
+
+def table_row(
+    cells: list[tuple[str, int, str | None, str | None, bool, bool]],
+    *,
+    style_id: str,
+    header: bool = False,
+) -> object:
+    """Build a ``w:tr`` at once: each cell is (text, width EMU, fill, colour, bold, right).
+
+    python-docx builds a row element by element through its property layer, which costs most
+    of the Word pack's time in a table-heavy pack; this writes the same XML directly.
+    """
+    from lxml import etree
+
+    tr = OxmlElement("w:tr")
+    tr_pr = etree.SubElement(tr, qn("w:trPr"))
+    etree.SubElement(tr_pr, qn("w:cantSplit")).set(qn("w:val"), "true")
+    if header:
+        etree.SubElement(tr_pr, qn("w:tblHeader")).set(qn("w:val"), "true")
+    for text, width, fill, colour, bold, right in cells:
+        tc = etree.SubElement(tr, qn("w:tc"))
+        tc_pr = etree.SubElement(tc, qn("w:tcPr"))
+        tc_w = etree.SubElement(tc_pr, qn("w:tcW"))
+        tc_w.set(qn("w:w"), str(int(width // 635)))  # EMU → twentieths of a point
+        tc_w.set(qn("w:type"), "dxa")
+        if fill:
+            shd = etree.SubElement(tc_pr, qn("w:shd"))
+            shd.set(qn("w:val"), "clear")
+            shd.set(qn("w:color"), "auto")
+            shd.set(qn("w:fill"), fill)
+        p = etree.SubElement(tc, qn("w:p"))
+        p_pr = etree.SubElement(p, qn("w:pPr"))
+        etree.SubElement(p_pr, qn("w:pStyle")).set(qn("w:val"), style_id)
+        if right:
+            etree.SubElement(p_pr, qn("w:jc")).set(qn("w:val"), "right")
+        r = etree.SubElement(p, qn("w:r"))
+        if bold or colour:
+            r_pr = etree.SubElement(r, qn("w:rPr"))
+            if bold:
+                etree.SubElement(r_pr, qn("w:b"))
+            if colour:
+                etree.SubElement(r_pr, qn("w:color")).set(qn("w:val"), colour)
+        t = etree.SubElement(r, qn("w:t"))
+        t.text = text
+        if text != text.strip():
+            t.set(qn("xml:space"), "preserve")
+    return tr

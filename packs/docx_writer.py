@@ -11,7 +11,6 @@ from pathlib import Path
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Pt, RGBColor
@@ -289,7 +288,7 @@ class WordWriter:
 
     def _table(self, block: Table) -> None:
         doc, p = self.doc, self.palette
-        table = doc.add_table(rows=1, cols=len(block.columns))
+        table = doc.add_table(rows=0, cols=len(block.columns))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         _ooxml.fixed_layout(table)
         _ooxml.table_alt_text(table, block.title, block.caption or f"{len(block.rows)} rows")
@@ -301,31 +300,26 @@ class WordWriter:
         ]
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
-        header = table.rows[0]
-        _ooxml.repeat_header(header)
-        for i, (cell, name) in enumerate(zip(header.cells, block.columns, strict=True)):
-            cell.width = widths[i]
-            _ooxml.shade_cell(cell, p.accent)
-            para = cell.paragraphs[0]
-            self._set_style(para, "Table Text")
-            run = para.add_run(name)
-            run.bold = True
-            run.font.color.rgb = RGBColor.from_string(p.on_accent)
-            if i in block.numeric_columns:
-                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        style = self.style_ids["Table Text"]
+        numeric = set(block.numeric_columns)
+        tbl = table._tbl
+        tbl.append(
+            _ooxml.table_row(
+                [
+                    (name, widths[i], p.accent, p.on_accent, True, i in numeric)
+                    for i, name in enumerate(block.columns)
+                ],
+                style_id=style,
+                header=True,
+            )
+        )
+        status_hex = {"On track": p.on_track, "At risk": p.at_risk, "Off track": p.off_track}
         for r, values in enumerate(block.rows):
-            row = table.add_row()
-            _ooxml.keep_row_together(row)
-            for i, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-                cell.width = widths[i]
-                if r % 2 == 1:
-                    _ooxml.shade_cell(cell, p.panel)
-                para = cell.paragraphs[0]
-                self._set_style(para, "Table Text")
-                run = para.add_run(value)
-                if i == block.status_column and value in self.status:
-                    run.bold = True
-                    run.font.color.rgb = self.status[value]
-                if i in block.numeric_columns:
-                    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        doc.add_paragraph().paragraph_format.space_after = Pt(2)
+            band = p.panel if r % 2 == 1 else None
+            cells = []
+            for i, value in enumerate(values):
+                is_status = i == block.status_column and value in status_hex
+                colour = status_hex[value] if is_status else None
+                cells.append((value, widths[i], band, colour, is_status, i in numeric))
+            tbl.append(_ooxml.table_row(cells, style_id=style))
+        self._para().paragraph_format.space_after = Pt(2)

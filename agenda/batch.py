@@ -1,0 +1,286 @@
+"""Build a whole workspace at once: every month, or every unit's months, in parallel processes.
+
+A workspace is either one organisation (``<workspace>/<YYYY-MM>/``) or a group of units
+(``<workspace>/<unit>/<YYYY-MM>/``). Each pack is built in its own process, so one failing unit
+never stops the others; packs whose inputs have not changed since their last build are skipped
+(a content fingerprint per pack is kept in the output folder). A multi-unit workspace also gets a
+group roll-up per month.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from agenda import __version__
+from agenda.errors import AgendaError, UsageProblem
+from agenda.history import MAX_MONTHS, months_before
+from agenda.validate import MONTH_NAME
+
+MANIFEST = ".agenda-built.json"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One pack to build."""
+
+    unit: str  #: the unit's folder name, or "" for a one-organisation workspace
+    month_dir: Path
+    out_dir: Path
+
+    @property
+    def key(self) -> str:
+        return f"{self.unit}/{self.month_dir.name}" if self.unit else self.month_dir.name
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one pack."""
+
+    unit: str
+    period: str
+    result: str  #: "built", "skipped" or "failed"
+    detail: str
+    seconds: float = 0.0
+    files: tuple[str, ...] = ()
+    fingerprint: str = ""
+
+
+def _months(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_dir() and MONTH_NAME.fullmatch(p.name))
+
+
+def find_jobs(workspace: Path, out_root: Path, month: str | None = None) -> list[Job]:
+    """Every pack a workspace holds (or only the given month's), oldest first, by unit."""
+    if not workspace.is_dir():
+        raise UsageProblem(f"{workspace}: no such workspace folder")
+    own = _months(workspace)
+    if own:
+        units = [("", own, out_root)]
+    else:
+        units = [
+            (p.name, _months(p), out_root / p.name)
+            for p in sorted(workspace.iterdir())
+            if p.is_dir() and _months(p)
+        ]
+    if not units:
+        raise UsageProblem(
+            f"{workspace}: holds no month folders (YYYY-MM/) nor unit folders containing them"
+        )
+    jobs = [
+        Job(unit, month_dir, out)
+        for unit, months, out in units
+        for month_dir in months
+        if month is None or month_dir.name == month
+    ]
+    if not jobs:
+        raise UsageProblem(f"{workspace}: no unit has a {month} folder")
+    return jobs
+
+
+def fingerprint(job: Job, options: tuple[str, ...], template: Path | None = None) -> str:
+    """A hash of everything the pack depends on: this month, the months it reads, settings,
+    and the look (templates and logo)."""
+    from agenda.look import load_look
+
+    digest = hashlib.sha256(f"{__version__}|{'|'.join(options)}".encode())
+    try:
+        look = load_look(job.month_dir, template, check=False)
+        for part in (look.pptx, look.docx, look.logo):
+            if part is not None:
+                digest.update(part.read_bytes())
+    except AgendaError:
+        digest.update(b"no usable look")  # the build itself will report it
+    unit_dir = job.month_dir.parent
+    oldest = months_before(job.month_dir.name, MAX_MONTHS - 1)
+    inputs = [p for p in _months(unit_dir) if oldest <= p.name <= job.month_dir.name]
+    files = [f for month in inputs for f in sorted(month.iterdir()) if f.is_file()]
+    for config in (unit_dir / "agenda.yaml", unit_dir.parent / "agenda.yaml"):
+        if config.is_file():
+            files.append(config)
+    for path in files:
+        digest.update(str(path.relative_to(unit_dir.parent)).encode())
+        with path.open("rb") as handle:
+            for chunk in iter(lambda h=handle: h.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _read_manifest(folder: Path) -> dict:
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_manifest(folder: Path, entries: dict) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f"{MANIFEST}.tmp"
+    tmp.write_text(json.dumps(entries, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, folder / MANIFEST)
+
+
+def _build_one(job: Job, options: dict, print_: str) -> Outcome:
+    """Build one pack in a worker process; every error becomes an outcome, never a crash."""
+    from agenda.pipeline import build
+
+    started = time.perf_counter()
+    try:
+        built = build(job.month_dir, job.out_dir, **options)
+    except AgendaError as exc:
+        first = exc.lines()
+        detail = first[0] + (f" (+{len(first) - 1} more)" if len(first) > 1 else "")
+        return Outcome(
+            job.unit, job.month_dir.name, "failed", detail, time.perf_counter() - started
+        )
+    except Exception as exc:  # a bug must not stop the other units
+        detail = f"internal error: {type(exc).__name__}: {exc}"
+        return Outcome(
+            job.unit, job.month_dir.name, "failed", detail, time.perf_counter() - started
+        )
+    names = tuple(p.name for p in built.paths)
+    return Outcome(
+        job.unit,
+        job.month_dir.name,
+        "built",
+        f"{len(names)} files",
+        time.perf_counter() - started,
+        names,
+        print_,
+    )
+
+
+def run_all(
+    workspace: Path,
+    out_root: Path,
+    *,
+    month: str | None = None,
+    workers: int | None = None,
+    force: bool = False,
+    nps_framing: str | None = None,
+    template: Path | None = None,
+    pdf: bool = False,
+    rollup: bool = True,
+    progress: Callable[[Iterator[Outcome], int], Iterator[Outcome]] | None = None,
+) -> list[Outcome]:
+    """Build every pack of the workspace; return one outcome per pack (and per group pack)."""
+    jobs = find_jobs(workspace, out_root, month)
+    options = {"nps_framing": nps_framing, "template": template, "pdf": pdf}
+    option_key = (str(nps_framing), str(template), str(pdf))
+    outcomes: list[Outcome] = []
+    todo: list[tuple[Job, str]] = []
+    for job in jobs:
+        print_ = fingerprint(job, option_key, template)
+        entry = _read_manifest(job.out_dir).get(job.key, {})
+        have = all((job.out_dir / name).exists() for name in entry.get("files", []))
+        if not force and entry.get("fingerprint") == print_ and entry.get("files") and have:
+            outcomes.append(
+                Outcome(
+                    job.unit,
+                    job.month_dir.name,
+                    "skipped",
+                    "up to date",
+                    files=tuple(entry["files"]),
+                    fingerprint=print_,
+                )
+            )
+        else:
+            todo.append((job, print_))
+
+    done: list[Outcome] = []
+    if todo:
+        count = workers or os.cpu_count() or 1
+        with ProcessPoolExecutor(max_workers=min(count, len(todo))) as pool:
+            futures = [pool.submit(_build_one, job, options, print_) for job, print_ in todo]
+            finished = (f.result() for f in as_completed(futures))
+            for outcome in progress(finished, len(futures)) if progress else finished:
+                done.append(outcome)
+    by_key = {(o.unit, o.period): o for o in done}
+    for job, _ in todo:
+        outcome = by_key[(job.unit, job.month_dir.name)]
+        outcomes.append(outcome)
+        manifest = _read_manifest(job.out_dir)
+        if outcome.result == "built":
+            manifest[job.key] = {"fingerprint": outcome.fingerprint, "files": list(outcome.files)}
+        else:
+            manifest.pop(job.key, None)
+        _write_manifest(job.out_dir, manifest)
+
+    if rollup and any(job.unit for job in jobs):
+        outcomes += _rollups(workspace, out_root, jobs, outcomes, force, template, pdf)
+    order = {"": 0}
+    return sorted(
+        outcomes, key=lambda o: (o.unit == "group", order.get(o.unit, 1), o.unit, o.period)
+    )
+
+
+def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[Outcome]:
+    """One group pack per month, from the units whose pack for that month built or is current."""
+    from agenda.look import find_config, load_look
+    from agenda.pipeline import load
+    from agenda.rollup import Unit, compose_group
+    from packs import write_all
+
+    ok = {(o.unit, o.period): o for o in outcomes if o.result in ("built", "skipped")}
+    out_dir = out_root / "group"
+    manifest = _read_manifest(out_dir)
+    results = []
+    for period in sorted({job.month_dir.name for job in jobs}):
+        members = [job for job in jobs if job.month_dir.name == period and (job.unit, period) in ok]
+        if not members:
+            continue
+        print_ = hashlib.sha256(
+            "|".join(sorted(ok[(j.unit, period)].fingerprint for j in members)).encode()
+        ).hexdigest()
+        entry = manifest.get(period, {})
+        if (
+            not force
+            and entry.get("fingerprint") == print_
+            and all((out_dir / n).exists() for n in entry.get("files", []))
+        ):
+            results.append(
+                Outcome("group", period, "skipped", "up to date", files=tuple(entry["files"]))
+            )
+            continue
+        started = time.perf_counter()
+        try:
+            units = [Unit(job.unit, load(job.month_dir)) for job in members]
+            config = find_config(members[0].month_dir)
+            group = _group_name(workspace, config)
+            pack = compose_group(group, period, units)
+            look = load_look(members[0].month_dir, template, check=False)
+            paths = write_all(pack, out_dir, look, pdf=pdf)
+        except AgendaError as exc:
+            results.append(
+                Outcome("group", period, "failed", exc.lines()[0], time.perf_counter() - started)
+            )
+            manifest.pop(period, None)
+            continue
+        names = tuple(p.name for p in paths)
+        skipped = len([j for j in jobs if j.month_dir.name == period]) - len(members)
+        detail = f"{len(members)} units" + (f" ({skipped} left out: failed)" if skipped else "")
+        results.append(
+            Outcome("group", period, "built", detail, time.perf_counter() - started, names)
+        )
+        manifest[period] = {"fingerprint": print_, "files": list(names)}
+    if results:
+        _write_manifest(out_dir, manifest)
+    return results
+
+
+def _group_name(workspace: Path, config: Path | None) -> str:
+    if config is not None:
+        from agenda import schema
+        from agenda.sources import load_yaml
+        from agenda.validate import check_model
+
+        settings, _ = check_model(load_yaml(config), schema.WorkspaceSettings)
+        if settings is not None and settings.group:
+            return settings.group
+    return workspace.resolve().name.replace("-", " ").replace("_", " ").title()
