@@ -1,13 +1,16 @@
 """Read a survey export (``responses.csv``) into NPS tallies, with a located error per bad row.
 
-Rows are tallied as they are read (overall, by segment, by channel), so a million-row export
-costs little memory. Blank scores are skipped and counted: an abandoned survey is not a zero.
+Two passes keep a million-row export fast and small: the first counts identical (date, score,
+segment, channel) rows as the CSV is read; the second parses each distinct combination once and
+adds its count to the tallies. Blank scores are skipped and counted: an abandoned survey is
+not a zero.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -93,6 +96,8 @@ def _delimiter(header: str) -> str:
 
 #: A quote left open swallows the rows after it into one cell: they show up inside it.
 _SWALLOWED_ROW = re.compile(r"\n\s*\d{4}-\d{2}-\d{2}\s*[,;\t]")
+_SCORES = {str(n): n for n in range(11)}
+Key = tuple[str, ...]
 
 
 def read_responses(folder: Path, name: str, referenced_from: YamlFile) -> SurveyAnswers:
@@ -102,8 +107,7 @@ def read_responses(folder: Path, name: str, referenced_from: YamlFile) -> Survey
     if size > MAX_CSV_BYTES:
         raise DataError([Problem(path, f"file is {size:,} bytes; the limit is {MAX_CSV_BYTES:,}")])
     answers = SurveyAnswers(path)
-    problems: list[Problem] = []
-    extra = 0
+    reader = None
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             header_line = handle.readline()
@@ -117,122 +121,183 @@ def read_responses(folder: Path, name: str, referenced_from: YamlFile) -> Survey
             columns = [h.strip().lower() for h in header]
             missing = [c for c in REQUIRED_COLUMNS if c not in columns]
             if missing:
+                found = ", ".join(columns) or "nothing"
                 raise DataError(
                     [
                         Problem(
                             path,
-                            f"header row lacks column(s) {', '.join(missing)}; expected "
-                            f"date, score and optionally segment, channel, comment "
-                            f"(found: {', '.join(columns) or 'nothing'})",
+                            f"header row lacks column(s) {', '.join(missing)}; expected date, "
+                            f"score and optionally segment, channel, comment (found: {found})",
                             1,
                         )
                     ]
                 )
-            idx = {
-                c: columns.index(c) for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) if c in columns
-            }
-            tally = _Tally(answers, idx, path, len(columns))
-            previous_end = reader.line_num
-            for row in reader:
-                start = previous_end + 1
-                previous_end = reader.line_num
-                if any(_SWALLOWED_ROW.search(cell) for cell in row):
-                    problems.append(
-                        Problem(
-                            path,
-                            "a quote opened in this row is never closed, so the rows after it "
-                            "were read as part of one cell; close the quote",
-                            start,
-                        )
-                    )
-                    break
-                problem = tally.add(row, start)
-                if problem is not None:
-                    if len(problems) < MAX_ROW_PROBLEMS:
-                        problems.append(problem)
-                    else:
-                        extra += 1
+            wanted = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
+            idx = {c: columns.index(c) for c in wanted if c in columns}
+            delimiter = _delimiter(header_line)
+            fast = _count_lines(handle, delimiter, idx, len(columns))
+            if fast is not None:
+                counts, comments = fast
+                problems = _tally(answers, counts, {}, comments, idx, path)
+                if not problems:
+                    return answers
+                answers = SurveyAnswers(path)  # a bad row: read again, exactly, for its line
+            handle.seek(0)
+            if handle.read(1) != "\ufeff":
+                handle.seek(0)
+            reader = csv.reader(handle, delimiter=delimiter)
+            next(reader)
+            counts, first_line, comments, problems = _count_rows(reader, idx, len(columns), path)
     except UnicodeDecodeError:
         raise DataError([Problem(path, "file is not UTF-8 text; export it as CSV UTF-8")]) from None
     except csv.Error as exc:
-        line = reader.line_num if "reader" in locals() else None
+        line = reader.line_num if reader is not None else None
         raise DataError([Problem(path, f"not a readable CSV file: {exc}", line)]) from None
-    if extra:
-        problems.append(Problem(path, f"... and {extra} more bad rows"))
+    if not problems:
+        problems = _tally(answers, counts, first_line, comments, idx, path)
+    if len(problems) > MAX_ROW_PROBLEMS:
+        more = len(problems) - MAX_ROW_PROBLEMS
+        problems = [*problems[:MAX_ROW_PROBLEMS], Problem(path, f"... and {more} more bad rows")]
     if problems:
         raise DataError(problems)
     return answers
 
 
-_SCORES = {str(n): n for n in range(11)}
+def _count_lines(handle, delimiter: str, idx: dict[str, int], width: int):
+    """Fast pass: count identical lines in C, then parse each distinct line once.
+
+    Returns None when a quoted field spans lines (a line with an odd number of quotes), so
+    the exact row-by-row pass reads the file instead.
+    """
+    lines = Counter(handle)
+    fields = _fields(idx)
+    comment_i = idx.get("comment")
+    need = max(idx.values()) + 1
+    counts: dict[Key, int] = {}
+    comments: list[tuple[str, Key]] = []
+    distinct = list(lines)
+    if any(line.count('"') % 2 for line in distinct if '"' in line):
+        return None
+    # With no field spanning lines, each distinct line is one record: one reader parses them all.
+    for line, row in zip(distinct, csv.reader(distinct, delimiter=delimiter), strict=True):
+        n = lines[line]
+        row = _normalise(row, width, need, comment_i)
+        if row is None:
+            continue
+        key = fields(row)
+        counts[key] = counts.get(key, 0) + n
+        if comment_i is not None and row[comment_i]:
+            comments.extend([(row[comment_i], key)] * n)
+    return counts, comments
 
 
-class _Tally:
-    """Add rows to the tallies; dates and scores repeat, so their parsing is cached."""
+def _fields(idx: dict[str, int]):
+    order = [idx["date"], idx["score"]]
+    order += [idx[c] for c in ("segment", "channel") if c in idx]
+    return operator.itemgetter(*order)
 
-    def __init__(self, answers: SurveyAnswers, idx: dict[str, int], path: Path, width: int):
-        self.answers = answers
-        self.path = path
-        self.date_i = idx["date"]
-        self.score_i = idx["score"]
-        self.segment_i = idx.get("segment")
-        self.channel_i = idx.get("channel")
-        self.comment_i = idx.get("comment")
-        self.width = max(idx.values()) + 1
-        self.columns = width
-        #: an unquoted comma in a last-column comment splits it: join the pieces back
-        self.join_tail = self.comment_i is not None and self.comment_i == width - 1
-        self.dates: dict[str, dt.date] = {}
 
-    def add(self, row: list[str], line: int) -> Problem | None:
-        """Tally one row; return a located problem instead of raising, so all are reported."""
-        if len(row) < self.width:
-            if not any(cell.strip() for cell in row):
-                return None  # a blank line
-            row = row + [""] * (self.width - len(row))
-        elif self.join_tail and len(row) > self.columns:
-            row = [*row[: self.columns - 1], ",".join(row[self.columns - 1 :])]
-        raw_date = row[self.date_i].strip()
-        if not raw_date and not any(cell.strip() for cell in row):
-            return None  # an empty row, as spreadsheets export them: ",,,,"
-        date = self.dates.get(raw_date)
-        if date is None:
-            try:
-                date = self.dates[raw_date] = dt.date.fromisoformat(raw_date)
-            except ValueError:
-                return Problem(
-                    self.path, f"date {raw_date!r} is not an ISO date (YYYY-MM-DD)", line
+def _normalise(row: list[str], width: int, need: int, comment_i: int | None) -> list[str] | None:
+    """Skip blank lines, pad short rows, and rejoin a last-column comment split by commas."""
+    if len(row) == width:
+        return row
+    if not any(cell.strip() for cell in row):
+        return None
+    if len(row) < need:
+        return row + [""] * (need - len(row))
+    if comment_i is not None and comment_i == width - 1 and len(row) > width:
+        return [*row[: width - 1], ",".join(row[width - 1 :])]
+    return row
+
+
+def _count_rows(reader, idx: dict[str, int], width: int, path: Path):
+    """First pass: count identical (date, score, segment, channel) rows; keep the comments."""
+    fields = _fields(idx)
+    comment_i = idx.get("comment")
+    need = max(idx.values()) + 1
+    counts: dict[Key, int] = {}
+    first_line: dict[Key, int] = {}
+    comments: list[tuple[str, Key]] = []
+    problems: list[Problem] = []
+    previous = reader.line_num
+    for row in reader:
+        line = previous + 1
+        now = reader.line_num
+        if now - previous > 1 and any(_SWALLOWED_ROW.search(cell) for cell in row):
+            problems.append(
+                Problem(
+                    path,
+                    "a quote opened in this row is never closed, so the rows after it were "
+                    "read as part of one cell; close the quote",
+                    line,
                 )
-        answers = self.answers
-        raw_score = row[self.score_i].strip()
+            )
+            break
+        previous = now
+        row = _normalise(row, width, need, comment_i)
+        if row is None:
+            continue
+        key = fields(row)
+        seen = counts.get(key)
+        if seen is None:
+            counts[key] = 1
+            first_line[key] = line
+        else:
+            counts[key] = seen + 1
+        if comment_i is not None and row[comment_i]:
+            comments.append((row[comment_i], key))
+    return counts, first_line, comments, problems
+
+
+def _tally(
+    answers: SurveyAnswers,
+    counts: dict[Key, int],
+    first_line: dict[Key, int],
+    comments: list[tuple[str, Key]],
+    idx: dict[str, int],
+    path: Path,
+) -> list[Problem]:
+    """Second pass: parse each distinct row once and add its count to the tallies."""
+    has_segment, has_channel = "segment" in idx, "channel" in idx
+    parsed: dict[Key, tuple[int, str | None, str | None, dt.date]] = {}
+    problems: list[tuple[int, Problem]] = []
+    for key, n in counts.items():
+        raw_date, raw_score = key[0].strip(), key[1].strip()
+        rest = [part.strip() for part in key[2:]]
+        if not raw_date and not raw_score and not any(rest):
+            continue  # an empty row, as spreadsheets export them: ",,,,"
+        line = first_line.get(key, 0)
+        try:
+            date = dt.date.fromisoformat(raw_date)
+        except ValueError:
+            msg = f"date {raw_date!r} is not an ISO date (YYYY-MM-DD)"
+            problems.append((line, Problem(path, msg, line)))
+            continue
+        if raw_score == "":
+            answers.blank += n
+            continue
         score = _SCORES.get(raw_score)
         if score is None:
-            if raw_score == "":
-                answers.blank += 1
-                return None
-            return Problem(self.path, f"score {raw_score!r} is not a whole number 0–10", line)
-        answers.scores[score] += 1
-        segment = row[self.segment_i].strip() if self.segment_i is not None else ""
-        channel = row[self.channel_i].strip() if self.channel_i is not None else ""
+            msg = f"score {raw_score!r} is not a whole number 0–10"
+            problems.append((line, Problem(path, msg, line)))
+            continue
+        segment = (rest[0] or None) if has_segment else None
+        channel = (rest[-1] or None) if has_channel else None
+        parsed[key] = (score, segment, channel, date)
+        answers.scores[score] += n
         if segment:
-            group = answers.by_segment.get(segment)
-            if group is None:
-                group = answers.by_segment[segment] = Counter()
-            group[score] += 1
+            answers.by_segment.setdefault(segment, Counter())[score] += n
         if channel:
-            group = answers.by_channel.get(channel)
-            if group is None:
-                group = answers.by_channel[channel] = Counter()
-            group[score] += 1
-        if self.comment_i is not None:
-            comment = CONTROL.sub(" ", row[self.comment_i]).strip()
-            if comment:
-                answers.comments.append(
-                    Comment(comment, score, segment or None, channel or None, date)
-                )
-        answers.months[f"{date.year:04d}-{date.month:02d}"] += 1
+            answers.by_channel.setdefault(channel, Counter())[score] += n
+        answers.months[f"{date.year:04d}-{date.month:02d}"] += n
         if answers.first is None or date < answers.first:
             answers.first = date
         if answers.last is None or date > answers.last:
             answers.last = date
-        return None
+    for text, key in comments:
+        known = parsed.get(key)
+        cleaned = (text if text.isprintable() else CONTROL.sub(" ", text)).strip()
+        if known is not None and cleaned:
+            score, segment, channel, date = known
+            answers.comments.append(Comment(cleaned, score, segment, channel, date))
+    return [problem for _, problem in sorted(problems, key=lambda item: item[0])]

@@ -106,3 +106,11 @@ def test_responses_must_be_a_file_inside_the_month(tmp_path, name):
     with pytest.raises(DataError) as caught:
         load_month(month)
     assert str(caught.value).startswith("customer.yaml:2:14: nps.responses:")
+
+
+def test_quoted_comment_spanning_lines_is_read_exactly(tmp_path):
+    csv = 'date,score,comment\n2026-11-01,9,"first line\nsecond line"\n2026-11-02,3,short\n'
+    month = _month_with_csv(tmp_path, csv.encode())
+    answers = load_month(month).answers
+    assert sum(answers.scores.values()) == 2
+    assert [c.text for c in answers.comments] == ["first line\nsecond line", "short"]

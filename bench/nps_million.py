@@ -1,11 +1,12 @@
 """Benchmark: NPS from a 1,000,000-row survey export. Not a test; prints medians.
 
-    python benchmarks/nps_million.py [--rows N] [--runs N]
+    python bench/nps_million.py [--rows N] [--runs N]
 
-Writes a deterministic export (date, score, segment, channel, comment; about 15% of rows carry
-a comment and 0.5% a blank score) to a temporary folder, then reads it in a fresh Python process
-per run, so each run's peak memory (max RSS) is its own. Reports the median wall time of reading
-and scoring, and the median peak RSS beside that of a process that only imports the reader.
+Writes a deterministic export (date, score, segment, channel, comment; about 15% of rows
+carry a comment, each one unique, and 0.5% a blank score) to a temporary folder, then reads
+it in a fresh Python process per run, so each run's peak memory (max RSS) is its own.
+Reports the median wall time of reading and scoring, and the median peak RSS beside that of
+a process that only imports the reader.
 """
 
 from __future__ import annotations
@@ -61,8 +62,8 @@ def write_export(path: Path, rows: int) -> None:
             day = 1 + n % 28
             score = "" if rng.random() < 0.005 else str(rng.choice((0, 3, 5, 6, 7, 8, 8, 9, 9, 10)))
             comment = ""
-            if rng.random() < 0.15:
-                text = rng.choice(COMMENTS).replace('"', '""')
+            if rng.random() < 0.15:  # every comment unique, as real ones are
+                text = f"{rng.choice(COMMENTS)} (ref {n})".replace('"', '""')
                 comment = f'"{text}"'
             handle.write(
                 f"2026-11-{day:02d},{score},{rng.choice(SEGMENTS)},{rng.choice(CHANNELS)},{comment}\n"
