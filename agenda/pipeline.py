@@ -81,7 +81,15 @@ def build(
 ) -> Built:
     """Compose the month and write the Word pack and the deck (and PDFs) into ``out_dir``."""
     from packs import write_all
+    from packs.parallel import Helper
 
-    pack = prepare(month_dir, nps_framing=nps_framing)
-    look = load_look(month_dir, template, check=False)  # the writers check what they open
-    return Built(pack, write_all(pack, out_dir, look, pdf=pdf))
+    # A helper process imports python-pptx while this one validates and composes, then draws
+    # the deck while this one writes the Word pack (Linux, two cores or more; see packs.parallel).
+    helper = Helper.start("packs.pptx_writer")
+    try:
+        pack = prepare(month_dir, nps_framing=nps_framing)
+        look = load_look(month_dir, template, check=False)  # the writers check what they open
+        return Built(pack, write_all(pack, out_dir, look, pdf=pdf, helper=helper))
+    finally:
+        if helper is not None:
+            helper.stop()

@@ -81,7 +81,9 @@ assert set(SectionKey.__args__) == set(SECTION_KEYS)  # type: ignore[attr-define
 class Strict(BaseModel):
     """Base for every input model: unknown keys are errors, values are read-only."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 # --- meeting.yaml ---------------------------------------------------------------------------

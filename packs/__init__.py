@@ -8,6 +8,7 @@ from pathlib import Path
 from agenda.look import Look
 from agenda.model import Pack
 from packs.output import atomic_outputs
+from packs.parallel import Helper
 from packs.reproducible import make_reproducible
 
 Writer = Callable[[Pack, Path, Look], None]
@@ -29,7 +30,15 @@ def _pptx(pack: Pack, path: Path, look: Look) -> None:
 WRITERS: dict[str, Writer] = {"docx": _docx, "pptx": _pptx}
 
 
-def write_all(pack: Pack, out_dir: Path, look: Look, *, pdf: bool = False) -> tuple[Path, ...]:
+def write_deck_file(pack: Pack, path: Path, look: Look) -> None:
+    """Write and canonicalise the deck (run in the helper process when there is one)."""
+    _pptx(pack, path, look)
+    make_reproducible(path, pack.date)
+
+
+def write_all(
+    pack: Pack, out_dir: Path, look: Look, *, pdf: bool = False, helper: Helper | None = None
+) -> tuple[Path, ...]:
     """Write every format for ``pack`` into ``out_dir``; all files land, or none do.
 
     With ``pdf``, a PDF of each file is made through LibreOffice and lands with them.
@@ -41,9 +50,17 @@ def write_all(pack: Pack, out_dir: Path, look: Look, *, pdf: bool = False) -> tu
         find_office()  # fail before any work if LibreOffice is missing
         targets += [out_dir / f"{pack.file_stem}-{ext}.pdf" for ext in WRITERS]
     with atomic_outputs(targets) as temporary:
-        for writer, tmp in zip(WRITERS.values(), temporary, strict=False):
-            writer(pack, tmp, look)
-            make_reproducible(tmp, pack.date)
+        if helper is not None and WRITERS["pptx"] is _pptx:
+            helper.run("packs:write_deck_file", pack, temporary[1], look)
+            try:
+                WRITERS["docx"](pack, temporary[0], look)
+                make_reproducible(temporary[0], pack.date)
+            finally:
+                helper.wait()  # re-raises the deck's error; always before temp files go
+        else:
+            for writer, tmp in zip(WRITERS.values(), temporary, strict=False):
+                writer(pack, tmp, look)
+                make_reproducible(tmp, pack.date)
         if pdf:
             from packs.pdf import to_pdf
 
