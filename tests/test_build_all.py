@@ -144,3 +144,16 @@ def test_a_one_organisation_workspace_builds_every_month_and_no_group(tmp_path, 
     assert result.exit_code == 0
     assert [(r[0], r[1]) for r in _lines(result)] == [("-", "2026-10")]
     assert not (tmp_path / "out" / "group").exists()
+
+
+def test_the_deck_helper_process_changes_nothing_in_the_output(tmp_path, run_cli, monkeypatch):
+    from conftest import SAMPLE_MONTH
+
+    from packs.parallel import can_fork
+
+    run_cli("build", SAMPLE_MONTH, "--out", tmp_path / "helper")
+    monkeypatch.setenv("AGENDA_NO_FORK", "1")
+    assert not can_fork()
+    run_cli("build", SAMPLE_MONTH, "--out", tmp_path / "single")
+    for path in (tmp_path / "single").iterdir():
+        assert (tmp_path / "helper" / path.name).read_bytes() == path.read_bytes(), path.name

@@ -346,3 +346,12 @@ def test_pdf_of_both_files_for_real(tmp_path, run_cli, built_sample):
     word = PdfReader(io.BytesIO((out / names[0]).read_bytes()))
     assert len(word.pages) >= 8
     assert "Agenda" in "".join(page.extract_text() for page in word.pages[:3])
+
+
+def test_validate_checks_a_company_template_but_not_shipped_ones(tmp_path, run_cli):
+    _brand(tmp_path, drop_layout="Title Only")
+    month = _workspace(tmp_path, "theme:\n  template: ../brand\n")
+    result = run_cli("validate", month)
+    assert result.exit_code == 66 and "lacks slide layout(s) 'Title Only'" in result.stderr
+    (tmp_path / "ws" / "agenda.yaml").write_text("theme:\n  template: harbour\n")
+    assert run_cli("validate", month).exit_code == 0
