@@ -22,6 +22,28 @@ NPS_FRAMING = click.option(
     help="How NPS is framed: 'neutral' (number, sample and change, no good/bad: the default) "
     "or 'target' (on track / off track against nps.target). Overrides meeting.yaml.",
 )
+TEMPLATE = click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A theme folder (base.pptx, base.docx, optional theme.yaml) or a shipped theme name "
+    "(default, harbour). Overrides the workspace's agenda.yaml.",
+)
+PDF = click.option(
+    "--pdf", is_flag=True, help="Also write PDFs of both files (needs LibreOffice installed)."
+)
+
+
+def out_option(help_text: str):
+    """The --out option, worded for its command."""
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(path_type=Path),
+        default=Path("out"),
+        show_default=True,
+        help=help_text,
+    )
 
 
 def _fail(exc: AgendaError) -> None:
@@ -49,27 +71,10 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("month_dir", type=MONTH_DIR)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Folder to write the .docx and .pptx into (created if missing).",
-)
+@out_option("Folder to write the .docx and .pptx into (created if missing).")
 @NPS_FRAMING
-@click.option(
-    "--template",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="A theme folder (base.pptx, base.docx, optional theme.yaml) or a shipped theme name "
-    "(default, harbour). Overrides the workspace's agenda.yaml.",
-)
-@click.option(
-    "--pdf",
-    is_flag=True,
-    help="Also write PDFs of both files (needs LibreOffice installed).",
-)
+@TEMPLATE
+@PDF
 def build(
     month_dir: Path, out_dir: Path, nps_framing: str | None, template: Path | None, pdf: bool
 ) -> None:
@@ -149,14 +154,7 @@ def init(next_month_dir: Path) -> None:
 
 @cli.command("build-all")
 @click.argument("workspace", type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Folder for the packs: one subfolder per unit, and group/ for the roll-ups.",
-)
+@out_option("Folder for the packs: one subfolder per unit, and group/ for the roll-ups.")
 @click.option("--month", default=None, help="Build only this month (YYYY-MM) of every unit.")
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=None, help="Parallel builds (default: all cores)."
@@ -164,8 +162,8 @@ def init(next_month_dir: Path) -> None:
 @click.option("--force", is_flag=True, help="Rebuild packs even when their inputs are unchanged.")
 @click.option("--no-rollup", is_flag=True, help="Skip the group packs of a multi-unit workspace.")
 @NPS_FRAMING
-@click.option("--template", type=click.Path(path_type=Path), default=None, help="As for build.")
-@click.option("--pdf", is_flag=True, help="Also write PDFs (needs LibreOffice).")
+@TEMPLATE
+@PDF
 def build_all(
     workspace: Path,
     out_dir: Path,
