@@ -104,8 +104,7 @@ def carry_actions(month: MonthData, history: list[MonthSignal]) -> Carried:
     for signal in history:
         for action in signal.actions or ():
             latest[action.id] = (action, signal.period)
-    last_meeting = next((s for s in reversed(history) if s.actions is not None), None)
-    before = {a.id: a.status for a in (last_meeting.actions or ())} if last_meeting else {}
+    before = {key: action.status for key, (action, _) in latest.items()}  # as of last meeting
     this = month.meeting.period
     for action in month.actions.actions if month.actions else ():
         latest[action.id] = (action, this)

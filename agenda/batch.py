@@ -257,9 +257,14 @@ def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[
             look = load_look(members[0].month_dir, template, check=False)
             paths = write_all(pack, out_dir, look, pdf=pdf)
         except AgendaError as exc:
-            results.append(
-                Outcome("group", period, "failed", exc.lines()[0], time.perf_counter() - started)
-            )
+            detail = exc.lines()[0]
+        except Exception as exc:  # a bug in one roll-up must not stop the rest of the run
+            detail = f"internal error: {type(exc).__name__}: {exc}"
+        else:
+            detail = ""
+        if detail:
+            took = time.perf_counter() - started
+            results.append(Outcome("group", period, "failed", detail, took))
             manifest.pop(period, None)
             continue
         names = tuple(p.name for p in paths)
@@ -277,10 +282,13 @@ def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[
 def _group_name(workspace: Path, config: Path | None) -> str:
     if config is not None:
         from agenda import schema
-        from agenda.sources import load_yaml
+        from agenda.sources import YamlProblems, load_yaml
         from agenda.validate import check_model
 
-        settings, _ = check_model(load_yaml(config), schema.WorkspaceSettings)
+        try:
+            settings, _ = check_model(load_yaml(config), schema.WorkspaceSettings)
+        except YamlProblems:
+            settings = None  # the unit builds report a broken agenda.yaml themselves
         if settings is not None and settings.group:
             return settings.group
     return workspace.resolve().name.replace("-", " ").replace("_", " ").title()

@@ -71,6 +71,7 @@ class CustomerSignal:
         self.previous_nps = self.previous.nps if self.previous else None
         customer = month.customer
         self.complaints = customer.complaints.total if customer.complaints else None
+        self._complaints_previous = customer.complaints.previous if customer.complaints else None
         self.themes = tuple(customer.themes)
         self.verbatims = tuple(customer.verbatims)
 
@@ -104,12 +105,19 @@ class CustomerSignal:
         change = self.nps_change
         if change is not None and change < 0 and not self.change_is_noise:
             found.append(f"NPS fell {number(abs(round(change)))} points since last month")
-        before = self.previous.complaints if self.previous else None
+        before = self.complaints_previous
         if before is not None and self.complaints is not None and self.complaints > before:
             found.append(f"complaints rose from {before:,} to {self.complaints:,}")
         for name, now, then in self.growing_themes(top=2):
             found.append(f"“{name}” is a top theme and grew from {then} to {now} mentions")
         return found
+
+    @property
+    def complaints_previous(self) -> int | None:
+        """Last month's complaints: customer.yaml's ``previous``, else the earlier month's file."""
+        if self._complaints_previous is not None:
+            return self._complaints_previous
+        return self.previous.complaints if self.previous else None
 
     def theme_previous(self, theme: schema.Theme) -> int | None:
         """A theme's mentions last month: its own ``previous``, else the earlier month's file."""
@@ -257,9 +265,7 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
             figures.append(Figure(label, value, detail))
     if customer.complaints is not None:
         c = customer.complaints
-        previous = c.previous
-        if previous is None and signal.previous and signal.previous.complaints is not None:
-            previous = signal.previous.complaints
+        previous = signal.complaints_previous
         detail = f"{signed(c.total - previous)} since last month" if previous is not None else ""
         figures.append(Figure("Complaints", f"{c.total:,}", detail))
     blocks.append(Figures("How customers score us", tuple(figures), tuple(notes)))
@@ -455,11 +461,7 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
         change = signed(count - before[reason]) if reason in before else "–"
         rows.append((reason, f"{count:,}", f"{round(100 * count / total)}%", change))
     caption = f"{c.total:,} complaints this month"
-    previous_total = (
-        c.previous
-        if c.previous is not None
-        else (signal.previous.complaints if signal.previous else None)
-    )
+    previous_total = signal.complaints_previous
     if previous_total is not None:
         caption += f", {previous_total:,} last month"
     blocks: list[Block] = []

@@ -275,7 +275,11 @@ def _sales(units: list[Unit]) -> list[Block]:
     for unit, data in _section(units, "sales"):
         assert isinstance(data, schema.Sales)
         no_feedback = sum(1 for t in data.targets if t.feedback_to_use is None)
-        pipeline = money(data.pipeline.value, data.currency) if data.pipeline else "–"
+        finance = unit.month.sections.get("finance")
+        currency = data.currency or (
+            finance.currency if isinstance(finance, schema.Finance) else None
+        )
+        pipeline = money(data.pipeline.value, currency) if data.pipeline else "–"
         rows.append((unit.name, str(len(data.targets)), pipeline, str(no_feedback)))
     if not rows:
         return _empty("sales targets")
@@ -290,16 +294,16 @@ def _sales(units: list[Unit]) -> list[Block]:
 
 
 def _finance(units: list[Unit]) -> list[Block]:
-    totals: dict[tuple[str, str | None, bool], list[float]] = {}
-    budgets: dict[tuple[str, str | None, bool], list[float]] = {}
-    currency = None
+    # A measure adds up only with itself in the same unit and currency: a EUR unit's revenue
+    # is never summed with a GBP unit's (they show as separate rows).
+    totals: dict[tuple[str, str, bool], list[float]] = {}
+    budgets: dict[tuple[str, str, bool], list[float]] = {}
     for _unit, data in _section(units, "finance"):
         assert isinstance(data, schema.Finance)
-        currency = currency or data.currency
         for m in data.metrics:
             if m.unit == "%" or _RATE.search(m.name):
                 continue  # percentages and rates do not add up across units
-            key = (m.name, m.unit, m.higher_is_better)
+            key = (m.name, m.unit or f"@{data.currency}", m.higher_is_better)
             totals.setdefault(key, []).append(m.actual)
             if m.budget is not None:
                 budgets.setdefault(key, []).append(m.budget)
@@ -313,7 +317,7 @@ def _finance(units: list[Unit]) -> list[Block]:
             if len(budgets.get((name, unit, higher), [])) == len(actuals)
             else None
         )
-        cur = None if unit else currency
+        unit, cur = (None, unit[1:]) if unit.startswith("@") else (unit, None)
         rows.append(
             (
                 name,

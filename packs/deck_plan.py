@@ -73,6 +73,7 @@ class TableSlide:
     table: Table
     pt: int
     heights: tuple[float, ...] = ()  #: header row first
+    widths: tuple[float, ...] = ()  #: column widths (in), the same on every part of the table
 
 
 @dataclass(frozen=True)
@@ -339,7 +340,7 @@ def table_slides(table: Table) -> list[tuple[TableSlide, int]]:
     for n, rows in enumerate(chunks, 1):
         part = replace(fitted, rows=rows, caption=fitted.caption if n == len(chunks) else "")
         heights = tuple(row_height(r, widths, pt) for r in (table.columns, *rows))
-        parts.append((TableSlide(part, pt, heights), len(chunks)))
+        parts.append((TableSlide(part, pt, heights, tuple(widths)), len(chunks)))
     return parts
 
 

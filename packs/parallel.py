@@ -75,9 +75,9 @@ class Helper:
         if code == 1:
             data = json.loads(report)
             kind = getattr(errors, data["kind"], RenderError)
-            if kind is errors.DataError:  # carries located problems, not one message
-                kind = RenderError
-            raise kind(data["message"])
+            if kind is errors.DataError:  # rebuild its located problems, one per line
+                raise errors.DataError([errors.Problem(None, line) for line in data["lines"]])
+            raise kind("\n".join(data["lines"]))
         raise RuntimeError(f"the deck helper process failed:\n{report.decode(errors='replace')}")
 
     def stop(self) -> None:
@@ -104,7 +104,8 @@ def _serve(job_r: int, rep_w: int, preload: tuple[str, ...]) -> None:
             getattr(importlib.import_module(module), function)(*args)
     except AgendaError as exc:
         code = 1
-        report = json.dumps({"kind": type(exc).__name__, "message": str(exc)}).encode()
+        lines = [str(p) for p in getattr(exc, "problems", [])] or [str(exc)]
+        report = json.dumps({"kind": type(exc).__name__, "lines": lines}).encode()
     except BaseException:
         code = 2
         report = traceback.format_exc().encode()

@@ -325,7 +325,7 @@ class DeckWriter:
         content: TableSlide = plan.content  # type: ignore[assignment]
         table, pt = content.table, content.pt
         self._set_title(slide, plan.title)
-        widths = table_column_widths(table, pt)
+        widths = content.widths or table_column_widths(table, pt)
         heights = content.heights or tuple(0.4 for _ in range(len(table.rows) + 1))
         shape = slide.shapes.add_table(
             len(table.rows) + 1,

@@ -238,3 +238,98 @@ def test_out_pointing_at_a_file_is_a_render_error(tmp_path, run_cli):
     target.write_text("x")
     result = run_cli("build", month, "--out", target)
     assert result.exit_code == 73 and "it is a file, not a folder" in result.stderr
+
+
+# --- from the code review ----------------------------------------------------------------------
+
+
+def test_an_action_closed_months_ago_is_not_listed_as_closed_again(tmp_path):
+    from conftest import CUSTOMER as C
+
+    one = (
+        "{id: A-1, title: Fix bills, owner: Ann, due: 2026-09-30, section: operations, status: %s}"
+    )
+    two = "{id: A-2, title: Other, owner: Bob, due: 2026-12-30, section: sales, status: open}"
+    for month, actions in (
+        ("2026-09", f"actions:\n  - {one % 'open'}\n"),
+        ("2026-10", f"actions:\n  - {one % 'done'}\n"),
+        ("2026-11", f"actions:\n  - {two}\n"),  # A-1 not repeated
+    ):
+        write_month(
+            tmp_path / "ws",
+            {
+                "meeting.yaml": MEETING.replace("2026-11", month),
+                "customer.yaml": C,
+                "actions.yaml": actions,
+            },
+            name=month,
+        )
+    december = write_month(
+        tmp_path / "ws",
+        {
+            "meeting.yaml": MEETING.replace("2026-11", "2026-12").replace(
+                "2026-12-19", "2026-12-17"
+            ),
+            "customer.yaml": C,
+        },
+        name="2026-12",
+    )
+    log = prepare(december).actions
+    assert [r.id for r in log.closed] == []
+    assert [r.id for r in log.rows] == ["A-2"]
+
+
+def test_complaints_rising_by_their_own_previous_count_feeds_the_green_sla_rule(tmp_path):
+    from conftest import CUSTOMER as C
+
+    customer = C + "complaints: {total: 300, previous: 200}\n"
+    operations = "slas:\n  - {name: Calls, target: 80, actual: 90}\n"
+    pack = prepare(_month(tmp_path, **{"customer.yaml": customer, "operations.yaml": operations}))
+    notes = [b.text for b in pack.sections[2].blocks if getattr(b, "kind", "") == "caution"]
+    assert any("complaints rose from 200 to 300" in text for text in notes)
+
+
+def test_group_finance_never_adds_up_different_currencies(tmp_path, run_cli):
+    from conftest import CUSTOMER as C
+
+    for unit, currency in (("north", "GBP"), ("south", "EUR")):
+        write_month(
+            tmp_path / "ws" / unit,
+            {
+                "meeting.yaml": MEETING,
+                "customer.yaml": C,
+                "finance.yaml": f"currency: {currency}\nmetrics:\n  - {{name: Revenue, actual: 100}}\n",
+            },
+        )
+    run_cli("build-all", tmp_path / "ws", "--out", tmp_path / "out")
+    docx = next((tmp_path / "out" / "group").glob("*.docx"))
+    finance = " | ".join(i.text for i in section_items(docx, "Finance"))
+    assert "Revenue | 1 | £100" in finance and "Revenue | 1 | €100" in finance
+
+
+def test_a_table_keeps_its_column_widths_on_every_continuation_slide():
+    from agenda.model import Table
+    from packs.deck_plan import table_slides
+
+    rows = tuple((f"Channel {n}", "words " * (3 if n < 12 else 30), "3") for n in range(24))
+    parts = table_slides(Table("Verbatims", ("Channel", "What was said", "Score"), rows))
+    assert len(parts) > 1
+    assert len({part.widths for part, _ in parts}) == 1
+
+
+def test_a_broken_group_rollup_is_reported_not_a_traceback(tmp_path, run_cli, monkeypatch):
+    from conftest import CUSTOMER as C
+
+    import agenda.rollup
+
+    for unit in ("north", "south"):
+        write_month(tmp_path / "ws" / unit, {"meeting.yaml": MEETING, "customer.yaml": C})
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(agenda.rollup, "compose_group", broken)
+    result = run_cli("build-all", tmp_path / "ws", "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "group  2026-11  failed   internal error: RuntimeError: boom" in result.stdout
+    assert "north  2026-11  built" in result.stdout
