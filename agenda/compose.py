@@ -39,7 +39,7 @@ from agenda.nps import LOW_N, signed
 from agenda.order import ACTIONS_SLOT, SECTIONS, SectionSpec
 from agenda.rules import describe, run_rules
 from agenda.status import AT_RISK_TOLERANCE, status
-from agenda.text import phrase, render
+from agenda.text import phrase, speaker_notes
 from agenda.validate import MonthData
 
 
@@ -53,7 +53,7 @@ def compose(
     """Build the pack for ``month``; ``history`` holds earlier months, oldest first."""
     meeting = month.meeting
     carried = carry_actions(month, history)
-    agenda = _agenda(meeting, with_actions=not carried.empty)
+    agenda = agenda_slots(meeting, with_actions=not carried.empty)
     slots = {slot.key: slot for slot in agenda}
     signal = CustomerSignal(month, history, nps_framing)
     timing = _timing_warnings(meeting, agenda)
@@ -131,8 +131,8 @@ def compose(
         actions=actions,
         appendix=_appendix(month, signal, insights),
         date=meeting.date,
-        file_stem=f"{_slug(meeting.organisation)[:60].rstrip('-')}-{meeting.period}-leadership-pack",
-        title_notes=_notes(
+        file_stem=f"{slug(meeting.organisation)[:60].rstrip('-')}-{meeting.period}-leadership-pack",
+        title_notes=speaker_notes(
             f"Before the meeting starts ({meeting.start})",
             "Welcome everyone; explain that we start with the customer and finish with finance.",
             [],
@@ -142,7 +142,7 @@ def compose(
                 else "Who will capture actions as we go?",
             ),
         ),
-        agenda_notes=_notes(
+        agenda_notes=speaker_notes(
             f"Agenda: {agenda[0].start:%H:%M}–{agenda[-1].end:%H:%M}",
             "Walk through the running order: customer first, finance last, by design.",
             [f"{s.number}. {s.title}: {s.times}, led by {s.lead}" for s in agenda]
@@ -157,7 +157,7 @@ def compose(
 # --- agenda ---------------------------------------------------------------------------------
 
 
-def _agenda(meeting: schema.Meeting, *, with_actions: bool) -> tuple[Slot, ...]:
+def agenda_slots(meeting: schema.Meeting, *, with_actions: bool) -> tuple[Slot, ...]:
     specs: list[SectionSpec] = [*SECTIONS, ACTIONS_SLOT] if with_actions else list(SECTIONS)
     hours, minutes = (int(p) for p in meeting.start.split(":"))
     clock = dt.datetime.combine(meeting.date, dt.time(hours, minutes))
@@ -225,18 +225,8 @@ def _attendees(meeting: schema.Meeting) -> tuple[str, ...]:
     return tuple(people)
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "pack"
-
-
-def _notes(slot_line: str, purpose: str, points: list[str], questions) -> str:
-    return render(
-        "speaker_notes.j2",
-        slot_line=slot_line,
-        purpose=purpose,
-        points=points,
-        questions=list(questions),
-    )
 
 
 # --- sections -------------------------------------------------------------------------------
@@ -290,7 +280,6 @@ def _employees(data, month: MonthData, signal: CustomerSignal):
 def _operations(data, month: MonthData, signal: CustomerSignal):
     operations: schema.Operations = data
     blocks: list[Block] = []
-    questions: list[str] = []
     if operations.slas:
         judged = [
             (sla, status(sla.target, sla.actual, higher_is_better=sla.higher_is_better))
@@ -337,7 +326,7 @@ def _operations(data, month: MonthData, signal: CustomerSignal):
         blocks.append(Bullets("Improvements under way", tuple(operations.improvements)))
     if not blocks:
         blocks.append(Note("operations.yaml is present but lists no service levels.", "empty"))
-    return tuple(blocks), tuple(questions)
+    return tuple(blocks), ()  # their questions come from agenda.rules
 
 
 def _slas_beside_customers(judged, signal: CustomerSignal) -> Table | None:
@@ -382,7 +371,6 @@ def _when(value) -> str:
 def _marketing(data, month: MonthData, signal: CustomerSignal):
     marketing: schema.Marketing = data
     blocks: list[Block] = []
-    questions: list[str] = []
     for label, items in (("Programmes", marketing.programmes), ("Events", marketing.events)):
         if not items:
             continue
@@ -399,12 +387,9 @@ def _marketing(data, month: MonthData, signal: CustomerSignal):
         blocks.append(
             Table(label, ("Name", "Audience", "When", "Goal", "Expected customer reaction"), rows)
         )
-        for item in items:
-            if item.expected_reaction is None:
-                questions.append(f"{item.name} ({item.audience}): how will they feel and react?")
     if not blocks:
         blocks.append(Note("marketing.yaml is present but lists no programmes or events.", "empty"))
-    return tuple(blocks), tuple(questions)
+    return tuple(blocks), ()  # their questions come from agenda.rules
 
 
 # --- sales ----------------------------------------------------------------------------------
@@ -413,7 +398,6 @@ def _marketing(data, month: MonthData, signal: CustomerSignal):
 def _sales(data, month: MonthData, signal: CustomerSignal):
     sales: schema.Sales = data
     blocks: list[Block] = []
-    questions: list[str] = []
     currency = sales.currency or _finance_currency(month)
     if sales.pipeline is not None:
         p = sales.pipeline
@@ -444,7 +428,7 @@ def _sales(data, month: MonthData, signal: CustomerSignal):
         )
     if not blocks:
         blocks.append(Note("sales.yaml is present but lists no targets or pipeline.", "empty"))
-    return tuple(blocks), tuple(questions)
+    return tuple(blocks), ()  # their questions come from agenda.rules
 
 
 def _finance_currency(month: MonthData) -> str | None:

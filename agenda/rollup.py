@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from agenda import schema
-from agenda.compose import _agenda, _notes, _slug
+from agenda.compose import agenda_slots, slug
 from agenda.customer import CustomerSignal
 from agenda.formatting import day_label, money, month_label, number, with_unit
 from agenda.model import Block, Cover, Figure, Figures, Narrative, Note, Pack, Section, Table
@@ -20,7 +20,7 @@ from agenda.nps import Nps, signed
 from agenda.order import SECTIONS
 from agenda.pipeline import Loaded
 from agenda.status import status
-from agenda.text import phrase
+from agenda.text import phrase, speaker_notes
 
 #: Measures that are rates or shares: summing them across units would be meaningless.
 _RATE = re.compile(r"\b(per|rate|share|average|ratio)\b", re.IGNORECASE)
@@ -56,7 +56,7 @@ def compose_group(group: str, period: str, units: list[Unit]) -> Pack:
     units = sorted(units, key=lambda u: u.name)
     date = max(u.month.meeting.date for u in units)
     meeting = schema.Meeting(organisation=group, period=period, date=date)
-    agenda = _agenda(meeting, with_actions=False)
+    agenda = agenda_slots(meeting, with_actions=False)
     slots = {slot.key: slot for slot in agenda}
     builders = {
         "customer": _customer,
@@ -98,7 +98,7 @@ def compose_group(group: str, period: str, units: list[Unit]) -> Pack:
         ),
         attendees=tuple(f"{u.name}: {u.month.meeting.organisation}" for u in units),
     )
-    notes = _notes(
+    notes = speaker_notes(
         f"Group pack for {month_label(period)}",
         "Compare units in the customer-first order; start with their customers' stories.",
         [f"Units: {', '.join(u.name for u in units)}"],
@@ -117,7 +117,7 @@ def compose_group(group: str, period: str, units: list[Unit]) -> Pack:
             ),
         ),
         date=date,
-        file_stem=f"{_slug(group)[:60].rstrip('-')}-{period}-group-pack",
+        file_stem=f"{slug(group)[:60].rstrip('-')}-{period}-group-pack",
         title_notes=notes,
         agenda_notes=notes,
         warnings=warnings,

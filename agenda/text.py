@@ -47,3 +47,14 @@ def render(name: str, **values: Any) -> str:
         raise RenderError(f"template {name}: {exc.message or exc}") from None
     lines = [line.rstrip() for line in text.strip().splitlines()]
     return "\n".join(lines)
+
+
+def speaker_notes(slot_line: str, purpose: str, points: list[str], questions) -> str:
+    """The speaker notes every slide carries: when, why, what to say, what to ask."""
+    return render(
+        "speaker_notes.j2",
+        slot_line=slot_line,
+        purpose=purpose,
+        points=list(points),
+        questions=list(questions),
+    )

@@ -26,11 +26,20 @@ from agenda.model import (
     Slot,
     Table,
 )
-from agenda.text import render
+from agenda.text import speaker_notes
 from packs.table_layout import fit_columns, lines_needed
 
 Kind = Literal[
-    "title", "agenda", "divider", "narrative", "quotes", "figures", "table", "bullets", "text"
+    "title",
+    "agenda",
+    "divider",
+    "narrative",
+    "quotes",
+    "figures",
+    "table",
+    "bullets",
+    "text",
+    "chart",
 ]
 
 #: Slide geometry in inches (16:9) and the type sizes the layout estimates assume.
@@ -161,14 +170,10 @@ def _agenda_table(pack: Pack) -> Table:
 
 
 def _notes(slot: Slot, questions: tuple[str, ...], points: list[str]) -> str:
-    return render(
-        "speaker_notes.j2",
-        slot_line=f"{slot.title} · slot {slot.number}: {slot.times} ({slot.minutes} min) · "
-        f"led by {slot.lead}",
-        purpose=slot.focus,
-        points=points,
-        questions=list(questions[:3]),
+    slot_line = (
+        f"{slot.title} · slot {slot.number}: {slot.times} ({slot.minutes} min) · led by {slot.lead}"
     )
+    return speaker_notes(slot_line, slot.focus, points, questions)
 
 
 def _section_slides(section: Section) -> list[SlidePlan]:
