@@ -36,9 +36,9 @@ from agenda.model import (
     Table,
 )
 from agenda.nps import LOW_N, signed
-from agenda.order import ACTIONS_SLOT, SECTIONS, SectionSpec
+from agenda.order import ACTIONS_SLOT, ORDER_LINE, SECTIONS, SectionSpec
 from agenda.rules import describe, run_rules
-from agenda.status import AT_RISK_TOLERANCE, status
+from agenda.status import AT_RISK_TOLERANCE, sla_status, status
 from agenda.text import phrase, speaker_notes
 from agenda.validate import MonthData
 
@@ -123,6 +123,7 @@ def compose(
             protected_guests=protected,
         ),
         attendees=_attendees(meeting),
+        order_line=ORDER_LINE,
     )
     return Pack(
         cover=cover,
@@ -281,10 +282,7 @@ def _operations(data, month: MonthData, signal: CustomerSignal):
     operations: schema.Operations = data
     blocks: list[Block] = []
     if operations.slas:
-        judged = [
-            (sla, status(sla.target, sla.actual, higher_is_better=sla.higher_is_better))
-            for sla in operations.slas
-        ]
+        judged = [(sla, sla_status(sla)) for sla in operations.slas]
         counts = {
             s: sum(1 for _, st in judged if st == s) for s in ("On track", "At risk", "Off track")
         }

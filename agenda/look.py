@@ -55,6 +55,10 @@ class Palette:
     off_track: str = "B02424"
     on_accent: str = "FFFFFF"  #: text on an accent background
 
+    def status_colours(self) -> dict[str, str]:
+        """Each computed status's text colour (the word itself always carries the meaning)."""
+        return {"On track": self.on_track, "At risk": self.at_risk, "Off track": self.off_track}
+
 
 @dataclass(frozen=True)
 class Look:

@@ -187,6 +187,7 @@ class Cover:
     chair: str
     confidentiality: str
     attendees: tuple[str, ...] = ()
+    order_line: str = ""  #: the customer-first running order, said in one sentence
 
 
 @dataclass(frozen=True)
@@ -204,4 +205,10 @@ class Pack:
     title_notes: str = ""
     agenda_warnings: tuple[str, ...] = ()  #: timing problems the chair should see
     warnings: tuple[str, ...] = field(default=())
+
+    def agenda_table(self) -> Table:
+        """The agenda as a table: slot, section, time, lead, the question it answers."""
+        rows = tuple((str(s.number), s.title, s.times, s.lead, s.focus) for s in self.agenda)
+        return Table("Agenda", ("#", "Section", "Time", "Lead", "Focus question"), rows)
+
     notices: tuple[str, ...] = ()  #: what the build did that the user should know (no names)

@@ -75,6 +75,13 @@ SECTIONS: tuple[SectionSpec, ...] = (
 
 SECTION_KEYS: tuple[str, ...] = tuple(s.key for s in SECTIONS)
 
+#: The running order in one sentence, for the cover.
+ORDER_LINE = (
+    "In this pack the customer comes first: "
+    + ", ".join(s.title for s in SECTIONS[:-1])
+    + f", then {SECTIONS[-1].title}."
+)
+
 #: The closing slot that reviews the action log; it always comes after Finance.
 ACTIONS_SLOT = SectionSpec(
     "actions",

@@ -17,9 +17,9 @@ from agenda.customer import CustomerSignal
 from agenda.formatting import day_label, money, month_label, number, with_unit
 from agenda.model import Block, Cover, Figure, Figures, Narrative, Note, Pack, Section, Table
 from agenda.nps import Nps, signed
-from agenda.order import SECTIONS
+from agenda.order import ORDER_LINE, SECTIONS
 from agenda.pipeline import Loaded
-from agenda.status import status
+from agenda.status import sla_status, status
 from agenda.text import phrase, speaker_notes
 
 #: Measures that are rates or shares: summing them across units would be meaningless.
@@ -97,6 +97,7 @@ def compose_group(group: str, period: str, units: list[Unit]) -> Pack:
             protected_guests=any(g.chatham_house for u in units for g in u.month.meeting.guests),
         ),
         attendees=tuple(f"{u.name}: {u.month.meeting.organisation}" for u in units),
+        order_line=ORDER_LINE,
     )
     notes = speaker_notes(
         f"Group pack for {month_label(period)}",
@@ -227,9 +228,7 @@ def _operations(units: list[Unit]) -> list[Block]:
     rows = []
     for unit, data in _section(units, "operations"):
         assert isinstance(data, schema.Operations)
-        judged = [
-            status(s.target, s.actual, higher_is_better=s.higher_is_better) for s in data.slas
-        ]
+        judged = [sla_status(s) for s in data.slas]
         rows.append(
             (
                 unit.name,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from agenda import schema
 from agenda.customer import CustomerSignal
-from agenda.status import status
+from agenda.status import sla_status
 from agenda.validate import MonthData
 
 
@@ -69,9 +69,7 @@ def green_slas_unhappy_customers(ctx: Context) -> Iterable[Insight]:
     operations = ctx.section("operations")
     if not isinstance(operations, schema.Operations) or not operations.slas:
         return
-    judged = [
-        status(s.target, s.actual, higher_is_better=s.higher_is_better) for s in operations.slas
-    ]
+    judged = [sla_status(s) for s in operations.slas]
     worsening = ctx.signal.worsening
     if all(st == "On track" for st in judged) and worsening:
         yield Insight(

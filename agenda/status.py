@@ -8,6 +8,11 @@ from agenda.model import Status
 AT_RISK_TOLERANCE = 0.05
 
 
+def sla_status(sla) -> Status:
+    """Judge one SLA (anything with target, actual and higher_is_better)."""
+    return status(sla.target, sla.actual, higher_is_better=sla.higher_is_better)
+
+
 def status(target: float, actual: float, *, higher_is_better: bool = True) -> Status:
     """Judge an actual against its target in the direction that is better."""
     gap = (actual - target) if higher_is_better else (target - actual)

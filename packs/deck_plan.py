@@ -111,7 +111,7 @@ def plan_deck(pack: Pack) -> list[SlidePlan]:
     slides = [
         SlidePlan("title", pack.cover.title, pack.title_notes, None, pack.cover),
         SlidePlan(
-            "agenda", "Agenda", pack.agenda_notes, None, table_slides(_agenda_table(pack))[0][0]
+            "agenda", "Agenda", pack.agenda_notes, None, table_slides(pack.agenda_table())[0][0]
         ),
     ]
     for section in pack.sections:
@@ -162,11 +162,6 @@ def split_text(text: str, limit: int) -> list[str]:
     if current:
         parts.append(current)
     return parts or [""]
-
-
-def _agenda_table(pack: Pack) -> Table:
-    rows = tuple((str(s.number), s.title, s.times, s.lead, s.focus) for s in pack.agenda)
-    return Table("Agenda", ("#", "Section", "Time", "Lead", "Focus question"), rows)
 
 
 def _notes(slot: Slot, questions: tuple[str, ...], points: list[str]) -> str:

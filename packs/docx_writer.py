@@ -52,11 +52,7 @@ class WordWriter:
         self.look = look
         p = look.palette
         self.palette = p
-        self.status = {
-            "On track": RGBColor.from_string(p.on_track),
-            "At risk": RGBColor.from_string(p.at_risk),
-            "Off track": RGBColor.from_string(p.off_track),
-        }
+        self.status = {k: RGBColor.from_string(v) for k, v in p.status_colours().items()}
 
     def write(self, pack: Pack, path: Path) -> None:
         doc = open_docx(self.look, Document)
@@ -160,16 +156,12 @@ class WordWriter:
             para.add_run("Attending: ").bold = True
             para.add_run(", ".join(cover.attendees))
         self._para(cover.confidentiality, "Callout")
-        self._para(
-            "In this pack the customer comes first: Customer, Employees, Operations, Marketing, "
-            "Sales, then Finance.",
-            "Attribution",
-        ).paragraph_format.left_indent = Cm(0)
+        if cover.order_line:
+            self._para(cover.order_line, "Attribution").paragraph_format.left_indent = Cm(0)
 
     def _agenda(self, pack: Pack) -> None:
         self._heading("Agenda", 1)
-        rows = tuple((str(s.number), s.title, s.times, s.lead, s.focus) for s in pack.agenda)
-        self._table(Table("Agenda", ("#", "Section", "Time", "Lead", "Focus question"), rows))
+        self._table(pack.agenda_table())
         for warning in pack.agenda_warnings:
             self._para(f"Timing: {warning}.", "Callout")
 
@@ -313,7 +305,7 @@ class WordWriter:
                 header=True,
             )
         )
-        status_hex = {"On track": p.on_track, "At risk": p.at_risk, "Off track": p.off_track}
+        status_hex = p.status_colours()
         for r, values in enumerate(block.rows):
             band = p.panel if r % 2 == 1 else None
             cells = []

@@ -62,11 +62,7 @@ class DeckWriter:
         p = look.palette
         self.accent, self.ink, self.muted = _rgb(p.accent), _rgb(p.ink), _rgb(p.muted)
         self.panel, self.warm, self.on_accent = _rgb(p.panel), _rgb(p.warm), _rgb(p.on_accent)
-        self.status = {
-            "On track": _rgb(p.on_track),
-            "At risk": _rgb(p.at_risk),
-            "Off track": _rgb(p.off_track),
-        }
+        self.status = {k: _rgb(v) for k, v in p.status_colours().items()}
 
     def write(self, pack: Pack, path: Path) -> None:
         prs = open_pptx(self.look, Presentation)
