@@ -98,12 +98,18 @@ def action_tables(carried: Carried) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def carry_actions(month: MonthData, history: list[MonthSignal]) -> Carried:
-    """Merge earlier months' actions with this month's, latest record first."""
+def latest_by_id(history: list[MonthSignal]) -> dict[str, tuple[schema.Action, str]]:
+    """Each action's latest record (and the month it came from) across earlier months."""
     latest: dict[str, tuple[schema.Action, str]] = {}
     for signal in history:
         for action in signal.actions or ():
             latest[action.id] = (action, signal.period)
+    return latest
+
+
+def carry_actions(month: MonthData, history: list[MonthSignal]) -> Carried:
+    """Merge earlier months' actions with this month's, latest record first."""
+    latest = latest_by_id(history)
     before = {key: action.status for key, (action, _) in latest.items()}  # as of last meeting
     this = month.meeting.period
     for action in month.actions.actions if month.actions else ():

@@ -36,7 +36,7 @@ from agenda.model import (
     Table,
 )
 from agenda.nps import LOW_N, signed
-from agenda.order import ACTIONS_SLOT, ORDER_LINE, SECTIONS, SectionSpec
+from agenda.order import ACTIONS_SLOT, ORDER_LINE, SECTIONS, SectionSpec, slot_minutes
 from agenda.rules import describe, run_rules
 from agenda.status import AT_RISK_TOLERANCE, sla_status, status
 from agenda.text import phrase, speaker_notes
@@ -132,7 +132,7 @@ def compose(
         actions=actions,
         appendix=_appendix(month, signal, insights),
         date=meeting.date,
-        file_stem=f"{slug(meeting.organisation)[:60].rstrip('-')}-{meeting.period}-leadership-pack",
+        file_stem=file_stem(meeting.organisation, meeting.period, "leadership-pack"),
         title_notes=speaker_notes(
             f"Before the meeting starts ({meeting.start})",
             "Welcome everyone; explain that we start with the customer and finish with finance.",
@@ -164,7 +164,7 @@ def agenda_slots(meeting: schema.Meeting, *, with_actions: bool) -> tuple[Slot, 
     clock = dt.datetime.combine(meeting.date, dt.time(hours, minutes))
     slots = []
     for number_, spec in enumerate(specs, 1):
-        length = getattr(meeting.minutes, spec.key) or spec.default_minutes
+        length = slot_minutes(meeting.minutes, spec)
         end = clock + dt.timedelta(minutes=length)
         lead = getattr(meeting.leads, spec.key) or meeting.chair or "Chair"
         slots.append(
@@ -224,6 +224,11 @@ def _attendees(meeting: schema.Meeting) -> tuple[str, ...]:
         else:
             people.append(f"{guest.name}, {guest.organisation} (guest)")
     return tuple(people)
+
+
+def file_stem(name: str, period: str, kind: str) -> str:
+    """``northwind-utilities-2026-11-leadership-pack``: clear, dated, and never too long."""
+    return f"{slug(name)[:60].rstrip('-')}-{period}-{kind}"
 
 
 def slug(text: str) -> str:

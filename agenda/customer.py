@@ -437,7 +437,7 @@ def _verbatims(customer: schema.Customer) -> list[Block]:
     for channel in sorted(by_channel):
         for v in by_channel[channel]:
             score = str(v.score) if v.score is not None else "–"
-            who = "A customer guest" if v.guest else (v.segment or "–")
+            who = GUEST if v.guest else (v.segment or "–")
             rows.append((channel, v.text, score, who))
     return [
         Table(

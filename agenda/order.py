@@ -75,6 +75,12 @@ SECTIONS: tuple[SectionSpec, ...] = (
 
 SECTION_KEYS: tuple[str, ...] = tuple(s.key for s in SECTIONS)
 
+
+def slot_minutes(minutes, spec: SectionSpec) -> int:
+    """A slot's length: meeting.yaml's ``minutes`` for it, else the section's default."""
+    return getattr(minutes, spec.key) or spec.default_minutes
+
+
 #: The running order in one sentence, for the cover.
 ORDER_LINE = (
     "In this pack the customer comes first: "

@@ -12,8 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from agenda import schema
-from agenda.compose import agenda_slots, slug
-from agenda.customer import CustomerSignal
+from agenda.compose import agenda_slots, file_stem
+from agenda.customer import GUEST, CustomerSignal
 from agenda.formatting import day_label, money, month_label, number, with_unit
 from agenda.model import Block, Cover, Figure, Figures, Narrative, Note, Pack, Section, Table
 from agenda.nps import Nps, signed
@@ -118,7 +118,7 @@ def compose_group(group: str, period: str, units: list[Unit]) -> Pack:
             ),
         ),
         date=date,
-        file_stem=f"{slug(group)[:60].rstrip('-')}-{period}-group-pack",
+        file_stem=file_stem(group, period, "group-pack"),
         title_notes=notes,
         agenda_notes=notes,
         warnings=warnings,
@@ -133,7 +133,7 @@ def _customer(units: list[Unit]) -> list[Block]:
     blocks: list[Block] = []
     for unit in units:
         story = unit.month.customer.narratives[0]
-        who = "A customer guest" if story.guest else story.customer
+        who = GUEST if story.guest else story.customer
         where = " · ".join(p for p in (unit.name, story.channel, story.segment) if p)
         blocks.append(
             Narrative(f"{unit.name}: {story.title}", who, story.story, where, story.theme)

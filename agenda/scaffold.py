@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from agenda import schema
+from agenda.actions import latest_by_id
 from agenda.errors import DataError, Problem, UsageProblem
 from agenda.formatting import month_label
 from agenda.history import earlier_months
@@ -119,11 +120,7 @@ def _meeting_text(meeting: schema.Meeting, period: str, date: dt.date) -> str:
 
 
 def _open_actions(history) -> list[schema.Action]:
-    latest: dict[str, schema.Action] = {}
-    for signal in history:
-        for action in signal.actions or ():
-            latest[action.id] = action
-    return [a for a in latest.values() if a.status != "done"]
+    return [a for a, _ in latest_by_id(history).values() if a.status != "done"]
 
 
 def _actions_text(actions: list[schema.Action], source: str) -> str:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from agenda import schema
 from agenda.errors import DataError, Problem, UsageProblem
-from agenda.order import SECTION_KEYS, SECTIONS
+from agenda.order import SECTION_KEYS, SECTIONS, slot_minutes
 from agenda.responses import SurveyAnswers, read_responses
 from agenda.sources import Loc, YamlFile, YamlProblems, load_yaml
 
@@ -347,7 +347,7 @@ def load_month(folder: Path) -> MonthData:
 
 def _agenda_problems(file: YamlFile, meeting: schema.Meeting) -> list[Problem]:
     """The customer slot comes first and is never the shortest on the agenda."""
-    minutes = {s.key: getattr(meeting.minutes, s.key) or s.default_minutes for s in SECTIONS}
+    minutes = {s.key: slot_minutes(meeting.minutes, s) for s in SECTIONS}
     others = {k: v for k, v in minutes.items() if k != "customer"}
     shortest_key = min(others, key=lambda k: others[k])
     if minutes["customer"] < others[shortest_key]:

@@ -13,10 +13,8 @@ from typing import Literal
 
 from agenda.model import (
     ActionLog,
-    Block,
     Bullets,
     Chart,
-    Cover,
     Figures,
     Narrative,
     Note,
@@ -102,7 +100,7 @@ class SlidePlan:
     kind: Kind
     title: str
     notes: str
-    section: str | None  #: the section key, or None for title/agenda/actions
+    section: str | None  #: the section key, "actions", or None for the title and agenda
     content: object
 
 
@@ -188,7 +186,8 @@ def _section_slides(section: Section) -> list[SlidePlan]:
     blocks = list(section.blocks)
     empty = ""
     lead_notes: list[Note] = []
-    while blocks and isinstance(blocks[0], Note) and not lead_notes_done(blocks[0], section):
+    # Notes that open a section go on its divider, up to the first caution (it earns a slide).
+    while blocks and isinstance(blocks[0], Note) and blocks[0].kind != "caution":
         note = blocks.pop(0)
         assert isinstance(note, Note)
         if note.kind == "empty":
@@ -301,11 +300,6 @@ def _section_slides(section: Section) -> list[SlidePlan]:
                     )
                 )
     return slides
-
-
-def lead_notes_done(block: Block, section: Section) -> bool:
-    """Stop pulling leading notes onto the divider at the first caution (it earns a slide)."""
-    return isinstance(block, Note) and block.kind == "caution"
 
 
 def _action_slides(log: ActionLog) -> list[SlidePlan]:
@@ -442,6 +436,3 @@ def chunk_bullets(items: tuple[str, ...], pt: int = 18) -> list[list[str]]:
         chunks[-1].append(item)
         used += lines
     return chunks
-
-
-__all__ = ["Cover", "Divider", "SlidePlan", "chunk_table", "plan_deck"]
