@@ -143,6 +143,14 @@ class DeckWriter:
         frame.margin_left = 0
         self._run(frame.paragraphs[0], text, size=12, italic=True, colour=self.muted)
 
+    def _notes(self, frame, notes, width: float, height: float, sizes, space_pt: int) -> None:
+        """Write notes into ``frame`` at the largest of ``sizes`` that fits the box."""
+        size = _fit(" ".join(n.text for n in notes), width, height, sizes)
+        for n, note in enumerate(notes):
+            para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+            para.space_after = Pt(space_pt)
+            self._note(para, note, size=size)
+
     def _note(self, paragraph, note: Note, *, size: float) -> None:
         if note.kind == "caution":
             self._run(paragraph, "Caution: ", size=size, bold=True, colour=self.warm)
@@ -306,16 +314,7 @@ class DeckWriter:
                 Inches(BODY_BOTTOM - top),
             )
             frame.margin_left = 0
-            size = _fit(
-                " ".join(n.text for n in notes),
-                SLIDE_W - 2 * MARGIN,
-                BODY_BOTTOM - top,
-                (16, 14, 12),
-            )
-            for n, note in enumerate(notes):
-                para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-                para.space_after = Pt(6)
-                self._note(para, note, size=size)
+            self._notes(frame, notes, SLIDE_W - 2 * MARGIN, BODY_BOTTOM - top, (16, 14, 12), 6)
 
     def _table(self, slide: Slide, plan: SlidePlan) -> None:
         content: TableSlide = plan.content  # type: ignore[assignment]
@@ -395,14 +394,8 @@ class DeckWriter:
         self._set_title(slide, plan.title)
         frame = slide.placeholders[1].text_frame
         frame.word_wrap = True
-        text = " ".join(n.text for n in notes)
-        size = _fit(
-            text, SLIDE_W - 2 * MARGIN - 0.5, BODY_BOTTOM - BODY_TOP - 0.3, (20, 17, 15, 13)
-        )
-        for n, note in enumerate(notes):
-            para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-            para.space_after = Pt(10)
-            self._note(para, note, size=size)
+        width, height = SLIDE_W - 2 * MARGIN - 0.5, BODY_BOTTOM - BODY_TOP - 0.3
+        self._notes(frame, notes, width, height, (20, 17, 15, 13), 10)
 
     def _chart(self, slide: Slide, plan: SlidePlan) -> None:
         spec: Chart = plan.content  # type: ignore[assignment]
