@@ -222,7 +222,7 @@ def run_all(
 
 def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[Outcome]:
     """One group pack per month, from the units whose pack for that month built or is current."""
-    from agenda.look import find_config, load_look
+    from agenda.look import load_look
     from agenda.pipeline import load
     from agenda.rollup import Unit, compose_group
     from packs import write_all
@@ -251,8 +251,7 @@ def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[
         started = time.perf_counter()
         try:
             units = [Unit(job.unit, load(job.month_dir)) for job in members]
-            config = find_config(members[0].month_dir)
-            group = _group_name(workspace, config)
+            group = _group_name(workspace, members[0].month_dir)
             pack = compose_group(group, period, units)
             look = load_look(members[0].month_dir, template, check=False)
             paths = write_all(pack, out_dir, look, pdf=pdf)
@@ -279,16 +278,14 @@ def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[
     return results
 
 
-def _group_name(workspace: Path, config: Path | None) -> str:
-    if config is not None:
-        from agenda import schema
-        from agenda.sources import YamlProblems, load_yaml
-        from agenda.validate import check_model
+def _group_name(workspace: Path, month_dir: Path) -> str:
+    """The group's name from agenda.yaml's ``group``, else from the workspace folder."""
+    from agenda.look import workspace_settings
 
-        try:
-            settings, _ = check_model(load_yaml(config), schema.WorkspaceSettings)
-        except YamlProblems:
-            settings = None  # the unit builds report a broken agenda.yaml themselves
-        if settings is not None and settings.group:
-            return settings.group
+    try:
+        settings, _ = workspace_settings(month_dir)
+    except AgendaError:
+        settings = None  # the unit builds report a broken agenda.yaml themselves
+    if settings is not None and settings.group:
+        return settings.group
     return workspace.resolve().name.replace("-", " ").replace("_", " ").title()

@@ -239,7 +239,7 @@ def templates_command(out_dir: Path, theme: str) -> None:
     the workspace at the folder with `theme: {template: OUT_DIR}` in agenda.yaml or
     build with --template OUT_DIR. Existing files are not overwritten.
     """
-    from agenda.scaffold import export_theme
+    from agenda.look import export_theme
 
     try:
         written, kept = export_theme(theme, out_dir)

@@ -60,7 +60,7 @@ def compose(
     warnings = [*month.warnings, *warnings, *signal.warnings, *timing]
     insights = run_rules(month, signal)
     builders = {
-        "customer": _customer,
+        "customer": customer_blocks,
         "employees": _employees,
         "operations": _operations,
         "marketing": _marketing,
@@ -236,10 +236,6 @@ def slug(text: str) -> str:
 
 
 # --- sections -------------------------------------------------------------------------------
-
-
-def _customer(data, month: MonthData, signal: CustomerSignal):
-    return customer_blocks(data, month, signal)
 
 
 # --- employees ------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 from agenda import schema
-from agenda.errors import DataError, Problem, TemplateProblem
+from agenda.errors import DataError, Problem, TemplateProblem, UsageProblem
 from agenda.resources import templates
 from agenda.sources import YamlProblems, load_yaml
 from agenda.validate import check_model
@@ -104,6 +104,14 @@ def _settings(path: Path, model):
     return result, file
 
 
+def workspace_settings(month_dir: Path) -> tuple[schema.WorkspaceSettings, object | None]:
+    """The workspace's ``agenda.yaml`` settings (defaults when there is none) and its file."""
+    config_path = find_config(month_dir)
+    if config_path is None:
+        return schema.WorkspaceSettings(), None
+    return _settings(config_path, schema.WorkspaceSettings)
+
+
 def find_config(month_dir: Path) -> Path | None:
     """``agenda.yaml`` in the workspace (the month's parent) or, for units, one level up."""
     for folder in (month_dir.resolve().parent, month_dir.resolve().parent.parent):
@@ -118,13 +126,9 @@ def load_look(month_dir: Path, template: Path | None = None, *, check: bool = Tr
     With ``check`` the templates are opened and checked now; a build leaves that to the
     writers, which open them anyway (and write nothing that lands if a check fails).
     """
-    config_path = find_config(month_dir)
-    workspace = config_path.parent if config_path else month_dir.resolve().parent
-    settings = schema.ThemeSettings()
-    config_file = None
-    if config_path is not None:
-        config, config_file = _settings(config_path, schema.WorkspaceSettings)
-        settings = config.theme
+    config, config_file = workspace_settings(month_dir)
+    workspace = config_file.path.parent if config_file else month_dir.resolve().parent
+    settings = config.theme
     chosen = str(template) if template is not None else (settings.template or "default")
     name, folder = _theme_folder(chosen, Path.cwd() if template is not None else workspace)
     look = Look(name, folder / "base.pptx", folder / "base.docx")
@@ -245,3 +249,42 @@ def check_reference_doc(look: Look, doc) -> None:
             f"{look.docx.name} of theme '{look.name}' lacks style(s) "
             f"{', '.join(repr(m) for m in missing)}; it has: {present}"
         )
+
+
+def export_theme(theme: str, out_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Copy a shipped theme's files into ``out_dir`` for editing; never overwrite."""
+    import yaml
+
+    if theme not in shipped_themes():
+        raise UsageProblem(
+            f"no shipped theme '{theme}'; choose one of {', '.join(shipped_themes())}"
+        )
+    folder = templates() if theme == "default" else templates() / "themes" / theme
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = {name: (folder / name).read_bytes() for name in ("base.pptx", "base.docx")}
+    own = folder / "theme.yaml"
+    if own.is_file():
+        files["theme.yaml"] = own.read_bytes()
+    else:
+        colours = {
+            k: v
+            for k, v in vars(Palette()).items()
+            if k in ("accent", "ink", "muted", "panel", "warm")
+        }
+        files["theme.yaml"] = (
+            "# Colours and fonts of this theme (hex RGB); agenda.yaml can override them.\n"
+            + yaml.safe_dump(
+                {"colours": colours, "fonts": {"heading": "Calibri", "body": "Calibri"}},
+                sort_keys=False,
+            )
+        ).encode()
+    written, kept = [], []
+    for name, data in files.items():
+        path = out_dir / name
+        try:
+            with path.open("xb") as handle:
+                handle.write(data)
+            written.append(path)
+        except FileExistsError:
+            kept.append(path)
+    return written, kept

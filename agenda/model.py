@@ -77,7 +77,7 @@ class Note:
     """A sentence of prose; ``kind`` says whether it informs, flags, or asks the room."""
 
     text: str
-    kind: Literal["body", "empty", "caution", "question"] = "body"
+    kind: Literal["body", "empty", "caution"] = "body"
 
 
 @dataclass(frozen=True)

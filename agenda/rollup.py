@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from agenda import schema
 from agenda.compose import agenda_slots, file_stem
@@ -37,12 +38,17 @@ class Unit:
     def month(self):
         return self.loaded.month
 
+    @cached_property
+    def signal(self) -> CustomerSignal:
+        """The unit's customer signal, computed once."""
+        return CustomerSignal(self.month, self.loaded.history)
+
 
 def group_nps(units: list[Unit]) -> Nps:
     """The group's NPS from every unit's answers pooled."""
     total = Nps(0, 0, 0)
     for unit in units:
-        n = CustomerSignal(unit.month, unit.loaded.history).nps
+        n = unit.signal.nps
         total = Nps(
             total.promoters + n.promoters,
             total.passives + n.passives,
@@ -141,7 +147,7 @@ def _customer(units: list[Unit]) -> list[Block]:
     pooled = group_nps(units)
     rows = []
     for unit in units:
-        signal = CustomerSignal(unit.month, unit.loaded.history)
+        signal = unit.signal
         n = signal.nps
         change = signal.nps_change
         rows.append(

@@ -32,7 +32,7 @@ WRITERS: dict[str, Writer] = {"docx": _docx, "pptx": _pptx}
 
 def write_deck_file(pack: Pack, path: Path, look: Look) -> None:
     """Write and canonicalise the deck (run in the helper process when there is one)."""
-    _pptx(pack, path, look)
+    WRITERS["pptx"](pack, path, look)
     make_reproducible(path, pack.date)
 
 
@@ -50,7 +50,7 @@ def write_all(
         find_office()  # fail before any work if LibreOffice is missing
         targets += [out_dir / f"{pack.file_stem}-{ext}.pdf" for ext in WRITERS]
     with atomic_outputs(targets) as temporary:
-        if helper is not None and WRITERS["pptx"] is _pptx:
+        if helper is not None:
             helper.run("packs:write_deck_file", pack, temporary[1], look)
             try:
                 WRITERS["docx"](pack, temporary[0], look)

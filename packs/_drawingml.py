@@ -64,3 +64,18 @@ def cell_properties(tc, *, fill: str | None, side_emu: int, end_emu: int) -> Non
         etree.SubElement(tcpr, _NOFILL)
     else:
         etree.SubElement(etree.SubElement(tcpr, _SOLID), _SRGB, val=fill)
+
+
+def left_aligned(tx_body) -> None:
+    """Left-align every paragraph of a text body: by its list style, with no paragraph saying
+    otherwise."""
+    lst = tx_body.find(qn("a:lstStyle"))
+    if lst is None:
+        lst = etree.Element(qn("a:lstStyle"))
+        tx_body.find(qn("a:bodyPr")).addnext(lst)
+    lvl = lst.find(qn("a:lvl1pPr"))
+    if lvl is None:
+        lvl = etree.SubElement(lst, qn("a:lvl1pPr"))
+    lvl.set("algn", "l")
+    for ppr in tx_body.iter(_PPR):  # python-pptx centres an autoshape's first paragraph itself
+        ppr.attrib.pop("algn", None)

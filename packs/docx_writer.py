@@ -232,9 +232,7 @@ class WordWriter:
                 if block.caption:
                     self._para(block.caption, "Caption")
             case Note():
-                style = {"caution": "Callout", "empty": "Callout", "question": "Question"}.get(
-                    block.kind, "Normal"
-                )
+                style = {"caution": "Callout", "empty": "Callout"}.get(block.kind, "Normal")
                 para = self._para(style=style)
                 if block.kind == "caution":
                     para.add_run("Caution: ").bold = True

@@ -19,7 +19,7 @@ from pptx.util import Emu, Inches, Pt
 
 from agenda.look import LAYOUTS, Look, check_slide_master, open_pptx
 from agenda.model import Bullets, Chart, Cover, Figures, Note, Pack, Quote
-from packs._drawingml import add_run, align, cell_properties
+from packs._drawingml import add_run, align, cell_properties, left_aligned
 from packs.charts import KINDS, chart_data, style
 from packs.deck_plan import (
     BODY_BOTTOM,
@@ -130,16 +130,21 @@ class DeckWriter:
         frame.vertical_anchor = anchor
         frame.margin_left = frame.margin_right = Inches(0.2)
         frame.margin_top = frame.margin_bottom = Inches(0.12)
-        return _LeftFrame(frame)
+        left_aligned(shape.text_frame._txBody)  # shapes centre text unless told otherwise
+        return frame
 
-    def _caption(self, slide: Slide, text: str) -> None:
-        frame = self._box(
+    def _bottom_box(self, slide: Slide, height: float):
+        """A full-width text box sitting on the bottom of the body area."""
+        return self._box(
             slide,
             Inches(MARGIN),
-            Inches(BODY_BOTTOM - 0.42),
+            Inches(BODY_BOTTOM - height),
             Inches(SLIDE_W - 2 * MARGIN),
-            Inches(0.42),
+            Inches(height),
         )
+
+    def _caption(self, slide: Slide, text: str) -> None:
+        frame = self._bottom_box(slide, 0.42)
         frame.margin_left = 0
         self._run(frame.paragraphs[0], text, size=12, italic=True, colour=self.muted)
 
@@ -231,13 +236,7 @@ class DeckWriter:
         size = _fit(part.text, SLIDE_W - 2 * MARGIN - 0.4, bottom - top - 0.3, (24, 20, 17, 15))
         self._run(frame.paragraphs[0], part.text, size=size)
         frame.paragraphs[0].line_spacing = 1.1
-        who = self._box(
-            slide,
-            Inches(MARGIN),
-            Inches(BODY_BOTTOM - 0.85),
-            Inches(SLIDE_W - 2 * MARGIN),
-            Inches(0.85),
-        )
+        who = self._bottom_box(slide, 0.85)
         who.margin_left = Inches(0.2)
         name = shorten(story.customer, 160)
         size = _fit(name, SLIDE_W - 2 * MARGIN - 0.4, 0.45, (18, 14, 12, 10))
@@ -414,28 +413,6 @@ class DeckWriter:
         style(frame.chart, spec, self.look.palette, font_pt=14)
         if spec.caption:
             self._caption(slide, spec.caption)
-
-
-class _LeftFrame:
-    """A text frame whose paragraphs are left-aligned (shapes centre text by default)."""
-
-    def __init__(self, frame):
-        self._frame = frame
-        frame.paragraphs[0].alignment = PP_ALIGN.LEFT
-
-    def add_paragraph(self):
-        para = self._frame.add_paragraph()
-        para.alignment = PP_ALIGN.LEFT
-        return para
-
-    def __getattr__(self, name):
-        return getattr(self._frame, name)
-
-    def __setattr__(self, name, value):
-        if name == "_frame":
-            object.__setattr__(self, name, value)
-        else:
-            setattr(self._frame, name, value)
 
 
 CELL_SIDE = Inches(0.06)
