@@ -29,6 +29,12 @@ TEMPLATE = click.option(
     help="A theme folder (base.pptx, base.docx, optional theme.yaml) or a shipped theme name "
     "(default, harbour). Overrides the workspace's agenda.yaml.",
 )
+STRICT = click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat every warning as an error (exit 65): for pipelines that must not publish a "
+    "pack with anything odd in it.",
+)
 PDF = click.option(
     "--pdf", is_flag=True, help="Also write PDFs of both files (needs LibreOffice installed)."
 )
@@ -50,6 +56,12 @@ def _fail(exc: AgendaError) -> None:
     for line in exc.lines():
         click.echo(line, err=True)
     sys.exit(exc.exit_code)
+
+
+def _warn(warnings) -> None:
+    """Print located warnings as ``path:line:col: warning: message`` (clickable in editors)."""
+    for warning in warnings:
+        click.echo(warning.line_for("warning"), err=True)
 
 
 @click.group(
@@ -75,8 +87,14 @@ def cli() -> None:
 @NPS_FRAMING
 @TEMPLATE
 @PDF
+@STRICT
 def build(
-    month_dir: Path, out_dir: Path, nps_framing: str | None, template: Path | None, pdf: bool
+    month_dir: Path,
+    out_dir: Path,
+    nps_framing: str | None,
+    template: Path | None,
+    pdf: bool,
+    strict: bool,
 ) -> None:
     """Build the Word pack and the PowerPoint deck for MONTH_DIR.
 
@@ -86,11 +104,12 @@ def build(
     from agenda.pipeline import build as run_build
 
     try:
-        built = run_build(month_dir, out_dir, nps_framing=nps_framing, template=template, pdf=pdf)
+        built = run_build(
+            month_dir, out_dir, nps_framing=nps_framing, template=template, pdf=pdf, strict=strict
+        )
     except AgendaError as exc:
         _fail(exc)
-    for warning in built.pack.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+    _warn(built.pack.warnings)
     click.echo(
         f"Built the {built.pack.cover.period_label} pack for {built.pack.cover.organisation}:"
     )
@@ -103,7 +122,8 @@ def build(
 @cli.command()
 @click.argument("month_dir", type=MONTH_DIR)
 @NPS_FRAMING
-def validate(month_dir: Path, nps_framing: str | None) -> None:
+@STRICT
+def validate(month_dir: Path, nps_framing: str | None, strict: bool) -> None:
     """Check every file in MONTH_DIR and report all problems at once; writes nothing.
 
     Exit code 0 when the month is ready to build, 65 when the data has problems,
@@ -113,12 +133,11 @@ def validate(month_dir: Path, nps_framing: str | None) -> None:
     from agenda.pipeline import prepare
 
     try:
-        pack = prepare(month_dir, nps_framing=nps_framing)
+        pack = prepare(month_dir, nps_framing=nps_framing, strict=strict)
         look = load_look(month_dir)
     except AgendaError as exc:
         _fail(exc)
-    for warning in pack.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+    _warn(pack.warnings)
     filled = sum(1 for s in pack.sections if s.has_data)
     click.echo(
         f"{month_dir}: OK. {pack.cover.organisation}, {pack.cover.period_label}: "
@@ -164,6 +183,7 @@ def init(next_month_dir: Path) -> None:
 @NPS_FRAMING
 @TEMPLATE
 @PDF
+@STRICT
 def build_all(
     workspace: Path,
     out_dir: Path,
@@ -174,6 +194,7 @@ def build_all(
     nps_framing: str | None,
     template: Path | None,
     pdf: bool,
+    strict: bool,
 ) -> None:
     """Build every pack in WORKSPACE: each month, or each unit's months, in parallel.
 
@@ -209,6 +230,7 @@ def build_all(
             nps_framing=nps_framing,
             template=template,
             pdf=pdf,
+            strict=strict,
             rollup=not no_rollup,
             progress=progress,
         )

@@ -12,6 +12,7 @@ import re
 from agenda import schema
 from agenda.actions import action_tables, carry_actions
 from agenda.customer import CustomerSignal, customer_blocks
+from agenda.errors import Problem
 from agenda.formatting import (
     day_label,
     money,
@@ -46,7 +47,7 @@ from agenda.validate import MonthData
 def compose(
     month: MonthData,
     history: list[MonthSignal],
-    warnings: list[str] = (),
+    warnings: list[Problem] = (),
     *,
     nps_framing: str | None = None,
 ) -> Pack:
@@ -56,7 +57,7 @@ def compose(
     agenda = agenda_slots(meeting, with_actions=not carried.empty)
     slots = {slot.key: slot for slot in agenda}
     signal = CustomerSignal(month, history, nps_framing)
-    timing = _timing_warnings(meeting, agenda)
+    timing = _timing_warnings(month, agenda)
     warnings = [*month.warnings, *warnings, *signal.warnings, *timing]
     insights = run_rules(month, signal)
     builders = {
@@ -147,10 +148,10 @@ def compose(
             f"Agenda: {agenda[0].start:%H:%M}–{agenda[-1].end:%H:%M}",
             "Walk through the running order: customer first, finance last, by design.",
             [f"{s.number}. {s.title}: {s.times}, led by {s.lead}" for s in agenda]
-            + [f"Timing: {w}" for w in timing],
+            + [f"Timing: {w.message}" for w in timing],
             ("Does anyone need to leave early or move a slot?",),
         ),
-        agenda_warnings=tuple(timing),
+        agenda_warnings=tuple(w.message for w in timing),
         warnings=tuple(warnings),
     )
 
@@ -179,8 +180,9 @@ SQUEEZED_MINUTES = 20
 SQUEEZED_SHARE = 0.2
 
 
-def _timing_warnings(meeting: schema.Meeting, agenda: tuple[Slot, ...]) -> list[str]:
+def _timing_warnings(month: MonthData, agenda: tuple[Slot, ...]) -> list[Problem]:
     """Warn (never refuse) when the slots overrun the meeting or squeeze the customer."""
+    meeting = month.meeting
     found = []
     total = sum(s.minutes for s in agenda)
     if meeting.end is not None:
@@ -188,17 +190,31 @@ def _timing_warnings(meeting: schema.Meeting, agenda: tuple[Slot, ...]) -> list[
         finish = dt.time(hours, minutes)
         if agenda[-1].end > finish or agenda[-1].end < agenda[0].start:
             found.append(
-                f"the slots add up to {total} minutes and run to {agenda[-1].end:%H:%M}, "
-                f"past the meeting's end at {meeting.end}"
+                month.problem(
+                    "meeting",
+                    ("end",),
+                    f"the slots add up to {total} minutes and run to {agenda[-1].end:%H:%M}, "
+                    f"past the meeting's end at {meeting.end}",
+                )
             )
     start = dt.datetime.combine(meeting.date, agenda[0].start)
     if start + dt.timedelta(minutes=total) > dt.datetime.combine(meeting.date, dt.time(23, 59)):
-        found.append(f"the agenda starts at {meeting.start} and runs past midnight")
+        found.append(
+            month.problem(
+                "meeting",
+                ("start",),
+                f"the agenda starts at {meeting.start} and runs past midnight",
+            )
+        )
     customer = agenda[0]
     if customer.minutes < SQUEEZED_MINUTES or customer.minutes < SQUEEZED_SHARE * total:
         found.append(
-            f"the customer slot has {customer.minutes} of {total} minutes: it is squeezed "
-            f"(aim for at least {SQUEEZED_MINUTES} minutes and a fifth of the meeting)"
+            month.problem(
+                "meeting",
+                ("minutes", "customer"),
+                f"the customer slot has {customer.minutes} of {total} minutes: it is squeezed "
+                f"(aim for at least {SQUEEZED_MINUTES} minutes and a fifth of the meeting)",
+            )
         )
     return found
 

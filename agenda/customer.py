@@ -10,6 +10,7 @@ import math
 from collections import defaultdict
 
 from agenda import schema
+from agenda.errors import Problem
 from agenda.formatting import month_label, number, plural
 from agenda.history import MAX_MONTHS, MonthSignal, month_range, months_before
 from agenda.model import (
@@ -48,11 +49,15 @@ class CustomerSignal:
         self.period = month.meeting.period
         self.target = nps_in.target
         self.framing = framing or month.meeting.nps_framing
-        self.warnings: list[str] = []
+        self.warnings: list[Problem] = []
         if self.framing == "target" and self.target is None:
             self.warnings.append(
-                "nps_framing is 'target' but customer.yaml gives no nps.target: "
-                "NPS is shown neutrally"
+                month.problem(
+                    "customer",
+                    ("nps",),
+                    "nps_framing is 'target' but customer.yaml gives no nps.target: "
+                    "NPS is shown neutrally",
+                )
             )
             self.framing = "neutral"
         answers = month.answers
@@ -60,10 +65,13 @@ class CustomerSignal:
             outside = sum(n for m, n in answers.months.items() if m != self.period)
             if outside:
                 self.warnings.append(
-                    f"{plural(outside, 'survey answer')} in responses.csv "
-                    f"{'is' if outside == 1 else 'are'} dated outside {month_label(self.period)} "
-                    f"(from {answers.first:%d %b %Y} to {answers.last:%d %b %Y}); "
-                    "they are counted in this month's NPS"
+                    Problem(
+                        answers.path,
+                        f"{plural(outside, 'survey answer')} "
+                        f"{'is' if outside == 1 else 'are'} dated outside "
+                        f"{month_label(self.period)} (from {answers.first:%d %b %Y} to "
+                        f"{answers.last:%d %b %Y}); they are counted in this month's NPS",
+                    )
                 )
         self.history = history
         with_signal = [s for s in history if s.nps or s.complaints is not None or s.themes]

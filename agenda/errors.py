@@ -2,29 +2,54 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 
+def shown_path(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder where possible."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
+    # far outside the current folder, "../../../../x" helps nobody: show it whole
+    far = os.path.join(*[os.pardir] * 3) + os.sep
+    return str(path) if relative.startswith(far) else relative
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the input, pinned to a file position where one is known."""
+    """One thing wrong (or odd) in the input, pinned to a file position where one is known.
+
+    Printed the way compilers print, ``path:line:col: error: message``, so that terminals and
+    editors turn it into a link to the place.
+    """
 
     path: Path | None
     message: str
     line: int | None = None
     column: int | None = None
 
+    def where(self) -> str:
+        """``2026-11/customer.yaml:12:5``, or "" when the problem belongs to no file."""
+        if self.path is None:
+            return ""
+        where = shown_path(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
     def __str__(self) -> str:
-        where = ""
-        if self.path is not None:
-            where = self.path.name if self.path.name else str(self.path)
-            if self.line is not None:
-                where += f":{self.line}"
-                if self.column is not None:
-                    where += f":{self.column}"
-            where += ": "
-        return f"{where}{self.message}"
+        where = self.where()
+        return f"{where}: {self.message}" if where else self.message
+
+    def line_for(self, severity: str) -> str:
+        """One report line: ``path:line:col: error: message`` (or ``warning``)."""
+        where = self.where()
+        return f"{where}: {severity}: {self.message}" if where else f"{severity}: {self.message}"
 
     def sort_key(self) -> tuple[str, int, int]:
         """Order problems by file, then position, so reports read top to bottom."""
@@ -53,7 +78,7 @@ class DataError(AgendaError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def lines(self) -> list[str]:
-        return [f"{self.category}: {p}" for p in self.problems]
+        return [p.line_for("error") for p in self.problems]
 
 
 class UsageProblem(AgendaError):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from agenda import schema
-from agenda.errors import DataError
+from agenda.errors import DataError, Problem
 from agenda.nps import Nps, from_scores
 from agenda.responses import read_responses
 from agenda.sources import YamlFile, YamlProblems, iter_month_dirs, load_yaml
@@ -27,6 +27,9 @@ class MonthSignal:
     themes: dict[str, int]
     reasons: dict[str, int]  #: complaints by reason
     actions: tuple[schema.Action, ...] | None = None  #: that month's actions.yaml, if any
+    #: Why this month's customer figures are left out of trends (said in the pack), or "".
+    #: Names the file and line only: an unread file's text is not scrubbed, so never quote it.
+    left_out: str = ""
 
 
 def month_range(first: str, last: str) -> list[str]:
@@ -46,16 +49,21 @@ def months_before(period: str, count: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def earlier_months(folder: Path, *, limit: int = MAX_MONTHS) -> tuple[list[MonthSignal], list[str]]:
+def earlier_months(
+    folder: Path, *, limit: int = MAX_MONTHS
+) -> tuple[list[MonthSignal], list[Problem]]:
     """Read up to ``limit`` month folders before ``folder``; return signals and warnings.
 
-    A broken earlier month never blocks this month's pack: it is skipped with a warning.
+    A problem in an earlier month's customer figures leaves that month out of the trends, with a
+    warning and a line in the pack that says so. A problem in an earlier ``actions.yaml`` is an
+    error (DataError): skipping it would silently drop open actions from the log.
     """
     earlier = _window(folder, limit)
     signals: list[MonthSignal] = []
-    warnings: list[str] = []
+    warnings: list[Problem] = []
+    errors: list[Problem] = []
     for month in earlier:
-        actions = _earlier_actions(month, warnings)
+        actions = _earlier_actions(month, errors)
         path = month / "customer.yaml"
         if not path.exists():
             if actions is not None:
@@ -63,32 +71,55 @@ def earlier_months(folder: Path, *, limit: int = MAX_MONTHS) -> tuple[list[Month
             continue
         try:
             file = load_yaml(path)
+            customer, problems = check_model(file, schema.Customer)
         except YamlProblems as exc:
-            warnings.append(f"earlier month {month.name} skipped: {exc.problems[0]}")
-            continue
-        customer, problems = check_model(file, schema.Customer)
+            customer, problems = None, exc.problems
         if customer is None:
-            warnings.append(f"earlier month {month.name} skipped: {problems[0]}")
+            warnings += [_left_out(month, p) for p in problems[:1]]
+            left = _left_out_reason(problems[0])
+            signals.append(MonthSignal(month.name, None, None, {}, {}, actions, left))
             continue
         assert isinstance(customer, schema.Customer)
+        left = ""
         try:
             nps = month_nps(month, customer, file)
         except DataError as exc:
-            warnings.append(f"earlier month {month.name}: NPS skipped: {exc.problems[0]}")
+            warnings.append(_left_out(month, exc.problems[0], "NPS"))
+            left = _left_out_reason(exc.problems[0], "NPS")
             nps = None
         complaints = customer.complaints.total if customer.complaints else None
         themes = {t.name: t.mentions for t in customer.themes}
         reasons = dict(customer.complaints.reasons) if customer.complaints else {}
-        signals.append(MonthSignal(month.name, nps, complaints, themes, reasons, actions))
+        signals.append(MonthSignal(month.name, nps, complaints, themes, reasons, actions, left))
+    if errors:
+        raise DataError(errors)
     return signals, warnings
 
 
-def earlier_guests(
-    folder: Path, *, limit: int = MAX_MONTHS
-) -> tuple[list[schema.Guest], list[str]]:
-    """Guests of earlier meetings in the trend window: still protected by Chatham House."""
+def _left_out(month: Path, problem: Problem, what: str = "customer figures") -> Problem:
+    """The terminal's warning: the earlier file's own problem, located, and what it costs."""
+    message = f"{problem.message} (earlier month {month.name}: its {what} are left out of trends)"
+    return Problem(problem.path, message, problem.line, problem.column)
+
+
+def _left_out_reason(problem: Problem, what: str = "") -> str:
+    """What the pack says about a month left out of trends: file and line, never the text."""
+    assert problem.path is not None
+    where = f"{problem.path.parent.name}/{problem.path.name}"
+    if problem.line is not None:
+        where += f" (line {problem.line})"
+    return f"{what + ' ' if what else ''}{where} could not be read".strip()
+
+
+def earlier_guests(folder: Path, *, limit: int = MAX_MONTHS) -> list[schema.Guest]:
+    """Guests of earlier meetings in the trend window: still protected by Chatham House.
+
+    An earlier meeting.yaml whose guests cannot be read is an error (DataError), not a
+    warning: a guest who cannot be read cannot be protected.
+    """
     guests: list[schema.Guest] = []
-    warnings: list[str] = []
+    errors: list[Problem] = []
+    why = "an earlier meeting's guests must be readable to keep them out of this pack"
     for month in _window(folder, limit):
         path = month / "meeting.yaml"
         if not path.exists():
@@ -96,21 +127,29 @@ def earlier_guests(
         try:
             file = load_yaml(path)
         except YamlProblems as exc:
-            warnings.append(f"earlier guests of {month.name} unreadable: {exc.problems[0]}")
+            errors += [replace(p, message=f"{p.message} ({why})") for p in exc.problems]
             continue
         data = file.data if isinstance(file.data, dict) else {}
-        for n, raw in enumerate(data.get("guests") or []):
+        listed = data.get("guests") or []
+        if not isinstance(listed, list):
+            errors.append(file.problem(("guests",), f"guests: expected a list ({why})"))
+            continue
+        for n, raw in enumerate(listed):
             guest, problems = (
                 check_model(YamlFile(path, raw, file.marks), schema.Guest)
                 if isinstance(raw, dict)
-                else (None, [file.problem(("guests", n), "not a guest")])
+                else (None, [file.problem(("guests", n), "expected a guest {name, organisation}")])
             )
             if guest is None:
-                warnings.append(f"an earlier guest of {month.name} is unreadable: {problems[0]}")
+                errors += [
+                    replace(p, message=f"guests[{n}]: {p.message} ({why})") for p in problems
+                ]
             else:
                 assert isinstance(guest, schema.Guest)
                 guests.append(guest)
-    return guests, warnings
+    if errors:
+        raise DataError(errors)
+    return guests
 
 
 def _window(folder: Path, limit: int) -> list[Path]:
@@ -123,19 +162,19 @@ def _window(folder: Path, limit: int) -> list[Path]:
     return [p for p in iter_month_dirs(workspace) if oldest <= p.name < this]
 
 
-def _earlier_actions(month: Path, warnings: list[str]) -> tuple[schema.Action, ...] | None:
-    """An earlier month's actions, for carrying open ones over; a broken file is a warning."""
+def _earlier_actions(month: Path, errors: list[Problem]) -> tuple[schema.Action, ...] | None:
+    """An earlier month's actions, for carrying open ones over; a broken file is an error."""
     path = month / "actions.yaml"
     if not path.exists():
         return None
+    why = f"fix it: its open actions carry over into later months (earlier month {month.name})"
     try:
         file = load_yaml(path)
+        actions, problems = check_model(file, schema.Actions)
     except YamlProblems as exc:
-        warnings.append(f"earlier actions of {month.name} not carried over: {exc.problems[0]}")
-        return None
-    actions, problems = check_model(file, schema.Actions)
+        actions, problems = None, exc.problems
     if actions is None:
-        warnings.append(f"earlier actions of {month.name} not carried over: {problems[0]}")
+        errors += [replace(p, message=f"{p.message}; {why}") for p in problems]
         return None
     assert isinstance(actions, schema.Actions)
     return tuple(actions.actions)

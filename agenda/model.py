@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from agenda.errors import Problem
+
 Status = Literal["On track", "At risk", "Off track"]
 
 
@@ -204,7 +206,7 @@ class Pack:
     agenda_notes: str = ""
     title_notes: str = ""
     agenda_warnings: tuple[str, ...] = ()  #: timing problems the chair should see
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Problem, ...] = field(default=())  #: located, for the terminal only
 
     def agenda_table(self) -> Table:
         """The agenda as a table: slot, section, time, lead, the question it answers."""

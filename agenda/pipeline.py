@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from agenda.compose import compose
+from agenda.errors import DataError, Problem
 from agenda.formatting import plural
 from agenda.history import MonthSignal, earlier_guests, earlier_months
 from agenda.look import load_look
@@ -14,6 +17,8 @@ from agenda.privacy import mask_month
 from agenda.protect import protect
 from agenda.validate import MonthData, load_month
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Loaded:
@@ -21,15 +26,28 @@ class Loaded:
 
     month: MonthData
     history: list[MonthSignal]
-    warnings: list[str]
+    warnings: list[Problem]
     notices: list[str]
+
+
+def _attempt(read: Callable[[], T], problems: list[Problem]) -> T | None:
+    """Run one reader, collecting its data problems so that all are reported at once."""
+    try:
+        return read()
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def load(month_dir: Path) -> Loaded:
     """Read and validate a month and its history, then protect what it must not show."""
-    month = load_month(month_dir)
-    history, warnings = earlier_months(month_dir)
-    guests, guest_warnings = earlier_guests(month_dir)
+    problems: list[Problem] = []
+    month = _attempt(lambda: load_month(month_dir), problems)
+    earlier = _attempt(lambda: earlier_months(month_dir), problems)
+    guests = _attempt(lambda: earlier_guests(month_dir), problems)
+    if problems or month is None or earlier is None or guests is None:
+        raise DataError(problems)
+    history, warnings = earlier
     month, history, redactor = protect(month, history, guests)
     month, masked = mask_month(month)
     notices = []
@@ -50,16 +68,19 @@ def load(month_dir: Path) -> Loaded:
             "also belong to someone else named in the data, so they were replaced only as part "
             "of the full name; check the free text by hand."
         )
-    return Loaded(month, history, [*warnings, *guest_warnings], notices)
+    return Loaded(month, history, warnings, notices)
 
 
-def prepare(month_dir: Path, *, nps_framing: str | None = None) -> Pack:
+def prepare(month_dir: Path, *, nps_framing: str | None = None, strict: bool = False) -> Pack:
     """Read, validate and compose a month folder into a Pack (raises AgendaError on bad input).
 
-    ``nps_framing`` overrides meeting.yaml's ``nps_framing`` ("neutral" or "target").
+    ``nps_framing`` overrides meeting.yaml's ``nps_framing`` ("neutral" or "target"); with
+    ``strict`` every warning is an error.
     """
     loaded = load(month_dir)
     pack = compose(loaded.month, loaded.history, loaded.warnings, nps_framing=nps_framing)
+    if strict and pack.warnings:
+        raise DataError(list(pack.warnings))
     return replace(pack, notices=tuple(loaded.notices))
 
 
@@ -78,6 +99,7 @@ def build(
     nps_framing: str | None = None,
     template: Path | None = None,
     pdf: bool = False,
+    strict: bool = False,
 ) -> Built:
     """Compose the month and write the Word pack and the deck (and PDFs) into ``out_dir``."""
     from packs import write_all
@@ -87,7 +109,7 @@ def build(
     # the deck while this one writes the Word pack (Linux, two cores or more; see packs.parallel).
     helper = Helper.start("packs.pptx_writer")
     try:
-        pack = prepare(month_dir, nps_framing=nps_framing)
+        pack = prepare(month_dir, nps_framing=nps_framing, strict=strict)
         look = load_look(month_dir, template, check=False)  # the writers check what they open
         return Built(pack, write_all(pack, out_dir, look, pdf=pdf, helper=helper))
     finally:

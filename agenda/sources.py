@@ -25,6 +25,9 @@ MAX_DEPTH = 40
 #: Most values one file may expand to (stops alias "billion laughs" expansions).
 MAX_VALUES = 200_000
 
+#: One message for deep nesting, whichever layer (libyaml, Python, our builder) notices first.
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep (the data contract nests a few levels)"
+
 Loc = tuple[str | int, ...]
 #: Characters refused in text: control characters (tab, line feed and carriage return are fine)
 #: and the code points XML cannot carry, which a YAML escape such as "\uFFFE" could smuggle in.
@@ -164,7 +167,7 @@ class _Builder:
             self.fail(node, f"file expands to more than {MAX_VALUES:,} values (alias bomb?)")
             raise _Stop
         if depth > MAX_DEPTH:
-            self.fail(node, f"nested more than {MAX_DEPTH} levels deep")
+            self.fail(node, _TOO_DEEP)
             raise _Stop
         self.marks.values.setdefault(loc, _mark(node))
         if isinstance(node, ScalarNode):
@@ -281,6 +284,8 @@ def load_yaml(path: Path) -> YamlFile:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         what = exc.problem or "not valid YAML"
+        if "nesting" in what or "depth" in what:  # libyaml 0.2.6+ stops deep nesting itself
+            raise YamlProblems([Problem(path, _TOO_DEEP, line, col)]) from None
         if any(w in what for w in ("block end", "mapping values are not allowed", "expected <")):
             what += " (check the indentation of this line and the one above it)"
         raise YamlProblems([Problem(path, f"YAML syntax: {what}", line, col)]) from None
@@ -292,8 +297,7 @@ def load_yaml(path: Path) -> YamlFile:
     except yaml.YAMLError as exc:
         raise YamlProblems([Problem(path, f"YAML error: {exc}")]) from None
     except RecursionError:
-        msg = f"nested too deeply to read (the limit is {MAX_DEPTH} levels)"
-        raise YamlProblems([Problem(path, msg)]) from None
+        raise YamlProblems([Problem(path, _TOO_DEEP)]) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -305,7 +309,7 @@ def load_yaml(path: Path) -> YamlFile:
     except _Stop:
         data = None
     except RecursionError:
-        builder.fail(root, "nested too deeply to read")
+        builder.fail(root, _TOO_DEEP)
         data = None
     if builder.problems:
         raise YamlProblems(builder.problems)

@@ -34,7 +34,15 @@ class MonthData:
     actions: schema.Actions | None
     answers: SurveyAnswers | None = None  #: the parsed ``responses.csv``, when NPS comes from one
     files: list[Path] = field(default_factory=list)  #: every file read, for the appendix
-    warnings: list[str] = field(default_factory=list)  #: odd but not wrong (misnamed files)
+    warnings: list[Problem] = field(default_factory=list)  #: odd but not wrong, located
+    sources: dict[str, YamlFile] = field(default_factory=dict)  #: loaded files by stem
+
+    def problem(self, stem: str, loc: Loc, message: str) -> Problem:
+        """A problem located at ``loc`` of the month's ``stem``.yaml (the file alone if unread)."""
+        file = self.sources.get(stem)
+        if file is None:
+            return Problem(self.folder / f"{stem}.yaml", message)
+        return file.problem(loc, message)
 
 
 def _field_model(model: type[BaseModel], name: str) -> Any:
@@ -249,22 +257,22 @@ def check_month_folder(folder: Path) -> None:
         )
 
 
-def _stray_files(folder: Path) -> list[str]:
+def _stray_files(folder: Path) -> list[Problem]:
     """Warn about files the tool would silently ignore: misspelt or doubled section files."""
-    found = []
+    found: list[Problem] = []
     for path in sorted(folder.iterdir()):
         if path.suffix not in (".yaml", ".yml") or not path.is_file():
             continue
         stem = path.stem
         if stem in KNOWN_FILES:
             if path.suffix == ".yml" and (folder / f"{stem}.yaml").exists():
-                found.append(f"{path.name} is ignored because {stem}.yaml is also there")
+                found.append(Problem(path, f"ignored because {stem}.yaml is also there"))
             continue
         close = difflib.get_close_matches(stem.lower(), KNOWN_FILES, n=1, cutoff=0.6)
         if close:
-            found.append(f"{path.name} is not read (did you mean '{close[0]}.yaml'?)")
+            found.append(Problem(path, f"not read (did you mean '{close[0]}.yaml'?)"))
         else:
-            found.append(f"{path.name} is not one of the files the tool reads; it is ignored")
+            found.append(Problem(path, "not one of the files the tool reads; it is ignored"))
     return found
 
 
@@ -341,7 +349,7 @@ def load_month(folder: Path) -> MonthData:
     if problems:
         raise DataError(problems)
     return MonthData(
-        folder, meeting, customer, sections, actions, answers, files, _stray_files(folder)
+        folder, meeting, customer, sections, actions, answers, files, _stray_files(folder), loaded
     )
 
 

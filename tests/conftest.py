@@ -52,6 +52,13 @@ def write_month(root: Path, files: dict[str, str], name: str = "2026-11") -> Pat
     return month
 
 
+@pytest.fixture(autouse=True)
+def _run_in_tmp(tmp_path, monkeypatch):
+    """Run each test from its own folder, as a user runs the tool from their workspace: problems
+    then show paths relative to it (``ws/2026-11/customer.yaml:3:5: error: ...``)."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture
 def minimal_month(tmp_path: Path) -> Path:
     """A month folder with only the two required files."""

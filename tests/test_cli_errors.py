@@ -55,7 +55,7 @@ def test_missing_customer_file_is_refused(run_cli, tmp_path):
     month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING})
     out = tmp_path / "out"
     result = run_cli("build", month, "--out", out)
-    lines = _assert_refused(result, out, "customer.yaml: required file is missing")
+    lines = _assert_refused(result, out, "customer.yaml: error: required file is missing")
     assert "customer's voice" in lines[0]
 
 
@@ -64,7 +64,7 @@ def test_customer_without_a_narrative_is_refused(run_cli, tmp_path):
     month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": customer})
     out = tmp_path / "out"
     result = run_cli("build", month, "--out", out)
-    _assert_refused(result, out, "customer.yaml:3:13: narratives: needs at least 1 item")
+    _assert_refused(result, out, "customer.yaml:3:13: error: narratives: needs at least 1 item")
 
 
 def test_unknown_key_names_file_line_column_and_suggests(run_cli, tmp_path):
@@ -76,10 +76,10 @@ def test_unknown_key_names_file_line_column_and_suggests(run_cli, tmp_path):
     result = run_cli("build", month, "--out", out)
     lines = _assert_refused(result, out)
     assert (
-        "Data error: operations.yaml:7:5: slas[1]: unknown key 'targt' (did you mean 'target'?)"
-        in lines
+        "ws/2026-11/operations.yaml:7:5: error: slas[1]: unknown key 'targt' "
+        "(did you mean 'target'?)" in lines
     )
-    assert "Data error: operations.yaml:6:5: slas[1]: missing required key 'target'" in lines
+    assert "ws/2026-11/operations.yaml:6:5: error: slas[1]: missing required key 'target'" in lines
 
 
 def test_wrong_type_is_located_and_says_what_was_expected(run_cli, tmp_path):
@@ -91,7 +91,7 @@ def test_wrong_type_is_located_and_says_what_was_expected(run_cli, tmp_path):
     out = tmp_path / "out"
     result = run_cli("build", month, "--out", out)
     _assert_refused(
-        result, out, "operations.yaml:3:13: slas[0].target: expected a number, got 'high'"
+        result, out, "operations.yaml:3:13: error: slas[0].target: expected a number, got 'high'"
     )
 
 
@@ -100,7 +100,7 @@ def test_duplicate_key_is_an_error_naming_both_lines(run_cli, tmp_path):
     month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": CUSTOMER})
     out = tmp_path / "out"
     result = run_cli("build", month, "--out", out)
-    _assert_refused(result, out, "meeting.yaml:6:1: duplicate key 'chair' (first given on line 5)")
+    _assert_refused(result, out, "meeting.yaml:6:1: error: duplicate key 'chair' (first given on line 5)")
 
 
 def test_validate_reports_every_problem_across_files_at_once(run_cli, tmp_path):
@@ -118,12 +118,12 @@ def test_validate_reports_every_problem_across_files_at_once(run_cli, tmp_path):
     result = run_cli("validate", month)
     assert result.exit_code == 65
     text = result.stderr
-    assert "meeting.yaml:3:7: date: expected a date like 2026-11-19, got '19/11/2026'" in text
+    assert "meeting.yaml:3:7: error: date: expected a date like 2026-11-19, got '19/11/2026'" in text
     assert (
-        "customer.yaml:7:5: narratives[0]: unknown key 'chanel' (did you mean 'channel'?)" in text
+        "customer.yaml:7:5: error: narratives[0]: unknown key 'chanel' (did you mean 'channel'?)" in text
     )
     assert "operations.yaml:7:5" in text
-    assert "finance.yaml:4:13: metrics[0].actual: expected a number, got 'lots'" in text
+    assert "finance.yaml:4:13: error: metrics[0].actual: expected a number, got 'lots'" in text
     assert len(text.strip().splitlines()) >= 5
 
 
@@ -142,7 +142,7 @@ def test_python_tags_are_refused_not_executed(run_cli, tmp_path):
     result = run_cli("validate", month)
     assert result.exit_code == 65
     assert (
-        "customer.yaml:13:13: '!!python/object/apply:os.system': Python tags are not allowed"
+        "customer.yaml:13:13: error: '!!python/object/apply:os.system': Python tags are not allowed"
         in result.stderr
     )
 
@@ -154,7 +154,7 @@ def test_period_must_match_folder(run_cli, tmp_path):
     )
     result = run_cli("validate", month)
     assert result.exit_code == 65
-    assert "meeting.yaml:2:9: period is 2026-10 but the folder is 2026-11" in result.stderr
+    assert "meeting.yaml:2:9: error: period is 2026-10 but the folder is 2026-11" in result.stderr
 
 
 def test_customer_slot_may_not_be_the_shortest(run_cli, tmp_path):
@@ -162,14 +162,14 @@ def test_customer_slot_may_not_be_the_shortest(run_cli, tmp_path):
     month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": CUSTOMER})
     result = run_cli("validate", month)
     assert result.exit_code == 65
-    assert "meeting.yaml:7:13: minutes.customer: the customer slot (5 min)" in result.stderr
+    assert "meeting.yaml:7:13: error: minutes.customer: the customer slot (5 min)" in result.stderr
 
 
 def test_unknown_section_in_minutes_suggests_the_right_one(run_cli, tmp_path):
     meeting = MEETING + "minutes:\n  custmer: 40\n"
     month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": CUSTOMER})
     result = run_cli("validate", month)
-    assert "meeting.yaml:7:3: minutes: unknown key 'custmer' (did you mean 'customer'?)" in (
+    assert "meeting.yaml:7:3: error: minutes: unknown key 'custmer' (did you mean 'customer'?)" in (
         result.stderr
     )
 

@@ -128,7 +128,7 @@ def test_a_logo_must_be_an_image_inside_the_workspace(tmp_path, run_cli, logo):
     month = _workspace(tmp_path, f"theme:\n  logo: {logo}\n")
     result, _, _ = _built(tmp_path, run_cli, month)
     assert result.exit_code == 65
-    assert result.stderr.startswith("Data error: agenda.yaml:2:9: theme.logo:")
+    assert result.stderr.startswith("ws/agenda.yaml:2:9: error: theme.logo:")
 
 
 def test_templates_command_writes_editable_defaults_and_they_build(tmp_path, run_cli):

@@ -83,8 +83,8 @@ def test_csv_bad_score_is_located_by_line(tmp_path):
         load_month(month)
     messages = [str(p) for p in caught.value.problems]
     assert messages == [
-        "responses.csv:3: score 'eleven' is not a whole number 0–10",
-        "responses.csv:4: score '11' is not a whole number 0–10",
+        "ws/2026-11/responses.csv:3: score 'eleven' is not a whole number 0–10",
+        "ws/2026-11/responses.csv:4: score '11' is not a whole number 0–10",
     ]
 
 
@@ -105,7 +105,7 @@ def test_responses_must_be_a_file_inside_the_month(tmp_path, name):
     (tmp_path / "ws" / "responses.csv").write_text("date,score\n2026-11-01,9\n")
     with pytest.raises(DataError) as caught:
         load_month(month)
-    assert str(caught.value).startswith("customer.yaml:2:14: nps.responses:")
+    assert str(caught.value).startswith("ws/2026-11/customer.yaml:2:14: nps.responses:")
 
 
 def test_quoted_comment_spanning_lines_is_read_exactly(tmp_path):

@@ -129,4 +129,4 @@ def test_any_text_in_string_fields_builds_or_fails_cleanly(
         if result.exit_code == 0:
             assert len(written) == 2
         else:
-            assert written == [] and "Data error:" in result.stderr
+            assert written == [] and ": error: " in result.stderr

@@ -24,7 +24,7 @@ def _err(run_cli, month, *args) -> tuple[int, str]:
 def test_a_folder_where_a_file_belongs_is_a_located_error(tmp_path, run_cli):
     month = _month(tmp_path)
     (month / "operations.yaml").mkdir()
-    assert _err(run_cli, month) == (65, "Data error: operations.yaml: is a folder, not a file\n")
+    assert _err(run_cli, month) == (65, "ws/2026-11/operations.yaml: error: is a folder, not a file\n")
 
 
 def test_a_folder_in_an_earlier_month_is_only_a_warning(tmp_path, run_cli):
@@ -36,7 +36,7 @@ def test_a_folder_in_an_earlier_month_is_only_a_warning(tmp_path, run_cli):
     result = run_cli("build", month, "--out", tmp_path / "out")
     assert result.exit_code == 0
     assert (
-        "Warning: earlier month 2026-10 skipped: customer.yaml: is a folder, not a file"
+        "ws/2026-10/customer.yaml: warning: is a folder, not a file (earlier month 2026-10: its customer figures are left out of trends)"
         in result.stderr
     )
 
@@ -47,47 +47,47 @@ def test_a_folder_in_an_earlier_month_is_only_a_warning(tmp_path, run_cli):
         (
             "operations.yaml",
             "slas:\n  - {name: X, target: yes, actual: 1}\n",
-            "operations.yaml:2:23: slas[0].target: expected a number, got true",
+            "operations.yaml:2:23: error: slas[0].target: expected a number, got true",
         ),
         (
             "meeting.yaml",
             MEETING + "minutes: {marketing: true}\n",
-            "meeting.yaml:6:22: minutes.marketing: expected a number, got true",
+            "meeting.yaml:6:22: error: minutes.marketing: expected a number, got true",
         ),
         (
             "finance.yaml",
             "metrics:\n  - {name: Revenue, actual: 1e400}\n",
-            "finance.yaml:2:29: metrics[0].actual: expected an ordinary number",
+            "finance.yaml:2:29: error: metrics[0].actual: expected an ordinary number",
         ),
         (
             "finance.yaml",
             "metrics:\n  - {name: Revenue, actual: '1e400'}\n",
-            "finance.yaml:2:29: metrics[0].actual: expected an ordinary number",
+            "finance.yaml:2:29: error: metrics[0].actual: expected an ordinary number",
         ),
         (
             "customer.yaml",
             CUSTOMER + "csat: {score: 37, scale: 5}\n",
-            "customer.yaml:13:7: csat: score 37 is outside the scale 0–5",
+            "customer.yaml:13:7: error: csat: score 37 is outside the scale 0–5",
         ),
         (
             "meeting.yaml",
             MEETING.replace('"09:00"', "9.30"),
-            'meeting.yaml:4:8: start: expected a time as HH:MM: put it in quotes, e.g. "09:30", got 9.3',
+            'meeting.yaml:4:8: error: start: expected a time as HH:MM: put it in quotes, e.g. "09:30", got 9.3',
         ),
         (
             "meeting.yaml",
             MEETING + "location: yes\n",
-            "meeting.yaml:6:11: location: expected text, got true (yes/no/on/off are read as true/false: put the text in quotes)",
+            "meeting.yaml:6:11: error: location: expected text, got true (yes/no/on/off are read as true/false: put the text in quotes)",
         ),
         (
             "meeting.yaml",
             MEETING.replace("2026-11-19", "2026-11-31"),
-            "meeting.yaml:3:7: date: expected a real date like 2026-11-19, got '2026-11-31'",
+            "meeting.yaml:3:7: error: date: expected a real date like 2026-11-19, got '2026-11-31'",
         ),
         (
             "meeting.yaml",
             MEETING + "minutes: {customer: 0}\n",
-            "meeting.yaml:6:21: minutes.customer: must be at least 1, got 0",
+            "meeting.yaml:6:21: error: minutes.customer: must be at least 1, got 0",
         ),
     ],
 )
@@ -130,7 +130,7 @@ def test_unclosed_quote_in_the_survey_export_is_an_error_not_lost_rows(tmp_path,
     )
     code, stderr = _err(run_cli, month)
     assert code == 65
-    assert "responses.csv:3: a quote opened in this row is never closed" in stderr
+    assert "responses.csv:3: error: a quote opened in this row is never closed" in stderr
 
 
 def test_tab_separated_export_and_unquoted_commas_in_a_last_comment(tmp_path):
@@ -156,7 +156,7 @@ def test_answers_dated_outside_the_month_are_counted_with_a_warning(tmp_path, ru
     (month / "responses.csv").write_text("date,score\n2025-03-01,9\n2026-11-02,3\n")
     result = run_cli("build", month, "--out", tmp_path / "out")
     assert (
-        "Warning: 1 survey answer in responses.csv is dated outside November 2026" in result.stderr
+        "ws/2026-11/responses.csv: warning: 1 survey answer is dated outside November 2026" in result.stderr
     )
 
 
@@ -198,7 +198,7 @@ def test_duplicate_action_ids_are_located(tmp_path, run_cli):
     code, stderr = _err(run_cli, _month(tmp_path, **{"actions.yaml": actions}))
     assert (
         code == 65
-        and "actions.yaml:3:10: actions[1].id: 'A-1' is already used by actions[0]" in stderr
+        and "actions.yaml:3:10: error: actions[1].id: 'A-1' is already used by actions[0]" in stderr
     )
 
 
@@ -210,9 +210,9 @@ def test_agenda_past_midnight_and_misnamed_files_are_warned(tmp_path, run_cli):
     (month / "customer.yml").write_text("nps: {}\n")
     result = run_cli("build", month, "--out", tmp_path / "out")
     assert result.exit_code == 0
-    assert "Warning: the agenda starts at 23:00 and runs past midnight" in result.stderr
-    assert "Warning: operation.yaml is not read (did you mean 'operations.yaml'?)" in result.stderr
-    assert "Warning: customer.yml is ignored because customer.yaml is also there" in result.stderr
+    assert "ws/2026-11/meeting.yaml:4:8: warning: the agenda starts at 23:00 and runs past midnight" in result.stderr
+    assert "ws/2026-11/operation.yaml: warning: not read (did you mean 'operations.yaml'?)" in result.stderr
+    assert "ws/2026-11/customer.yml: warning: ignored because customer.yaml is also there" in result.stderr
 
 
 def test_a_shortened_guest_organisation_and_sentence_start_are_handled(tmp_path, run_cli):
