@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agenda import __version__
-from agenda.errors import AgendaError, UsageProblem
+from agenda.errors import AgendaError, DataError, UsageProblem
+from agenda.formatting import plural
 from agenda.history import MAX_MONTHS, months_before
 from agenda.validate import MONTH_NAME
 
@@ -50,6 +51,25 @@ class Outcome:
     seconds: float = 0.0
     files: tuple[str, ...] = ()
     fingerprint: str = ""
+    #: Why a pack failed, short and safe to print in the group pack: the kind of problem and
+    #: the first problem's file ("data error in customer.yaml"), never its message, which may
+    #: quote the data (a protected guest's name).
+    reason: str = ""
+
+
+def _reason(exc: BaseException, month_dir: Path) -> str:
+    """A failure's short reason: "data error in customer.yaml", "template error", ..."""
+    if isinstance(exc, DataError):
+        path = exc.problems[0].path if exc.problems else None
+        if path is None:
+            return "data error"
+        name = path.name
+        if path.parent.name != month_dir.name and MONTH_NAME.fullmatch(path.parent.name):
+            name = f"{path.parent.name}/{name}"  # an earlier month's file
+        return f"data error in {name}"
+    if isinstance(exc, AgendaError):
+        return exc.category.lower()
+    return "internal error"
 
 
 def _months(folder: Path) -> list[Path]:
@@ -136,14 +156,14 @@ def _build_one(job: Job, options: dict, print_: str) -> Outcome:
     except AgendaError as exc:
         first = exc.lines()
         detail = first[0] + (f" (+{len(first) - 1} more)" if len(first) > 1 else "")
-        return Outcome(
-            job.unit, job.month_dir.name, "failed", detail, time.perf_counter() - started
-        )
+        took = time.perf_counter() - started
+        reason = _reason(exc, job.month_dir)
+        return Outcome(job.unit, job.month_dir.name, "failed", detail, took, reason=reason)
     except Exception as exc:  # a bug must not stop the other units
         detail = f"internal error: {type(exc).__name__}: {exc}"
-        return Outcome(
-            job.unit, job.month_dir.name, "failed", detail, time.perf_counter() - started
-        )
+        took = time.perf_counter() - started
+        reason = _reason(exc, job.month_dir)
+        return Outcome(job.unit, job.month_dir.name, "failed", detail, took, reason=reason)
     names = tuple(p.name for p in built.paths)
     return Outcome(
         job.unit,
@@ -166,13 +186,14 @@ def run_all(
     nps_framing: str | None = None,
     template: Path | None = None,
     pdf: bool = False,
+    strict: bool = False,
     rollup: bool = True,
     progress: Callable[[Iterator[Outcome], int], Iterator[Outcome]] | None = None,
 ) -> list[Outcome]:
     """Build every pack of the workspace; return one outcome per pack (and per group pack)."""
     jobs = find_jobs(workspace, out_root, month)
-    options = {"nps_framing": nps_framing, "template": template, "pdf": pdf}
-    option_key = (str(nps_framing), str(template), str(pdf))
+    options = {"nps_framing": nps_framing, "template": template, "pdf": pdf, "strict": strict}
+    option_key = (str(nps_framing), str(template), str(pdf), str(strict))
     outcomes: list[Outcome] = []
     todo: list[tuple[Job, str]] = []
     for job in jobs:
@@ -221,13 +242,18 @@ def run_all(
 
 
 def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[Outcome]:
-    """One group pack per month, from the units whose pack for that month built or is current."""
+    """One group pack per month, from the units whose pack for that month built or is current.
+
+    A unit whose pack failed, or whose month cannot be read for the group, is left out and
+    named in the group pack itself with a short reason that quotes none of its data.
+    """
     from agenda.look import load_look
     from agenda.pipeline import load
-    from agenda.rollup import Unit, compose_group
+    from agenda.rollup import LeftOut, Unit, compose_group
     from packs import write_all
 
     ok = {(o.unit, o.period): o for o in outcomes if o.result in ("built", "skipped")}
+    failed = {(o.unit, o.period): o for o in outcomes if o.result == "failed"}
     out_dir = out_root / "group"
     manifest = _read_manifest(out_dir)
     results = []
@@ -235,8 +261,18 @@ def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[
         members = [job for job in jobs if job.month_dir.name == period and (job.unit, period) in ok]
         if not members:
             continue
+        left_out = [
+            LeftOut(job.unit, failed[(job.unit, period)].reason or "its pack failed")
+            for job in jobs
+            if job.month_dir.name == period and (job.unit, period) in failed
+        ]
         print_ = hashlib.sha256(
-            "|".join(sorted(ok[(j.unit, period)].fingerprint for j in members)).encode()
+            "|".join(
+                [
+                    *sorted(ok[(j.unit, period)].fingerprint for j in members),
+                    *sorted(f"left out {u.name}: {u.reason}" for u in left_out),
+                ]
+            ).encode()
         ).hexdigest()
         entry = manifest.get(period, {})
         if (
@@ -249,10 +285,21 @@ def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[
             )
             continue
         started = time.perf_counter()
+        units = []
+        for job in members:
+            try:
+                units.append(Unit(job.unit, load(job.month_dir)))
+            except Exception as exc:  # one unreadable unit is left out, not the whole group
+                left_out.append(LeftOut(job.unit, _reason(exc, job.month_dir)))
         try:
-            units = [Unit(job.unit, load(job.month_dir)) for job in members]
-            group = _group_name(workspace, members[0].month_dir)
-            pack = compose_group(group, period, units)
+            if not units:
+                raise UsageProblem(
+                    "no unit could be read for the group pack: "
+                    + "; ".join(f"{u.name} ({u.reason})" for u in left_out)
+                )
+            settings = _group_settings(workspace, period)
+            group = _group_name(workspace, settings)
+            pack = compose_group(group, period, units, left_out=left_out, settings=settings)
             look = load_look(members[0].month_dir, template, check=False)
             paths = write_all(pack, out_dir, look, pdf=pdf)
         except AgendaError as exc:
@@ -267,8 +314,9 @@ def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[
             manifest.pop(period, None)
             continue
         names = tuple(p.name for p in paths)
-        skipped = len([j for j in jobs if j.month_dir.name == period]) - len(members)
-        detail = f"{len(members)} units" + (f" ({skipped} left out: failed)" if skipped else "")
+        detail = plural(len(units), "unit") + (
+            f" ({len(left_out)} left out: failed)" if left_out else ""
+        )
         results.append(
             Outcome("group", period, "built", detail, time.perf_counter() - started, names)
         )
@@ -278,14 +326,24 @@ def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[
     return results
 
 
-def _group_name(workspace: Path, month_dir: Path) -> str:
-    """The group's name from agenda.yaml's ``group``, else from the workspace folder."""
-    from agenda.look import workspace_settings
+def _group_settings(workspace: Path, period: str):
+    """The group's own agenda.yaml (beside the unit folders), or defaults when it has none or
+    it is broken (the unit builds report a broken agenda.yaml themselves)."""
+    from agenda import schema
+    from agenda.look import CONFIG, workspace_settings
 
+    if not (workspace / CONFIG).is_file():
+        return schema.WorkspaceSettings()
     try:
-        settings, _ = workspace_settings(month_dir)
+        # a month folder of the workspace itself finds the workspace's agenda.yaml first
+        settings, _ = workspace_settings(workspace / period)
     except AgendaError:
-        settings = None  # the unit builds report a broken agenda.yaml themselves
-    if settings is not None and settings.group:
+        return schema.WorkspaceSettings()
+    return settings
+
+
+def _group_name(workspace: Path, settings) -> str:
+    """The group's name from agenda.yaml's ``group``, else from the workspace folder."""
+    if settings.group:
         return settings.group
     return workspace.resolve().name.replace("-", " ").replace("_", " ").title()

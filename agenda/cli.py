@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from agenda import __version__
-from agenda.errors import AgendaError
+from agenda.errors import AgendaError, UsageProblem
 
 MONTH_DIR = click.Path(path_type=Path, file_okay=True, dir_okay=True)
 NPS_FRAMING = click.option(
@@ -35,6 +35,14 @@ STRICT = click.option(
     help="Treat every warning as an error (exit 65): for pipelines that must not publish a "
     "pack with anything odd in it.",
 )
+REDACTION_REPORT = click.option(
+    "--redaction-report",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write each Chatham House replacement (file, line, the words around it) to this file, "
+    "to check before the pack is sent. It quotes the protected names: keep it out of the "
+    "output folder (refused there).",
+)
 PDF = click.option(
     "--pdf", is_flag=True, help="Also write PDFs of both files (needs LibreOffice installed)."
 )
@@ -56,6 +64,15 @@ def _fail(exc: AgendaError) -> None:
     for line in exc.lines():
         click.echo(line, err=True)
     sys.exit(exc.exit_code)
+
+
+def _outside(report: Path | None, out_dir: Path) -> None:
+    """The redaction report quotes protected names: it never lands beside the pack."""
+    if report is not None and report.resolve().is_relative_to(out_dir.resolve()):
+        raise UsageProblem(
+            f"--redaction-report {report}: the report names the protected guests, so it may not "
+            f"be written into the output folder {out_dir}; choose a file outside it"
+        )
 
 
 def _warn(warnings) -> None:
@@ -88,6 +105,7 @@ def cli() -> None:
 @TEMPLATE
 @PDF
 @STRICT
+@REDACTION_REPORT
 def build(
     month_dir: Path,
     out_dir: Path,
@@ -95,6 +113,7 @@ def build(
     template: Path | None,
     pdf: bool,
     strict: bool,
+    redaction_report: Path | None,
 ) -> None:
     """Build the Word pack and the PowerPoint deck for MONTH_DIR.
 
@@ -104,8 +123,15 @@ def build(
     from agenda.pipeline import build as run_build
 
     try:
+        _outside(redaction_report, out_dir)
         built = run_build(
-            month_dir, out_dir, nps_framing=nps_framing, template=template, pdf=pdf, strict=strict
+            month_dir,
+            out_dir,
+            nps_framing=nps_framing,
+            template=template,
+            pdf=pdf,
+            strict=strict,
+            redaction_report=redaction_report,
         )
     except AgendaError as exc:
         _fail(exc)
@@ -123,7 +149,10 @@ def build(
 @click.argument("month_dir", type=MONTH_DIR)
 @NPS_FRAMING
 @STRICT
-def validate(month_dir: Path, nps_framing: str | None, strict: bool) -> None:
+@REDACTION_REPORT
+def validate(
+    month_dir: Path, nps_framing: str | None, strict: bool, redaction_report: Path | None
+) -> None:
     """Check every file in MONTH_DIR and report all problems at once; writes nothing.
 
     Exit code 0 when the month is ready to build, 65 when the data has problems,
@@ -133,7 +162,9 @@ def validate(month_dir: Path, nps_framing: str | None, strict: bool) -> None:
     from agenda.pipeline import prepare
 
     try:
-        pack = prepare(month_dir, nps_framing=nps_framing, strict=strict)
+        pack = prepare(
+            month_dir, nps_framing=nps_framing, strict=strict, redaction_report=redaction_report
+        )
         look = load_look(month_dir)
     except AgendaError as exc:
         _fail(exc)
@@ -168,6 +199,8 @@ def init(next_month_dir: Path) -> None:
         click.echo(f"  created {path}")
     for path in done.kept:
         click.echo(f"  kept    {path} (already there, not overwritten)")
+    for warning in done.warnings:  # already "path:line:col: warning: message" lines
+        click.echo(warning, err=True)
     click.echo(f"Next: fill in customer.yaml, then run: agenda validate {next_month_dir}")
 
 

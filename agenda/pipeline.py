@@ -14,7 +14,7 @@ from agenda.history import MonthSignal, earlier_guests, earlier_months
 from agenda.look import load_look
 from agenda.model import Pack
 from agenda.privacy import mask_month
-from agenda.protect import protect
+from agenda.protect import Redactor, protect, write_report
 from agenda.validate import MonthData, load_month
 
 T = TypeVar("T")
@@ -28,6 +28,7 @@ class Loaded:
     history: list[MonthSignal]
     warnings: list[Problem]
     notices: list[str]
+    redactor: Redactor  #: what was replaced, for the redaction report: never for the pack
 
 
 def _attempt(read: Callable[[], T], problems: list[Problem]) -> T | None:
@@ -57,31 +58,51 @@ def load(month_dir: Path) -> Loaded:
             f"Personal data: {what} (e-mail addresses, phone or card numbers) masked in "
             "customers' words."
         )
-    if redactor.patterns:
+    if redactor.active:
         notices.append(
             f"Chatham House: {plural(redactor.count, 'mention')} of protected guests replaced "
             "in free text."
         )
-    if redactor.shared_parts:
+    if redactor.ambiguous:
         notices.append(
-            f"Chatham House: {plural(redactor.shared_parts, 'name part')} of protected guests "
-            "also belong to someone else named in the data, so they were replaced only as part "
-            "of the full name; check the free text by hand."
+            f"Chatham House: {plural(len(redactor.ambiguous), 'replacement')} of a name part "
+            "that someone else named in the data also carries; their full name was kept. "
+            "Check them with --redaction-report FILE, or refuse them with --strict."
         )
-    return Loaded(month, history, warnings, notices)
+    return Loaded(month, history, warnings, notices, redactor)
 
 
-def prepare(month_dir: Path, *, nps_framing: str | None = None, strict: bool = False) -> Pack:
+def prepare(
+    month_dir: Path,
+    *,
+    nps_framing: str | None = None,
+    strict: bool = False,
+    redaction_report: Path | None = None,
+) -> Pack:
     """Read, validate and compose a month folder into a Pack (raises AgendaError on bad input).
 
     ``nps_framing`` overrides meeting.yaml's ``nps_framing`` ("neutral" or "target"); with
-    ``strict`` every warning is an error.
+    ``strict`` every warning, and every ambiguous Chatham House replacement, is an error.
+    ``redaction_report`` is where to write what the Chatham House rule replaced.
     """
     loaded = load(month_dir)
+    if redaction_report is not None:
+        write_report(loaded.redactor, redaction_report)
     pack = compose(loaded.month, loaded.history, loaded.warnings, nps_framing=nps_framing)
-    if strict and pack.warnings:
-        raise DataError(list(pack.warnings))
+    if strict and (pack.warnings or loaded.redactor.ambiguous):
+        raise DataError([*pack.warnings, *_ambiguous(loaded.redactor)])
     return replace(pack, notices=tuple(loaded.notices))
+
+
+def _ambiguous(redactor: Redactor) -> list[Problem]:
+    """--strict: a name part shared with someone else, replaced here, may have meant them."""
+    return [
+        r.problem(
+            "a protected guest's name part was replaced here, but someone else named in the "
+            "data carries it too: write their full name, or rephrase (--strict)"
+        )
+        for r in redactor.ambiguous
+    ]
 
 
 @dataclass(frozen=True)
@@ -100,6 +121,7 @@ def build(
     template: Path | None = None,
     pdf: bool = False,
     strict: bool = False,
+    redaction_report: Path | None = None,
 ) -> Built:
     """Compose the month and write the Word pack and the deck (and PDFs) into ``out_dir``."""
     from packs import write_all
@@ -109,7 +131,9 @@ def build(
     # the deck while this one writes the Word pack (Linux, two cores or more; see packs.parallel).
     helper = Helper.start("packs.pptx_writer")
     try:
-        pack = prepare(month_dir, nps_framing=nps_framing, strict=strict)
+        pack = prepare(
+            month_dir, nps_framing=nps_framing, strict=strict, redaction_report=redaction_report
+        )
         look = load_look(month_dir, template, check=False)  # the writers check what they open
         return Built(pack, write_all(pack, out_dir, look, pdf=pdf, helper=helper))
     finally:

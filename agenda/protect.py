@@ -2,29 +2,37 @@
 
 Guests marked ``chatham_house`` (the default) in this month's or an earlier month's meeting.yaml
 are protected. Before anything is composed, every string of the month's data is scrubbed: the
-full name, the organisation, and the first name or surname alone (with a title such as "Mrs")
-become "a customer guest" / "a customer organisation". A name part that another named person in
-the data also carries (an attendee called Mark, a customer called Jones) is replaced only within
-the full name, so that person is not scrubbed by mistake; the build says when that happens.
-The build reports how many replacements it made, never what it replaced.
+full name, the surname (whole, particles included: "Ó Súilleabháin", "van der Berg"), each name
+word alone, the organisation and its short forms and initialism, and the guest's ``aliases``,
+however they are typed (see ``agenda.names``), become "a customer guest" / "a customer
+organisation".
+
+A guest who is also named as an attendee, lead, owner or frontline colleague is the same person:
+the build refuses. A name part that someone else named in the data also carries (an attendee
+Seán Ó Súilleabháin) leaves that person's full name as it is, and is replaced everywhere else;
+each such replacement is counted as ambiguous (``--strict`` refuses them, the redaction report
+lists them). The build reports how many replacements it made, never what it replaced.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from agenda import schema
+from agenda.errors import DataError, Problem
 from agenda.history import MonthSignal
+from agenda.names import PARTICLES, TITLES, Finder, Term, fold, initialism, words
+from agenda.sources import Loc, YamlFile
 from agenda.validate import MonthData
 
 PERSON = "a customer guest"
 ORGANISATION = "a customer organisation"
-_TITLES = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord)\.?\s+)?"
 #: Words that make a name an organisation's but say nothing about which one.
 _GENERIC = {
     "ltd",
@@ -50,154 +58,354 @@ _GENERIC = {
     "&",
     "of",
 }
+#: Words before a replaced organisation that would read twice ("the a customer organisation").
+_ARTICLE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
+#: Where a string came from, by its location inside the file: (path, line, column).
+Where = Callable[[Loc], tuple[Path | None, int | None, int | None]]
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """One replacement, for the assistant's redaction report (never for the pack)."""
+
+    path: Path | None
+    line: int | None
+    column: int | None
+    before: str  #: the words around it as typed
+    after: str  #: the same words as the pack shows them
+    ambiguous: bool = False  #: a name part someone else named in the data also carries
+
+    def problem(self, message: str) -> Problem:
+        return Problem(self.path, message, self.line, self.column)
 
 
 @dataclass
 class Redactor:
-    """Replace protected names in text, counting what it replaced."""
+    """Replace protected names in text, keeping a record of every replacement."""
 
-    patterns: list[tuple[re.Pattern[str], str]]
-    count: int = 0
-    shared_parts: int = 0  #: name parts left alone because someone else shares them
-    protected: tuple[str, ...] = field(default=(), repr=False)
+    finder: Finder
+    shared: frozenset[str] = frozenset()  #: term texts that someone else's name also holds
+    redactions: list[Redaction] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.redactions)
+
+    @property
+    def ambiguous(self) -> list[Redaction]:
+        return [r for r in self.redactions if r.ambiguous]
 
     @classmethod
     def for_guests(
         cls, guests: Iterable[schema.Guest], host: str, others: Iterable[str]
     ) -> Redactor:
-        """Build the patterns for every protected guest; ``others`` are people not protected."""
-        other_parts = {part.lower() for name in others for part in _parts(name)}
-        terms: list[tuple[str, str, bool]] = []  # (term, replacement, allow title prefix)
-        shared = 0
-        protected = []
+        """Build the finder for every protected guest; ``others`` are people not protected."""
+        other_parts = {fold(w) for name in others for w in words(name)}
+        terms: list[Term] = []
         for guest in guests:
-            if not guest.chatham_house:
-                continue
-            protected += [guest.name, guest.organisation]
-            terms.append((guest.name, PERSON, True))
-            if guest.organisation.strip().lower() != host.strip().lower():
-                for short in _organisation_forms(guest.organisation):
-                    terms.append((short, ORGANISATION, False))
-            for part in _parts(guest.name):
-                if part.lower() in other_parts:
-                    shared += 1
-                else:
-                    terms.append((part, PERSON, True))
-        terms.sort(key=lambda t: -len(t[0]))  # full names before their parts
-        patterns = [
-            (
-                re.compile(
-                    (_TITLES if titled else "") + r"(?<!\w)" + re.escape(term) + r"(?!\w)",
-                    re.IGNORECASE,
-                ),
-                replacement,
-            )
-            for term, replacement, titled in dict.fromkeys(terms)
+            if guest.chatham_house:
+                terms += guest_terms(guest, host)
+        guest_parts = _parts_of(terms)
+        # a term is ambiguous when every word of it also belongs to someone else's name
+        shared = frozenset(
+            t.text
+            for t in terms
+            if t.replacement == PERSON and _proper(_folded_words(t)) <= other_parts
+        )
+        # someone else's full name stays whole, unless it is nothing but the shared part
+        # (an attendee listed as plain "Zoë" cannot be told from the guest Zoë)
+        keep = [
+            name
+            for name in others
+            if _proper(_folded_words_of(name)) & guest_parts
+            and _proper(_folded_words_of(name)) - guest_parts
         ]
-        return cls(patterns, shared_parts=shared, protected=tuple(protected))
+        return cls(Finder(terms, keep=keep), shared)
 
-    def text(self, value: str) -> str:
-        """Scrub one string (a replacement opening a sentence gets a capital letter)."""
-        for pattern, replacement in self.patterns:
+    @property
+    def active(self) -> bool:
+        return bool(self.finder)
 
-            def swap(match: re.Match[str], replacement: str = replacement) -> str:
-                before = match.string[: match.start()].rstrip(" \t\"“'‘(")
-                opens = not before or before[-1] in ".!?\n"
-                return replacement[0].upper() + replacement[1:] if opens else replacement
+    def text(self, value: str, where: tuple[Path | None, int | None, int | None] = (None,) * 3):
+        """Scrub one string; a replacement opening a sentence gets a capital letter."""
+        matches = self.finder.find(value)
+        if not matches:
+            return value
+        out = value
+        for m in reversed(matches):
+            start, replacement = m.start, m.term.replacement
+            lead = out[:start]
+            if _ARTICLE.search(lead):  # "the PVI team": their article, not ours
+                replacement = replacement.removeprefix("a ")
+            before = lead.rstrip(" \t\"“'‘(")
+            if not before or before[-1] in ".!?\n":
+                replacement = replacement[0].upper() + replacement[1:]
+            out = lead + replacement + out[m.end :]
+            self.redactions.append(
+                Redaction(
+                    *where,
+                    before=_context(value, m.start, m.end),
+                    after=_context(out, start, start + len(replacement)),
+                    ambiguous=m.term.text in self.shared,
+                )
+            )
+        return out
 
-            value, n = pattern.subn(swap, value)
-            self.count += n
-        return value
-
-    def scrub(self, value: Any) -> Any:
-        """Scrub every string inside plain data (dicts, lists, tuples)."""
+    def scrub(self, value: Any, where: Where | None = None, loc: Loc = ()) -> Any:
+        """Scrub every string inside plain data (dicts, lists, tuples), noting where it was."""
         if isinstance(value, str):
-            return self.text(value)
+            return self.text(value, where(loc) if where else (None, None, None))
         if isinstance(value, dict):
-            return {self.scrub(k): self.scrub(v) for k, v in value.items()}
+            out: dict[Any, Any] = {}
+            for k, v in value.items():
+                key, scrubbed = self.scrub(k, where, (*loc, k)), self.scrub(v, where, (*loc, k))
+                if key in out and isinstance(scrubbed, int) and isinstance(out[key], int):
+                    out[key] += scrubbed  # two reasons that named guests now read the same
+                else:
+                    out[key] = scrubbed
+            return out
         if isinstance(value, list | tuple):
-            return type(value)(self.scrub(v) for v in value)
+            return type(value)(self.scrub(v, where, (*loc, i)) for i, v in enumerate(value))
         return value
 
-    def model(self, model: BaseModel | None) -> Any:
+    def model(self, model: BaseModel | None, where: Where | None = None) -> Any:
         """Scrub every string field of a validated model, re-validating the result."""
-        if model is None or not self.patterns:
+        if model is None or not self.active:
             return model
-        return type(model).model_validate(self.scrub(model.model_dump()))
+        return type(model).model_validate(self.scrub(model.model_dump(), where))
 
 
-def _organisation_forms(name: str) -> list[str]:
+def _context(text: str, start: int, end: int, width: int = 30) -> str:
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    return (
+        ("…" if start > width else "")
+        + f"{left}[{text[start:end]}]{right}"
+        + ("…" if end + width < len(text) else "")
+    ).replace("\n", " ")
+
+
+def _folded_words(term: Term) -> set[str]:
+    return {fold(w) for w in words(term.text)}
+
+
+def _folded_words_of(name: str) -> set[str]:
+    return {fold(w) for w in words(name)}
+
+
+def _proper(folded_words: set[str]) -> set[str]:
+    """Name words that identify someone: particles ("Ó", "van") and short words dropped."""
+    return {w for w in folded_words if w not in PARTICLES and len(w) >= 3}
+
+
+def _parts_of(terms: list[Term]) -> set[str]:
+    return {
+        w
+        for t in terms
+        if t.replacement == PERSON
+        for w in _folded_words(t)
+        if w not in PARTICLES and len(w) >= 3
+    }
+
+
+def bare_name(name: str) -> str:
+    """A name without courtesy titles: "Dr Zoë Ó Súilleabháin" → "Zoë Ó Súilleabháin"."""
+    parts = name.split()
+    while parts and fold(parts[0]).rstrip(".") in TITLES:
+        parts.pop(0)
+    return " ".join(parts)
+
+
+def guest_terms(guest: schema.Guest, host: str) -> list[Term]:
+    """Everything that names a guest or their organisation, with its replacement."""
+    name = bare_name(guest.name)
+    terms = [Term(name, PERSON, titled=True)]
+    _given, *rest = words(name) or [name]
+    if rest:
+        surname = name[name.find(rest[0]) :]  # the whole surname, particles included
+        terms.append(Term(surname, PERSON, titled=True))
+    for word in words(name):
+        if fold(word) not in PARTICLES and len(word) >= 3:
+            terms.append(Term(word, PERSON, titled=True))
+    if fold(guest.organisation) != fold(host):
+        terms += [Term(form, ORGANISATION) for form in organisation_forms(guest.organisation)]
+        short = initialism(guest.organisation)
+        if len(short) >= 3:
+            terms.append(Term(short, ORGANISATION, upper_only=True))
+    for alias in guest.aliases:
+        kind = ORGANISATION if _names_organisation(alias, guest) else PERSON
+        terms.append(Term(alias, kind, titled=kind == PERSON))
+    return terms
+
+
+def _names_organisation(alias: str, guest: schema.Guest) -> bool:
+    """An alias in capitals that is not the guest's own initials names the organisation."""
+    compact = alias.replace(".", "").replace(" ", "")
+    if compact.isupper() and compact != initialism(bare_name(guest.name)).upper():
+        return True
+    return fold(alias) in {fold(f) for f in organisation_forms(guest.organisation)}
+
+
+def organisation_forms(name: str) -> list[str]:
     """An organisation's name and the shorter forms people write: "Pennine Vale Housing" is
     also "Pennine Vale"; "Calder Homes" is also "Calder" (generic last words dropped)."""
-    words = name.split()
+    parts = name.split()
     forms = [name]
-    for end in range(len(words) - 1, 1, -1):  # prefixes of two words or more
-        forms.append(" ".join(words[:end]))
-    core = list(words)
+    for end in range(len(parts) - 1, 1, -1):  # prefixes of two words or more
+        forms.append(" ".join(parts[:end]))
+    core = list(parts)
     while core and core[-1].lower().strip(".,") in _GENERIC:
         core.pop()
-    if core and core != words and len(" ".join(core)) >= 4:
+    if core and core != parts and len(" ".join(core)) >= 4:
         forms.append(" ".join(core))
     return list(dict.fromkeys(forms))
 
 
-def _parts(name: str) -> list[str]:
-    """A name's parts worth protecting alone: words of three letters or more."""
-    return [p for p in re.findall(r"[^\W\d_][\w'’-]*", name) if len(p) >= 3]
+# --- who else the month names -----------------------------------------------------------------
+
+
+def named_people(month: MonthData) -> Iterator[tuple[str, str, Loc, str]]:
+    """Everyone the month names in a role: (file stem, role, location, name)."""
+    meeting = month.meeting
+    for n, a in enumerate(meeting.attendees):
+        yield "meeting", "an attendee", ("attendees", n), a.name
+    if meeting.chair:
+        yield "meeting", "the chair", ("chair",), meeting.chair
+    for key, lead in meeting.leads.model_dump().items():
+        if lead:
+            yield "meeting", f"the {key} lead", ("leads", key), lead
+    for n, g in enumerate(meeting.guests):
+        if not g.chatham_house:
+            yield "meeting", "a named guest", ("guests", n, "name"), g.name
+    if month.customer.frontline_invite:
+        invite = month.customer.frontline_invite
+        yield "customer", "the frontline invite", ("frontline_invite", "name"), invite.name
+    employees = month.sections.get("employees")
+    if isinstance(employees, schema.Employees):
+        for n, f in enumerate(employees.frontline):
+            yield "employees", "a frontline colleague", ("frontline", n, "name"), f.name
+    if month.actions:
+        for n, action in enumerate(month.actions.actions):
+            yield "actions", "an action owner", ("actions", n, "owner"), action.owner
+        for n, decision in enumerate(month.actions.decisions):
+            if decision.owner:
+                yield "actions", "a decision owner", ("decisions", n, "owner"), decision.owner
 
 
 def people_named(month: MonthData) -> list[str]:
     """Everyone named in the month who is not a protected guest: they must stay readable."""
-    meeting = month.meeting
-    names = [a.name for a in meeting.attendees]
-    names += [n for n in (meeting.chair,) if n]
-    names += [v for v in meeting.leads.model_dump().values() if v]
-    names += [g.name for g in meeting.guests if not g.chatham_house]
+    names = [name for _, _, _, name in named_people(month)]
     names += [n.customer for n in month.customer.narratives if not n.guest]
-    if month.customer.frontline_invite:
-        names.append(month.customer.frontline_invite.name)
-    employees = month.sections.get("employees")
-    if isinstance(employees, schema.Employees):
-        names += [f.name for f in employees.frontline]
-    if month.actions:
-        names += [a.owner for a in month.actions.actions]
     return names
+
+
+def guests_named_elsewhere(month: MonthData, guests: Iterable[schema.Guest]) -> list[Problem]:
+    """A protected guest also named in a role is the same person: refuse, saying how to fix."""
+    problems = []
+    for guest in guests:
+        if not guest.chatham_house:
+            continue
+        own = Finder([Term(bare_name(guest.name), PERSON, titled=True)])
+        aliases = {fold(a) for a in guest.aliases}
+        for stem, role, loc, name in named_people(month):
+            if own.find(name) or fold(bare_name(name)) in aliases:
+                problems.append(
+                    month.problem(
+                        stem,
+                        loc,
+                        f"'{name}' is {role} and also the protected guest '{guest.name}' "
+                        "(meeting.yaml guests, under the Chatham House rule), so the pack "
+                        "would name them: remove the name here (guests are listed as 'a "
+                        "customer guest'), or set chatham_house: false on the guest if they "
+                        "agreed to be named",
+                    )
+                )
+    return problems
+
+
+# --- the month --------------------------------------------------------------------------------
+
+
+def _in(file: YamlFile | None, fallback: Path) -> Where:
+    """Locate strings of one loaded file (or name the file alone)."""
+    if file is None:
+        return lambda loc: (fallback, None, None)
+
+    def where(loc: Loc) -> tuple[Path | None, int | None, int | None]:
+        found = file.marks.locate(loc)
+        return (file.path, *found) if found else (file.path, None, None)
+
+    return where
 
 
 def protect(
     month: MonthData, history: list[MonthSignal], earlier_guests: Iterable[schema.Guest]
 ) -> tuple[MonthData, list[MonthSignal], Redactor]:
-    """Return the month and its history with every protected name scrubbed from free text."""
+    """Return the month and its history with every protected name scrubbed from free text.
+
+    Raises DataError when a protected guest is also named in a role (attendee, lead, owner...).
+    """
     guests = [*month.meeting.guests, *earlier_guests]
+    conflicts = guests_named_elsewhere(month, guests)
+    if conflicts:
+        raise DataError(conflicts)
     redactor = Redactor.for_guests(guests, month.meeting.organisation, people_named(month))
-    if not redactor.patterns:
+    if not redactor.active:
         return month, history, redactor
+
+    def where(stem: str) -> Where:
+        return _in(month.sources.get(stem), month.folder / f"{stem}.yaml")
+
     meeting = month.meeting
-    kept_guests = meeting.guests
-    scrubbed_meeting = redactor.model(meeting.model_copy(update={"guests": []}))
+    scrubbed_meeting = redactor.model(meeting.model_copy(update={"guests": []}), where("meeting"))
     scrubbed_meeting = scrubbed_meeting.model_copy(
-        update={"guests": kept_guests, "organisation": meeting.organisation}
+        update={"guests": meeting.guests, "organisation": meeting.organisation}
     )
-    sections = {key: redactor.model(value) for key, value in month.sections.items()}
+    sections = {key: redactor.model(value, where(key)) for key, value in month.sections.items()}
     answers = month.answers
     if answers is not None:
-        answers.comments = [replace(c, text=redactor.text(c.text)) for c in answers.comments]
+        answers.comments = [
+            replace(c, text=redactor.text(c.text, (answers.path, None, None)))
+            for c in answers.comments
+        ]
     scrubbed = replace(
         month,
         meeting=scrubbed_meeting,
         customer=sections["customer"],
         sections=sections,
-        actions=redactor.model(month.actions),
+        actions=redactor.model(month.actions, where("actions")),
     )
+    workspace = month.folder.parent
     history = [
         replace(
             signal,
-            themes=redactor.scrub(signal.themes),
-            reasons=redactor.scrub(signal.reasons),
-            actions=tuple(redactor.model(a) for a in signal.actions)
+            themes=redactor.scrub(signal.themes, _in(None, workspace / signal.period)),
+            reasons=redactor.scrub(signal.reasons, _in(None, workspace / signal.period)),
+            actions=tuple(
+                redactor.model(a, _in(None, workspace / signal.period / "actions.yaml"))
+                for a in signal.actions
+            )
             if signal.actions is not None
             else None,
         )
         for signal in history
     ]
     return scrubbed, history, redactor
+
+
+def write_report(redactor: Redactor, path: Path) -> None:
+    """Write every replacement, located, for the assistant to check before sending the pack."""
+    lines = [
+        "# Chatham House redaction report: for the assistant's eyes only. It quotes the names",
+        "# the pack leaves out; do not send it with the pack.",
+        f"# {redactor.count} replacement(s); "
+        f"{len(redactor.ambiguous)} of a name part someone else also carries (check these).",
+    ]
+    for r in redactor.redactions:
+        where = Problem(r.path, "", r.line, r.column).where() or "(unknown file)"
+        flag = " [shared name part: check]" if r.ambiguous else ""
+        lines.append(f"{where}: {r.before}  →  {r.after}{flag}")
+    tmp = path.with_name(f".{path.name}.tmp")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)

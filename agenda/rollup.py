@@ -3,21 +3,28 @@
 The group NPS is computed from all units' answers pooled (promoters, passives and detractors
 added up), never as an average of unit scores, which would weigh a 20-answer unit like a
 2,000-answer one. The pack still opens with customers' stories: one per unit.
+
+It is honest about what it holds: units appear by their names (agenda.yaml's ``units``, else
+their meeting's ``organisation``), a unit left out is named with the reason, small samples are
+cautioned per unit, only money and counts are added up, and slot leads come from the group's
+settings or the units' meetings, never an invented "Chair".
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from agenda import schema
 from agenda.compose import agenda_slots, file_stem
 from agenda.customer import GUEST, CustomerSignal
-from agenda.formatting import day_label, money, month_label, number, with_unit
+from agenda.errors import Problem
+from agenda.formatting import day_label, money, month_label, number, plural, with_unit
 from agenda.model import Block, Cover, Figure, Figures, Narrative, Note, Pack, Section, Table
-from agenda.nps import Nps, signed
+from agenda.nps import LOW_N, Nps, signed
 from agenda.order import ORDER_LINE, SECTIONS
 from agenda.pipeline import Loaded
 from agenda.status import sla_status, status
@@ -25,14 +32,64 @@ from agenda.text import phrase, speaker_notes
 
 #: Measures that are rates or shares: summing them across units would be meaningless.
 _RATE = re.compile(r"\b(per|rate|share|average|ratio)\b", re.IGNORECASE)
+#: Names that say a figure with no unit is not money (so not added up unless marked additive).
+_NOT_MONEY = re.compile(
+    r"\b(days?|weeks?|hours?|score|index|nps|percent|percentage|points|pts|times)\b",
+    re.IGNORECASE,
+)
+#: Currency units: a symbol or a code, optionally scaled ("£k", "€ m", "EURm", "USD bn").
+_SYMBOLS = "£€$¥"
+_CODES = frozenset({"GBP", "EUR", "USD", "CHF", "PLN", "SEK", "NOK", "DKK", "CAD", "AUD", "JPY"})
+_SCALE = re.compile(r"\s*(k|m|mn|bn|thousands?|millions?|billions?)?", re.IGNORECASE)
+#: Up to this many different slot leads are named in the group agenda; more read "Unit leads".
+MAX_LEADS_NAMED = 3
+
+
+def is_additive(metric: schema.FinanceMetric, currency: str) -> bool:
+    """Whether a finance metric may be added up across units.
+
+    ``additive: true`` or ``false`` in finance.yaml decides. Unset, only money is: a metric
+    with no unit (money in the file's ``currency``) or a currency unit ("£k", "€", "EURm").
+    Days, percentages, rates, ratios, scores and any other unit are never added up, nor is a
+    metric whose name says it is a rate (per, rate, share, average, ratio).
+    """
+    if metric.additive is not None:
+        return metric.additive
+    if _RATE.search(metric.name):
+        return False
+    unit = (metric.unit or "").strip()
+    if not unit:
+        return not _NOT_MONEY.search(metric.name)
+    if unit[0] in _SYMBOLS:
+        rest = unit[1:]
+    elif unit[:3] in _CODES | {currency.upper()}:
+        rest = unit[3:]
+    else:
+        return False
+    return _SCALE.fullmatch(rest) is not None
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A unit with no part in the group pack, and a short reason that quotes none of its data
+    (e.g. "data error in customer.yaml")."""
+
+    name: str  #: the unit's folder name
+    reason: str
 
 
 @dataclass(frozen=True)
 class Unit:
-    """One unit's loaded month, named as its folder is."""
+    """One unit's loaded month, named as its folder is; ``display`` is its name in the pack."""
 
     name: str
     loaded: Loaded
+    display: str = ""
+
+    @property
+    def label(self) -> str:
+        """The unit's name as readers see it: set in agenda.yaml, else its organisation."""
+        return self.display or self.month.meeting.organisation or self.name
 
     @property
     def month(self):
@@ -57,26 +114,45 @@ def group_nps(units: list[Unit]) -> Nps:
     return total
 
 
-def compose_group(group: str, period: str, units: list[Unit]) -> Pack:
-    """Compose the group pack for ``period`` from the units that have that month."""
-    units = sorted(units, key=lambda u: u.name)
+def compose_group(
+    group: str,
+    period: str,
+    units: list[Unit],
+    *,
+    left_out: Sequence[LeftOut] = (),
+    settings: schema.WorkspaceSettings | None = None,
+) -> Pack:
+    """Compose the group pack for ``period`` from the units that have that month.
+
+    ``left_out`` are the units that have the month but could not take part (named in the
+    pack with their reason); ``settings`` is the group's agenda.yaml (display names, leads).
+    """
+    settings = settings or schema.WorkspaceSettings()
+    units = _named(units, settings)
     date = max(u.month.meeting.date for u in units)
-    meeting = schema.Meeting(organisation=group, period=period, date=date)
+    meeting = schema.Meeting(
+        organisation=group, period=period, date=date, leads=_leads(units, settings)
+    )
     agenda = agenda_slots(meeting, with_actions=False)
     slots = {slot.key: slot for slot in agenda}
+    missing = _left_out_text(left_out, settings)
     builders = {
-        "customer": _customer,
+        "customer": lambda us: _customer(us, missing),
         "employees": _employees,
         "operations": _operations,
         "marketing": _marketing,
         "sales": _sales,
-        "finance": _finance,
+        "finance": lambda us: _finance(us, missing),
     }
     sections = []
     for spec in SECTIONS:
         blocks = builders[spec.key](units)
         has_data = not (len(blocks) == 1 and isinstance(blocks[0], Note))
-        intro = f"{len(units)} units side by side." if spec.key == "customer" else ""
+        intro = ""
+        if spec.key == "customer":
+            intro = f"{plural(len(units), 'unit')} side by side."
+            if missing:
+                intro += f" {missing}."
         sections.append(
             Section(
                 spec.key,
@@ -102,16 +178,23 @@ def compose_group(group: str, period: str, units: list[Unit]) -> Pack:
             date_label=day_label(date),
             protected_guests=any(g.chatham_house for u in units for g in u.month.meeting.guests),
         ),
-        attendees=tuple(f"{u.name}: {u.month.meeting.organisation}" for u in units),
+        attendees=(
+            *(u.label for u in units),
+            *(f"{_left_out_name(x, settings)} (figures left out)" for x in left_out),
+        ),
         order_line=ORDER_LINE,
     )
     notes = speaker_notes(
         f"Group pack for {month_label(period)}",
         "Compare units in the customer-first order; start with their customers' stories.",
-        [f"Units: {', '.join(u.name for u in units)}"],
+        [f"Units: {', '.join(u.label for u in units)}", *([missing] if missing else [])],
         ("Which unit's customers should every other unit hear about?",),
     )
-    warnings = tuple(f"{u.name}: {w}" for u in units for w in u.loaded.warnings)
+    warnings = tuple(
+        w if isinstance(w, Problem) else Problem(None, f"{u.name}: {w}")
+        for u in units
+        for w in u.loaded.warnings
+    )
     return Pack(
         cover=cover,
         agenda=agenda,
@@ -131,18 +214,70 @@ def compose_group(group: str, period: str, units: list[Unit]) -> Pack:
     )
 
 
+def _named(units: list[Unit], settings: schema.WorkspaceSettings) -> list[Unit]:
+    """The units with their display names, in reading order; two units of the same name are
+    told apart by their folder names."""
+    named = [replace(u, display=settings.units.get(u.name, u.display)) for u in units]
+    seen: dict[str, int] = defaultdict(int)
+    for unit in named:
+        seen[unit.label.casefold()] += 1
+    named = [
+        replace(u, display=f"{u.label} ({u.name})") if seen[u.label.casefold()] > 1 else u
+        for u in named
+    ]
+    return sorted(named, key=lambda u: (u.label.casefold(), u.name))
+
+
+def _leads(units: list[Unit], settings: schema.WorkspaceSettings) -> schema.SectionLeads:
+    """Each slot's lead: the group's ``group_leads``, else the units' own lead for that slot
+    (their chair where they name none): one name if they agree, a few names, or "Unit leads"."""
+    chosen = {}
+    for spec in SECTIONS:
+        given = getattr(settings.group_leads, spec.key)
+        if given:
+            chosen[spec.key] = given
+            continue
+        names: list[str] = []
+        for unit in units:
+            meeting = unit.month.meeting
+            lead = getattr(meeting.leads, spec.key) or meeting.chair
+            if lead and lead not in names:
+                names.append(lead)
+        if names and len(names) <= MAX_LEADS_NAMED:
+            chosen[spec.key] = ", ".join(names)
+        else:
+            chosen[spec.key] = "Unit leads"
+    return schema.SectionLeads(**chosen)
+
+
+def _left_out_name(unit: LeftOut, settings: schema.WorkspaceSettings) -> str:
+    display = settings.units.get(unit.name)
+    return f"{display} ({unit.name})" if display else unit.name
+
+
+def _left_out_text(left_out: Sequence[LeftOut], settings: schema.WorkspaceSettings) -> str:
+    """``Left out: roscommon — data error in customer.yaml``, or "" when every unit is in."""
+    if not left_out:
+        return ""
+    parts = [
+        f"{_left_out_name(u, settings)} — {u.reason}"
+        for u in sorted(left_out, key=lambda u: u.name)
+    ]
+    return "Left out: " + "; ".join(parts)
+
+
 def _empty(what: str) -> list[Block]:
     return [Note(f"No unit supplied {what} this month.", "empty")]
 
 
-def _customer(units: list[Unit]) -> list[Block]:
+def _customer(units: list[Unit], missing: str = "") -> list[Block]:
     blocks: list[Block] = []
     for unit in units:
         story = unit.month.customer.narratives[0]
         who = GUEST if story.guest else story.customer
-        where = " · ".join(p for p in (unit.name, story.channel, story.segment) if p)
+        where = " · ".join(p for p in (unit.label, story.channel, story.segment) if p)
         blocks.append(
-            Narrative(f"{unit.name}: {story.title}", who, story.story, where, story.theme)
+            Narrative(f"{unit.label}: {story.title}", who, story.story, where, story.theme)
         )
     pooled = group_nps(units)
     rows = []
@@ -152,8 +287,8 @@ def _customer(units: list[Unit]) -> list[Block]:
         change = signal.nps_change
         rows.append(
             (
-                unit.name,
-                f"{n.n:,}",
+                unit.label,
+                f"{n.n:,}" + (" (small sample)" if n.low_n else ""),
                 f"{round(n.share('promoters'))}%",
                 f"{round(n.share('detractors'))}%",
                 signed(n.score) if n.score is not None else "–",
@@ -165,13 +300,22 @@ def _customer(units: list[Unit]) -> list[Block]:
         detail += f" · ±{number(round(pooled.margin))} margin"
     value = signed(pooled.score) if pooled.score is not None else "No answers"
     blocks.append(Figures("Group NPS", (Figure("Group NPS (all answers pooled)", value, detail),)))
+    if missing:
+        blocks.append(
+            Note(
+                f"{missing}. No figure of a unit left out is in any table or total of this pack.",
+                "caution",
+            )
+        )
+    blocks += _small_samples(units, pooled)
     blocks.append(
         Table(
             "NPS by unit",
             ("Unit", "Answers", "Promoters", "Detractors", "NPS", "Change"),
             tuple(rows),
             numeric_columns=(1, 2, 3, 4, 5),
-            caption="Each unit's score from its own answers; the group score pools them all.",
+            caption="Each unit's score from its own answers; the group score pools them all. "
+            f"Units with fewer than {LOW_N} answers are marked as small samples.",
         )
     )
     mentions: dict[str, int] = defaultdict(int)
@@ -179,7 +323,7 @@ def _customer(units: list[Unit]) -> list[Block]:
     for unit in units:
         for theme in unit.month.customer.themes:
             mentions[theme.name] += theme.mentions
-            where[theme.name].append(unit.name)
+            where[theme.name].append(unit.label)
     if mentions:
         top = sorted(mentions, key=lambda t: (-mentions[t], t))[:6]
         blocks.append(
@@ -191,7 +335,7 @@ def _customer(units: list[Unit]) -> list[Block]:
             )
         )
     complaints = [
-        (u.name, f"{u.month.customer.complaints.total:,}")
+        (u.label, f"{u.month.customer.complaints.total:,}")
         for u in units
         if u.month.customer.complaints is not None
     ]
@@ -207,6 +351,40 @@ def _customer(units: list[Unit]) -> list[Block]:
     return blocks
 
 
+def _small_samples(units: list[Unit], pooled: Nps) -> list[Block]:
+    """The small-sample caution of a unit pack, for each unit (and the group) it applies to."""
+    small = [u for u in units if u.signal.nps.low_n]
+    notes: list[Block] = []
+    if len(small) == 1:
+        n = small[0].signal.nps.n
+        answers = f"only {plural(n, 'answer')}" if n else "no answers"
+        notes.append(
+            Note(
+                f"Small sample: {small[0].label} has {answers} (fewer than {LOW_N}). "
+                "Read its score as a pointer, not a verdict.",
+                "caution",
+            )
+        )
+    elif small:
+        listed = [f"{u.signal.nps.n:,} at {u.label}" for u in small]
+        notes.append(
+            Note(
+                f"Small samples, fewer than {LOW_N} answers: only {', '.join(listed[:-1])} and "
+                f"{listed[-1]}. Read their scores as pointers, not verdicts.",
+                "caution",
+            )
+        )
+    if pooled.low_n and len(units) > 1:
+        notes.append(
+            Note(
+                f"Small sample: the group score rests on only {plural(pooled.n, 'answer')} "
+                f"(fewer than {LOW_N}). Read it as a pointer, not a verdict.",
+                "caution",
+            )
+        )
+    return notes
+
+
 def _section(units: list[Unit], key: str):
     return [(u, u.month.sections.get(key)) for u in units if u.month.sections.get(key) is not None]
 
@@ -217,7 +395,7 @@ def _employees(units: list[Unit]) -> list[Block]:
         assert isinstance(data, schema.Employees)
         engagement = number(data.engagement.score) if data.engagement else "–"
         enps = signed(data.enps) if data.enps is not None else "–"
-        rows.append((unit.name, engagement, enps, str(len(data.challenges))))
+        rows.append((unit.label, engagement, enps, str(len(data.challenges))))
     if not rows:
         return _empty("employee data")
     return [
@@ -237,7 +415,7 @@ def _operations(units: list[Unit]) -> list[Block]:
         judged = [sla_status(s) for s in data.slas]
         rows.append(
             (
-                unit.name,
+                unit.label,
                 str(len(judged)),
                 str(judged.count("On track")),
                 str(judged.count("At risk")),
@@ -262,7 +440,7 @@ def _marketing(units: list[Unit]) -> list[Block]:
         assert isinstance(data, schema.Marketing)
         items = (*data.programmes, *data.events)
         unknown = sum(1 for i in items if i.expected_reaction is None)
-        rows.append((unit.name, str(len(data.programmes)), str(len(data.events)), str(unknown)))
+        rows.append((unit.label, str(len(data.programmes)), str(len(data.events)), str(unknown)))
     if not rows:
         return _empty("marketing plans")
     return [
@@ -285,7 +463,7 @@ def _sales(units: list[Unit]) -> list[Block]:
             finance.currency if isinstance(finance, schema.Finance) else None
         )
         pipeline = money(data.pipeline.value, currency) if data.pipeline else "–"
-        rows.append((unit.name, str(len(data.targets)), pipeline, str(no_feedback)))
+        rows.append((unit.label, str(len(data.targets)), pipeline, str(no_feedback)))
     if not rows:
         return _empty("sales targets")
     return [
@@ -298,21 +476,41 @@ def _sales(units: list[Unit]) -> list[Block]:
     ]
 
 
-def _finance(units: list[Unit]) -> list[Block]:
+def _judge(budget: float | None, actual: float, higher_is_better: bool | None) -> str:
+    """A status only where there is a budget and a stated direction."""
+    if budget is None or higher_is_better is None:
+        return "–"
+    return status(budget, actual, higher_is_better=higher_is_better)
+
+
+def _finance(units: list[Unit], missing: str = "") -> list[Block]:
     # A measure adds up only with itself in the same unit and currency: a EUR unit's revenue
-    # is never summed with a GBP unit's (they show as separate rows).
-    totals: dict[tuple[str, str, bool], list[float]] = {}
-    budgets: dict[tuple[str, str, bool], list[float]] = {}
-    for _unit, data in _section(units, "finance"):
+    # is never summed with a GBP unit's (they show as separate rows). Only money and figures
+    # marked additive are summed; the rest are shown unit by unit, never dropped.
+    totals: dict[tuple[str, str, bool | None], list[float]] = {}
+    budgets: dict[tuple[str, str, bool | None], list[float]] = {}
+    apart: dict[str, list[tuple[str, ...]]] = {}
+    for unit, data in _section(units, "finance"):
         assert isinstance(data, schema.Finance)
         for m in data.metrics:
-            if m.unit == "%" or _RATE.search(m.name):
-                continue  # percentages and rates do not add up across units
-            key = (m.name, m.unit or f"@{data.currency}", m.higher_is_better)
+            higher = getattr(m, "higher_is_better", None)
+            if not is_additive(m, data.currency):
+                cur = None if m.unit else data.currency
+                apart.setdefault(m.name, []).append(
+                    (
+                        m.name,
+                        unit.label,
+                        with_unit(m.actual, m.unit, cur),
+                        with_unit(m.budget, m.unit, cur) if m.budget is not None else "–",
+                        _judge(m.budget, m.actual, higher),
+                    )
+                )
+                continue
+            key = (m.name, m.unit or f"@{data.currency}", higher)
             totals.setdefault(key, []).append(m.actual)
             if m.budget is not None:
                 budgets.setdefault(key, []).append(m.budget)
-    if not totals:
+    if not totals and not apart:
         return _empty("finance figures")
     rows = []
     for (name, unit, higher), actuals in totals.items():
@@ -329,17 +527,36 @@ def _finance(units: list[Unit]) -> list[Block]:
                 str(len(actuals)),
                 with_unit(actual, unit, cur),
                 with_unit(budget, unit, cur) if budget is not None else "–",
-                status(budget, actual, higher_is_better=higher) if budget is not None else "–",
+                _judge(budget, actual, higher),
             )
         )
-    return [
-        Table(
-            "Group totals",
-            ("Measure", "Units", "Actual", "Budget", "Status"),
-            tuple(rows),
-            status_column=4,
-            numeric_columns=(1, 2, 3),
-            caption="Sums of each unit's figures; percentages and rates (per …, average, share) "
-            "are not added up.",
+    never = "days, percentages, rates, ratios and scores are never added up"
+    tail = f" {missing}." if missing else ""
+    blocks: list[Block] = []
+    if rows:
+        below = ": see Measures not added up" if apart else ""
+        blocks.append(
+            Table(
+                "Group totals",
+                ("Measure", "Units", "Actual", "Budget", "Status"),
+                tuple(rows),
+                status_column=4,
+                numeric_columns=(1, 2, 3),
+                caption="Sums of each unit's money (no unit, or a currency unit such as £k or "
+                f"€m) and of figures marked additive: true; {never}{below}.{tail}",
+            )
         )
-    ]
+        tail = ""
+    if apart:
+        blocks.append(
+            Table(
+                "Measures not added up",
+                ("Measure", "Unit", "Actual", "Budget", "Status"),
+                tuple(row for name in apart for row in apart[name]),
+                status_column=4,
+                numeric_columns=(2, 3),
+                caption=f"Each unit's own figure: {never}, nor are figures marked additive: "
+                f"false.{tail}",
+            )
+        )
+    return blocks

@@ -15,7 +15,7 @@ import yaml
 
 from agenda import schema
 from agenda.actions import latest_by_id
-from agenda.errors import DataError, Problem, UsageProblem
+from agenda.errors import DataError, Problem, UsageProblem, shown_path
 from agenda.formatting import month_label
 from agenda.history import earlier_months
 from agenda.resources import templates
@@ -25,14 +25,25 @@ from agenda.validate import check_model
 SECTION_FILES = ("customer", "employees", "operations", "marketing", "sales", "finance")
 
 
+#: Month names and abbreviations as a title may spell them ("November 2026", "Nov", "Sept.").
+_MONTH_WORD = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(\.?\s*\d{4}\b)?",
+    re.IGNORECASE,
+)
+#: A month in figures: 2026-11, 2026/11, 11/2026, 11-2026, 11.2026 (and inside full dates).
+_MONTH_FIGURES = re.compile(r"\b\d{4}[-/](0?[1-9]|1[0-2])\b|\b(0?[1-9]|1[0-2])[-/.]\d{4}\b")
+
+
 @dataclass(frozen=True)
 class Scaffolded:
-    """What ``init`` did."""
+    """What ``init`` did, and what it warns about (``path:line:col: warning: message`` lines)."""
 
     source: Path
     created: tuple[Path, ...]
     kept: tuple[Path, ...]
     carried: int
+    warnings: tuple[str, ...] = ()
 
 
 def same_weekday(day: dt.date, year: int, month: int) -> dt.date:
@@ -60,12 +71,24 @@ def init_month(target: Path) -> Scaffolded:
             f"{target}: no earlier month folder with a meeting.yaml in {workspace} to start from"
         )
     source = earlier[-1]
-    meeting = _meeting(source / "meeting.yaml")
+    meeting, meeting_file = _meeting(source / "meeting.yaml")
     year, month = (int(p) for p in target.name.split("-"))
+    skipped = _skipped(target, source)
+    warnings = [skipped.line_for("warning")] if skipped else []
+    title_warning = None
+    named = month_named(meeting.title) if meeting.title else None
+    if named:  # a title naming a month would be wrong next month: leave it to the user
+        title_warning = meeting_file.problem(
+            ("title",),
+            f"title '{meeting.title}' names a month ({named}), so it was not copied to "
+            f"{target.name}/meeting.yaml; that pack will be called "
+            f"'{default_title(target.name)}' unless you give it a title of its own",
+        )
+        meeting = meeting.model_copy(update={"title": None})
 
     files: dict[str, str] = {
         "meeting.yaml": _meeting_text(
-            meeting, target.name, same_weekday(meeting.date, year, month)
+            meeting, target.name, same_weekday(meeting.date, year, month), named is not None
         ),
     }
     history, _ = earlier_months(target)
@@ -84,10 +107,62 @@ def init_month(target: Path) -> Scaffolded:
             created.append(path)
         except FileExistsError:
             kept.append(path)
-    return Scaffolded(source, tuple(created), tuple(kept), len(open_actions))
+    if title_warning is not None and target / "meeting.yaml" in created:
+        warnings.append(title_warning.line_for("warning"))
+    return Scaffolded(source, tuple(created), tuple(kept), len(open_actions), tuple(warnings))
 
 
-def _meeting(path: Path) -> schema.Meeting:
+def default_title(period: str) -> str:
+    """The title a pack has when meeting.yaml gives none (as compose.py composes it)."""
+    return f"Leadership meeting — {month_label(period)}"
+
+
+def month_named(title: str) -> str | None:
+    """The first month a title names, as written ("November 2026", "Nov", "2026-11"), or None.
+
+    A month word counts when it is capitalised or followed by a year, so "what we may do" and
+    "marching orders" name no month (a capitalised "May we..." does: the title is then left for
+    the user to write, with a warning). Figures count as a year and a month ("2026-11", "11/2026").
+    """
+    for found in _MONTH_WORD.finditer(title):
+        if found.group(1)[0].isupper() or found.group(2):
+            return found.group(0)
+    figures = _MONTH_FIGURES.search(title)
+    return figures.group(0) if figures else None
+
+
+def _skipped(target: Path, source: Path) -> Problem | None:
+    """A warning when ``target`` does not follow ``source``: which months it skips, and why."""
+    months: list[str] = []
+    year, month = (int(p) for p in source.name.split("-"))
+    while True:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if (period := f"{year:04d}-{month:02d}") >= target.name:
+            break
+        months.append(period)
+    if not months:
+        return None
+    count = f"{len(months)} month{'s' if len(months) > 1 else ''}"
+    if len(months) > 6:
+        listing = f"{months[0]} to {months[-1]}"
+    else:
+        listing = ", ".join(months[:-1]) + (" and " if len(months) > 1 else "") + months[-1]
+    unready = [m for m in months if (target.parent / m).is_dir()]
+    why = ""
+    if unready:
+        have = "has" if len(unready) == 1 else "have"
+        why = f" ({', '.join(unready)} {have} a folder but no meeting.yaml)"
+    first = shown_path(target.parent / months[0])
+    return Problem(
+        target,
+        f"starts from {source.name} and skips {count}, {listing}{why}; if "
+        f"{'it' if len(months) == 1 else 'any of them'} had a meeting, start it first: "
+        f"agenda init {first}",
+    )
+
+
+def _meeting(path: Path):
+    """The meeting settings in ``path``, and the file (to locate warnings in it)."""
     try:
         file = load_yaml(path)
     except YamlProblems as exc:
@@ -96,26 +171,34 @@ def _meeting(path: Path) -> schema.Meeting:
     if meeting is None:
         raise DataError(problems or [Problem(path, "cannot read meeting settings")])
     assert isinstance(meeting, schema.Meeting)
-    return meeting
+    return meeting, file
 
 
-def _meeting_text(meeting: schema.Meeting, period: str, date: dt.date) -> str:
+def _meeting_text(
+    meeting: schema.Meeting, period: str, date: dt.date, title_dropped: bool = False
+) -> str:
     data = meeting.model_dump(exclude_none=True, exclude_defaults=True)
     data["period"] = period
     data["date"] = date
     data.pop("guests", None)
-    if "title" in data:
-        data["title"] = data["title"].replace(month_label(meeting.period), month_label(period))
     for key in ("minutes", "leads"):
         if not data.get(key):
             data.pop(key, None)
     ordered = {k: data[k] for k in ("organisation", "period", "date") if k in data}
     ordered.update({k: v for k, v in data.items() if k not in ordered})
     body = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=100)
+    title = ""
+    if title_dropped:
+        title = (
+            "# The title was not copied: it named a month. Add this month's, e.g.\n"
+            f"# title: {default_title(period)}   (the title when none is given)\n"
+        )
     return (
         f"# meeting.yaml for {month_label(period)}, copied from {meeting.period}: check the date,\n"
         "# the attendees and the slots. Guests are not copied: add this month's, e.g.\n"
-        "# guests:\n#   - {name: ..., organisation: ..., role: ..., chatham_house: true}\n" + body
+        "# guests:\n#   - {name: ..., organisation: ..., role: ..., chatham_house: true}\n"
+        + title
+        + body
     )
 
 

@@ -98,6 +98,9 @@ class Guest(Strict):
     name: Text
     organisation: Text
     role: Text | None = None
+    #: Other ways the data may name the guest or their organisation: nicknames, initialisms
+    #: ("PVI"), former names. Protected like the name and organisation.
+    aliases: list[Text] = []
     #: Under the Chatham House rule (the default for customer guests) the guest's name and
     #: organisation never appear in any output.
     chatham_house: bool = True
@@ -343,6 +346,10 @@ class FinanceMetric(Strict):
     previous: Number | None = None
     unit: str | None = None
     higher_is_better: bool = True
+    #: Whether the group pack may add this figure up across units. Unset: only money (no unit,
+    #: or a currency unit such as "£k", "€", "EURm") is added up; days, %, rates, ratios and
+    #: scores never are. ``true`` or ``false`` overrides that.
+    additive: bool | None = None
 
 
 class Finance(Strict):
@@ -428,3 +435,9 @@ class WorkspaceSettings(Strict):
 
     theme: ThemeSettings = ThemeSettings()
     group: Text | None = None  #: the group's name on its roll-up pack
+    #: Display names of a group's units on its roll-up pack, keyed by unit folder name (a unit
+    #: not named here appears by its meeting.yaml ``organisation``).
+    units: dict[str, Text] = {}
+    #: Who leads each slot of the group meeting, keyed by section (optional; unnamed slots
+    #: take the units' leads).
+    group_leads: SectionLeads = SectionLeads()

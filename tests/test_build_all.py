@@ -82,14 +82,18 @@ def test_group_nps_pools_answers_instead_of_averaging_scores(tmp_path, run_cli):
     assert round(pooled.score) == -33  # (230 − 625) / 1,200; the mean of scores would be +18
     docx = out / "group" / "acme-group-2026-11-group-pack.docx"
     customer = [i for i in section_items(docx, "Customer")]
-    assert customer[0].text == "east: east story"  # the group pack opens with a story too
+    assert customer[0].text == "Acme East: east story"  # opens with a story, by display name
     text = " | ".join(i.text for i in customer)
     assert "Group NPS (all answers pooled) | −33 | n = 1,200 across 3 units" in text
-    assert "north | 100 | 90% | 5% | +85" in text and "south | 1,000 | 10% | 60% | −50" in text
-    assert "Billing | 47 | east, north, south" in text  # mentions summed, units listed
+    assert "Acme North | 100 | 90% | 5% | +85" in text
+    assert "Acme South | 1,000 | 10% | 60% | −50" in text
+    assert "Billing | 47 | Acme East, Acme North, Acme South" in text  # mentions summed
     finance = " | ".join(i.text for i in section_items(docx, "Finance"))
     assert "Revenue | 3 | £300k | £300k | On track" in finance
-    assert "Cost per customer" not in finance and "Gross margin" not in finance  # not summable
+    totals = next(i.text for i in section_items(docx, "Finance") if i.text.startswith("Measure"))
+    assert "Cost per customer" not in totals and "Gross margin" not in totals  # not summable
+    assert "Cost per customer | Acme East | £90 | £80" in finance  # shown per unit instead
+    assert "Gross margin | Acme North | 14%" in finance
 
 
 def test_unchanged_packs_are_skipped_and_a_change_rebuilds_only_what_it_touches(tmp_path, run_cli):

@@ -314,7 +314,7 @@ def test_init_scaffolds_next_month_from_the_latest(tmp_path, run_cli):
     settings = yaml.safe_load((new / "meeting.yaml").read_text())
     assert settings["period"] == "2026-12"
     assert settings["date"] == dt.date(2026, 12, 17)  # 19 Nov is the 3rd Thursday → 17 Dec
-    assert settings["title"] == "Leadership meeting — December 2026"
+    assert "title" not in settings  # "… November 2026" is not copied; the default names December
     assert "guests" not in settings and "Janet Pryce" not in (new / "meeting.yaml").read_text()
     carried = yaml.safe_load((new / "actions.yaml").read_text())["actions"]
     assert [a["id"] for a in carried] == ["A-1"]

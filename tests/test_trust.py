@@ -119,7 +119,7 @@ def test_a_name_part_shared_with_an_attendee_is_kept_and_flagged(tmp_path, run_c
     month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": customer})
     result = run_cli("build", month, "--out", tmp_path / "out")
     assert result.exit_code == 0
-    assert "1 name part of protected guests also belong to someone else" in result.stdout
+    assert "of a name part that someone else named in the data also carries" in result.stdout
     docx = next((tmp_path / "out").glob("*.docx"))
     text = _all_text(docx).lower()
     assert "pryce" not in text and "mark bennett" in text

@@ -1,0 +1,224 @@
+"""Find people's and organisations' names in free text the way people really type them.
+
+Matching ignores case, accents and diacritics (Zoë = Zoe, Súilleabháin = Suilleabhain, Łukasz =
+Lukasz), apostrophe and hyphen variants (’ ' ‐ ‑ -), and non-breaking or repeated spaces. It
+works on a *folded* copy of the text (every character mapped to its plain lower-case form) with
+a map back to the original, so a replacement removes exactly what the user typed.
+
+Most strings name nobody: one C-speed ``str.translate`` and one regular-expression search decide
+that, and only a string with a match pays for the character-by-character map.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = {
+    "ł": "l",
+    "ø": "o",
+    "đ": "d",
+    "ð": "d",
+    "ħ": "h",
+    "ı": "i",
+    "ŀ": "l",
+    "þ": "th",
+    "æ": "ae",
+    "œ": "oe",
+    "ß": "ss",
+}
+_APOSTROPHES = "'’‘ʼ`´′ʻ"
+_HYPHENS = "-‐‑‒–—−﹣－"
+#: Courtesy titles that may stand before a name ("Ms O Suilleabhain" is the guest too).
+TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "cllr")
+#: Surname particles: "Ó Súilleabháin", "Ní Chonaill", "van der Berg" are one surname.
+PARTICLES = frozenset(
+    [
+        "o",
+        "ó",
+        "ui",
+        "uí",
+        "ni",
+        "ní",
+        "nic",
+        "mac",
+        "mc",
+        "mag",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "le",
+        "la",
+        "lo",
+        "st",
+        "ter",
+        "ten",
+        "y",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ap",
+    ]
+)
+
+
+def _fold_char(ch: str) -> str:
+    if ch.isspace():
+        return " "
+    if ch in _APOSTROPHES:
+        return "'"
+    if ch in _HYPHENS:
+        return "-"
+    if unicodedata.combining(ch):
+        return ""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    plain = plain.casefold()
+    return "".join(_LETTERS.get(c, c) for c in plain)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    """Every Basic Multilingual Plane character whose folded form differs from itself."""
+    table = {}
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        folded = _fold_char(ch)
+        if folded != ch:
+            table[code] = folded
+    return table
+
+
+_ASTRAL = re.compile("[^\u0000-\uffff]")
+
+
+def fold(text: str) -> str:
+    """The plain form of ``text`` used for matching (not aligned with the original)."""
+    if _ASTRAL.search(text):  # rare: characters beyond the table (𝐙𝐨𝐞, emoji)
+        return fold_aligned(text)[0]
+    return text.translate(_table())
+
+
+def fold_aligned(text: str) -> tuple[str, list[int]]:
+    """The plain form of ``text`` and, for each of its characters, the original's index."""
+    table = _table()
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        folded = table.get(ord(ch), ch) if ord(ch) < 0x10000 else _fold_char(ch)
+        out.append(folded)
+        index.extend([i] * len(folded))
+    return "".join(out), index
+
+
+def words(name: str) -> list[str]:
+    """A name's words, as typed (letters, apostrophes and hyphens kept inside a word)."""
+    return re.findall(r"[^\W\d_](?:[\w'’‘ʼ\-‐‑]*\w)?", name)
+
+
+_SEPARATOR = r"[ '\-.]*"  # between the words of a name: "O Suilleabhain", "O'Suilleabhain"
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def term_pattern(term: str, *, titled: bool) -> str | None:
+    """A regular expression (over folded text) for one name or name part; None if empty."""
+    parts = [re.escape(fold(w)) for w in words(term)] or (
+        [re.escape(fold(term.strip()))] if term.strip() else []
+    )
+    if not parts:
+        return None
+    body = _SEPARATOR.join(parts)
+    folded = fold(term.strip())
+    # Letters of alphabets written with spaces need a word edge; 张伟 inside Chinese text does not.
+    start = r"(?<![\w])" if folded and _is_latin(folded[0]) else ""
+    end = r"(?![\w])" if folded and _is_latin(folded[-1]) else ""
+    title = r"(?:(?:" + "|".join(TITLES) + r")\.? +)?" if titled and start else ""
+    return f"{start}{title}{body}{end}"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing to find: a name or a part of it, and what replaces it."""
+
+    text: str
+    replacement: str
+    titled: bool = False  #: a title ("Ms", "Dr") before it is part of the match
+    upper_only: bool = False  #: an initialism: matches only when typed in capitals ("PVI")
+
+
+@dataclass(frozen=True)
+class Match:
+    """One occurrence in the original text."""
+
+    start: int
+    end: int
+    term: Term
+
+
+class Finder:
+    """Finds every occurrence of a set of terms, longest first, never inside a kept span."""
+
+    def __init__(self, terms: Iterable[Term], keep: Iterable[str] = ()):
+        ordered = sorted(dict.fromkeys(terms), key=lambda t: -len(fold(t.text)))
+        self.terms: list[Term] = []
+        patterns = []
+        for term in ordered:
+            pattern = term_pattern(term.text, titled=term.titled)
+            if pattern:
+                self.terms.append(term)
+                patterns.append(f"(?P<t{len(patterns)}>{pattern})")
+        self._any = re.compile("|".join(patterns)) if patterns else None
+        kept = [p for p in (term_pattern(k, titled=True) for k in keep) if p]
+        self._keep = re.compile("|".join(kept)) if kept else None
+
+    def __bool__(self) -> bool:
+        return self._any is not None
+
+    def find(self, text: str) -> list[Match]:
+        """Occurrences in ``text`` (original indexes), left to right, not overlapping."""
+        if self._any is None or not self._any.search(fold(text)):
+            return []
+        folded, index = fold_aligned(text)
+        kept = [m.span() for m in self._keep.finditer(folded)] if self._keep else []
+        found = []
+        for m in self._any.finditer(folded):
+            start, end = m.span()
+            if any(start < k_end and k_start < end for k_start, k_end in kept):
+                continue
+            term = self.terms[int(next(k for k, v in m.groupdict().items() if v)[1:])]
+            first, last = index[start], index[end - 1] + 1
+            while last < len(text) and unicodedata.combining(text[last]):
+                last += 1  # an accent typed as its own character belongs to the letter before
+            if term.upper_only and not text[first:last].isupper():
+                continue
+            found.append(Match(first, last, term))
+        return found
+
+    def kept_spans(self, text: str) -> int:
+        """How many kept names (other people who share a name part) the text holds."""
+        if self._keep is None:
+            return 0
+        return len(self._keep.findall(fold(text)))
+
+
+def initialism(name: str) -> str:
+    """``Patient Voice Ireland`` → ``PVI`` (letters of the capitalised words)."""
+    return "".join(w[0] for w in words(name) if w[0].isupper())

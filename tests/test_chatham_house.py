@@ -1,0 +1,316 @@
+"""Chatham House on real names: accents, particles, aliases, possessives, shared name parts.
+
+A protected guest's name or organisation, however it is typed, never reaches any output file;
+a guest who is also named in a role is refused; a shared name part keeps the other person's
+full name and is replaced everywhere else.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import CUSTOMER, MEETING, docx_items, write_month
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_trust import _all_text
+
+from agenda import schema
+from agenda.names import fold
+from agenda.protect import Redactor
+
+GUEST = schema.Guest(
+    name="Zoë Ó Súilleabháin",
+    organisation="Patient Voice Ireland",
+    aliases=["PVI", "Zozo"],
+)
+
+
+def _scrub(text: str, *others: str, guest: schema.Guest = GUEST) -> str:
+    return Redactor.for_guests([guest], "St Bríd's Hospitals", others).text(text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Zoë says the wait was long", "A customer guest says the wait was long"),
+        ("Zoe from PVI rang me back", "A customer guest from a customer organisation rang me back"),
+        ("We spoke to Ms O Suilleabhain today", "We spoke to a customer guest today"),
+        ("ZOË Ó SÚILLEABHÁIN agreed", "A customer guest agreed"),
+        ("It was Zoë’s idea", "It was a customer guest’s idea"),
+        ("It was Zoe's idea", "It was a customer guest's idea"),
+        ("Zoë\u00a0Ó\u00a0Súilleabháin came", "A customer guest came"),
+        ("Zoë   Ó  Súilleabháin came", "A customer guest came"),
+        ("Zoe\u0308 said so", "A customer guest said so"),  # the accent typed on its own
+        ("Ask Dr. Ó Súilleabháin", "Ask a customer guest"),
+        ("Ó Súilleabháin's team", "A customer guest's team"),
+        ("Ask the Patient Voice volunteers", "Ask the customer organisation volunteers"),
+        ("Patient Voice Ireland, twice", "A customer organisation, twice"),
+        ("Zozo laughed", "A customer guest laughed"),
+        ("Rosa Zoë came", "Rosa a customer guest came"),
+        (
+            "pvi in lower case is a word, PVI is not",
+            "pvi in lower case is a word, a customer organisation is not",
+        ),
+    ],
+)
+def test_every_way_people_type_the_guest_is_replaced_grammatically(typed, shown):
+    assert _scrub(typed) == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [
+        ("Aoife Ní Chonaill", "Ms Ni Chonaill said"),
+        ("Pieter van der Berg", "Mr Van der Berg said"),
+        ("Pieter van der Berg", "Mr van-der-Berg said"),
+        ("Ciarán Mac Giolla Phádraig", "Mr Mac Giolla Phadraig said"),
+        ("Małgorzata Łukasiewicz", "Mrs Lukasiewicz said"),
+        ("Zhāng Wěi", "Zhang Wei said"),
+    ],
+)
+def test_multi_word_surnames_and_particles_are_replaced_whole(name, typed):
+    guest = schema.Guest(name=name, organisation="Anywhere Ltd")
+    assert _scrub(typed, guest=guest) == "A customer guest said"
+
+
+def test_a_name_in_a_script_without_spaces_is_found_inside_a_sentence():
+    guest = schema.Guest(name="张伟", organisation="Anywhere Ltd")
+    assert _scrub("他说张伟等了三周", guest=guest) == "他说a customer guest等了三周"
+
+
+def test_a_shared_name_part_keeps_the_other_persons_full_name_and_is_replaced_elsewhere():
+    redactor = Redactor.for_guests([GUEST], "Host", ["Seán Ó Súilleabháin", "Zoë Smith"])
+    text = "Seán Ó Súilleabháin met Zoë Smith; Ó Súilleabháin (Zoë) spoke last."
+    assert redactor.text(text) == (
+        "Seán Ó Súilleabháin met Zoë Smith; a customer guest (a customer guest) spoke last."
+    )
+    assert len(redactor.ambiguous) == 2  # both could have meant the attendees
+
+
+def test_an_attendee_listed_by_first_name_only_does_not_shield_the_guests_first_name():
+    assert _scrub("Zoë said so", "Zoë") == "A customer guest said so"
+
+
+def test_ordinary_words_that_contain_a_name_are_left_alone():
+    guest = schema.Guest(name="Ann Lee", organisation="Anywhere Ltd")
+    assert _scrub("Annual leeway for planners", guest=guest) == "Annual leeway for planners"
+
+
+# --- the build -------------------------------------------------------------------------------
+
+GUEST_MEETING = (
+    MEETING
+    + """\
+attendees:
+  - {name: Seán Ó Súilleabháin, role: Chief Operating Officer}
+  - {name: Zoë Smith, role: Head of Nursing}
+guests:
+  - name: Zoë Ó Súilleabháin
+    organisation: Patient Voice Ireland
+    aliases: [PVI]
+"""
+)
+
+STORY = """\
+nps:
+  counts: {promoters: 50, passives: 30, detractors: 20}
+narratives:
+  - title: Zoe from PVI rang me back
+    customer: Mrs Bríd Nic Amhlaoibh
+    story: "Zoë’s point, as Ms O Suilleabhain put it: Patient Voice members wait."
+    channel: Phone
+verbatims:
+  - {text: "Zoe\u00a0Ó Súilleabháin was right", channel: Email}
+"""
+
+
+def test_the_build_replaces_every_variant_keeps_attendees_and_reports_where(tmp_path, run_cli):
+    month = write_month(tmp_path / "ws", {"meeting.yaml": GUEST_MEETING, "customer.yaml": STORY})
+    out, report = tmp_path / "out", tmp_path / "private" / "redactions.txt"
+    result = run_cli("build", month, "--out", out, "--redaction-report", report)
+    assert result.exit_code == 0, result.output
+    for path in out.iterdir():
+        text = fold(_all_text(path))
+        for secret in ("zoe o suilleabhain", "ms o suilleabhain", "zoe's", "pvi", "patient voice"):
+            assert secret not in text, (path.name, secret)
+    cover = " ".join(i.text for i in docx_items(next(out.glob("*.docx"))))
+    assert "Seán Ó Súilleabháin" in cover and "Zoë Smith" in cover
+    assert "A customer guest from a customer organisation rang me back" in cover
+    # the report is for the assistant: located lines, outside the output folder
+    lines = report.read_text("utf-8").splitlines()
+    assert any(":4:12: " in line and "[Zoe]" in line for line in lines), lines
+    assert not any("redaction" in p.name for p in out.iterdir())
+    assert "Zoë" not in result.stdout and "PVI" not in result.stdout
+
+
+def test_the_redaction_report_is_refused_inside_the_output_folder(tmp_path, run_cli):
+    month = write_month(tmp_path / "ws", {"meeting.yaml": GUEST_MEETING, "customer.yaml": STORY})
+    out = tmp_path / "out"
+    result = run_cli("build", month, "--out", out, "--redaction-report", out / "r.txt")
+    assert result.exit_code == 2
+    assert "names the protected guests" in result.stderr
+    assert not out.exists()
+
+
+def test_strict_refuses_a_shared_name_part_replaced_outside_a_full_name(tmp_path, run_cli):
+    story = STORY.replace("Ms O Suilleabhain put it", "Ó Súilleabháin put it")
+    month = write_month(tmp_path / "ws", {"meeting.yaml": GUEST_MEETING, "customer.yaml": story})
+    out = tmp_path / "out"
+    loose = run_cli("build", month, "--out", out)
+    assert loose.exit_code == 0
+    assert "that someone else named in the data also carries" in loose.stdout
+    strict = run_cli("build", month, "--out", tmp_path / "strict", "--strict")
+    assert strict.exit_code == 65
+    assert "ws/2026-11/customer.yaml:6:12: error: a protected guest's name part" in strict.stderr
+    assert not (tmp_path / "strict").exists()
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "located"),
+    [
+        (
+            "meeting.yaml",
+            "attendees:\n  - Zoë Ó Súilleabháin\n",
+            "meeting.yaml:9:5: error: 'Zoë Ó Súilleabháin' is an attendee",
+        ),
+        (
+            "meeting.yaml",
+            "leads: {customer: Dr Zoe O Suilleabhain}\n",
+            "meeting.yaml:8:19: error: 'Dr Zoe O Suilleabhain' is the customer lead",
+        ),
+        (
+            "actions.yaml",
+            "actions:\n  - {id: A-1, title: Call back, owner: Zoë Ó Súilleabháin, due: 2026-12-01, status: open, section: customer}\n",
+            "actions.yaml:2:40: error: 'Zoë Ó Súilleabháin' is an action owner",
+        ),
+        (
+            "actions.yaml",
+            "decisions:\n  - {title: Fund it, section: finance, owner: PVI}\n",
+            "actions.yaml:2:47: error: 'PVI' is a decision owner",
+        ),
+        (
+            "employees.yaml",
+            "frontline:\n  - {name: Zoë Ó Súilleabháin, role: Nurse, quote: Busy}\n",
+            "employees.yaml:2:12: error: 'Zoë Ó Súilleabháin' is a frontline colleague",
+        ),
+    ],
+)
+def test_a_protected_guest_named_in_a_role_is_refused_with_how_to_fix(
+    tmp_path, run_cli, where, text, located
+):
+    meeting = MEETING + (
+        "guests:\n  - {name: Zoë Ó Súilleabháin, organisation: Patient Voice Ireland, aliases: [PVI]}\n"
+    )
+    files = {"meeting.yaml": meeting, "customer.yaml": CUSTOMER}
+    files[where] = (meeting if where == "meeting.yaml" else "") + text
+    month = write_month(tmp_path / "ws", files)
+    out = tmp_path / "out"
+    result = run_cli("build", month, "--out", out)
+    assert result.exit_code == 65, result.output
+    assert located in result.stderr
+    assert "set chatham_house: false on the guest if they agreed to be named" in result.stderr
+    assert not out.exists()
+
+
+# --- properties ------------------------------------------------------------------------------
+
+_SYLLABLES = ["wój", "cik", "łuk", "brí", "súil", "háin", "ørn", "zhā", "dź", "kré", "vël", "quî"]
+_GIVEN = ["Zoë", "Aoife", "Małgorzata", "Seán", "Bríd", "Søren", "Zoé", "Iòna", "Øystein"]
+_PARTICLE = ["", "Ó ", "Ní ", "van der ", "Mac "]
+
+
+@st.composite
+def guests(draw) -> schema.Guest:
+    surname = "".join(draw(st.lists(st.sampled_from(_SYLLABLES), min_size=2, max_size=3)))
+    name = f"{draw(st.sampled_from(_GIVEN))} {draw(st.sampled_from(_PARTICLE))}{surname.title()}"
+    return schema.Guest(name=name, organisation="Kwëlbrí Zørnmark Patients")
+
+
+def _variants(guest: schema.Guest) -> list[str]:
+    """How people type a name: accents stripped, case changed, curly apostrophes, non-breaking
+    spaces, a possessive, the surname alone with a title, the first name alone."""
+    name = guest.name
+    plain = (
+        "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        .replace("ł", "l")
+        .replace("ø", "o")
+        .replace("Ø", "O")
+    )
+    given_name, surname = name.split(" ", 1)
+    return [
+        name,
+        plain,
+        name.upper(),
+        plain.lower(),
+        name.replace(" ", "\u00a0"),
+        f"{name}’s",
+        f"{plain}'s",
+        f"Ms {surname}",
+        f"Dr. {plain.split(' ', 1)[1]}",
+        f"{given_name} said",
+        guest.organisation,
+        guest.organisation.split()[0] + " " + guest.organisation.split()[1],
+    ]
+
+
+def _identifying(guest: schema.Guest) -> list[str]:
+    return [fold(w) for w in guest.name.split() if len(w) >= 4] + [fold("Kwëlbrí")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(guest=guests(), variant=st.integers(0, 11), before=st.sampled_from(["", "As ", "— "]))
+def test_no_variant_of_a_guest_survives_the_redactor(guest, variant, before):
+    typed = _variants(guest)[variant]
+    scrubbed = Redactor.for_guests([guest], "Host Ltd", []).text(f"{before}{typed} came back.")
+    for word in _identifying(guest):
+        assert word not in fold(scrubbed), (typed, scrubbed)
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(guest=guests())
+def test_no_variant_of_a_guest_survives_into_any_output_file(tmp_path_factory, guest):
+    root = tmp_path_factory.mktemp("prop")
+    variants = _variants(guest)
+    meeting = (
+        MEETING + f'guests:\n  - {{name: "{guest.name}", organisation: "{guest.organisation}"}}\n'
+    )
+    quoted = [v.replace('"', "") for v in variants]
+    customer = (
+        "nps:\n  counts: {promoters: 50, passives: 30, detractors: 20}\nnarratives:\n"
+        + "".join(
+            f'  - {{title: "{v} called", customer: "Mrs Jones", story: "Then {v} wrote again.", channel: Phone}}\n'
+            for v in quoted[:6]
+        )
+        + "verbatims:\n"
+        + "".join(f'  - {{text: "{v} was right", channel: Email}}\n' for v in quoted[6:])
+    )
+    actions = "actions:\n" + "".join(
+        f'  - {{id: A-{n}, title: "Write to {v}", owner: Jo Chair, due: 2026-12-01, status: open, section: customer}}\n'
+        for n, v in enumerate(quoted)
+    )
+    finance = "currency: EUR\ncommentary:\n" + "".join(
+        f'  - "{v} asked about costs."\n' for v in quoted
+    )
+    month = write_month(
+        root / "ws",
+        {
+            "meeting.yaml": meeting,
+            "customer.yaml": customer,
+            "actions.yaml": actions,
+            "finance.yaml": finance,
+        },
+    )
+    from agenda.pipeline import build
+
+    out = root / "out"
+    built = build(month, out)
+    for path in built.paths:
+        text = fold(_all_text(Path(path)))
+        for word in _identifying(guest):
+            assert word not in text, (path.name, word)

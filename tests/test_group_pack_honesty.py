@@ -1,0 +1,423 @@
+"""An honest group pack (issue 11, point 9): small samples cautioned per unit, a failed unit
+named in the pack itself, only money and counts added up, units by their names, real leads.
+
+Every assertion reads what a person sees in the built .docx or .pptx."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import docx_items, section_items, slides, write_month
+from docx import Document
+
+from agenda import schema
+from agenda.nps import LOW_N
+
+GALWAY_MEETING = """\
+organisation: Galway University Hospital
+period: 2026-11
+date: 2026-11-19
+chair: Máire Walsh
+leads: {customer: Aoife Byrne, finance: Piotr Nowak}
+"""
+
+MAYO_MEETING = """\
+organisation: Mayo General Hospital
+period: 2026-11
+date: 2026-11-18
+chair: Seán Daly
+leads: {customer: Aoife Byrne, finance: Li Wei}
+"""
+
+ROSCOMMON_MEETING = """\
+organisation: Roscommon Hospital
+period: 2026-11
+date: 2026-11-17
+chair: Niamh Ó Súilleabháin
+"""
+
+CUSTOMER = """\
+nps:
+  counts: {{promoters: {p}, passives: {pa}, detractors: {d}}}
+narratives:
+  - {{title: {unit} story, customer: Mrs {unit}, story: Something happened in {unit}., channel: Phone}}
+"""
+
+#: A broken file whose error message may quote a protected guest's name.
+BROKEN_CUSTOMER = """\
+nps:
+  counts: {promoters: Zoë Ní Bhriain, passives: 1, detractors: 1}
+narratives:
+  - {title: A story, customer: Mrs Kelly, story: It happened., channel: Phone}
+"""
+
+FINANCE = """\
+currency: EUR
+metrics:
+  - {{name: Revenue, actual: {revenue}, budget: {revenue_budget}, higher_is_better: true}}
+  - {{name: Cash days in hand, actual: {cash}, budget: {cash_budget}, unit: days, higher_is_better: true}}
+  - {{name: Agency spend, actual: {agency}, budget: {agency_budget}, unit: "€k", higher_is_better: false}}
+  - {{name: Beds open, actual: {beds}, unit: beds, additive: true}}
+  - {{name: Capital grant, actual: {grant}, unit: "€k", additive: false}}
+  - {{name: Cost per bed day, actual: {per_bed}, unit: "€", higher_is_better: false}}
+  - {{name: Occupancy, actual: {occupancy}, unit: "%"}}
+"""
+
+GALWAY_FINANCE = dict(
+    revenue=1000000,
+    revenue_budget=900000,
+    cash=40,
+    cash_budget=45,
+    agency=120,
+    agency_budget=100,
+    beds=300,
+    grant=50,
+    per_bed=900,
+    occupancy=94,
+)
+MAYO_FINANCE = dict(
+    revenue=500000,
+    revenue_budget=500000,
+    cash=20,
+    cash_budget=30,
+    agency=80,
+    agency_budget=90,
+    beds=150,
+    grant=10,
+    per_bed=700,
+    occupancy=88,
+)
+
+AGENDA_YAML = """\
+group: West Hospitals Group
+units: {mayo: Mayo University Hospital}
+"""
+
+
+def _workspace(tmp_path: Path, *, agenda_yaml: str = AGENDA_YAML, broken: bool = True) -> Path:
+    ws = tmp_path / "west"
+    write_month(
+        ws / "galway",
+        {
+            "meeting.yaml": GALWAY_MEETING,
+            "customer.yaml": CUSTOMER.format(p=120, pa=50, d=30, unit="galway"),  # n = 200
+            "finance.yaml": FINANCE.format(**GALWAY_FINANCE),
+        },
+    )
+    write_month(
+        ws / "mayo",
+        {
+            "meeting.yaml": MAYO_MEETING,
+            "customer.yaml": CUSTOMER.format(p=15, pa=5, d=5, unit="mayo"),  # n = 25, small
+            "finance.yaml": FINANCE.format(**MAYO_FINANCE),
+        },
+    )
+    write_month(
+        ws / "roscommon",
+        {
+            "meeting.yaml": ROSCOMMON_MEETING,
+            "customer.yaml": (
+                BROKEN_CUSTOMER if broken else CUSTOMER.format(p=50, pa=30, d=20, unit="ros")
+            ),
+        },
+    )
+    (ws / "agenda.yaml").write_text(agenda_yaml, encoding="utf-8")
+    return ws
+
+
+def _group_files(out: Path) -> tuple[Path, Path]:
+    (docx,) = sorted((out / "group").glob("*.docx"))
+    (pptx,) = sorted((out / "group").glob("*.pptx"))
+    return docx, pptx
+
+
+def _row(result, unit: str) -> list[str]:
+    """The build-all summary line of ``unit``: unit, month, result, detail."""
+    return next(
+        r for r in (line.split(None, 3) for line in result.stdout.splitlines()) if r[0] == unit
+    )
+
+
+def _all_text(docx: Path) -> str:
+    return "\n".join(i.text for i in docx_items(docx))
+
+
+def _deck_text(pptx: Path) -> str:
+    return "\n".join(t for s in slides(pptx) for t in [s.title, *s.texts, s.notes])
+
+
+def _table(docx: Path, title: str) -> list[tuple[str, ...]]:
+    """The rows (header first) of the table that follows the heading ``title``."""
+    items = docx_items(docx)
+    at = next(n for n, i in enumerate(items) if i.style.startswith("Heading") and i.text == title)
+    table = next(i for i in items[at + 1 :] if i.kind == "table")
+    position = [i for i in items if i.kind == "table"].index(table)
+    doc_table = Document(str(docx)).tables[position]
+    return [tuple(c.text for c in row.cells) for row in doc_table.rows]
+
+
+def _agenda_leads(docx: Path) -> dict[str, str]:
+    for table in Document(str(docx)).tables:
+        header = [c.text for c in table.rows[0].cells]
+        if "Lead" in header and "Section" in header:
+            s, lead = header.index("Section"), header.index("Lead")
+            return {row.cells[s].text: row.cells[lead].text for row in table.rows[1:]}
+    raise AssertionError("no agenda table")
+
+
+@pytest.fixture
+def built(tmp_path, run_cli):
+    ws = _workspace(tmp_path)
+    out = tmp_path / "out"
+    result = run_cli("build-all", ws, "--out", out)
+    assert result.exit_code == 1, result.output  # roscommon failed
+    return result, *_group_files(out)
+
+
+# --- 1. the small-sample caution, per unit ---------------------------------------------------
+
+
+def test_a_25_answer_unit_is_marked_and_cautioned_in_the_group_pack(built):
+    _, docx, pptx = built
+    assert 25 < LOW_N <= 200
+    rows = _table(docx, "NPS by unit")
+    by_unit = {r[0]: r for r in rows[1:]}
+    assert by_unit["Mayo University Hospital"][1] == "25 (small sample)"
+    assert by_unit["Galway University Hospital"][1] == "200"  # a large unit is not marked
+    customer = section_items(docx, "Customer")
+    cautions = [i.text for i in customer if i.text.startswith("Caution:")]
+    small = [c for c in cautions if "pointer" in c]
+    assert len(small) == 1, cautions
+    assert "Mayo University Hospital" in small[0] and "25 answers" in small[0]
+    assert f"fewer than {LOW_N}" in small[0] and "a pointer, not a verdict" in small[0]
+    assert "Galway" not in small[0]
+    deck = _deck_text(pptx)
+    assert "25 (small sample)" in deck
+    assert "pointer, not a verdict" in deck
+
+
+# --- 2. a failed unit is named in the pack itself ---------------------------------------------
+
+
+def test_a_failed_unit_is_named_in_the_group_pack_without_quoting_its_data(built):
+    result, docx, pptx = built
+    assert _row(result, "group") == ["group", "2026-11", "built", "2 units (1 left out: failed)"]
+    customer = " | ".join(i.text for i in section_items(docx, "Customer"))
+    assert "Left out: roscommon — data error in customer.yaml" in customer
+    assert "Left out: roscommon — data error in customer.yaml" in _deck_text(pptx)
+    for text in (_all_text(docx), _deck_text(pptx)):
+        assert "Zoë" not in text and "Bhriain" not in text  # the error quoted the data: not here
+        assert "Roscommon Hospital" not in text  # nothing of the failed unit's data is shown
+
+
+def test_a_unit_that_cannot_be_read_for_the_group_is_left_out_and_named(
+    tmp_path, run_cli, monkeypatch
+):
+    import agenda.pipeline
+    from agenda.errors import DataError, Problem
+
+    ws = _workspace(tmp_path, broken=False)
+    parent, real = os.getpid(), agenda.pipeline.load
+
+    def load(month_dir):
+        # only the group roll-up (in this process) fails to read mayo; its own build works
+        if os.getpid() == parent and Path(month_dir).parent.name == "mayo":
+            raise DataError([Problem(Path(month_dir) / "finance.yaml", "bad figure 'Zoë'", 3, 5)])
+        return real(month_dir)
+
+    monkeypatch.setattr(agenda.pipeline, "load", load)
+    out = tmp_path / "out"
+    result = run_cli("build-all", ws, "--out", out, "--jobs", "1")
+    assert result.exit_code == 0, result.output  # every unit's own pack built
+    assert _row(result, "group") == ["group", "2026-11", "built", "2 units (1 left out: failed)"]
+    docx, _ = _group_files(out)
+    text = _all_text(docx)
+    assert "Left out: Mayo University Hospital (mayo) — data error in finance.yaml" in text
+    assert "Zoë" not in text
+    assert "Galway University Hospital" in text and "Roscommon Hospital" in text
+
+
+def test_a_bad_additive_flag_is_a_located_error_and_the_unit_is_named(tmp_path, run_cli):
+    ws = _workspace(tmp_path, broken=False)
+    finance = ws / "galway" / "2026-11" / "finance.yaml"
+    finance.write_text(
+        finance.read_text().replace("additive: true", "additive: maybe"), encoding="utf-8"
+    )
+    check = run_cli("validate", ws / "galway" / "2026-11")
+    assert check.exit_code == 65
+    assert "finance.yaml:6:" in check.output and "additive" in check.output
+    out = tmp_path / "out"
+    result = run_cli("build-all", ws, "--out", out)
+    assert result.exit_code == 1
+    docx, _ = _group_files(out)
+    text = _all_text(docx)
+    assert "Left out: galway — data error in finance.yaml" in text
+    assert "Galway University Hospital" not in text
+
+
+# --- 3. only money and counts are added up ------------------------------------------------------
+
+
+def test_only_additive_figures_are_summed_and_the_rest_shown_per_unit(built):
+    _, docx, _ = built
+    totals = {r[0]: r for r in _table(docx, "Group totals")[1:]}
+    assert totals["Revenue"] == ("Revenue", "2", "€1,500,000", "€1,400,000", "On track")
+    assert totals["Agency spend"][:4] == ("Agency spend", "2", "€200k", "€190k")
+    assert totals["Beds open"][:3] == ("Beds open", "2", "450 beds")  # additive: true
+    for never in ("Cash days in hand", "Capital grant", "Cost per bed day", "Occupancy"):
+        assert never not in totals
+    apart = _table(docx, "Measures not added up")
+    assert apart[0][:3] == ("Measure", "Unit", "Actual")
+    shown = {(r[0], r[1]): r[2:] for r in apart[1:]}
+    assert shown[("Cash days in hand", "Galway University Hospital")][:2] == ("40 days", "45 days")
+    assert shown[("Cash days in hand", "Mayo University Hospital")][:2] == ("20 days", "30 days")
+    assert shown[("Capital grant", "Galway University Hospital")][0] == "€50k"
+    assert shown[("Cost per bed day", "Mayo University Hospital")][0] == "€700"
+    assert shown[("Occupancy", "Galway University Hospital")][0] == "94%"
+    finance = " | ".join(i.text for i in section_items(docx, "Finance"))
+    assert "60 days" not in finance  # cash days are never added up
+    assert "days" in finance and "never added up" in finance  # the caption says the rule
+
+
+@pytest.mark.parametrize(
+    ("unit", "additive", "expected"),
+    [
+        (None, None, True),  # money in the file's currency
+        ("£k", None, True),
+        ("€", None, True),
+        ("$m", None, True),
+        ("EUR", None, True),
+        ("EURm", None, True),
+        ("days", None, False),
+        ("%", None, False),
+        ("x", None, False),
+        ("pts", None, False),
+        ("per 1,000", None, False),
+        ("ratio", None, False),
+        ("score", None, False),
+        ("people", None, False),
+        ("NPS", None, False),
+        ("people", True, True),
+        ("€k", False, False),
+        ("days", True, True),
+    ],
+)
+def test_which_finance_metrics_add_up(unit, additive, expected):
+    from agenda.rollup import is_additive
+
+    metric = schema.FinanceMetric(name="Measure", actual=1, unit=unit, additive=additive)
+    assert is_additive(metric, "EUR") is expected
+
+
+def test_the_rate_guard_on_names_still_holds_unless_the_metric_says_otherwise():
+    from agenda.rollup import is_additive
+
+    assert not is_additive(schema.FinanceMetric(name="Cost per bed", actual=1, unit="€"), "EUR")
+    assert not is_additive(schema.FinanceMetric(name="Average bill", actual=1), "EUR")
+    # no unit reads as money, unless the name says days, a score, an index...
+    assert not is_additive(schema.FinanceMetric(name="Cash days in hand", actual=40), "EUR")
+    assert not is_additive(schema.FinanceMetric(name="Supplier score", actual=7), "EUR")
+    assert is_additive(schema.FinanceMetric(name="Operating cost", actual=7), "EUR")
+    # a currency unit with anything but a scale after it is a rate, not money
+    assert not is_additive(schema.FinanceMetric(name="Spend", actual=1, unit="£/head"), "GBP")
+    assert is_additive(
+        schema.FinanceMetric(name="Cost per bed", actual=1, unit="€", additive=True), "EUR"
+    )
+
+
+# --- 4. units by name, leads from the meetings or the group's settings ------------------------
+
+
+def test_units_appear_by_their_display_names(built):
+    _, docx, pptx = built
+    customer = section_items(docx, "Customer")
+    stories = [i.text for i in customer if i.style == "Heading 2" and "story" in i.text]
+    assert stories == [
+        "Galway University Hospital: galway story",
+        "Mayo University Hospital: mayo story",  # agenda.yaml's name beats the meeting's
+    ]
+    rows = _table(docx, "NPS by unit")
+    assert [r[0] for r in rows[1:]] == ["Galway University Hospital", "Mayo University Hospital"]
+    assert "Mayo General Hospital" not in _all_text(docx)
+    deck = _deck_text(pptx)
+    assert "Galway University Hospital" in deck and "Mayo University Hospital" in deck
+
+
+def test_leads_come_from_the_units_meetings_never_an_invented_chair(built):
+    _, docx, pptx = built
+    leads = _agenda_leads(docx)
+    assert leads["Customer"] == "Aoife Byrne"  # every unit names the same lead
+    assert leads["Finance"] == "Piotr Nowak, Li Wei"  # different leads: each is named
+    assert leads["Employees"] == "Máire Walsh, Seán Daly"  # no lead named: the units' chairs
+    assert "Chair" not in leads.values()
+    assert "led by Chair" not in _deck_text(pptx)
+
+
+def test_leads_set_for_the_group_win(tmp_path, run_cli):
+    ws = _workspace(
+        tmp_path,
+        agenda_yaml=AGENDA_YAML + "group_leads: {finance: Orla Keane, customer: Dara Ryan}\n",
+    )
+    out = tmp_path / "out"
+    run_cli("build-all", ws, "--out", out)
+    docx, _ = _group_files(out)
+    leads = _agenda_leads(docx)
+    assert leads["Finance"] == "Orla Keane" and leads["Customer"] == "Dara Ryan"
+    assert leads["Operations"] == "Máire Walsh, Seán Daly"
+
+
+def test_many_different_leads_read_as_unit_leads(tmp_path, run_cli):
+    ws = tmp_path / "many"
+    for n, name in enumerate(("alpha", "bravo", "charlie", "delta")):
+        meeting = GALWAY_MEETING.replace("Galway", name.title()).replace(
+            "Máire Walsh", f"Pat {name.title()}"
+        )
+        write_month(
+            ws / name,
+            {
+                "meeting.yaml": meeting,
+                "customer.yaml": CUSTOMER.format(p=50 + n, pa=30, d=20, unit=name),
+            },
+        )
+    out = tmp_path / "out"
+    assert run_cli("build-all", ws, "--out", out).exit_code == 0
+    docx, _ = _group_files(out)
+    leads = _agenda_leads(docx)
+    assert leads["Customer"] == "Aoife Byrne"
+    assert leads["Operations"] == "Unit leads"
+
+
+def test_an_unknown_key_in_the_groups_settings_is_still_an_error(tmp_path, run_cli):
+    ws = _workspace(tmp_path, agenda_yaml=AGENDA_YAML + "unit_names: {galway: G}\n")
+    result = run_cli("build-all", ws, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "agenda.yaml" in result.output and "unit_names" in result.output
+
+
+def test_units_of_the_same_name_are_told_apart_and_small_samples_listed(tmp_path, run_cli):
+    ws = tmp_path / "acme"
+    for name, promoters in (("north", 10), ("south", 6)):
+        meeting = GALWAY_MEETING.replace("Galway University Hospital", "Acme Water")
+        write_month(
+            ws / name,
+            {
+                "meeting.yaml": meeting,
+                "customer.yaml": CUSTOMER.format(p=promoters, pa=2, d=2, unit=name),
+            },
+        )
+    out = tmp_path / "out"
+    assert run_cli("build-all", ws, "--out", out).exit_code == 0
+    docx, _ = _group_files(out)
+    rows = _table(docx, "NPS by unit")
+    assert [r[:2] for r in rows[1:]] == [
+        ("Acme Water (north)", "14 (small sample)"),
+        ("Acme Water (south)", "10 (small sample)"),
+    ]
+    cautions = [i.text for i in section_items(docx, "Customer") if i.text.startswith("Caution:")]
+    assert (
+        f"Small samples, fewer than {LOW_N} answers: only 14 at Acme Water (north) and 10 at "
+        "Acme Water (south). Read their scores as pointers, not verdicts." in cautions[0]
+    )
+    assert "the group score rests on only 24 answers" in cautions[1]
