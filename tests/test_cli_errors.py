@@ -100,7 +100,9 @@ def test_duplicate_key_is_an_error_naming_both_lines(run_cli, tmp_path):
     month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": CUSTOMER})
     out = tmp_path / "out"
     result = run_cli("build", month, "--out", out)
-    _assert_refused(result, out, "meeting.yaml:6:1: error: duplicate key 'chair' (first given on line 5)")
+    _assert_refused(
+        result, out, "meeting.yaml:6:1: error: duplicate key 'chair' (first given on line 5)"
+    )
 
 
 def test_validate_reports_every_problem_across_files_at_once(run_cli, tmp_path):
@@ -118,9 +120,12 @@ def test_validate_reports_every_problem_across_files_at_once(run_cli, tmp_path):
     result = run_cli("validate", month)
     assert result.exit_code == 65
     text = result.stderr
-    assert "meeting.yaml:3:7: error: date: expected a date like 2026-11-19, got '19/11/2026'" in text
     assert (
-        "customer.yaml:7:5: error: narratives[0]: unknown key 'chanel' (did you mean 'channel'?)" in text
+        "meeting.yaml:3:7: error: date: expected a date like 2026-11-19, got '19/11/2026'" in text
+    )
+    assert (
+        "customer.yaml:7:5: error: narratives[0]: unknown key 'chanel' (did you mean 'channel'?)"
+        in text
     )
     assert "operations.yaml:7:5" in text
     assert "finance.yaml:4:13: error: metrics[0].actual: expected a number, got 'lots'" in text

@@ -214,7 +214,10 @@ def test_timing_warnings_when_slots_overrun_or_squeeze_the_customer(tmp_path, ru
         "meeting.yaml:6:6: warning: the slots add up to 90 minutes and run to 10:30, past the meeting's end at 10:00"
         in result.stderr
     )
-    assert "meeting.yaml:7:21: warning: the customer slot has 15 of 90 minutes: it is squeezed" in result.stderr
+    assert (
+        "meeting.yaml:7:21: warning: the customer slot has 15 of 90 minutes: it is squeezed"
+        in result.stderr
+    )
     agenda = _section_text(tmp_path / "out" / "acme-water-2026-11-leadership-pack.docx", "Agenda")
     assert "Timing: the customer slot has 15 of 90 minutes" in agenda
     notes = slides(tmp_path / "out" / "acme-water-2026-11-leadership-pack.pptx")[1].notes
@@ -322,7 +325,8 @@ def test_init_scaffolds_next_month_from_the_latest(tmp_path, run_cli):
     # the scaffold validates as far as its required, still-empty customer file
     check = run_cli("validate", new)
     assert (
-        check.exit_code == 65 and "customer.yaml: error: missing required key 'narratives'" in check.stderr
+        check.exit_code == 65
+        and "customer.yaml: error: missing required key 'narratives'" in check.stderr
     )
 
 

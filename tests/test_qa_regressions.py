@@ -24,7 +24,10 @@ def _err(run_cli, month, *args) -> tuple[int, str]:
 def test_a_folder_where_a_file_belongs_is_a_located_error(tmp_path, run_cli):
     month = _month(tmp_path)
     (month / "operations.yaml").mkdir()
-    assert _err(run_cli, month) == (65, "ws/2026-11/operations.yaml: error: is a folder, not a file\n")
+    assert _err(run_cli, month) == (
+        65,
+        "ws/2026-11/operations.yaml: error: is a folder, not a file\n",
+    )
 
 
 def test_a_folder_in_an_earlier_month_is_only_a_warning(tmp_path, run_cli):
@@ -156,7 +159,8 @@ def test_answers_dated_outside_the_month_are_counted_with_a_warning(tmp_path, ru
     (month / "responses.csv").write_text("date,score\n2025-03-01,9\n2026-11-02,3\n")
     result = run_cli("build", month, "--out", tmp_path / "out")
     assert (
-        "ws/2026-11/responses.csv: warning: 1 survey answer is dated outside November 2026" in result.stderr
+        "ws/2026-11/responses.csv: warning: 1 survey answer is dated outside November 2026"
+        in result.stderr
     )
 
 
@@ -210,9 +214,18 @@ def test_agenda_past_midnight_and_misnamed_files_are_warned(tmp_path, run_cli):
     (month / "customer.yml").write_text("nps: {}\n")
     result = run_cli("build", month, "--out", tmp_path / "out")
     assert result.exit_code == 0
-    assert "ws/2026-11/meeting.yaml:4:8: warning: the agenda starts at 23:00 and runs past midnight" in result.stderr
-    assert "ws/2026-11/operation.yaml: warning: not read (did you mean 'operations.yaml'?)" in result.stderr
-    assert "ws/2026-11/customer.yml: warning: ignored because customer.yaml is also there" in result.stderr
+    assert (
+        "ws/2026-11/meeting.yaml:4:8: warning: the agenda starts at 23:00 and runs past midnight"
+        in result.stderr
+    )
+    assert (
+        "ws/2026-11/operation.yaml: warning: not read (did you mean 'operations.yaml'?)"
+        in result.stderr
+    )
+    assert (
+        "ws/2026-11/customer.yml: warning: ignored because customer.yaml is also there"
+        in result.stderr
+    )
 
 
 def test_a_shortened_guest_organisation_and_sentence_start_are_handled(tmp_path, run_cli):

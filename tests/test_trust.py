@@ -169,7 +169,10 @@ def test_control_characters_in_yaml_text_are_refused_with_a_location(tmp_path, r
     customer = CUSTOMER.replace("Quick and friendly.", '"Quick\\u0007 and \\uFFFE friendly."')
     month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": customer})
     _refused(
-        run_cli, month, tmp_path, "customer.yaml:10:11: error: text contains the control character U+0007"
+        run_cli,
+        month,
+        tmp_path,
+        "customer.yaml:10:11: error: text contains the control character U+0007",
     )
 
 
@@ -186,7 +189,13 @@ def test_control_characters_in_survey_comments_are_cleaned(tmp_path, run_cli):
 def test_oversized_yaml_is_refused(tmp_path, run_cli):
     month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER})
     (month / "finance.yaml").write_text("commentary:\n" + "  - filler text\n" * 200_000)
-    _refused(run_cli, month, tmp_path, "ws/2026-11/finance.yaml: error: file is", "the limit is 2,097,152 bytes")
+    _refused(
+        run_cli,
+        month,
+        tmp_path,
+        "ws/2026-11/finance.yaml: error: file is",
+        "the limit is 2,097,152 bytes",
+    )
 
 
 def test_alias_bomb_and_deep_nesting_are_refused(tmp_path, run_cli):

@@ -164,7 +164,10 @@ def test_target_framing_in_meeting_file_without_a_target_warns_and_stays_neutral
     month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": CUSTOMER})
     result = run_cli("build", month, "--out", tmp_path / "out")
     assert result.exit_code == 0
-    assert "customer.yaml:2:3: warning: nps_framing is 'target' but customer.yaml gives no nps.target" in result.stderr
+    assert (
+        "customer.yaml:2:3: warning: nps_framing is 'target' but customer.yaml gives no nps.target"
+        in result.stderr
+    )
 
 
 def test_sample_deck_has_native_nps_trend_share_and_complaints_charts(built_sample):
