@@ -15,6 +15,7 @@ from agenda.customer import CustomerSignal, customer_blocks
 from agenda.errors import Problem
 from agenda.formatting import (
     day_label,
+    default_title,
     money,
     month_label,
     number,
@@ -38,10 +39,10 @@ from agenda.model import (
 )
 from agenda.nps import LOW_N, signed
 from agenda.order import ACTIONS_SLOT, ORDER_LINE, SECTIONS, SectionSpec, slot_minutes
-from agenda.rules import describe, run_rules
+from agenda.rules import challenge_theme, describe, run_rules
 from agenda.status import AT_RISK_TOLERANCE, sla_status, status
 from agenda.text import phrase, speaker_notes
-from agenda.validate import MonthData
+from agenda.validate import MonthData, find_theme
 
 
 def compose(
@@ -108,7 +109,7 @@ def compose(
         if not carried.empty
         else None
     )
-    title = meeting.title or f"Leadership meeting — {month_label(meeting.period)}"
+    title = meeting.title or default_title(meeting.period)
     protected = any(g.chatham_house for g in meeting.guests)
     cover = Cover(
         organisation=meeting.organisation,
@@ -274,9 +275,10 @@ def _employees(data, month: MonthData, signal: CustomerSignal):
     for voice in employees.frontline:
         blocks.append(Quote(voice.quote, f"{voice.name}, {voice.role}"))
     if employees.challenges:
+        linked = [(c, challenge_theme(c, signal.themes)) for c in employees.challenges]
         items = tuple(
-            f"{c.text} (customers raise this too: {c.theme})" if c.theme else c.text
-            for c in employees.challenges
+            f"{c.text} (customers raise this too: {theme.name})" if theme else c.text
+            for c, theme in linked
         )
         blocks.append(Bullets("Challenges our people face", items))
     if employees.customer_objectives:
@@ -321,7 +323,7 @@ def _operations(data, month: MonthData, signal: CustomerSignal):
                 with_unit(sla.actual, sla.unit),
                 "Higher" if sla.higher_is_better else "Lower",
                 st,
-                sla.theme or "–",
+                theme.name if (theme := find_theme(sla.theme, signal.themes)) else "–",
             )
             for sla, st in judged
         )
@@ -346,10 +348,9 @@ def _operations(data, month: MonthData, signal: CustomerSignal):
 
 def _slas_beside_customers(judged, signal: CustomerSignal) -> Table | None:
     """Each SLA linked to a customer theme, next to what customers said about that theme."""
-    themes = {t.name: t for t in signal.themes}
     rows = []
     for sla, st in judged:
-        theme = themes.get(sla.theme or "")
+        theme = find_theme(sla.theme, signal.themes)
         if theme is None:
             continue
         then = signal.theme_previous(theme)
@@ -468,7 +469,8 @@ def _finance(data, month: MonthData, signal: CustomerSignal):
                 delta = m.actual - m.budget
                 sign = "+" if delta > 0 else "−" if delta < 0 else ""
                 variance = sign + with_unit(abs(delta), m.unit, unit_currency)
-                st = status(m.budget, m.actual, higher_is_better=m.higher_is_better)
+                if m.higher_is_better is not None:  # no stated direction: no status
+                    st = status(m.budget, m.actual, higher_is_better=m.higher_is_better)
             previous = (
                 with_unit(m.previous, m.unit, unit_currency) if m.previous is not None else "–"
             )

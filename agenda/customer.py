@@ -121,11 +121,40 @@ class CustomerSignal:
         return found
 
     @property
+    def complaints_compared(self) -> MonthSignal | None:
+        """The earlier month on file that complaints (and their reasons) are compared with.
+
+        With customer.yaml's ``complaints.previous`` that is the month before this one (what
+        "previous" means), so its reasons are never taken from another month; otherwise the
+        latest earlier month with complaints.
+        """
+        if self._complaints_previous is not None:
+            before = months_before(self.period, 1)
+            return next(
+                (s for s in self.history if s.period == before and s.complaints is not None), None
+            )
+        return next((s for s in reversed(self.history) if s.complaints is not None), None)
+
+    @property
     def complaints_previous(self) -> int | None:
         """Last month's complaints: customer.yaml's ``previous``, else the earlier month's file."""
         if self._complaints_previous is not None:
             return self._complaints_previous
-        return self.previous.complaints if self.previous else None
+        compared = self.complaints_compared
+        return compared.complaints if compared else None
+
+    @property
+    def complaints_since(self) -> str:
+        """What complaints are compared with, in words: "last month", or the month by name when
+        the latest earlier month with complaints is not the one before this one."""
+        compared = self.complaints_compared
+        if (
+            self._complaints_previous is not None
+            or compared is None
+            or compared.period == months_before(self.period, 1)
+        ):
+            return "last month"
+        return month_label(compared.period)
 
     def theme_previous(self, theme: schema.Theme) -> int | None:
         """A theme's mentions last month: its own ``previous``, else the earlier month's file."""
@@ -218,6 +247,7 @@ def customer_blocks(
         invited.append(f"{guest.name}, what do you hear from customers that our numbers miss?")
     blocks += _scores(customer, signal)
     blocks += _charts(signal)
+    blocks += _left_out_of_trends(signal)
     if month.answers is not None and (month.answers.by_segment or month.answers.by_channel):
         blocks.append(_breakdown(month))
     theme_blocks, questions = _themes(customer, signal)
@@ -274,7 +304,11 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
     if customer.complaints is not None:
         c = customer.complaints
         previous = signal.complaints_previous
-        detail = f"{signed(c.total - previous)} since last month" if previous is not None else ""
+        detail = (
+            f"{signed(c.total - previous)} since {signal.complaints_since}"
+            if previous is not None
+            else ""
+        )
         figures.append(Figure("Complaints", f"{c.total:,}", detail))
     blocks.append(Figures("How customers score us", tuple(figures), tuple(notes)))
     if nps.score is not None:
@@ -353,7 +387,7 @@ def _charts(signal: CustomerSignal) -> list[Block]:
                 + ".",
                 number_format='+0;"−"0;0',
                 caption=(
-                    f"No survey data for {', '.join(gaps)}: shown as a gap, not estimated."
+                    f"No usable survey data for {', '.join(gaps)}: shown as a gap, not estimated."
                     if gaps
                     else ""
                 ),
@@ -383,6 +417,21 @@ def _charts(signal: CustomerSignal) -> list[Block]:
             )
         )
     return charts
+
+
+def _left_out_of_trends(signal: CustomerSignal) -> list[Block]:
+    """Say in the pack itself which earlier months the trends lack, and why."""
+    missing = [s for s in signal.history if s.left_out]
+    if not missing:
+        return []
+    listed = "; ".join(f"{month_label(s.period)} ({s.left_out})" for s in missing)
+    return [
+        Note(
+            f"Left out of the trends and the change since last month: {listed}. "
+            "Fix the file and rebuild to include it.",
+            "caution",
+        )
+    ]
 
 
 def _breakdown(month: MonthData) -> Table:
@@ -457,27 +506,53 @@ def _verbatims(customer: schema.Customer) -> list[Block]:
     ]
 
 
+#: The row for complaints counted in the total but given no reason.
+UNCATEGORISED = "Uncategorised"
+
+
 def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
+    """Complaints by reason: shares of the whole total (the rest is "Uncategorised"), each
+    reason beside the month the caption compares with, a reason gone since then shown as 0."""
     if customer.complaints is None or not customer.complaints.reasons:
         return []
     c = customer.complaints
-    before = signal.previous.reasons if signal.previous else {}
-    total = sum(c.reasons.values()) or 1
-    ordered = sorted(c.reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+    compared = signal.complaints_compared
+    before = dict(compared.reasons) if compared is not None else {}
+    now = {reason: count for reason, count in c.reasons.items()}
+    for reason in before:
+        now.setdefault(reason, 0)  # gone this month: 0, with its change
+    rest_now = c.total - sum(c.reasons.values()) + now.pop(UNCATEGORISED, 0)
+    ordered = sorted(now.items(), key=lambda kv: (-kv[1], kv[0]))
+    if before:
+        assert compared is not None and compared.complaints is not None
+        rest_then = max(compared.complaints - sum(before.values()), 0)
+        rest_then += before.pop(UNCATEGORISED, 0)
+        if rest_now or rest_then:
+            before[UNCATEGORISED] = rest_then
+    if rest_now or UNCATEGORISED in before:
+        ordered.append((UNCATEGORISED, rest_now))
+    since = signal.complaints_since
     rows = []
     for reason, count in ordered:
         change = signed(count - before[reason]) if reason in before else "–"
-        rows.append((reason, f"{count:,}", f"{round(100 * count / total)}%", change))
+        share = round(100 * count / c.total) if c.total else 0
+        rows.append((reason, f"{count:,}", f"{share}%", change))
     caption = f"{c.total:,} complaints this month"
     previous_total = signal.complaints_previous
     if previous_total is not None:
-        caption += f", {previous_total:,} last month"
+        caption += f", {previous_total:,} " + (since if since == "last month" else f"in {since}")
+    caption += "."
+    if rest_now:
+        caption += (
+            f" Shares are of all {c.total:,}; {rest_now:,} were given no reason ({UNCATEGORISED})."
+        )
     blocks: list[Block] = []
     series = [Series("This month", tuple(float(n) for _, n in ordered))]
     if before:
+        assert compared is not None
         series.append(
             Series(
-                month_label(signal.previous.period) if signal.previous else "Last month",
+                month_label(compared.period),
                 tuple(float(before[r]) if r in before else None for r, _ in ordered),
             )
         )
@@ -489,16 +564,21 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
             tuple(series),
             "Bar chart of complaints by reason: " + ", ".join(f"{r} {n}" for r, n in ordered) + ".",
             number_format="#,##0",
-            caption=caption + ".",
+            caption=caption,
         )
     )
     blocks.append(
         Table(
             "Complaints by reason, with change",
-            ("Reason", "Complaints", "Share", "Change"),
+            (
+                "Reason",
+                "Complaints",
+                "Share",
+                "Change" if since == "last month" else f"Change since {since}",
+            ),
             tuple(rows),
             numeric_columns=(1, 2, 3),
-            caption=caption + ".",
+            caption=caption,
         )
     )
     return blocks

@@ -53,6 +53,11 @@ def month_label(period: str) -> str:
     return dt.date(year, month, 1).strftime("%B %Y")
 
 
+def default_title(period: str) -> str:
+    """A pack's title when ``meeting.yaml`` gives none: ``Leadership meeting — November 2026``."""
+    return f"Leadership meeting — {month_label(period)}"
+
+
 def day_label(day: dt.date) -> str:
     """``2026-11-19`` → ``Thursday 19 November 2026``."""
     return f"{day:%A} {day.day} {day:%B %Y}"

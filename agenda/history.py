@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from pydantic import Field
+
 from agenda import schema
 from agenda.errors import DataError, Problem
 from agenda.nps import Nps, from_scores
@@ -111,6 +113,12 @@ def _left_out_reason(problem: Problem, what: str = "") -> str:
     return f"{what + ' ' if what else ''}{where} could not be read".strip()
 
 
+class _Guests(schema.Strict):
+    """Only the guest list of an earlier meeting.yaml: the rest of it is not this pack's."""
+
+    guests: list[schema.Guest] = Field(default_factory=list)
+
+
 def earlier_guests(folder: Path, *, limit: int = MAX_MONTHS) -> list[schema.Guest]:
     """Guests of earlier meetings in the trend window: still protected by Chatham House.
 
@@ -130,23 +138,14 @@ def earlier_guests(folder: Path, *, limit: int = MAX_MONTHS) -> list[schema.Gues
             errors += [replace(p, message=f"{p.message} ({why})") for p in exc.problems]
             continue
         data = file.data if isinstance(file.data, dict) else {}
-        listed = data.get("guests") or []
-        if not isinstance(listed, list):
-            errors.append(file.problem(("guests",), f"guests: expected a list ({why})"))
+        found, problems = check_model(
+            YamlFile(path, {"guests": data.get("guests") or []}, file.marks), _Guests
+        )
+        if found is None:
+            errors += [replace(p, message=f"{p.message} ({why})") for p in problems]
             continue
-        for n, raw in enumerate(listed):
-            guest, problems = (
-                check_model(YamlFile(path, raw, file.marks), schema.Guest)
-                if isinstance(raw, dict)
-                else (None, [file.problem(("guests", n), "expected a guest {name, organisation}")])
-            )
-            if guest is None:
-                errors += [
-                    replace(p, message=f"guests[{n}]: {p.message} ({why})") for p in problems
-                ]
-            else:
-                assert isinstance(guest, schema.Guest)
-                guests.append(guest)
+        assert isinstance(found, _Guests)
+        guests += found.guests
     if errors:
         raise DataError(errors)
     return guests

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from agenda import schema
 from agenda.errors import DataError, Problem
@@ -60,6 +60,8 @@ _GENERIC = {
 }
 #: Words before a replaced organisation that would read twice ("the a customer organisation").
 _ARTICLE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
+#: Keys whose values are codes checked against fixed values, never prose.
+_CODES = frozenset({"section", "status", "period", "start", "end", "nps_framing", "responses"})
 #: Where a string came from, by its location inside the file: (path, line, column).
 Where = Callable[[Loc], tuple[Path | None, int | None, int | None]]
 
@@ -152,7 +154,13 @@ class Redactor:
         return out
 
     def scrub(self, value: Any, where: Where | None = None, loc: Loc = ()) -> Any:
-        """Scrub every string inside plain data (dicts, lists, tuples), noting where it was."""
+        """Scrub every string inside plain data (dicts, lists, tuples), noting where it was.
+
+        Keys that hold codes rather than prose (a section key, a status, a time) are left as
+        they are: they are checked against fixed values, and no name can hide in them.
+        """
+        if loc and loc[-1] in _CODES and not isinstance(value, dict | list):
+            return value
         if isinstance(value, str):
             return self.text(value, where(loc) if where else (None, None, None))
         if isinstance(value, dict):
@@ -172,7 +180,19 @@ class Redactor:
         """Scrub every string field of a validated model, re-validating the result."""
         if model is None or not self.active:
             return model
-        return type(model).model_validate(self.scrub(model.model_dump(), where))
+        try:
+            return type(model).model_validate(self.scrub(model.model_dump(), where))
+        except ValidationError as exc:
+            path = where(())[0] if where else None
+            raise DataError(
+                [
+                    Problem(
+                        path,
+                        "leaving out a protected guest's name here makes the file invalid "
+                        f"({exc.errors()[0]['msg']}); rephrase it without the name",
+                    )
+                ]
+            ) from None
 
 
 def _context(text: str, start: int, end: int, width: int = 30) -> str:

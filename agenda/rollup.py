@@ -486,9 +486,11 @@ def _judge(budget: float | None, actual: float, higher_is_better: bool | None) -
 def _finance(units: list[Unit], missing: str = "") -> list[Block]:
     # A measure adds up only with itself in the same unit and currency: a EUR unit's revenue
     # is never summed with a GBP unit's (they show as separate rows). Only money and figures
-    # marked additive are summed; the rest are shown unit by unit, never dropped.
-    totals: dict[tuple[str, str, bool | None], list[float]] = {}
-    budgets: dict[tuple[str, str, bool | None], list[float]] = {}
+    # marked additive are summed; the rest are shown unit by unit, never dropped. A total is
+    # judged only when every unit gives the same direction (higher_is_better); else "–".
+    totals: dict[tuple[str, str], list[float]] = {}
+    budgets: dict[tuple[str, str], list[float]] = {}
+    directions: dict[tuple[str, str], set[bool | None]] = {}
     apart: dict[str, list[tuple[str, ...]]] = {}
     for unit, data in _section(units, "finance"):
         assert isinstance(data, schema.Finance)
@@ -506,20 +508,23 @@ def _finance(units: list[Unit], missing: str = "") -> list[Block]:
                     )
                 )
                 continue
-            key = (m.name, m.unit or f"@{data.currency}", higher)
+            key = (m.name, m.unit or f"@{data.currency}")
             totals.setdefault(key, []).append(m.actual)
+            directions.setdefault(key, set()).add(higher)
             if m.budget is not None:
                 budgets.setdefault(key, []).append(m.budget)
     if not totals and not apart:
         return _empty("finance figures")
     rows = []
-    for (name, unit, higher), actuals in totals.items():
+    for (name, unit), actuals in totals.items():
         actual = sum(actuals)
         budget = (
-            sum(budgets[(name, unit, higher)])
-            if len(budgets.get((name, unit, higher), [])) == len(actuals)
+            sum(budgets[(name, unit)])
+            if len(budgets.get((name, unit), [])) == len(actuals)
             else None
         )
+        stated = directions[(name, unit)]
+        higher = next(iter(stated)) if len(stated) == 1 else None
         unit, cur = (None, unit[1:]) if unit.startswith("@") else (unit, None)
         rows.append(
             (

@@ -8,13 +8,14 @@ runs every rule once; writers only show what the rules found.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from agenda import schema
 from agenda.customer import CustomerSignal
 from agenda.status import sla_status
-from agenda.validate import MonthData
+from agenda.validate import MonthData, find_theme
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def describe() -> list[tuple[str, str]]:
 
 @rule
 def green_slas_unhappy_customers(ctx: Context) -> Iterable[Insight]:
-    """When every SLA is on target but the customer signal is poor or worsening, say we may be measuring the wrong things."""  # noqa: E501
+    """When every SLA is on target but the customer signal is poor or worsening, say we may be measuring the wrong things and ask why customers tell us otherwise."""  # noqa: E501
     operations = ctx.section("operations")
     if not isinstance(operations, schema.Operations) or not operations.slas:
         return
@@ -81,17 +82,19 @@ def green_slas_unhappy_customers(ctx: Context) -> Iterable[Insight]:
             "the wrong things.",
             question="Are we measuring what customers actually experience?",
         )
+        yield Insight(
+            "operations",
+            "green_slas_unhappy_customers",
+            question="If every service level is green, why are customers telling us otherwise?",
+        )
 
 
 @rule
 def growing_theme_without_sla(ctx: Context) -> Iterable[Insight]:
     """Name each growing top-two customer theme that no SLA is linked to, so nobody is watching it."""  # noqa: E501
     operations = ctx.section("operations")
-    watched = (
-        {s.theme for s in operations.slas if s.theme}
-        if isinstance(operations, schema.Operations)
-        else set()
-    )
+    slas = operations.slas if isinstance(operations, schema.Operations) else []
+    watched = {t.name for s in slas if (t := find_theme(s.theme, ctx.signal.themes))}
     for name, now, then in ctx.signal.growing_themes(top=2):
         if name not in watched:
             yield Insight(
@@ -142,11 +145,8 @@ def employee_challenge_matches_customer_theme(ctx: Context) -> Iterable[Insight]
     employees = ctx.section("employees")
     if not isinstance(employees, schema.Employees):
         return
-    themes = {t.name.lower(): t for t in ctx.signal.themes}
     for challenge in employees.challenges:
-        theme = themes.get((challenge.theme or "").lower()) or next(
-            (t for name, t in themes.items() if name in challenge.text.lower()), None
-        )
+        theme = challenge_theme(challenge, ctx.signal.themes)
         if theme is not None:
             yield Insight(
                 "employees",
@@ -154,6 +154,28 @@ def employee_challenge_matches_customer_theme(ctx: Context) -> Iterable[Insight]
                 question=f"Our people say “{_short(challenge.text)}”; customers raise "
                 f"“{theme.name}” ({theme.mentions} mentions). What would fixing it do for both?",
             )
+
+
+def challenge_theme(
+    challenge: schema.Challenge, themes: Iterable[schema.Theme]
+) -> schema.Theme | None:
+    """The customer theme an employee challenge links to, or None: the theme its ``theme:``
+    names (ignoring case), else the first theme whose name appears in its text as words.
+
+    The one place that decides the link, for the Employees list and for the rule's question.
+    A ``theme:`` that names no theme this month links to nothing (validate warns about it).
+    """
+    themes = tuple(themes)
+    if challenge.theme:
+        return find_theme(challenge.theme, themes)
+    return next(
+        (
+            t
+            for t in themes
+            if re.search(rf"(?<!\w){re.escape(t.name)}(?!\w)", challenge.text, re.IGNORECASE)
+        ),
+        None,
+    )
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -16,7 +16,7 @@ import yaml
 from agenda import schema
 from agenda.actions import latest_by_id
 from agenda.errors import DataError, Problem, UsageProblem, shown_path
-from agenda.formatting import month_label
+from agenda.formatting import default_title, month_label
 from agenda.history import earlier_months
 from agenda.resources import templates
 from agenda.sources import YamlProblems, iter_month_dirs, load_yaml
@@ -110,11 +110,6 @@ def init_month(target: Path) -> Scaffolded:
     if title_warning is not None and target / "meeting.yaml" in created:
         warnings.append(title_warning.line_for("warning"))
     return Scaffolded(source, tuple(created), tuple(kept), len(open_actions), tuple(warnings))
-
-
-def default_title(period: str) -> str:
-    """The title a pack has when meeting.yaml gives none (as compose.py composes it)."""
-    return f"Leadership meeting — {month_label(period)}"
 
 
 def month_named(title: str) -> str | None:

@@ -15,49 +15,114 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
+from agenda import figures
 from agenda.order import SECTION_KEYS
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 def _no_bool(value: Any) -> Any:
-    """Refuse true/false where a number belongs: YAML reads yes/no/on/off as booleans."""
+    """Refuse true/false where a number belongs."""
     if isinstance(value, bool):
-        word = "true" if value else "false"
-        raise ValueError(
-            f"expected a number, got {word} (yes/no/on/off are read as true/false in YAML)"
-        )
+        raise ValueError(f"expected a number, got {'true' if value else 'false'}")
     return value
+
+
+def _pasted(value: Any) -> figures.Pasted | None:
+    """A quoted figure read exactly (see ``agenda.figures``), or None when it is not text."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return figures.read(value)
+    except figures.FigureError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _number(value: Any) -> Any:
-    """Accept pasted figures such as '97.5%' or '1,250' as numbers; leave anything else alone."""
+    """Accept pasted figures such as '1,250' exactly; refuse signs this figure cannot keep."""
     value = _no_bool(value)
-    if isinstance(value, str):
-        cleaned = value.strip().replace(",", "").removesuffix("%").strip()
-        if re.fullmatch(r"[-+]?\d+(\.\d+)?", cleaned):
-            return float(cleaned)
-    return value
+    pasted = _pasted(value)
+    if pasted is None:
+        return value
+    if pasted.percent:
+        raise ValueError(
+            f"{value!r} has a % sign, but this figure has no unit to keep it; type {pasted.value:g}"
+        )
+    if pasted.currency:
+        raise ValueError(
+            f"{value!r} has a currency sign, but this figure is not money; type {pasted.value:g}"
+        )
+    return pasted.value
+
+
+def _money(value: Any, info: ValidationInfo) -> Any:
+    """Money may carry the file's own currency sign or code (``€2,400,000`` in a EUR file)."""
+    value = _no_bool(value)
+    pasted = _pasted(value)
+    if pasted is None or not pasted.currency:
+        return _number(value)
+    context = info.context or {}
+    currency = context.get("currency")
+    if currency is None:
+        raise ValueError(
+            f"{value!r} is in {pasted.currency}, but the file does not say its currency; add "
+            f"'currency: {pasted.currency}' at the top of the file"
+        )
+    if pasted.currency != str(currency).upper():
+        raise ValueError(
+            f"{value!r} is in {pasted.currency}, but this file's currency is {currency}; "
+            "type the amount in the file's currency"
+        )
+    return pasted.value
 
 
 def _whole(value: Any) -> Any:
-    """Accept pasted whole numbers such as '1,250'; refuse booleans."""
+    """Accept pasted whole numbers such as '1,250'; refuse booleans and fractions."""
     value = _no_bool(value)
-    if isinstance(value, str):
-        cleaned = value.strip().replace(",", "")
-        if re.fullmatch(r"[-+]?\d+", cleaned):
-            return int(cleaned)
+    if isinstance(value, str) and re.search(r"\d", value):
+        number = _number(value)
+        if not float(number).is_integer():
+            raise ValueError(f"expected a whole number, got {value!r}")
+        return int(number)
     return value
 
 
+def _percent_unit(data: Any, fields: tuple[str, ...]) -> Any:
+    """A figure typed with % is a percentage: the unit becomes '%' (or a clash is refused)."""
+    if not isinstance(data, dict):
+        return data
+    marked = []
+    for name in fields:
+        raw = data.get(name)
+        try:
+            pasted = figures.read(raw) if isinstance(raw, str) else None
+        except figures.FigureError:
+            continue  # the field's own check reports it, at its place
+        if pasted is not None and pasted.percent:
+            marked.append(name)
+    if not marked:
+        return data
+    unit = data.get("unit")
+    if unit not in (None, "%"):
+        raise ValueError(
+            f"{marked[0]} {data[marked[0]]!r} has a % sign but the unit is {unit!r}; "
+            "drop one of them"
+        )
+    out = dict(data, unit="%")
+    for name in marked:
+        out[name] = _pasted(data[name]).value  # type: ignore[union-attr]
+    return out
+
+
 def _as_text(value: Any) -> Any:
-    """Let identifiers typed as bare numbers (``id: 12``) count as text."""
+    """Let identifiers typed as bare numbers (``id: 1.10``) count as text, exactly as typed."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
+        return getattr(value, "typed", None) or str(value)
     return value
 
 
@@ -71,6 +136,8 @@ def _named(key: str):
 
 
 Number = Annotated[float, BeforeValidator(_number), Field(allow_inf_nan=False)]
+#: An amount of money: may carry the file's own currency sign or code.
+Money = Annotated[float, BeforeValidator(_money), Field(allow_inf_nan=False)]
 Whole = Annotated[int, BeforeValidator(_whole)]
 Count = Annotated[Whole, Field(ge=0)]
 Id = Annotated[Text, BeforeValidator(_as_text)]
@@ -101,6 +168,15 @@ class Guest(Strict):
     #: Other ways the data may name the guest or their organisation: nicknames, initialisms
     #: ("PVI"), former names. Protected like the name and organisation.
     aliases: list[Text] = []
+
+    @field_validator("name", "organisation", "aliases")
+    @classmethod
+    def _has_letters(cls, value: Any) -> Any:
+        for text in value if isinstance(value, list) else [value]:
+            if not any(ch.isalpha() for ch in text):
+                raise ValueError(f"{text!r} is not a name: a name has letters")
+        return value
+
     #: Under the Chatham House rule (the default for customer guests) the guest's name and
     #: organisation never appear in any output.
     chatham_house: bool = True
@@ -290,6 +366,11 @@ class Sla(Strict):
     higher_is_better: bool = True
     theme: Text | None = None  #: links the SLA to a customer improvement theme
 
+    @model_validator(mode="before")
+    @classmethod
+    def _percentages(cls, data: Any) -> Any:
+        return _percent_unit(data, ("target", "actual"))
+
 
 class Operations(Strict):
     slas: list[Sla] = []
@@ -321,13 +402,13 @@ class SalesTarget(Strict):
     account: Text
     segment: Text | None = None
     stage: Text | None = None
-    value: Number | None = None
+    value: Money | None = None
     feedback_to_use: Text | None = None  #: what other customers said that the team takes in
 
 
 class Pipeline(Strict):
-    value: Number
-    previous: Number | None = None
+    value: Money
+    previous: Money | None = None
 
 
 class Sales(Strict):
@@ -341,15 +422,22 @@ class Sales(Strict):
 
 class FinanceMetric(Strict):
     name: Text
-    actual: Number
-    budget: Number | None = None
-    previous: Number | None = None
+    actual: Money
+    budget: Money | None = None
+    previous: Money | None = None
     unit: str | None = None
-    higher_is_better: bool = True
+    #: Unset: no on-track status (validate warns), never a guessed direction: an overspend on
+    #: a cost must not read as "On track".
+    higher_is_better: bool | None = None
     #: Whether the group pack may add this figure up across units. Unset: only money (no unit,
     #: or a currency unit such as "£k", "€", "EURm") is added up; days, %, rates, ratios and
     #: scores never are. ``true`` or ``false`` overrides that.
     additive: bool | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _percentages(cls, data: Any) -> Any:
+        return _percent_unit(data, ("actual", "budget", "previous"))
 
 
 class Finance(Strict):

@@ -35,6 +35,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -49,13 +50,17 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when a
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """A safe loader without YAML 1.1's base-60 numbers, so ``start: 10:30`` stays a time."""
+    """A safe loader with YAML 1.2's plain scalars: no base-60 numbers (``start: 10:30`` stays
+    a time) and only true/false as booleans (``segment: NO`` is Norway, ``yes`` is text)."""
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT)]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT, _BOOL)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 _Loader.add_implicit_resolver(
     _INT,
     re.compile(
@@ -210,6 +215,8 @@ class _Builder:
         if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
             self.fail(node, f"{node.value!r} is not a usable number")
             return None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return _Typed.of(value, node.value)
         return value
 
     def mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
@@ -237,6 +244,26 @@ class _Builder:
             self.marks.keys[(*loc, key)] = _mark(key_node)
             out[key] = self.build(value_node, (*loc, key), depth + 1)
         return out
+
+
+class _TypedInt(int):
+    """A whole number that remembers how it was typed (``id: 007``)."""
+
+    typed: str
+
+
+class _TypedFloat(float):
+    """A number that remembers how it was typed: ``id: 1.10`` is the id "1.10", not 1.1."""
+
+    typed: str
+
+
+class _Typed:
+    @staticmethod
+    def of(value: int | float, typed: str) -> int | float:
+        number = _TypedInt(value) if isinstance(value, int) else _TypedFloat(value)
+        number.typed = typed
+        return number
 
 
 class _Stop(Exception):

@@ -6,10 +6,12 @@ e.g. ``operations.yaml:9:5: slas[1]: unknown key 'targt' (did you mean 'target'?
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args, get_origin
@@ -90,6 +92,14 @@ def did_you_mean(word: str, options: list[str]) -> str:
     if close:
         return f"did you mean '{close[0]}'?"
     return "expected one of: " + ", ".join(options)
+
+
+def find_theme(name: str | None, themes: Iterable[schema.Theme]) -> schema.Theme | None:
+    """This month's customer theme called ``name``, ignoring case; None when there is none."""
+    if not name:
+        return None
+    wanted = name.strip().casefold()
+    return next((t for t in themes if t.name.strip().casefold() == wanted), None)
 
 
 def format_loc(loc: Loc) -> str:
@@ -178,10 +188,7 @@ def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[Loc, str, bool
         word = "true" if value else "false"
         return (
             loc,
-            (
-                f"{prefix}expected text, got {word} (yes/no/on/off are read as true/false: "
-                "put the text in quotes)"
-            ),
+            (f"{prefix}expected text, got {word} (put the text in quotes)"),
             False,
         )
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
@@ -208,8 +215,10 @@ def check_model(file: YamlFile, model: type[BaseModel]) -> tuple[BaseModel | Non
     data = file.data
     if not isinstance(data, dict):
         return None, [file.problem((), "expected a mapping of 'key: value' lines at the top level")]
+    currency = model.model_fields.get("currency")
+    context = {"currency": data.get("currency", currency.default if currency else None)}
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data, context=context), []
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
@@ -346,11 +355,99 @@ def load_month(folder: Path) -> MonthData:
                 )
             first.setdefault(action.id, n)
 
+    if customer is not None and customer.complaints is not None:
+        c = customer.complaints
+        categorised = sum(c.reasons.values())
+        if categorised > c.total:
+            problems.append(
+                loaded["customer"].problem(
+                    ("complaints", "reasons"),
+                    f"complaints.reasons add up to {categorised:,}, more than complaints.total "
+                    f"{c.total:,}; correct the total or the reasons",
+                )
+            )
+
     if problems:
         raise DataError(problems)
-    return MonthData(
-        folder, meeting, customer, sections, actions, answers, files, _stray_files(folder), loaded
-    )
+    warnings = [
+        *_date_warnings(loaded["meeting"], meeting),
+        *_stray_files(folder),
+        *_meaning_warnings(loaded, customer, sections),
+    ]
+    return MonthData(folder, meeting, customer, sections, actions, answers, files, warnings, loaded)
+
+
+#: A meeting this long after its period ends is probably dated (or filed) wrongly.
+LATE_AFTER_PERIOD = dt.timedelta(days=62)
+
+
+def _date_warnings(file: YamlFile, meeting: schema.Meeting) -> list[Problem]:
+    """A meeting reviews a month that has started; more than two months later looks wrong."""
+    year, month = (int(p) for p in meeting.period.split("-"))
+    first = dt.date(year, month, 1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    if meeting.date < first:
+        return [
+            file.problem(
+                ("date",),
+                f"date {meeting.date.isoformat()} is before the period it reviews starts "
+                f"({meeting.period}); check the date and the period",
+            )
+        ]
+    if meeting.date > last + LATE_AFTER_PERIOD:
+        return [
+            file.problem(
+                ("date",),
+                f"date {meeting.date.isoformat()} is more than two months after the period "
+                f"it reviews ({meeting.period}) ends; check the date and the period",
+            )
+        ]
+    return []
+
+
+def _meaning_warnings(
+    loaded: dict[str, YamlFile], customer: schema.Customer, sections: dict[str, Any]
+) -> list[Problem]:
+    """Data that reads fine but would mislead: a link to a customer theme that does not exist
+    this month (it links to nothing), or a finance measure with a budget but no direction."""
+    found: list[Problem] = []
+    names = [t.name for t in customer.themes]
+
+    def unknown_theme(stem: str, loc: Loc, what: str, name: str) -> None:
+        if find_theme(name, customer.themes) is not None:
+            return
+        hint = did_you_mean(name, names) if names else "customer.yaml lists no themes this month"
+        found.append(
+            loaded[stem].problem(
+                loc,
+                f"{format_loc(loc)}: no customer theme '{name}' this month, so this {what} is "
+                f"not linked to one ({hint})",
+            )
+        )
+
+    employees = sections.get("employees")
+    if isinstance(employees, schema.Employees):
+        for n, challenge in enumerate(employees.challenges):
+            if challenge.theme:
+                unknown_theme("employees", ("challenges", n, "theme"), "challenge", challenge.theme)
+    operations = sections.get("operations")
+    if isinstance(operations, schema.Operations):
+        for n, sla in enumerate(operations.slas):
+            if sla.theme:
+                unknown_theme("operations", ("slas", n, "theme"), "service level", sla.theme)
+    finance = sections.get("finance")
+    if isinstance(finance, schema.Finance):
+        for n, metric in enumerate(finance.metrics):
+            if metric.higher_is_better is None and metric.budget is not None:
+                found.append(
+                    loaded["finance"].problem(
+                        ("metrics", n),
+                        f"metrics[{n}] ({metric.name}): say whether higher is better "
+                        "(higher_is_better: true or false) to get an on-track status; it is "
+                        "shown without one",
+                    )
+                )
+    return found
 
 
 def _agenda_problems(file: YamlFile, meeting: schema.Meeting) -> list[Problem]:

@@ -20,7 +20,7 @@ themes:
 FINANCE = """\
 currency: GBP
 metrics:
-  - {{name: Revenue, actual: {revenue}, budget: 100, unit: "£k"}}
+  - {{name: Revenue, actual: {revenue}, budget: 100, unit: "£k", higher_is_better: true}}
   - {{name: Cost per customer, actual: 90, budget: 80, unit: "£", higher_is_better: false}}
   - {{name: Gross margin, actual: 14, budget: 15, unit: "%"}}
 """

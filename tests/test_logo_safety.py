@@ -19,7 +19,7 @@ import pytest
 from conftest import SAMPLE
 from PIL import Image
 
-from agenda.look import (
+from agenda.images import (
     MAX_LOGO_BYTES,
     MAX_LOGO_PIXELS,
     MAX_LOGO_SIDE,

@@ -50,7 +50,7 @@ def test_a_folder_in_an_earlier_month_is_only_a_warning(tmp_path, run_cli):
         (
             "operations.yaml",
             "slas:\n  - {name: X, target: yes, actual: 1}\n",
-            "operations.yaml:2:23: error: slas[0].target: expected a number, got true",
+            "operations.yaml:2:23: error: slas[0].target: expected a number, got 'yes'",
         ),
         (
             "meeting.yaml",
@@ -59,13 +59,13 @@ def test_a_folder_in_an_earlier_month_is_only_a_warning(tmp_path, run_cli):
         ),
         (
             "finance.yaml",
-            "metrics:\n  - {name: Revenue, actual: 1e400}\n",
-            "finance.yaml:2:29: error: metrics[0].actual: expected an ordinary number",
+            "metrics:\n  - {name: Revenue, actual: 1.0e400}\n",
+            "finance.yaml:2:29: error: '1.0e400' is not a usable number",
         ),
         (
             "finance.yaml",
             "metrics:\n  - {name: Revenue, actual: '1e400'}\n",
-            "finance.yaml:2:29: error: metrics[0].actual: expected an ordinary number",
+            "finance.yaml:2:29: error: metrics[0].actual: '1e400' is not a number",
         ),
         (
             "customer.yaml",
@@ -79,8 +79,8 @@ def test_a_folder_in_an_earlier_month_is_only_a_warning(tmp_path, run_cli):
         ),
         (
             "meeting.yaml",
-            MEETING + "location: yes\n",
-            "meeting.yaml:6:11: error: location: expected text, got true (yes/no/on/off are read as true/false: put the text in quotes)",
+            MEETING + "location: true\n",
+            "meeting.yaml:6:11: error: location: expected text, got true (put the text in quotes)",
         ),
         (
             "meeting.yaml",

@@ -91,7 +91,9 @@ def test_trend_shows_a_missing_month_as_a_gap(tmp_path, run_cli):
     trend = next(b for b in _customer_blocks(prepare(month)) if isinstance(b, Chart))
     assert trend.categories == ("Aug 2026", "Sep 2026", "Oct 2026", "Nov 2026")
     assert trend.series[0].values == (50.0, None, 30.0, 10.0)
-    assert trend.caption == "No survey data for September 2026: shown as a gap, not estimated."
+    assert (
+        trend.caption == "No usable survey data for September 2026: shown as a gap, not estimated."
+    )
 
     out = tmp_path / "out"
     assert run_cli("build", month, "--out", out).exit_code == 0

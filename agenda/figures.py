@@ -1,0 +1,83 @@
+"""Read figures as people paste them from reports: exactly, or refused with what to type.
+
+Accepted in quoted text: a plain number (``97.5``), thousands with commas (``1,250``,
+``2,400,000.50``), a ``%`` sign where the figure is a percentage, and a currency sign or code
+(``€``, ``£``, ``$``, ``EUR``…) where the figure is money in the file's currency. Refused,
+because they read two ways: a decimal comma (``1,5``, ``97,5%``), dots between thousands
+(``1.250,50``, ``2.480``), and anything else that is not a number. A figure is never read as
+a plausible wrong number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Currency signs and the ISO codes they stand for.
+SIGNS = {"£": "GBP", "€": "EUR", "$": "USD"}
+_CODE = r"[A-Z]{3}"
+_MONEY = re.compile(
+    rf"^(?:(?P<pre>[£€$]|{_CODE})\s*)?(?P<num>[^£€$]*?)\s*(?:(?P<post>[£€$]|{_CODE}))?$"
+)
+_PLAIN = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d+$")
+_DOT_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_ONE_DOT_THREE = re.compile(r"^[-+]?[1-9]\d{0,2}\.\d{3}$")  # "2.480": 2.48 or 2,480?
+_MINUS = str.maketrans({"−": "-", "–": "-", "\u00a0": "", "\u202f": "", " ": ""})
+
+
+@dataclass(frozen=True)
+class Pasted:
+    """A figure read from text: its value, and the signs that were typed with it."""
+
+    value: float
+    percent: bool = False
+    currency: str | None = None  #: ISO code of a currency sign or code typed with it
+
+
+class FigureError(ValueError):
+    """A pasted figure that cannot be read exactly; the message says what to type."""
+
+
+def read(text: str) -> Pasted | None:
+    """Read a pasted figure; None when ``text`` holds no digits at all (not a figure)."""
+    if not re.search(r"\d", text):
+        return None
+    raw = text.strip()
+    body = raw.translate(_MINUS)
+    percent = body.endswith("%")
+    body = body.removesuffix("%")
+    match = _MONEY.match(body)
+    currency = None
+    if match and (match["pre"] or match["post"]):
+        sign = match["pre"] or match["post"]
+        currency = SIGNS.get(sign, sign)
+        body = match["num"]
+    if _ONE_DOT_THREE.match(body):
+        raise FigureError(
+            f"{text!r} reads two ways: {body.replace('.', '')} with a thousands dot, or "
+            f"{float(body):g} with a decimal point; type the one you mean without the dot "
+            "or with fewer decimals"
+        )
+    if _PLAIN.match(body):
+        value = float(body)
+    elif _THOUSANDS.match(body):
+        value = float(body.replace(",", ""))
+    elif _DECIMAL_COMMA.match(body) and not _THOUSANDS.match(body):
+        point = body.replace(",", ".")
+        raise FigureError(
+            f"{text!r} has a decimal comma, which reads two ways; type {point} (a point for "
+            "decimals) or, if the comma separates thousands, the number without it"
+        )
+    elif _DOT_THOUSANDS.match(body):
+        whole = body.replace(".", "").replace(",", ".")
+        raise FigureError(
+            f"{text!r} uses dots between thousands, which reads two ways; type {whole} "
+            "(no thousands dots, a point for decimals)"
+        )
+    else:
+        raise FigureError(f"{text!r} is not a number; type digits, e.g. 1250.5")
+    if percent and currency:
+        raise FigureError(f"{text!r} is both money and a percentage; type one of them")
+    return Pasted(value, percent, currency)

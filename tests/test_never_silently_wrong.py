@@ -1,0 +1,229 @@
+"""Never silently wrong: pasted figures read exactly or refused, ids kept as typed, YAML 1.2
+booleans, history that never drops actions, dates that make sense, located problems."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CUSTOMER, MEETING, docx_items, section_items, write_month
+
+FINANCE_EUR = "currency: EUR\nmetrics:\n  - {{name: Revenue, actual: {actual}, budget: 2000000, higher_is_better: true}}\n"
+
+
+def _month(tmp_path, **files: str):
+    return write_month(
+        tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER, **files}
+    )
+
+
+def _build(run_cli, month, tmp_path, *args):
+    out = tmp_path / "out"
+    result = run_cli("build", month, "--out", out, *args)
+    assert "Traceback" not in result.output
+    return result, out
+
+
+@pytest.mark.parametrize(
+    ("pasted", "says"),
+    [
+        ('"97,5%"', "has a decimal comma, which reads two ways; type 97.5"),
+        ('"1.250,50"', "uses dots between thousands, which reads two ways; type 1250.50"),
+        ('"1,5"', "has a decimal comma, which reads two ways; type 1.5"),
+        ('"2.480"', "reads two ways: 2480 with a thousands dot, or 2.48 with a decimal point"),
+        ('"£2,400,000"', "is in GBP, but this file's currency is EUR"),
+        ('"12.5 k"', "is not a number"),
+    ],
+)
+def test_european_and_foreign_figures_are_refused_with_what_to_type(
+    tmp_path, run_cli, pasted, says
+):
+    month = _month(tmp_path, **{"finance.yaml": FINANCE_EUR.format(actual=pasted)})
+    result, out = _build(run_cli, month, tmp_path)
+    assert result.exit_code == 65
+    assert f"ws/2026-11/finance.yaml:3:29: error: metrics[0].actual: {pasted[1:-1]!r}" in (
+        result.stderr
+    )
+    assert says in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("pasted", "shown"),
+    [('"€2,400,000"', "€2,400,000"), ('"EUR 2,400,000"', "€2,400,000"), ("2400000", "€2,400,000")],
+)
+def test_money_in_the_files_own_currency_is_read_exactly(tmp_path, run_cli, pasted, shown):
+    month = _month(tmp_path, **{"finance.yaml": FINANCE_EUR.format(actual=pasted)})
+    result, out = _build(run_cli, month, tmp_path)
+    assert result.exit_code == 0, result.output
+    finance = " | ".join(i.text for i in section_items(next(out.glob("*.docx")), "Finance"))
+    assert f"Revenue | {shown} | €2,000,000 | +€400,000" in finance
+
+
+def test_a_percent_sign_keeps_its_meaning_or_is_refused(tmp_path, run_cli):
+    operations = 'slas:\n  - {name: Calls answered, target: "95%", actual: "97.5%"}\n'
+    month = _month(tmp_path, **{"operations.yaml": operations})
+    result, out = _build(run_cli, month, tmp_path)
+    assert result.exit_code == 0, result.output
+    ops = " | ".join(i.text for i in section_items(next(out.glob("*.docx")), "Operations"))
+    assert "Calls answered | 95% | 97.5%" in ops  # the % is kept as the unit, not dropped
+    clash = 'slas:\n  - {name: Days to fix, target: 5, actual: "4%", unit: days}\n'
+    (month / "operations.yaml").write_text(clash)
+    result, _ = _build(run_cli, month, tmp_path)
+    assert result.exit_code == 65
+    assert "has a % sign but the unit is 'days'" in result.stderr
+    engagement = 'engagement: {score: "64%"}\n'
+    (month / "operations.yaml").unlink()
+    (month / "employees.yaml").write_text(engagement)
+    result, _ = _build(run_cli, month, tmp_path)
+    assert result.exit_code == 65
+    assert "employees.yaml:1:21: error: engagement.score: '64%' has a % sign" in result.stderr
+
+
+def test_yaml_12_booleans_no_is_norway(tmp_path, run_cli):
+    customer = CUSTOMER + "  - {text: Fast delivery to Oslo., channel: Email, segment: NO}\n"
+    month = _month(tmp_path, **{"customer.yaml": customer})
+    result, out = _build(run_cli, month, tmp_path)
+    assert result.exit_code == 0, result.output
+    text = " | ".join(i.text for i in docx_items(next(out.glob("*.docx"))))
+    assert "Email | Fast delivery to Oslo. | – | NO" in text
+
+
+ACTIONS = """\
+actions:
+  - {id: 1.1, title: Fix the refund letters, owner: Jo Chair, due: 2026-10-01, status: done, section: customer}
+  - {id: 1.10, title: Call back every detractor, owner: Jo Chair, due: 2026-10-20, status: open, section: customer}
+"""
+
+
+def test_ids_are_text_exactly_as_typed(tmp_path, run_cli):
+    month = _month(tmp_path, **{"actions.yaml": ACTIONS})
+    result, out = _build(run_cli, month, tmp_path)
+    assert result.exit_code == 0, result.output
+    log = " | ".join(i.text for i in section_items(next(out.glob("*.docx")), "Actions"))
+    assert "1.10 | Call back every detractor" in log
+    assert "overdue by 30 days" in log
+    assert "1.1 | Fix the refund letters" in log  # closed: a different action from 1.10
+    twice = (
+        ACTIONS
+        + "  - {id: 1.10, title: Again, owner: Jo, due: 2026-12-01, status: open, section: sales}\n"
+    )
+    (month / "actions.yaml").write_text(twice)
+    result, _ = _build(run_cli, month, tmp_path)
+    assert result.exit_code == 65
+    assert "actions[2].id: '1.10' is already used by actions[1]" in result.stderr
+
+
+EARLIER_ACTIONS = """\
+actions:
+  - {id: A-7, title: Clear the refund backlog, owner: Ann Ward, due: 2026-10-30, status: blocked, section: operations}
+  - {id: A-8, title: Publish waiting times, owner: Ann Ward, due: 2026-10-15, status: open, section: customer}
+"""
+
+
+def test_a_broken_earlier_actions_file_is_an_error_not_dropped_actions(tmp_path, run_cli):
+    write_month(
+        tmp_path / "ws",
+        {
+            "meeting.yaml": MEETING.replace("2026-11", "2026-10"),
+            "customer.yaml": CUSTOMER,
+            "actions.yaml": EARLIER_ACTIONS.replace("status: open", "status: opne"),
+        },
+        name="2026-10",
+    )
+    month = _month(tmp_path)
+    for command in ("build", "validate"):
+        result = (
+            run_cli(command, month, "--out", tmp_path / "out")
+            if command == "build"
+            else run_cli(command, month)
+        )
+        assert result.exit_code == 65
+        assert "ws/2026-10/actions.yaml:3:" in result.stderr
+        assert "its open actions carry over into later months" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_broken_earlier_customer_file_is_named_in_the_pack_and_actions_still_carry(
+    tmp_path, run_cli
+):
+    write_month(
+        tmp_path / "ws",
+        {
+            "meeting.yaml": MEETING.replace("2026-11", "2026-10"),
+            "customer.yaml": "nps: [\n",
+            "actions.yaml": EARLIER_ACTIONS,
+        },
+        name="2026-10",
+    )
+    month = _month(tmp_path)
+    result, out = _build(run_cli, month, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "ws/2026-10/customer.yaml:2:1: warning: YAML syntax" in result.stderr
+    docx = next(out.glob("*.docx"))
+    customer = " ".join(i.text for i in section_items(docx, "Customer"))
+    assert (
+        "Left out of the trends and the change since last month: October 2026 "
+        "(2026-10/customer.yaml (line 2) could not be read)" in customer
+    )
+    log = " | ".join(i.text for i in section_items(docx, "Actions"))
+    assert "A-7 | Clear the refund backlog" in log and "Blocked" in log
+    assert "A-8 | Publish waiting times" in log and "overdue by 35 days" in log
+    assert "1 open, 1 blocked" in log
+
+
+def test_an_unreadable_earlier_guest_list_is_an_error(tmp_path, run_cli):
+    earlier = MEETING.replace("2026-11", "2026-10") + "guests:\n  - {name: Olga Earlier}\n"
+    write_month(
+        tmp_path / "ws", {"meeting.yaml": earlier, "customer.yaml": CUSTOMER}, name="2026-10"
+    )
+    result, out = _build(run_cli, _month(tmp_path), tmp_path)
+    assert result.exit_code == 65
+    assert (
+        "ws/2026-10/meeting.yaml:7:5: error: guests[0]: missing required key 'organisation'"
+        in result.stderr
+    )
+    assert "must be readable to keep them out of this pack" in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("date", "says"),
+    [
+        ("2026-10-28", "date 2026-10-28 is before the period it reviews starts (2026-11)"),
+        (
+            "2027-02-03",
+            "date 2027-02-03 is more than two months after the period it reviews (2026-11) ends",
+        ),
+    ],
+)
+def test_a_meeting_date_that_makes_no_sense_warns_and_strict_refuses(tmp_path, run_cli, date, says):
+    month = write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": MEETING.replace("2026-11-19", date), "customer.yaml": CUSTOMER},
+    )
+    result, _ = _build(run_cli, month, tmp_path)
+    assert result.exit_code == 0
+    assert f"ws/2026-11/meeting.yaml:3:7: warning: {says}" in result.stderr
+    strict = run_cli("validate", month, "--strict")
+    assert strict.exit_code == 65
+    assert f"ws/2026-11/meeting.yaml:3:7: error: {says}" in strict.stderr
+
+
+def test_a_date_within_the_period_or_soon_after_is_quiet(tmp_path, run_cli):
+    for date in ("2026-11-01", "2026-12-10", "2027-01-31"):
+        month = write_month(
+            tmp_path / date,
+            {"meeting.yaml": MEETING.replace("2026-11-19", date), "customer.yaml": CUSTOMER},
+        )
+        result = run_cli("validate", month, "--strict")
+        assert result.exit_code == 0, (date, result.output)
+        assert "warning" not in result.stderr
+
+
+def test_problems_are_clickable_paths_relative_to_where_the_user_stands(
+    tmp_path, run_cli, monkeypatch
+):
+    month = _month(tmp_path, **{"operations.yaml": "slas:\n  - {name: X, target: 1, actul: 2}\n"})
+    monkeypatch.chdir(month)
+    result = run_cli("validate", ".")
+    assert result.exit_code == 65
+    assert "\noperations.yaml:2:26: error: slas[0]: unknown key 'actul'" in result.stderr
