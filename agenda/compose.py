@@ -37,6 +37,7 @@ from agenda.model import (
     Slot,
     Table,
 )
+from agenda.names import fold
 from agenda.nps import LOW_N, signed
 from agenda.order import ACTIONS_SLOT, ORDER_LINE, SECTIONS, SectionSpec, slot_minutes
 from agenda.rules import challenge_theme, describe, run_rules
@@ -249,7 +250,9 @@ def file_stem(name: str, period: str, kind: str) -> str:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "pack"
+    """``St Bríd's Hospitals`` → ``st-brids-hospitals``: accents folded, apostrophes dropped."""
+    plain = re.sub(r"'", "", fold(text))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "pack"
 
 
 # --- sections -------------------------------------------------------------------------------

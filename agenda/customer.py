@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from agenda import schema
 from agenda.errors import Problem
-from agenda.formatting import month_label, number, plural
+from agenda.formatting import in_sentence, month_label, number, plural
 from agenda.history import MAX_MONTHS, MonthSignal, month_range, months_before
 from agenda.model import (
     Block,
@@ -478,9 +478,9 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
         items += [f"Story: {n.title} ({_who(n)})" for n in stories[:1]]
         if not items:
             items = ["No verbatim was tagged with this theme this month."]
-        blocks.append(Bullets(f"What customers said about {theme.name.lower()}", tuple(items)))
-    question = f"What will we do this month about {ranked[0].name.lower()}"
-    question += f" and {ranked[1].name.lower()}?" if len(ranked) > 1 else "?"
+        blocks.append(Bullets(f"What customers said about {in_sentence(theme.name)}", tuple(items)))
+    question = f"What will we do this month about {in_sentence(ranked[0].name)}"
+    question += f" and {in_sentence(ranked[1].name)}?" if len(ranked) > 1 else "?"
     return blocks, [question]
 
 

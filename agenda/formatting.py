@@ -71,3 +71,12 @@ def short_date(day: dt.date) -> str:
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``1 day`` / ``3 days``."""
     return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def in_sentence(name: str) -> str:
+    """A title-cased name inside a sentence: "Waiting times in ED" → "waiting times in ED";
+    acronyms and proper names ("ED waits", "Galway clinic") keep their capitals."""
+    first, _, rest = name.partition(" ")
+    if len(first) > 1 and first[1:].islower() and first[0].isupper():
+        first = first.lower()
+    return f"{first} {rest}" if rest else first

@@ -385,11 +385,14 @@ def protect(
     answers = month.answers
     if answers is not None:
         answers.comments = [
-            replace(c, text=redactor.text(c.text, (answers.path, None, None)))
+            replace(c, text=redactor.text(c.text, (answers.path, c.line, None)))
             for c in answers.comments
         ]
     scrubbed = replace(
         month,
+        files=[
+            path.with_name(redactor.text(path.name, (path, None, None))) for path in month.files
+        ],
         meeting=scrubbed_meeting,
         customer=sections["customer"],
         sections=sections,

@@ -37,6 +37,7 @@ class Comment:
     segment: str | None
     channel: str | None
     date: dt.date
+    line: int | None = None  #: the row's line in the export, for the redaction report
 
 
 @dataclass
@@ -174,7 +175,7 @@ def _count_lines(handle, delimiter: str, idx: dict[str, int], width: int):
     comment_i = idx.get("comment")
     need = max(idx.values()) + 1
     counts: dict[Key, int] = {}
-    comments: list[tuple[str, Key]] = []
+    comments: list[tuple[str, Key, int | None]] = []
     distinct = list(lines)
     if any(line.count('"') % 2 for line in distinct if '"' in line):
         return None
@@ -187,7 +188,7 @@ def _count_lines(handle, delimiter: str, idx: dict[str, int], width: int):
         key = fields(row)
         counts[key] = counts.get(key, 0) + n
         if comment_i is not None and row[comment_i]:
-            comments.extend([(row[comment_i], key)] * n)
+            comments.extend([(row[comment_i], key, None)] * n)  # a line's place is not kept
     return counts, comments
 
 
@@ -217,7 +218,7 @@ def _count_rows(reader, idx: dict[str, int], width: int, path: Path):
     need = max(idx.values()) + 1
     counts: dict[Key, int] = {}
     first_line: dict[Key, int] = {}
-    comments: list[tuple[str, Key]] = []
+    comments: list[tuple[str, Key, int | None]] = []
     problems: list[Problem] = []
     previous = reader.line_num
     for row in reader:
@@ -245,7 +246,7 @@ def _count_rows(reader, idx: dict[str, int], width: int, path: Path):
         else:
             counts[key] = seen + 1
         if comment_i is not None and row[comment_i]:
-            comments.append((row[comment_i], key))
+            comments.append((row[comment_i], key, line))
     return counts, first_line, comments, problems
 
 
@@ -253,7 +254,7 @@ def _tally(
     answers: SurveyAnswers,
     counts: dict[Key, int],
     first_line: dict[Key, int],
-    comments: list[tuple[str, Key]],
+    comments: list[tuple[str, Key, int | None]],
     idx: dict[str, int],
     path: Path,
 ) -> list[Problem]:
@@ -294,10 +295,10 @@ def _tally(
             answers.first = date
         if answers.last is None or date > answers.last:
             answers.last = date
-    for text, key in comments:
+    for text, key, row_line in comments:
         known = parsed.get(key)
         cleaned = (text if text.isprintable() else CONTROL.sub(" ", text)).strip()
         if known is not None and cleaned:
             score, segment, channel, date = known
-            answers.comments.append(Comment(cleaned, score, segment, channel, date))
+            answers.comments.append(Comment(cleaned, score, segment, channel, date, row_line))
     return [problem for _, problem in sorted(problems, key=lambda item: item[0])]
