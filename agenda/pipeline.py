@@ -49,8 +49,9 @@ def load(month_dir: Path) -> Loaded:
     if problems or month is None or earlier is None or guests is None:
         raise DataError(problems)
     history, warnings = earlier
-    month, history, redactor = protect(month, history, guests)
+    # e-mail addresses go whole first: "zoe.osullivan@pvi.ie" must not become half a name
     month, masked = mask_month(month)
+    month, history, redactor = protect(month, history, guests)
     notices = []
     if masked:
         what = plural(masked, "item", "items")
