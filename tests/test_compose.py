@@ -51,11 +51,8 @@ def test_broken_earlier_month_is_a_warning_not_a_failure(tmp_path):
     month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER})
     pack = prepare(month)
     assert len(pack.warnings) == 1
-    assert (
-        pack.warnings[0]
-        .line_for("warning")
-        .startswith("ws/2026-10/customer.yaml:2:1: warning: YAML syntax")
-    )
+    line = pack.warnings[0].line_for("warning")
+    assert line.startswith("ws/2026-10/customer.yaml:") and ": warning: YAML syntax" in line
     assert "earlier month 2026-10: its customer figures are left out of trends" in str(
         pack.warnings[0]
     )
