@@ -372,7 +372,7 @@ def _slas_beside_customers(judged, signal: CustomerSignal) -> Table | None:
         tuple(rows),
         status_column=1,
         numeric_columns=(3,),
-        caption="Mentions this month, with the change since last month.",
+        caption=f"Mentions this month, with the change since {signal.themes_since}.",
     )
 
 

@@ -162,6 +162,17 @@ class CustomerSignal:
             return theme.previous
         return self.previous.themes.get(theme.name) if self.previous else None
 
+    @property
+    def themes_since(self) -> str:
+        """What theme mentions are compared with, in words: "last month", or the earlier
+        month by name when a theme's change comes from a file older than last month."""
+        earlier = self.previous
+        if earlier is None or earlier.period == months_before(self.period, 1):
+            return "last month"
+        if any(t.previous is None and t.name in earlier.themes for t in self.themes):
+            return month_label(earlier.period)
+        return "last month"
+
     def ranked_themes(self) -> list[schema.Theme]:
         """Themes by mentions (most first), ties by name."""
         return sorted(self.themes, key=lambda t: (-t.mentions, t.name))
@@ -457,15 +468,23 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
     if not customer.themes:
         return [], []
     ranked = signal.ranked_themes()
+    since = signal.themes_since
     rows = []
     for rank, theme in enumerate(ranked, 1):
         previous = signal.theme_previous(theme)
         change = signed(theme.mentions - previous) if previous is not None else "new"
+        if since != "last month" and theme.previous is not None:
+            change += " (since last month)"  # its own `previous`, beside older months' files
         rows.append((str(rank), theme.name, f"{theme.mentions:,}", change))
     blocks: list[Block] = [
         Table(
             "Top improvement themes",
-            ("#", "Theme", "Mentions", "Change"),
+            (
+                "#",
+                "Theme",
+                "Mentions",
+                "Change" if since == "last month" else f"Change since {since}",
+            ),
             tuple(rows),
             numeric_columns=(0, 2, 3),
             caption="Ranked by mentions this month; the top two lead the discussion.",

@@ -81,3 +81,11 @@ def read(text: str) -> Pasted | None:
     if percent and currency:
         raise FigureError(f"{text!r} is both money and a percentage; type one of them")
     return Pasted(value, percent, currency)
+
+
+def check_typed(value: float) -> None:
+    """An unquoted YAML number typed as ``1.200`` reads 1.2 in YAML but 1,200 to many: refuse
+    it as its quoted form would be (YAML keeps what was typed in ``typed``)."""
+    typed = getattr(value, "typed", None)
+    if typed and _ONE_DOT_THREE.match(typed.strip()):
+        read(typed)  # raises FigureError with what to type

@@ -33,8 +33,14 @@ _LETTERS = {
 }
 _APOSTROPHES = "'’‘ʼ`´′ʻ"
 _HYPHENS = "-‐‑‒–—−﹣－"
-#: Courtesy titles that may stand before a name ("Ms O Suilleabhain" is the guest too).
-TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "cllr")
+#: Courtesy titles that may stand before a name ("Ms O Suilleabhain", "Herr Weiß", "Mme
+#: Aubigné", "Bà Nguyễn" are the guest too), folded; one-letter ones need their dot ("M.").
+TITLES = (
+    *("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "cllr"),
+    *("herr", "frau", "hr", "fr", "fru", "pan", "pani", "m", "mme", "mlle", "madame"),
+    *("monsieur", "sr", "sra", "srta", "don", "dona", "sig", "signor", "signora", "dott"),
+    *("dhr", "mevr", "mevrouw", "ba", "chi", "co", "ong", "anh"),
+)
 #: Surname particles: "Ó Súilleabháin", "Ní Chonaill", "van der Berg" are one surname.
 PARTICLES = frozenset(
     [
@@ -127,8 +133,14 @@ def fold_aligned(text: str) -> tuple[str, list[int]]:
 
 
 def words(name: str) -> list[str]:
-    """A name's words, as typed (letters, apostrophes and hyphens kept inside a word)."""
-    return re.findall(r"[^\W\d_](?:[\w'’‘ʼ\-‐‑]*\w)?", name)
+    """A name's words (letters, apostrophes and hyphens kept inside a word), accents composed
+    first so that a name pasted with separate accents ("He\u0301le\u0300ne") is one word."""
+    return re.findall(r"[^\W\d_](?:[\w'’‘ʼ\-‐‑]*\w)?", unicodedata.normalize("NFC", name))
+
+
+def pieces(word: str) -> list[str]:
+    """A word's parts between apostrophes and hyphens: "Weiß-Müller" → Weiß, Müller."""
+    return [p for p in re.split(r"['’‘ʼ\-‐‑]", word) if p]
 
 
 _SEPARATOR = r"[ '\-.]*"  # between the words of a name: "O Suilleabhain", "O'Suilleabhain"
@@ -140,7 +152,8 @@ def _is_latin(ch: str) -> bool:
 
 def term_pattern(term: str, *, titled: bool) -> str | None:
     """A regular expression (over folded text) for one name or name part; None if empty."""
-    parts = [re.escape(fold(w)) for w in words(term)] or (
+    # "Jean-Luc O'Neill" also reads "Jean Luc ONeill": pieces joined by optional separators
+    parts = [re.escape(fold(p)) for w in words(term) for p in pieces(w)] or (
         [re.escape(fold(term.strip()))] if term.strip() else []
     )
     if not parts:
@@ -150,7 +163,8 @@ def term_pattern(term: str, *, titled: bool) -> str | None:
     # Letters of alphabets written with spaces need a word edge; 张伟 inside Chinese text does not.
     start = r"(?<![\w])" if folded and _is_latin(folded[0]) else ""
     end = r"(?![\w])" if folded and _is_latin(folded[-1]) else ""
-    title = r"(?:(?:" + "|".join(TITLES) + r")\.? +)?" if titled and start else ""
+    titles = "|".join(t + (r"\." if len(t) == 1 else r"\.?") for t in TITLES)
+    title = rf"(?:(?:{titles}) +)?" if titled and start else ""
     return f"{start}{title}{body}{end}"
 
 
@@ -162,6 +176,9 @@ class Term:
     replacement: str
     titled: bool = False  #: a title ("Ms", "Dr") before it is part of the match
     upper_only: bool = False  #: an initialism: matches only when typed in capitals ("PVI")
+    #: one word of a name ("Long", "May"): matches only when typed with a capital, as names
+    #: are, so that "the wait was too long" keeps its word
+    capitalised: bool = False
 
 
 @dataclass(frozen=True)
@@ -207,7 +224,10 @@ class Finder:
             first, last = index[start], index[end - 1] + 1
             while last < len(text) and unicodedata.combining(text[last]):
                 last += 1  # an accent typed as its own character belongs to the letter before
-            if term.upper_only and not text[first:last].isupper():
+            typed = text[first:last]
+            if term.upper_only and not typed.isupper():
+                continue
+            if term.capitalised and not next((c.isupper() for c in typed if c.isalpha()), False):
                 continue
             found.append(Match(first, last, term))
         return found

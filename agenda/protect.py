@@ -27,37 +27,27 @@ from pydantic import BaseModel, ValidationError
 from agenda import schema
 from agenda.errors import DataError, Problem
 from agenda.history import MonthSignal
-from agenda.names import PARTICLES, TITLES, Finder, Term, fold, initialism, words
+from agenda.names import PARTICLES, TITLES, Finder, Term, fold, initialism, pieces, words
+from agenda.privacy import EMAIL, MASKS
 from agenda.sources import Loc, YamlFile
 from agenda.validate import MonthData
 
 PERSON = "a customer guest"
+EMAIL_GONE = MASKS["email"]
 ORGANISATION = "a customer organisation"
-#: Words that make a name an organisation's but say nothing about which one.
-_GENERIC = {
-    "ltd",
-    "limited",
-    "plc",
-    "llp",
-    "inc",
-    "co",
-    "company",
-    "group",
-    "holdings",
-    "housing",
-    "homes",
-    "association",
-    "trust",
-    "council",
-    "partnership",
-    "services",
-    "foundation",
-    "society",
-    "the",
-    "and",
-    "&",
-    "of",
-}
+#: Words that make a name an organisation's but say nothing about which one (folded): legal
+#: forms, kinds of body, and small words, in the languages the packs have met.
+_GENERIC = frozenset(
+    """ltd limited plc llp lp inc incorporated corp corporation co company group holdings
+    housing homes association trust council partnership services foundation society charity
+    the and & of for gmbh ag kg ev e.v ug aps as asa ab oy oyj bv nv sa sas sarl srl spa sl
+    sp z o.o. o.o zoo fondation fundacion fundacja stiftung stichting fondazione verein
+    asociacion associazione cic cio""".split()  # noqa: SIM905
+)
+#: Small words that never make a short form on their own ("Bank of" is not "Bank of Ireland").
+_STOP = frozenset(
+    "the of and & for a an de la le du des der die das von van y i e et und".split()  # noqa: SIM905
+)
 #: Words before a replaced organisation that would read twice ("the a customer organisation").
 _ARTICLE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
 #: Keys whose values are codes checked against fixed values, never prose.
@@ -102,6 +92,7 @@ class Redactor:
         cls, guests: Iterable[schema.Guest], host: str, others: Iterable[str]
     ) -> Redactor:
         """Build the finder for every protected guest; ``others`` are people not protected."""
+        others = [bare_name(_person(name)) for name in others]
         other_parts = {fold(w) for name in others for w in words(name)}
         terms: list[Term] = []
         for guest in guests:
@@ -130,6 +121,7 @@ class Redactor:
 
     def text(self, value: str, where: tuple[Path | None, int | None, int | None] = (None,) * 3):
         """Scrub one string; a replacement opening a sentence gets a capital letter."""
+        value = self._addresses(value, where)
         matches = self.finder.find(value)
         if not matches:
             return value
@@ -151,6 +143,31 @@ class Redactor:
                     ambiguous=m.term.text in self.shared,
                 )
             )
+        return out
+
+    def _addresses(self, value: str, where) -> str:
+        """An e-mail address that holds a protected name goes whole ("zoe.osullivan@pvi.ie"):
+        replacing the name inside it would leave the rest of the address behind."""
+        if "@" not in value:
+            return value
+
+        def swap(match: re.Match[str]) -> str:
+            address = match.group(0)
+            spaced = re.sub(r"[._@+-]+", " ", address)
+            if not self.finder.find(spaced) and not self.finder.find(spaced.title()):
+                return address
+            self.redactions.append(
+                Redaction(*where, before=f"[{address}]", after=f"[{EMAIL_GONE}]")
+            )
+            return EMAIL_GONE
+
+        return EMAIL.sub(swap, value)
+
+    def quietly(self, value: str) -> str:
+        """Scrub text for the terminal (a warning's message): nothing recorded or counted."""
+        before = len(self.redactions)
+        out = self.text(value)
+        del self.redactions[before:]
         return out
 
     def scrub(self, value: Any, where: Where | None = None, loc: Loc = ()) -> Any:
@@ -228,6 +245,12 @@ def _parts_of(terms: list[Term]) -> set[str]:
     }
 
 
+def _person(name: str) -> str:
+    """The person in "Mrs Alison Jones, Leeds" or "Jo Bloggs (Facilities)": the words before a
+    comma or bracket."""
+    return re.split(r"[,(;/]| - ", name, maxsplit=1)[0].strip()
+
+
 def bare_name(name: str) -> str:
     """A name without courtesy titles: "Dr Zoë Ó Súilleabháin" → "Zoë Ó Súilleabháin"."""
     parts = name.split()
@@ -237,18 +260,33 @@ def bare_name(name: str) -> str:
 
 
 def guest_terms(guest: schema.Guest, host: str) -> list[Term]:
-    """Everything that names a guest or their organisation, with its replacement."""
+    """Everything that names a guest or their organisation, with its replacement.
+
+    The full name and every tail of it of two words or more ("Ó Súilleabháin", "Ann Mac Giolla
+    Phádraig", "Mac Giolla Phádraig") match in any case; one word alone ("Zoë", "Weiß",
+    "Müller") matches only with a capital, as names are typed, so that a guest called Long or
+    May leaves "too long" and "in May" alone. Words under three letters never match alone.
+    """
     name = bare_name(guest.name)
     terms = [Term(name, PERSON, titled=True)]
-    _given, *rest = words(name) or [name]
-    if rest:
-        surname = name[name.find(rest[0]) :]  # the whole surname, particles included
-        terms.append(Term(surname, PERSON, titled=True))
-    for word in words(name):
-        if fold(word) not in PARTICLES and len(word) >= 3:
-            terms.append(Term(word, PERSON, titled=True))
+    name_words = words(name)
+    for start in range(1, len(name_words) - 1):  # tails of two words or more
+        tail = name_words[start:]
+        if _proper({fold(w) for w in tail}):
+            terms.append(Term(" ".join(tail), PERSON, titled=True))
+    if len(name_words) > 1:
+        last = name_words[-1]
+        if len(pieces(last)) > 1:  # "O'Neill" alone: "ONeill", "O Neill" too
+            terms.append(Term(last, PERSON, titled=True, capitalised=True))
+    for word in name_words:
+        for part in dict.fromkeys([word, *pieces(word)]):
+            if fold(part) not in PARTICLES and len(part) >= 3:
+                terms.append(Term(part, PERSON, titled=True, capitalised=True))
     if fold(guest.organisation) != fold(host):
-        terms += [Term(form, ORGANISATION) for form in organisation_forms(guest.organisation)]
+        terms += [
+            Term(form, ORGANISATION, capitalised=len(words(form)) == 1)
+            for form in organisation_forms(guest.organisation)
+        ]
         short = initialism(guest.organisation)
         if len(short) >= 3:
             terms.append(Term(short, ORGANISATION, upper_only=True))
@@ -268,14 +306,25 @@ def _names_organisation(alias: str, guest: schema.Guest) -> bool:
 
 def organisation_forms(name: str) -> list[str]:
     """An organisation's name and the shorter forms people write: "Pennine Vale Housing" is
-    also "Pennine Vale"; "Calder Homes" is also "Calder" (generic last words dropped)."""
+    also "Pennine Vale"; "Calder Homes" is "Calder"; "Fondation Saint-Éloi" is "Saint-Éloi";
+    "Kowalczyk Transport Sp. z o.o." is "Kowalczyk Transport". A prefix keeps two words that
+    are not small words: "Bank of Ireland" is never "Bank of". One word alone ("Kowalczyk") is
+    too likely to be someone else's: the guest's ``aliases`` name it."""
     parts = name.split()
     forms = [name]
-    for end in range(len(parts) - 1, 1, -1):  # prefixes of two words or more
-        forms.append(" ".join(parts[:end]))
+
+    def content(words_: list[str]) -> list[str]:
+        return [w for w in words_ if fold(w).strip(".,") not in _STOP]
+
+    for end in range(len(parts) - 1, 1, -1):  # prefixes of two content words or more
+        prefix = parts[:end]
+        if len(content(prefix)) >= 2 and fold(prefix[-1]).strip(".,") not in _STOP | _GENERIC:
+            forms.append(" ".join(prefix))
     core = list(parts)
-    while core and core[-1].lower().strip(".,") in _GENERIC:
+    while core and fold(core[-1]).strip(".,") in _GENERIC | _STOP:
         core.pop()
+    while core and fold(core[0]).strip(".,") in _GENERIC | _STOP:
+        core.pop(0)
     if core and core != parts and len(" ".join(core)) >= 4:
         forms.append(" ".join(core))
     return list(dict.fromkeys(forms))
@@ -327,6 +376,17 @@ def guests_named_elsewhere(month: MonthData, guests: Iterable[schema.Guest]) -> 
             continue
         own = Finder([Term(bare_name(guest.name), PERSON, titled=True)])
         aliases = {fold(a) for a in guest.aliases}
+        this_month = any(guest is g for g in month.meeting.guests)
+        where = (
+            "this meeting.yaml's guests"
+            if this_month
+            else "a guest of an earlier meeting, still protected: see that month's meeting.yaml"
+        )
+        fix = (
+            "or set chatham_house: false on the guest if they agreed to be named"
+            if this_month
+            else "or, if they agreed to be named, set chatham_house: false on that earlier guest"
+        )
         for stem, role, loc, name in named_people(month):
             if own.find(name) or fold(bare_name(name)) in aliases:
                 problems.append(
@@ -334,10 +394,9 @@ def guests_named_elsewhere(month: MonthData, guests: Iterable[schema.Guest]) -> 
                         stem,
                         loc,
                         f"'{name}' is {role} and also the protected guest '{guest.name}' "
-                        "(meeting.yaml guests, under the Chatham House rule), so the pack "
-                        "would name them: remove the name here (guests are listed as 'a "
-                        "customer guest'), or set chatham_house: false on the guest if they "
-                        "agreed to be named",
+                        f"({where}, under the Chatham House rule), so the pack would name "
+                        "them: remove the name here (guests are listed as 'a customer "
+                        f"guest'), {fix}",
                     )
                 )
     return problems
@@ -390,9 +449,8 @@ def protect(
         ]
     scrubbed = replace(
         month,
-        files=[
-            path.with_name(redactor.text(path.name, (path, None, None))) for path in month.files
-        ],
+        files=[_scrubbed_name(redactor, path) for path in month.files],
+        warnings=[replace(w, message=redactor.quietly(w.message)) for w in month.warnings],
         meeting=scrubbed_meeting,
         customer=sections["customer"],
         sections=sections,
@@ -414,6 +472,13 @@ def protect(
         for signal in history
     ]
     return scrubbed, history, redactor
+
+
+def _scrubbed_name(redactor: Redactor, path: Path) -> Path:
+    """A file name as the appendix lists it: "Umfrage_Zolc_Export.csv" is words too."""
+    spaced = path.name.replace("_", " ")
+    scrubbed = redactor.text(spaced, (path, None, None))
+    return path if scrubbed == spaced else path.with_name(scrubbed)
 
 
 def write_report(redactor: Redactor, path: Path) -> None:

@@ -30,11 +30,20 @@ from agenda.pipeline import Loaded
 from agenda.status import sla_status, status
 from agenda.text import phrase, speaker_notes
 
-#: Measures that are rates or shares: summing them across units would be meaningless.
-_RATE = re.compile(r"\b(per|rate|share|average|ratio)\b", re.IGNORECASE)
+#: Measures that are rates or shares: summing them across units would be meaningless. Also
+#: the words French, German, Spanish, Italian, Dutch and Polish reports use for them; a name
+#: these miss still needs ``additive: false`` (the README says so).
+_RATE = re.compile(
+    r"\b(per|rate|share|average|ratio|mean|par|pro|je|por|para|taux|moyenne|moyen|"
+    r"durchschnitt\w*|quote|anteil|tasa|media|promedio|tasso|gemiddeld\w*|"
+    r"na|średni\w*|wskaźnik\w*|udział)\b",
+    re.IGNORECASE,
+)
 #: Names that say a figure with no unit is not money (so not added up unless marked additive).
 _NOT_MONEY = re.compile(
-    r"\b(days?|weeks?|hours?|score|index|nps|percent|percentage|points|pts|times)\b",
+    r"\b(days?|weeks?|hours?|score|index|nps|percent|percentage|points|pts|times|"
+    r"jours?|semaines?|heures?|tage?n?|wochen|stunden|días?|dias?|semanas?|horas?|giorni|"
+    r"dagen|weken|uren|dni|dzień|tygodni\w*|godzin\w*|punkt\w*|wynik|indeks|indice)\b",
     re.IGNORECASE,
 )
 #: Currency units: a symbol or a code, optionally scaled ("£k", "€ m", "EURm", "USD bn").

@@ -28,7 +28,18 @@ SECTION_FILES = ("customer", "employees", "operations", "marketing", "sales", "f
 #: Month names and abbreviations as a title may spell them ("November 2026", "Nov", "Sept.").
 _MONTH_WORD = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(\.?\s*\d{4}\b)?",
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+    # the month names of the languages the packs have met (German, French, Spanish, Italian,
+    # Dutch, Polish, Irish), full forms only: short forms collide with ordinary words
+    r"|Januar|Februar|März|Maerz|Juni|Juli|Oktober|Dezember"
+    r"|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+    r"|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+    r"|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio"
+    r"|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus"
+    r"|styczeń|styczen|luty|marzec|kwiecień|kwiecien|maj|czerwiec|lipiec|sierpień|sierpien"
+    r"|wrzesień|wrzesien|październik|pazdziernik|listopad|grudzień|grudzien"
+    r"|Eanáir|Feabhra|Márta|Aibreán|Bealtaine|Meitheamh|Iúil|Lúnasa|Meán Fómhair"
+    r"|Deireadh Fómhair|Samhain|Nollaig)\b(\.?\s*\d{4}\b)?",
     re.IGNORECASE,
 )
 #: A month in figures: 2026-11, 2026/11, 11/2026, 11-2026, 11.2026 (and inside full dates).

@@ -46,6 +46,11 @@ def _pasted(value: Any) -> figures.Pasted | None:
 def _number(value: Any) -> Any:
     """Accept pasted figures such as '1,250' exactly; refuse signs this figure cannot keep."""
     value = _no_bool(value)
+    if isinstance(value, float):
+        try:
+            figures.check_typed(value)
+        except figures.FigureError as exc:
+            raise ValueError(str(exc)) from None
     pasted = _pasted(value)
     if pasted is None:
         return value
@@ -285,6 +290,14 @@ class Complaints(Strict):
     total: Count
     previous: Count | None = None
     reasons: dict[str, Count] = {}
+
+    @field_validator("reasons")
+    @classmethod
+    def _named_reasons(cls, value: dict[str, int]) -> dict[str, int]:
+        for reason in value:
+            if not any(ch.isalnum() for ch in reason):
+                raise ValueError(f"a reason needs a name, got {reason!r}")
+        return value
 
 
 class Score(Strict):

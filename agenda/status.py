@@ -18,6 +18,7 @@ def status(target: float, actual: float, *, higher_is_better: bool = True) -> St
     gap = (actual - target) if higher_is_better else (target - actual)
     if gap >= 0:
         return "On track"
-    if abs(gap) <= AT_RISK_TOLERANCE * max(abs(target), 1e-9):
+    # a relative epsilon keeps exactly 5% at risk whatever binary fractions make of it
+    if abs(gap) <= AT_RISK_TOLERANCE * max(abs(target), 1e-9) * (1 + 1e-9):
         return "At risk"
     return "Off track"

@@ -314,3 +314,113 @@ def test_no_variant_of_a_guest_survives_into_any_output_file(tmp_path_factory, g
         text = fold(_all_text(Path(path)))
         for word in _identifying(guest):
             assert word not in text, (path.name, word)
+
+
+# --- found by a hostile trial on a Polish-German firm and a French-Vietnamese charity ----------
+
+
+def test_a_guest_name_pasted_with_separate_accents_is_protected_like_any_other():
+    guest = schema.Guest(name="He\u0301le\u0300ne d'Aubigne\u0301", organisation="Anywhere Ltd")
+    scrubbed = _scrub("Hélène said so. Mme Aubigné agreed; Helene Daubigne too.", guest=guest)
+    assert scrubbed == "A customer guest said so. A customer guest agreed; a customer guest too."
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "shown"),
+    [
+        (
+            "Jürgen Weiß-Müller",
+            "Herr Müller and Frau Weiß came",
+            "A customer guest and a customer guest came",
+        ),
+        (
+            "Jean-Luc O'Neill",
+            "Jean Luc ONeill and Mr ONeill",
+            "A customer guest and a customer guest",
+        ),
+        ("Mary Ann Mac Giolla Phádraig", "Ms Mac Giolla Phadraig said", "A customer guest said"),
+        ("Nguyễn Thị Minh Khai", "Bà Nguyễn came", "A customer guest came"),
+    ],
+)
+def test_hyphenated_double_and_particle_names_are_replaced_whole(name, typed, shown):
+    assert _scrub(typed, guest=schema.Guest(name=name, organisation="Anywhere Ltd")) == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "prose"),
+    [
+        ("Trần Văn Long", "The wait was too long, and long waits are the top theme."),
+        ("Grace May", "The grace period ends in may, they may say."),
+        ("Minh Le", "Le patient attendait; le service était lent."),
+        ("Thu Do", "What do we do now?"),
+        ("Lê An", "It was an hour."),
+    ],
+)
+def test_a_guest_whose_name_is_an_ordinary_word_leaves_the_word_alone(name, prose):
+    assert _scrub(prose, guest=schema.Guest(name=name, organisation="Anywhere Ltd")) == prose
+
+
+def test_someone_elses_full_name_is_kept_in_the_readmes_own_customer_format():
+    guest = schema.Guest(name="Janet Jones", organisation="Anywhere Ltd")
+    redactor = Redactor.for_guests([guest], "Host", ["Mrs Alison Jones, Leeds"])
+    text = "Mrs Alison Jones rang; Alison Jones rang seven times. Janet Jones did not."
+    assert redactor.text(text) == (
+        "Mrs Alison Jones rang; Alison Jones rang seven times. A customer guest did not."
+    )
+
+
+@pytest.mark.parametrize(
+    ("organisation", "prose", "shown"),
+    [
+        ("Bank of Ireland", "Bank of Scotland paid late.", "Bank of Scotland paid late."),
+        ("The Royal Infirmary", "the Royal Mail lost it", "the Royal Mail lost it"),
+        ("Fondation Saint-Éloi", "Saint-Éloi wrote", "A customer organisation wrote"),
+        (
+            "Kowalczyk Transport Sp. z o.o.",
+            "Kowalczyk Transport called",
+            "A customer organisation called",
+        ),
+    ],
+)
+def test_organisation_short_forms_keep_a_distinctive_word(organisation, prose, shown):
+    guest = schema.Guest(name="Anna Nowak", organisation=organisation)
+    assert _scrub(prose, guest=guest) == shown
+
+
+def test_an_e_mail_address_naming_the_guest_goes_whole():
+    assert _scrub("Write to zoe.osullivan@pvi.ie today") == "Write to [e-mail removed] today"
+    assert (
+        _scrub("Write to facilities@example.org today") == "Write to facilities@example.org today"
+    )
+
+
+def test_the_build_scrubs_file_names_warnings_and_earlier_guests_named_as_attendees(
+    tmp_path, run_cli
+):
+    meeting = MEETING + "guests:\n  - {name: Łukasz Żółć, organisation: Żółć Logistik GmbH}\n"
+    customer = CUSTOMER.replace(
+        "counts: {promoters: 50, passives: 30, detractors: 20}",
+        "responses: Umfrage_Żółć_Export.csv",
+    )
+    employees = "challenges:\n  - {text: Żółć escalations, theme: Żółć escalations}\n"
+    month = write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": meeting, "customer.yaml": customer, "employees.yaml": employees},
+    )
+    (month / "Umfrage_Żółć_Export.csv").write_text("date,score\n2026-11-02,9\n2026-11-03,3\n")
+    out = tmp_path / "out"
+    result = run_cli("build", month, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "warning: challenges[0].theme: no customer theme" in result.stderr
+    assert "zolc" not in fold(result.output)  # the warning is scrubbed too
+    for path in out.iterdir():
+        assert "zolc" not in fold(_all_text(path)), path.name
+    # next month the earlier guest comes back as an attendee: refused, pointing at the month
+    later = MEETING.replace("2026-11", "2026-12") + "attendees:\n  - Łukasz Żółć\n"
+    december = write_month(
+        tmp_path / "ws", {"meeting.yaml": later, "customer.yaml": CUSTOMER}, name="2026-12"
+    )
+    result = run_cli("validate", december)
+    assert result.exit_code == 65
+    assert "ws/2026-12/meeting.yaml:7:5: error: 'Łukasz Żółć' is an attendee" in result.stderr
+    assert "a guest of an earlier meeting, still protected" in result.stderr

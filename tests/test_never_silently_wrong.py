@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 from conftest import CUSTOMER, MEETING, docx_items, section_items, write_month
 
 FINANCE_EUR = "currency: EUR\nmetrics:\n  - {{name: Revenue, actual: {actual}, budget: 2000000, higher_is_better: true}}\n"
@@ -230,3 +231,63 @@ def test_problems_are_clickable_paths_relative_to_where_the_user_stands(
     result = run_cli("validate", ".")
     assert result.exit_code == 65
     assert "\noperations.yaml:2:26: error: slas[0]: unknown key 'actul'" in result.stderr
+
+
+@pytest.mark.parametrize("typed", ["1.200", "1.450", "-2.500"])
+def test_an_unquoted_number_with_a_dot_and_three_decimals_is_refused_like_a_quoted_one(
+    tmp_path, run_cli, typed
+):
+    operations = f"slas:\n  - {{name: Beds, target: 1.5, actual: {typed}, unit: beds}}\n"
+    month = _month(tmp_path, **{"operations.yaml": operations})
+    result = run_cli("validate", month)
+    assert result.exit_code == 65
+    assert f"slas[0].actual: {typed!r} reads two ways" in result.stderr
+
+
+def test_exactly_five_percent_off_target_is_at_risk_whatever_the_size():
+    from agenda.status import status
+
+    assert status(2, 2.1, higher_is_better=False) == "At risk"
+    assert status(20, 21, higher_is_better=False) == "At risk"
+    assert status(0.3, 0.285) == "At risk"
+    assert status(2, 2.11, higher_is_better=False) == "Off track"
+
+
+@pytest.mark.parametrize("key", ['""', "~", '" "'])
+def test_a_complaint_reason_needs_a_name(tmp_path, run_cli, key):
+    customer = CUSTOMER + f"complaints: {{total: 10, reasons: {{{key}: 4, Billing: 6}}}}\n"
+    result = run_cli("validate", _month(tmp_path, **{"customer.yaml": customer}))
+    assert result.exit_code == 65
+    assert "complaints.reasons: a reason needs a name" in result.stderr
+
+
+def test_theme_changes_against_an_older_month_say_which_month(tmp_path, run_cli):
+    themes = "themes:\n  - {name: Billing, mentions: 30}\n"
+    write_month(
+        tmp_path / "ws",
+        {
+            "meeting.yaml": MEETING.replace("2026-11", "2026-09"),
+            "customer.yaml": CUSTOMER + "themes:\n  - {name: Billing, mentions: 10}\n",
+        },
+        name="2026-09",
+    )
+    month = _month(tmp_path, **{"customer.yaml": CUSTOMER + themes})
+    result, out = _build(run_cli, month, tmp_path)
+    assert result.exit_code == 0, result.output
+    customer = " | ".join(i.text for i in section_items(next(out.glob("*.docx")), "Customer"))
+    assert "# | Theme | Mentions | Change since September 2026 | 1 | Billing | 30 | +20" in customer
+
+
+@pytest.mark.parametrize(
+    "title", ["Vorstandssitzung März 2026", "Réunion de mars 2026", "Posiedzenie — listopad 2026"]
+)
+def test_init_does_not_copy_a_title_naming_a_month_in_another_language(tmp_path, run_cli, title):
+    write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": MEETING + f'title: "{title}"\n', "customer.yaml": CUSTOMER},
+    )
+    result = run_cli("init", tmp_path / "ws" / "2026-12")
+    assert result.exit_code == 0, result.output
+    settings = yaml.safe_load((tmp_path / "ws" / "2026-12" / "meeting.yaml").read_text())
+    assert "title" not in settings
+    assert "warning:" in result.stderr
