@@ -165,11 +165,16 @@ def _build_one(job: Job, options: dict, print_: str) -> Outcome:
         reason = _reason(exc, job.month_dir)
         return Outcome(job.unit, job.month_dir.name, "failed", detail, took, reason=reason)
     names = tuple(p.name for p in built.paths)
+    warned = len(built.pack.warnings)
+    detail = f"{len(names)} files"
+    if warned:  # build-all prints no warnings itself: say how many, and where to read them
+        plural = "s" if warned != 1 else ""
+        detail += f", {warned} warning{plural} (agenda validate {job.month_dir} lists them)"
     return Outcome(
         job.unit,
         job.month_dir.name,
         "built",
-        f"{len(names)} files",
+        detail,
         time.perf_counter() - started,
         names,
         print_,

@@ -134,6 +134,13 @@ def read_responses(folder: Path, name: str, referenced_from: YamlFile) -> Survey
                     ]
                 )
             wanted = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
+            doubled = [c for c in wanted if columns.count(c) > 1]
+            if doubled:
+                msg = (
+                    f"the header row has column '{doubled[0]}' {columns.count(doubled[0])} "
+                    "times; keep one, so it is clear which to read"
+                )
+                raise DataError([Problem(path, msg, 1)])
             idx = {c: columns.index(c) for c in wanted if c in columns}
             delimiter = _delimiter(header_line)
             fast = _count_lines(handle, delimiter, idx, len(columns))

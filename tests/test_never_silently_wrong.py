@@ -291,3 +291,26 @@ def test_init_does_not_copy_a_title_naming_a_month_in_another_language(tmp_path,
     settings = yaml.safe_load((tmp_path / "ws" / "2026-12" / "meeting.yaml").read_text())
     assert "title" not in settings
     assert "warning:" in result.stderr
+
+
+def test_build_all_says_how_many_warnings_each_pack_has(tmp_path, run_cli):
+    write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": MEETING.replace("2026-11-19", "2026-10-28"), "customer.yaml": CUSTOMER},
+    )
+    result = run_cli("build-all", tmp_path / "ws", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "built    2 files, 1 warning (agenda validate" in result.stdout
+
+
+def test_a_survey_export_with_two_score_columns_is_refused(tmp_path, run_cli):
+    customer = CUSTOMER.replace(
+        "counts: {promoters: 50, passives: 30, detractors: 20}", "responses: responses.csv"
+    )
+    month = _month(tmp_path, **{"customer.yaml": customer})
+    (month / "responses.csv").write_text("date,score,Score\n2026-11-02,9,3\n")
+    result = run_cli("validate", month)
+    assert result.exit_code == 65
+    assert "ws/2026-11/responses.csv:1: error: the header row has column 'score' 2 times" in (
+        result.stderr
+    )
