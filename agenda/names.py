@@ -143,7 +143,8 @@ def pieces(word: str) -> list[str]:
     return [p for p in re.split(r"['’‘ʼ\-‐‑]", word) if p]
 
 
-_SEPARATOR = r"[ '\-.]*"  # between the words of a name: "O Suilleabhain", "O'Suilleabhain"
+#: Between the words of a name: "O Suilleabhain", "O'Suilleabhain", "Weiß & Söhne".
+_SEPARATOR = r"[ '\-.&+]*"
 
 
 def _is_latin(ch: str) -> bool:

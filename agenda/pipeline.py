@@ -66,9 +66,10 @@ def load(month_dir: Path) -> Loaded:
         )
     if redactor.ambiguous:
         notices.append(
-            f"Chatham House: {plural(len(redactor.ambiguous), 'replacement')} of a name part "
-            "that someone else named in the data also carries; their full name was kept. "
-            "Check them with --redaction-report FILE, or refuse them with --strict."
+            f"Chatham House: {plural(len(redactor.ambiguous), 'replacement')} may not mean the "
+            "guest: a name part that someone else named in the data also carries (their full "
+            "name was kept), or a name that is also an ordinary word. Check them with "
+            "--redaction-report FILE, or refuse them with --strict."
         )
     return Loaded(month, history, warnings, notices, redactor)
 
@@ -99,8 +100,9 @@ def _ambiguous(redactor: Redactor) -> list[Problem]:
     """--strict: a name part shared with someone else, replaced here, may have meant them."""
     return [
         r.problem(
-            "a protected guest's name part was replaced here, but someone else named in the "
-            "data carries it too: write their full name, or rephrase (--strict)"
+            "a protected guest's name part was replaced here, but it may not mean the guest "
+            "(someone else named in the data carries it, or it is also an ordinary word): "
+            "write the full name, or rephrase (--strict)"
         )
         for r in redactor.ambiguous
     ]

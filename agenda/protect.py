@@ -28,12 +28,14 @@ from agenda import schema
 from agenda.errors import DataError, Problem
 from agenda.history import MonthSignal
 from agenda.names import PARTICLES, TITLES, Finder, Term, fold, initialism, pieces, words
-from agenda.privacy import EMAIL, MASKS
+from agenda.privacy import MASKS
 from agenda.sources import Loc, YamlFile
 from agenda.validate import MonthData
 
 PERSON = "a customer guest"
 EMAIL_GONE = MASKS["email"]
+#: An e-mail address, apostrophes allowed in its local part ("z.o'sullivan@pvi.ie").
+_ADDRESS = re.compile(r"(?<![\w.+'’-])[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+(?!\w)")
 ORGANISATION = "a customer organisation"
 #: Words that make a name an organisation's but say nothing about which one (folded): legal
 #: forms, kinds of body, and small words, in the languages the packs have met.
@@ -44,6 +46,7 @@ _GENERIC = frozenset(
     sp z o.o. o.o zoo fondation fundacion fundacja stiftung stichting fondazione verein
     asociacion associazione cic cio""".split()  # noqa: SIM905
 )
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 #: Small words that never make a short form on their own ("Bank of" is not "Bank of Ireland").
 _STOP = frozenset(
     "the of and & for a an de la le du des der die das von van y i e et und".split()  # noqa: SIM905
@@ -77,6 +80,9 @@ class Redactor:
 
     finder: Finder
     shared: frozenset[str] = frozenset()  #: term texts that someone else's name also holds
+    #: name words the data also uses as ordinary lower-case words ("long", "may"): a capital
+    #: may only mean the start of a sentence, so their replacements are flagged too
+    ordinary: frozenset[str] = frozenset()
     redactions: list[Redaction] = field(default_factory=list)
 
     @property
@@ -115,6 +121,16 @@ class Redactor:
         ]
         return cls(Finder(terms, keep=keep), shared)
 
+    def note_ordinary_words(self, texts: Iterable[str]) -> None:
+        """Flag name words that the data also writes in lower case, as ordinary words."""
+        singles = {fold(t.text) for t in self.finder.terms if t.capitalised}
+        found: set[str] = set()
+        for text in texts:
+            for word in re.findall(r"(?<![\w'’])[a-zà-ÿ][\w'’]*", text):
+                if word[0].islower() and fold(word) in singles:
+                    found.add(fold(word))
+        self.ordinary = frozenset(found)
+
     @property
     def active(self) -> bool:
         return bool(self.finder)
@@ -140,7 +156,8 @@ class Redactor:
                     *where,
                     before=_context(value, m.start, m.end),
                     after=_context(out, start, start + len(replacement)),
-                    ambiguous=m.term.text in self.shared,
+                    ambiguous=m.term.text in self.shared
+                    or (m.term.capitalised and fold(m.term.text) in self.ordinary),
                 )
             )
         return out
@@ -161,7 +178,7 @@ class Redactor:
             )
             return EMAIL_GONE
 
-        return EMAIL.sub(swap, value)
+        return _ADDRESS.sub(swap, value)
 
     def quietly(self, value: str) -> str:
         """Scrub text for the terminal (a warning's message): nothing recorded or counted."""
@@ -282,6 +299,12 @@ def guest_terms(guest: schema.Guest, host: str) -> list[Term]:
         for part in dict.fromkeys([word, *pieces(word)]):
             if fold(part) not in PARTICLES and len(part) >= 3:
                 terms.append(Term(part, PERSON, titled=True, capitalised=True))
+    # German umlauts are also written out: Müller is Mueller, Jürgen Juergen
+    spelled = name.translate(_UMLAUTS)
+    if spelled != name:
+        terms += [
+            replace(t, text=t.text.translate(_UMLAUTS)) for t in terms if t.replacement == PERSON
+        ]
     if fold(guest.organisation) != fold(host):
         terms += [
             Term(form, ORGANISATION, capitalised=len(words(form)) == 1)
@@ -431,6 +454,7 @@ def protect(
     redactor = Redactor.for_guests(guests, month.meeting.organisation, people_named(month))
     if not redactor.active:
         return month, history, redactor
+    redactor.note_ordinary_words(_texts(month))
 
     def where(stem: str) -> Where:
         return _in(month.sources.get(stem), month.folder / f"{stem}.yaml")
@@ -474,6 +498,26 @@ def protect(
     return scrubbed, history, redactor
 
 
+def _texts(month: MonthData) -> Iterator[str]:
+    """Every string of the month's data, for the words it uses."""
+
+    def walk(value: Any) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                yield from walk(item)
+
+    for model in (month.meeting, *month.sections.values(), month.actions):
+        if model is not None:
+            yield from walk(model.model_dump())
+    if month.answers is not None:
+        yield from (c.text for c in month.answers.comments)
+
+
 def _scrubbed_name(redactor: Redactor, path: Path) -> Path:
     """A file name as the appendix lists it: "Umfrage_Zolc_Export.csv" is words too."""
     spaced = path.name.replace("_", " ")
@@ -487,11 +531,11 @@ def write_report(redactor: Redactor, path: Path) -> None:
         "# Chatham House redaction report: for the assistant's eyes only. It quotes the names",
         "# the pack leaves out; do not send it with the pack.",
         f"# {redactor.count} replacement(s); "
-        f"{len(redactor.ambiguous)} of a name part someone else also carries (check these).",
+        f"{len(redactor.ambiguous)} that may not mean the guest (marked: check these).",
     ]
     for r in redactor.redactions:
         where = Problem(r.path, "", r.line, r.column).where() or "(unknown file)"
-        flag = " [shared name part: check]" if r.ambiguous else ""
+        flag = "  [may not mean the guest: check]" if r.ambiguous else ""
         lines.append(f"{where}: {r.before}  →  {r.after}{flag}")
     tmp = path.with_name(f".{path.name}.tmp")
     path.parent.mkdir(parents=True, exist_ok=True)

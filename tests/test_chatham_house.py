@@ -160,7 +160,7 @@ def test_strict_refuses_a_shared_name_part_replaced_outside_a_full_name(tmp_path
     out = tmp_path / "out"
     loose = run_cli("build", month, "--out", out)
     assert loose.exit_code == 0
-    assert "that someone else named in the data also carries" in loose.stdout
+    assert "a name part that someone else named in the data also carries" in loose.stdout
     strict = run_cli("build", month, "--out", tmp_path / "strict", "--strict")
     assert strict.exit_code == 65
     assert "ws/2026-11/customer.yaml:6:12: error: a protected guest's name part" in strict.stderr
@@ -424,3 +424,35 @@ def test_the_build_scrubs_file_names_warnings_and_earlier_guests_named_as_attend
     assert result.exit_code == 65
     assert "ws/2026-12/meeting.yaml:7:5: error: 'Łukasz Żółć' is an attendee" in result.stderr
     assert "a guest of an earlier meeting, still protected" in result.stderr
+
+
+def test_a_name_that_is_also_an_ordinary_word_is_flagged_where_it_starts_a_sentence(
+    tmp_path, run_cli
+):
+    meeting = MEETING + "guests:\n  - {name: Trần Văn Long, organisation: Hội Người Cao Tuổi}\n"
+    customer = (
+        CUSTOMER
+        + "themes:\n  - {name: Long waits, mentions: 40}\n  - {name: Too long on hold, mentions: 3}\n"
+    )
+    month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": customer})
+    report = tmp_path / "private" / "r.txt"
+    loose = run_cli("build", month, "--out", tmp_path / "out", "--redaction-report", report)
+    assert loose.exit_code == 0, loose.output
+    assert "may not mean the guest" in loose.stdout
+    assert "[Long] waits" in report.read_text("utf-8") and "check" in report.read_text("utf-8")
+    strict = run_cli("validate", month, "--strict")
+    assert strict.exit_code == 65
+    assert "customer.yaml:14:" in strict.stderr and "it may not mean the guest" in strict.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Herr Mueller and Juergen Weiss-Mueller", "A customer guest and a customer guest"),
+        ("Write to z.o'weiss@example.de", "Write to [e-mail removed]"),
+        ("Spedition Weiß & Söhne pick-ups", "A customer organisation pick-ups"),
+    ],
+)
+def test_german_spellings_addresses_and_ampersands(typed, shown):
+    guest = schema.Guest(name="Jürgen Weiß-Müller", organisation="Spedition Weiß & Söhne GmbH")
+    assert _scrub(typed, guest=guest) == shown
