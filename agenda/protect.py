@@ -126,8 +126,10 @@ class Redactor:
         singles = {fold(t.text) for t in self.finder.terms if t.capitalised}
         found: set[str] = set()
         for text in texts:
-            for word in re.findall(r"(?<![\w'’])[a-zà-ÿ][\w'’]*", text):
-                if word[0].islower() and fold(word) in singles:
+            # mid-sentence, after a lower-case word ("too long", "in may"): a name typed in
+            # lower case at the start of a comment ("zoë rang") is still a name
+            for word in re.findall(r"(?<=[a-zà-ÿ,] )[a-zà-ÿ][\w'’]*", text):
+                if fold(word) in singles:
                     found.add(fold(word))
         self.ordinary = frozenset(found)
 
