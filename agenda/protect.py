@@ -123,14 +123,27 @@ class Redactor:
 
     def note_ordinary_words(self, texts: Iterable[str]) -> None:
         """Flag name words that the data also writes in lower case, as ordinary words."""
-        singles = {fold(t.text) for t in self.finder.terms if t.capitalised}
+        singles = {t.text for t in self.finder.terms if t.capitalised}
+        forms = {f for t in singles for f in (t.lower(), fold(t))}
+        if not forms:
+            return
+        pattern = re.compile(
+            r"(?<![\w'’])(?:"
+            + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+            + r")(?![\w'’])"
+        )
         found: set[str] = set()
         for text in texts:
-            # mid-sentence, after a lower-case word ("too long", "in may"): a name typed in
-            # lower case at the start of a comment ("zoë rang") is still a name
-            for word in re.findall(r"(?<=[a-zà-ÿ,] )[a-zà-ÿ][\w'’]*", text):
-                if fold(word) in singles:
-                    found.add(fold(word))
+            for match in pattern.finditer(text):
+                # mid-sentence, after a lower-case word ("too long", "in may"): a name typed
+                # in lower case at the start of a comment ("zoë rang") is still a name
+                before = text[max(0, match.start() - 2) : match.start()]
+                if (
+                    len(before) == 2
+                    and before[1] == " "
+                    and (before[0].islower() or before[0] == ",")
+                ):
+                    found.add(fold(match.group(0)))
         self.ordinary = frozenset(found)
 
     @property
