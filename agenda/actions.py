@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agenda import schema
+from agenda.errors import Problem
 from agenda.formatting import month_label, plural, short_date
 from agenda.history import MonthSignal
 from agenda.model import ActionRow, Block, DecisionRow, Table
@@ -29,6 +30,7 @@ class Carried:
     closed: tuple[ActionRow, ...]
     decisions: tuple[DecisionRow, ...]
     overdue: int
+    warnings: tuple[Problem, ...] = ()  #: ids reused for a different action
 
     @property
     def empty(self) -> bool:
@@ -112,7 +114,20 @@ def carry_actions(month: MonthData, history: list[MonthSignal]) -> Carried:
     latest = latest_by_id(history)
     before = {key: action.status for key, (action, _) in latest.items()}  # as of last meeting
     this = month.meeting.period
-    for action in month.actions.actions if month.actions else ():
+    warnings = []
+    for n, action in enumerate(month.actions.actions if month.actions else ()):
+        earlier = latest.get(action.id)
+        if earlier is not None and earlier[0].section != action.section:
+            old, period = earlier
+            warnings.append(
+                month.problem(
+                    "actions",
+                    ("actions", n, "id"),
+                    f"actions[{n}].id: '{action.id}' was '{old.title}' in {old.section} "
+                    f"({month_label(period)}); this record replaces it with '{action.title}' in "
+                    f"{action.section}. If it is another action, give it its own id",
+                )
+            )
         latest[action.id] = (action, this)
 
     today = month.meeting.date
@@ -137,7 +152,7 @@ def carry_actions(month: MonthData, history: list[MonthSignal]) -> Carried:
             month.actions.decisions if month.actions else (), key=lambda d: _ORDER[d.section]
         )
     )
-    return Carried(tuple(open_rows), tuple(closed_rows), decisions, overdue)
+    return Carried(tuple(open_rows), tuple(closed_rows), decisions, overdue, tuple(warnings))
 
 
 def _row(action: schema.Action, flag: str, carried: str) -> ActionRow:

@@ -121,6 +121,9 @@ def fingerprint(job: Job, options: tuple[str, ...], template: Path | None = None
     oldest = months_before(job.month_dir.name, MAX_MONTHS - 1)
     inputs = [p for p in _months(unit_dir) if oldest <= p.name <= job.month_dir.name]
     files = [f for month in inputs for f in sorted(month.iterdir()) if f.is_file()]
+    # open actions carry over from any earlier month, so every earlier actions.yaml counts
+    older = [p for p in _months(unit_dir) if p.name < oldest]
+    files += [month / "actions.yaml" for month in older if (month / "actions.yaml").is_file()]
     for config in (unit_dir / "agenda.yaml", unit_dir.parent / "agenda.yaml"):
         if config.is_file():
             files.append(config)

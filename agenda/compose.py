@@ -22,7 +22,7 @@ from agenda.formatting import (
     short_date,
     with_unit,
 )
-from agenda.history import MonthSignal
+from agenda.history import MAX_MONTHS, MonthSignal, months_before
 from agenda.model import (
     ActionLog,
     Block,
@@ -60,7 +60,7 @@ def compose(
     slots = {slot.key: slot for slot in agenda}
     signal = CustomerSignal(month, history, nps_framing)
     timing = _timing_warnings(month, agenda)
-    warnings = [*month.warnings, *warnings, *signal.warnings, *timing]
+    warnings = [*month.warnings, *warnings, *signal.warnings, *timing, *carried.warnings]
     insights = run_rules(month, signal)
     builders = {
         "customer": customer_blocks,
@@ -513,8 +513,10 @@ def _appendix(month: MonthData, signal: CustomerSignal, insights) -> tuple[Block
         facts.append(f"Blank scores skipped: {a.blank:,}")
         if a.first and a.last:
             facts.append(f"Answers dated {short_date(a.first)} to {short_date(a.last)}")
-    if signal.history:
-        months = ", ".join(month_label(s.period) for s in signal.history)
+    oldest = months_before(month.meeting.period, MAX_MONTHS - 1)
+    compared = [s for s in signal.history if s.period >= oldest]
+    if compared:
+        months = ", ".join(month_label(s.period) for s in compared)
         facts.append(f"Earlier months read for comparison: {months}")
     blocks.append(Bullets("Customer figures", tuple(facts)))
     blocks.append(Note(phrase("method.j2", low_n=LOW_N, tolerance=number(AT_RISK_TOLERANCE * 100))))

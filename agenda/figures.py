@@ -15,7 +15,42 @@ from dataclasses import dataclass
 
 #: Currency signs and the ISO codes they stand for.
 SIGNS = {"£": "GBP", "€": "EUR", "$": "USD"}
-_CODE = r"[A-Z]{3}"
+#: ISO codes of the currencies packs are written in (a three-letter word that is not one, such
+#: as "KPI", is not taken for money).
+CODES = frozenset(
+    [
+        "GBP",
+        "EUR",
+        "USD",
+        "CHF",
+        "DKK",
+        "SEK",
+        "NOK",
+        "ISK",
+        "PLN",
+        "CZK",
+        "HUF",
+        "RON",
+        "BGN",
+        "TRY",
+        "CAD",
+        "AUD",
+        "NZD",
+        "JPY",
+        "CNY",
+        "HKD",
+        "SGD",
+        "INR",
+        "ZAR",
+        "BRL",
+        "MXN",
+        "AED",
+        "SAR",
+        "ILS",
+        "KRW",
+    ]
+)
+_CODE = "|".join(sorted(CODES))
 _MONEY = re.compile(
     rf"^(?:(?P<pre>[£€$]|{_CODE})\s*)?(?P<num>[^£€$]*?)\s*(?:(?P<post>[£€$]|{_CODE}))?$"
 )
@@ -24,7 +59,9 @@ _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[-+]?\d+,\d+$")
 _DOT_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _ONE_DOT_THREE = re.compile(r"^[-+]?[1-9]\d{0,2}\.\d{3}$")  # "2.480": 2.48 or 2,480?
-_MINUS = str.maketrans({"−": "-", "–": "-", "\u00a0": "", "\u202f": "", " ": ""})
+_MINUS = str.maketrans({"−": "-", "–": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+#: Spaces are only ever thousands groups: "12 000" but never "2100 2000" (two cells pasted).
+_SPACED = re.compile(r"^[-+]?\d{1,3}(?: \d{3})+(?:\.\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -47,13 +84,25 @@ def read(text: str) -> Pasted | None:
     raw = text.strip()
     body = raw.translate(_MINUS)
     percent = body.endswith("%")
-    body = body.removesuffix("%")
+    body = re.sub(r"^([-+])\s*([£€$])", r"\2\1", body.removesuffix("%").strip())  # -€5 = €-5
     match = _MONEY.match(body)
     currency = None
     if match and (match["pre"] or match["post"]):
-        sign = match["pre"] or match["post"]
-        currency = SIGNS.get(sign, sign)
+        signs = {SIGNS.get(s, s) for s in (match["pre"], match["post"]) if s}
+        if len(signs) > 1:
+            raise FigureError(f"{text!r} names two currencies ({', '.join(sorted(signs))})")
+        currency = signs.pop()
         body = match["num"]
+    body = body.strip()
+    if re.search(r"[^\d\s,.+-]", body):
+        raise FigureError(f"{text!r} is not a number; type digits, e.g. 1250.5")
+    if " " in body:
+        if not _SPACED.match(body):
+            raise FigureError(
+                f"{text!r} has spaces inside that are not thousands groups (two figures "
+                "pasted together?); type one number"
+            )
+        body = body.replace(" ", "")
     if _ONE_DOT_THREE.match(body):
         raise FigureError(
             f"{text!r} reads two ways: {body.replace('.', '')} with a thousands dot, or "
@@ -80,7 +129,21 @@ def read(text: str) -> Pasted | None:
         raise FigureError(f"{text!r} is not a number; type digits, e.g. 1250.5")
     if percent and currency:
         raise FigureError(f"{text!r} is both money and a percentage; type one of them")
+    if percent and "," in body:
+        raise FigureError(
+            f"{text!r} reads two ways: a percentage with thousands, or a decimal comma; "
+            f"type {value:g}% only if you mean it, without the comma"
+        )
     return Pasted(value, percent, currency)
+
+
+def check_score(text: str) -> None:
+    """Scores, percentages and targets are never in thousands: "68,500" reads two ways."""
+    if re.fullmatch(r"\s*[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*%?\s*", text):
+        raise FigureError(
+            f"{text!r} reads two ways for a score: {text.strip().replace(',', '.')} with a "
+            "decimal comma, or a figure in thousands; type it with a decimal point"
+        )
 
 
 def check_typed(value: float) -> None:

@@ -64,6 +64,14 @@ def earlier_months(
     signals: list[MonthSignal] = []
     warnings: list[Problem] = []
     errors: list[Problem] = []
+    # open actions carry over however old they are: months before the trend window give their
+    # actions only
+    for month in _window(folder, None):
+        if month in earlier:
+            break
+        actions = _earlier_actions(month, errors)
+        if actions is not None:
+            signals.append(MonthSignal(month.name, None, None, {}, {}, actions))
     for month in earlier:
         actions = _earlier_actions(month, errors)
         path = month / "customer.yaml"
@@ -151,11 +159,13 @@ def earlier_guests(folder: Path, *, limit: int = MAX_MONTHS) -> list[schema.Gues
     return guests
 
 
-def _window(folder: Path, limit: int) -> list[Path]:
-    """Earlier month folders within ``limit`` months of ``folder``, oldest first."""
+def _window(folder: Path, limit: int | None) -> list[Path]:
+    """Earlier month folders within ``limit`` months of ``folder`` (all when None), oldest
+    first."""
     workspace = folder.resolve().parent
     this = folder.resolve().name
-    oldest = months_before(this, limit - 1) if re.fullmatch(r"\d{4}-\d{2}", this) else ""
+    dated = limit is not None and re.fullmatch(r"\d{4}-\d{2}", this)
+    oldest = months_before(this, limit - 1) if dated else ""
     if not workspace.is_dir():
         return []
     return [p for p in iter_month_dirs(workspace) if oldest <= p.name < this]

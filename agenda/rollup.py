@@ -34,7 +34,8 @@ from agenda.text import phrase, speaker_notes
 #: the words French, German, Spanish, Italian, Dutch and Polish reports use for them; a name
 #: these miss still needs ``additive: false`` (the README says so).
 _RATE = re.compile(
-    r"\b(per|rate|share|average|ratio|mean|par|pro|je|por|para|taux|moyenne|moyen|"
+    r"\b(per|rate|share|average|ratio|mean|par|pro|je|por|para|taux|moyenne|moyen|taxa|"
+    r"média|medio|médio|media|gennemsnit\w*|genomsnitt\w*|snitt|andel|kvote|"
     r"durchschnitt\w*|quote|anteil|tasa|media|promedio|tasso|gemiddeld\w*|"
     r"na|średni\w*|wskaźnik\w*|udział)\b",
     re.IGNORECASE,
@@ -43,7 +44,9 @@ _RATE = re.compile(
 _NOT_MONEY = re.compile(
     r"\b(days?|weeks?|hours?|score|index|nps|percent|percentage|points|pts|times|"
     r"jours?|semaines?|heures?|tage?n?|wochen|stunden|días?|dias?|semanas?|horas?|giorni|"
-    r"dagen|weken|uren|dni|dzień|tygodni\w*|godzin\w*|punkt\w*|wynik|indeks|indice)\b",
+    r"dagen|weken|uren|dni|dzień|tygodni\w*|godzin\w*|punkt\w*|wynik|indeks|indice|índice|"
+    r"dage|dagar|headcount|fte|employees|staff|people|colaboradores|empleados|mitarbeiter\w*|"
+    r"pracownik\w*|ansatte|anställda|personnel|effectifs?)\b",
     re.IGNORECASE,
 )
 #: Currency units: a symbol or a code, optionally scaled ("£k", "€ m", "EURm", "USD bn").
@@ -52,6 +55,16 @@ _CODES = frozenset({"GBP", "EUR", "USD", "CHF", "PLN", "SEK", "NOK", "DKK", "CAD
 _SCALE = re.compile(r"\s*(k|m|mn|bn|thousands?|millions?|billions?)?", re.IGNORECASE)
 #: Up to this many different slot leads are named in the group agenda; more read "Unit leads".
 MAX_LEADS_NAMED = 3
+
+
+def _same_unit(unit: str | None) -> str | None:
+    """One spelling per currency unit, so "EURk" and "€k" add up together."""
+    if not unit:
+        return unit
+    for code, sign in (("EUR", "€"), ("GBP", "£"), ("USD", "$")):
+        if unit.upper().startswith(code):
+            return sign + unit[3:].strip()
+    return unit
 
 
 def is_additive(metric: schema.FinanceMetric, currency: str) -> bool:
@@ -517,7 +530,7 @@ def _finance(units: list[Unit], missing: str = "") -> list[Block]:
                     )
                 )
                 continue
-            key = (m.name, m.unit or f"@{data.currency}")
+            key = (m.name, _same_unit(m.unit) or f"@{data.currency}")
             totals.setdefault(key, []).append(m.actual)
             directions.setdefault(key, set()).add(higher)
             if m.budget is not None:

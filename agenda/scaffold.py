@@ -30,7 +30,8 @@ _MONTH_WORD = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
     # the month names of the languages the packs have met (German, French, Spanish, Italian,
-    # Dutch, Polish, Irish), full forms only: short forms collide with ordinary words
+    # Dutch, Polish, Portuguese, Danish, Swedish, Irish), full forms only: short forms collide
+    # with ordinary words
     r"|Januar|Februar|März|Maerz|Juni|Juli|Oktober|Dezember"
     r"|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
     r"|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
@@ -38,8 +39,10 @@ _MONTH_WORD = re.compile(
     r"|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus"
     r"|styczeń|styczen|luty|marzec|kwiecień|kwiecien|maj|czerwiec|lipiec|sierpień|sierpien"
     r"|wrzesień|wrzesien|październik|pazdziernik|listopad|grudzień|grudzien"
+    r"|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro"
+    r"|marts|augusti|juni|juli"
     r"|Eanáir|Feabhra|Márta|Aibreán|Bealtaine|Meitheamh|Iúil|Lúnasa|Meán Fómhair"
-    r"|Deireadh Fómhair|Samhain|Nollaig)\b(\.?\s*\d{4}\b)?",
+    r"|Deireadh Fómhair|Samhain|Nollaig)\b(\.?\s*(?:de\s+|del\s+|of\s+)?\d{4}\b)?",
     re.IGNORECASE,
 )
 #: A month in figures: 2026-11, 2026/11, 11/2026, 11-2026, 11.2026 (and inside full dates).

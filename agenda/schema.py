@@ -65,6 +65,16 @@ def _number(value: Any) -> Any:
     return pasted.value
 
 
+def _score(value: Any) -> Any:
+    """A score, rate or target: as ``_number``, but never in thousands ("68,500")."""
+    if isinstance(value, str):
+        try:
+            figures.check_score(value)
+        except figures.FigureError as exc:
+            raise ValueError(str(exc)) from None
+    return _number(value)
+
+
 def _money(value: Any, info: ValidationInfo) -> Any:
     """Money may carry the file's own currency sign or code (``€2,400,000`` in a EUR file)."""
     value = _no_bool(value)
@@ -87,8 +97,18 @@ def _money(value: Any, info: ValidationInfo) -> Any:
 
 
 def _whole(value: Any) -> Any:
-    """Accept pasted whole numbers such as '1,250'; refuse booleans and fractions."""
+    """Accept pasted whole numbers such as '1,250'; refuse booleans and fractions, and an
+    unquoted ``2.000`` (YAML reads 2, its writer meant 2,000)."""
     value = _no_bool(value)
+    if isinstance(value, float):
+        typed = getattr(value, "typed", None) or repr(value)
+        try:
+            figures.check_typed(value)
+        except figures.FigureError as exc:
+            raise ValueError(str(exc)) from None
+        if "." in typed or not value.is_integer():
+            raise ValueError(f"expected a whole number, got {typed!r}")
+        return int(value)
     if isinstance(value, str) and re.search(r"\d", value):
         number = _number(value)
         if not float(number).is_integer():
@@ -141,6 +161,8 @@ def _named(key: str):
 
 
 Number = Annotated[float, BeforeValidator(_number), Field(allow_inf_nan=False)]
+#: A score or target (NPS, engagement, CSAT): never typed in thousands.
+ScoreNumber = Annotated[float, BeforeValidator(_score), Field(allow_inf_nan=False)]
 #: An amount of money: may carry the file's own currency sign or code.
 Money = Annotated[float, BeforeValidator(_money), Field(allow_inf_nan=False)]
 Whole = Annotated[int, BeforeValidator(_whole)]
@@ -251,7 +273,7 @@ class NpsSource(Strict):
 
     responses: Text | None = None
     counts: NpsCounts | None = None
-    target: Annotated[Number, Field(ge=-100, le=100)] | None = None
+    target: Annotated[ScoreNumber, Field(ge=-100, le=100)] | None = None
 
     @model_validator(mode="after")
     def _one_source(self) -> NpsSource:
@@ -301,9 +323,9 @@ class Complaints(Strict):
 
 
 class Score(Strict):
-    score: Number
-    previous: Number | None = None
-    scale: Annotated[Number, Field(gt=0)] | None = None  #: top of the scale, e.g. 5 for 1–5
+    score: ScoreNumber
+    previous: ScoreNumber | None = None
+    scale: Annotated[ScoreNumber, Field(gt=0)] | None = None  #: top of the scale, e.g. 5 for 1–5
 
     @model_validator(mode="after")
     def _within_scale(self) -> Score:
@@ -340,8 +362,8 @@ class Customer(Strict):
 
 
 class Engagement(Strict):
-    score: Number
-    previous: Number | None = None
+    score: ScoreNumber
+    previous: ScoreNumber | None = None
 
 
 class Challenge(Strict):
@@ -362,7 +384,7 @@ class CustomerObjective(Strict):
 
 class Employees(Strict):
     engagement: Engagement | None = None
-    enps: Annotated[Number, Field(ge=-100, le=100)] | None = None
+    enps: Annotated[ScoreNumber, Field(ge=-100, le=100)] | None = None
     challenges: list[Annotated[Challenge, BeforeValidator(_named("text"))]] = []
     frontline: list[FrontlineVoice] = []
     customer_objectives: list[CustomerObjective] = []

@@ -64,14 +64,25 @@ _Loader.add_implicit_resolver(
 _Loader.add_implicit_resolver(
     _INT,
     re.compile(
-        r"""^(?:[-+]?0b[0-1_]+
-            |[-+]?0[0-7_]+
-            |[-+]?(?:0|[1-9][0-9_]*)
+        r"""^(?:[-+]?[0-9][0-9_]*
+            |[-+]?0o[0-7_]+
             |[-+]?0x[0-9a-fA-F_]+)$""",
         re.X,
     ),
     list("-+0123456789"),
 )
+
+
+def _yaml12_int(text: str) -> int:
+    """YAML 1.2's integers: ``010`` is ten (YAML 1.1 and PyYAML read it as octal 8)."""
+    digits = text.replace("_", "")
+    if re.match(r"[-+]?0x", digits):
+        return int(digits, 16)
+    if re.match(r"[-+]?0o", digits):
+        return int(digits, 8)
+    return int(digits, 10)
+
+
 _Loader.add_implicit_resolver(
     _FLOAT,
     re.compile(
@@ -192,7 +203,10 @@ class _Builder:
             self.fail(node, _tag_message(node, "plain text, numbers and dates only"))
             return None
         try:
-            value = self.loader.construct_object(node, deep=True)
+            if node.tag == _INT:
+                value: Any = _yaml12_int(node.value)
+            else:
+                value = self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             where = f"{_where(loc)}: " if loc else ""
             if node.tag == "tag:yaml.org,2002:timestamp":

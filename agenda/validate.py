@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from agenda import schema
 from agenda.errors import DataError, Problem, UsageProblem
+from agenda.names import fold
 from agenda.order import SECTION_KEYS, SECTIONS, slot_minutes
 from agenda.responses import SurveyAnswers, read_responses
 from agenda.sources import Loc, YamlFile, YamlProblems, load_yaml
@@ -184,6 +185,9 @@ def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[Loc, str, bool
         else:
             hint = 'a time as HH:MM: put it in quotes, e.g. "09:30"'
         return loc, f"{prefix}expected {hint}, got {_shown(value)}", False
+    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        typed = getattr(value, "typed", None) or str(value)
+        return loc, f'{prefix}expected text, got {typed} (put it in quotes: "{typed}")', False
     if kind == "string_type" and isinstance(value, bool):
         word = "true" if value else "false"
         return (
@@ -354,6 +358,20 @@ def load_month(folder: Path) -> MonthData:
                     )
                 )
             first.setdefault(action.id, n)
+
+    if customer is not None:
+        seen: dict[str, int] = {}
+        for n, theme in enumerate(customer.themes):
+            key = fold(theme.name)
+            if key in seen:
+                problems.append(
+                    loaded["customer"].problem(
+                        ("themes", n, "name"),
+                        f"themes[{n}].name: '{theme.name}' is the same theme as "
+                        f"themes[{seen[key]}]; give each theme once, with all its mentions",
+                    )
+                )
+            seen.setdefault(key, n)
 
     if customer is not None and customer.complaints is not None:
         c = customer.complaints

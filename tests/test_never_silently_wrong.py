@@ -314,3 +314,120 @@ def test_a_survey_export_with_two_score_columns_is_refused(tmp_path, run_cli):
     assert "ws/2026-11/responses.csv:1: error: the header row has column 'score' 2 times" in (
         result.stderr
     )
+
+
+# --- found by a second hostile trial (a Spanish-Portuguese water utility, a Swiss unit) -------
+
+
+def test_an_open_action_older_than_the_trend_window_still_carries(tmp_path, run_cli):
+    old = "actions:\n  - {id: OLD-1, title: Replace the Elvas main, owner: Rui Costa, due: 2026-02-01, status: blocked, section: operations}\n"
+    write_month(
+        tmp_path / "ws",
+        {
+            "meeting.yaml": MEETING.replace("2026-11", "2025-09"),
+            "customer.yaml": CUSTOMER,
+            "actions.yaml": old,
+        },
+        name="2025-09",
+    )
+    result, out = _build(run_cli, _month(tmp_path), tmp_path)
+    assert result.exit_code == 0, result.output
+    docx = next(out.glob("*.docx"))
+    log = " | ".join(i.text for i in section_items(docx, "Actions"))
+    assert "OLD-1 | Replace the Elvas main" in log and "0 open, 1 blocked" in log
+    appendix = " ".join(i.text for i in docx_items(docx))
+    assert "September 2025" not in appendix.split("Earlier months read for comparison")[-1][:80]
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "says"),
+    [
+        ("promoters", "2.000", "reads two ways: 2000 with a thousands dot"),
+        ("promoters", "1.5", "expected a whole number, got '1.5'"),
+        ("target", '"68,500"', "reads two ways for a score"),
+    ],
+)
+def test_whole_numbers_and_scores_are_never_read_two_ways(tmp_path, run_cli, field, typed, says):
+    customer = CUSTOMER.replace(
+        "promoters: 50", f"promoters: {typed}" if field == "promoters" else "promoters: 50"
+    )
+    if field == "target":
+        customer = customer.replace("detractors: 20}", f"detractors: 20}}\n  target: {typed}")
+    result = run_cli("validate", _month(tmp_path, **{"customer.yaml": customer}))
+    assert result.exit_code == 65, result.output
+    assert says in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("pasted", "says"),
+    [
+        ('"€5,400 USD"', "names two currencies (EUR, USD)"),
+        ('"2100 2000"', "has spaces inside that are not thousands groups"),
+        ('"96 KPI"', "is not a number"),
+    ],
+)
+def test_pasted_cells_and_second_currencies_are_refused(tmp_path, run_cli, pasted, says):
+    month = _month(tmp_path, **{"finance.yaml": FINANCE_EUR.format(actual=pasted)})
+    result = run_cli("validate", month)
+    assert result.exit_code == 65
+    assert says in result.stderr
+
+
+def test_a_percentage_with_a_thousands_comma_is_refused(tmp_path, run_cli):
+    operations = 'slas:\n  - {name: Water quality, target: "95,000%", actual: "96,500%"}\n'
+    result = run_cli("validate", _month(tmp_path, **{"operations.yaml": operations}))
+    assert result.exit_code == 65
+    assert "'95,000%' reads two ways" in result.stderr
+
+
+def test_leading_zeros_are_decimal_as_in_yaml_12_and_ids_keep_them(tmp_path, run_cli):
+    operations = "slas:\n  - {name: Low pressure calls, target: 050, actual: 012, unit: calls, higher_is_better: false}\n"
+    actions = "actions:\n  - {id: 010, title: Fix pressure, owner: Rui, due: 2026-12-01, status: open, section: operations}\n"
+    result, out = _build(
+        run_cli,
+        _month(tmp_path, **{"operations.yaml": operations, "actions.yaml": actions}),
+        tmp_path,
+    )
+    assert result.exit_code == 0, result.output
+    docx = next(out.glob("*.docx"))
+    assert "Low pressure calls | 50 calls | 12 calls" in " | ".join(
+        i.text for i in section_items(docx, "Operations")
+    )
+    assert "010 | Fix pressure" in " | ".join(i.text for i in section_items(docx, "Actions"))
+
+
+def test_an_id_reused_for_a_different_action_warns(tmp_path, run_cli):
+    december = "actions:\n  - {id: 1, title: Call back every detractor, owner: Ana, due: 2026-10-01, status: open, section: customer}\n"
+    write_month(
+        tmp_path / "ws",
+        {
+            "meeting.yaml": MEETING.replace("2026-11", "2026-10"),
+            "customer.yaml": CUSTOMER,
+            "actions.yaml": december,
+        },
+        name="2026-10",
+    )
+    january = "actions:\n  - {id: 1, title: Renegotiate the loan, owner: Rui, due: 2026-12-01, status: open, section: finance}\n"
+    result = run_cli("validate", _month(tmp_path, **{"actions.yaml": january}))
+    assert result.exit_code == 0
+    assert (
+        "ws/2026-11/actions.yaml:2:10: warning: actions[0].id: '1' was 'Call back every detractor' "
+        "in customer (October 2026)" in result.stderr
+    )
+
+
+def test_the_same_theme_twice_is_refused(tmp_path, run_cli):
+    customer = (
+        CUSTOMER
+        + "themes:\n  - {name: Facturación, mentions: 4}\n  - {name: facturacion, mentions: 3}\n"
+    )
+    result = run_cli("validate", _month(tmp_path, **{"customer.yaml": customer}))
+    assert result.exit_code == 65
+    assert "themes[1].name: 'facturacion' is the same theme as themes[0]" in result.stderr
+
+
+def test_text_typed_as_a_number_is_quoted_as_typed(tmp_path, run_cli):
+    customer = CUSTOMER + "themes:\n  - {name: 1.10, mentions: 4}\n"
+    result = run_cli("validate", _month(tmp_path, **{"customer.yaml": customer}))
+    assert result.exit_code == 65
+    assert 'themes[0].name: expected text, got 1.10 (put it in quotes: "1.10")' in result.stderr
