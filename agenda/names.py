@@ -30,7 +30,15 @@ _LETTERS = {
     "æ": "ae",
     "œ": "oe",
     "ß": "ss",
+    # Greek, as Greek names are written in Latin letters (Ιωάννης = Ioannis)
+    **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstufo", strict=True)),
+    "θ": "th",
+    "χ": "ch",
+    "ψ": "ps",
 }
+#: Characters pasted text carries inside words that no reader sees: soft hyphen, zero-width
+#: space and joiners, word joiner, byte-order mark.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _APOSTROPHES = "'’‘ʼ`´′ʻ"
 _HYPHENS = "-‐‑‒–—−﹣－"
 #: Courtesy titles that may stand before a name ("Ms O Suilleabhain", "Herr Weiß", "Mme
@@ -83,6 +91,8 @@ PARTICLES = frozenset(
 
 
 def _fold_char(ch: str) -> str:
+    if ch in _INVISIBLE:
+        return ""
     if ch.isspace():
         return " "
     if ch in _APOSTROPHES:
@@ -139,12 +149,27 @@ def words(name: str) -> list[str]:
 
 
 def pieces(word: str) -> list[str]:
-    """A word's parts between apostrophes and hyphens: "Weiß-Müller" → Weiß, Müller."""
-    return [p for p in re.split(r"['’‘ʼ\-‐‑]", word) if p]
+    """A word's parts between apostrophes and hyphens, and inside a joined surname:
+    "Weiß-Müller" → Weiß, Müller; "MacDhòmhnaill" → Mac, Dhòmhnaill."""
+    split = re.split(r"['’‘ʼ\-‐‑]|(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ])", word)
+    return [p for p in split if p]
 
 
-#: Between the words of a name: "O Suilleabhain", "O'Suilleabhain", "Weiß & Söhne".
-_SEPARATOR = r"[ '\-.&+]*"
+#: Between the words of a name: "O Suilleabhain", "O'Suilleabhain", "Weiß & Söhne",
+#: "sian_ap_rhys", "Rhys, Siân", "Brecon and Radnor" (a joining word is a separator too).
+_JOIN = r"(?:and|und|et|en|og|och|y|e|i)"
+_SEPARATOR = rf"(?:[ ,'\-.&+_/]*(?<=[ ,&+_/]){_JOIN}(?=[ ,&+_/]))?[ ,'\-.&+_/]*"
+#: Words that join a name's parts and may be typed either way ("&" or "and").
+_JOINING = frozenset({"and", "und", "et", "en", "og", "och", "y", "e", "i"})
+#: "St" and "Saint" (and their sisters) are the same word in a name.
+_SAINT = frozenset({"st", "saint", "sainte", "ste", "sankt", "san", "santa"})
+
+
+def _piece_pattern(piece: str) -> str:
+    folded = fold(piece)
+    if folded in _SAINT:
+        return "(?:" + "|".join(sorted(_SAINT, key=len, reverse=True)) + ")"
+    return re.escape(folded)
 
 
 def _is_latin(ch: str) -> bool:
@@ -154,16 +179,17 @@ def _is_latin(ch: str) -> bool:
 def term_pattern(term: str, *, titled: bool) -> str | None:
     """A regular expression (over folded text) for one name or name part; None if empty."""
     # "Jean-Luc O'Neill" also reads "Jean Luc ONeill": pieces joined by optional separators
-    parts = [re.escape(fold(p)) for w in words(term) for p in pieces(w)] or (
-        [re.escape(fold(term.strip()))] if term.strip() else []
-    )
+    parts = [
+        _piece_pattern(p) for w in words(term) for p in pieces(w) if fold(p) not in _JOINING
+    ] or ([re.escape(fold(term.strip()))] if term.strip() else [])
     if not parts:
         return None
     body = _SEPARATOR.join(parts)
     folded = fold(term.strip())
     # Letters of alphabets written with spaces need a word edge; 张伟 inside Chinese text does not.
-    start = r"(?<![\w])" if folded and _is_latin(folded[0]) else ""
-    end = r"(?![\w])" if folded and _is_latin(folded[-1]) else ""
+    # the edge is a letter: "_Siân_", "@SianApRhys1" and "sian_ap_rhys" still name her
+    start = r"(?<![^\W\d_])" if folded and _is_latin(folded[0]) else ""
+    end = r"(?![^\W\d_])" if folded and _is_latin(folded[-1]) else ""
     titles = "|".join(t + (r"\." if len(t) == 1 else r"\.?") for t in TITLES)
     title = rf"(?:(?:{titles}) +)?" if titled and start else ""
     return f"{start}{title}{body}{end}"
@@ -197,13 +223,15 @@ class Finder:
     def __init__(self, terms: Iterable[Term], keep: Iterable[str] = ()):
         ordered = sorted(dict.fromkeys(terms), key=lambda t: -len(fold(t.text)))
         self.terms: list[Term] = []
-        patterns = []
+        raw: list[str] = []
         for term in ordered:
             pattern = term_pattern(term.text, titled=term.titled)
             if pattern:
                 self.terms.append(term)
-                patterns.append(f"(?P<t{len(patterns)}>{pattern})")
-        self._any = re.compile("|".join(patterns)) if patterns else None
+                raw.append(pattern)
+        named = (f"(?P<t{n}>{pattern})" for n, pattern in enumerate(raw))
+        self._any = re.compile("|".join(named)) if raw else None
+        self._each = [re.compile(pattern) for pattern in raw]
         # every match holds each piece of its term, literally: the longest piece of each term,
         # in one plain alternation, rules out most strings a hundred times faster than the
         # full pattern with its titles and word edges (bench/chatham_house.py)
@@ -227,21 +255,44 @@ class Finder:
         folded, index = fold_aligned(text)
         kept = [m.span() for m in self._keep.finditer(folded)] if self._keep else []
         found = []
-        for m in self._any.finditer(folded):
-            start, end = m.span()
-            if any(start < k_end and k_start < end for k_start, k_end in kept):
+        pos = 0
+        while (m := self._any.search(folded, pos)) is not None:
+            start = m.start()
+            which = int(next(k for k, v in m.groupdict().items() if v)[1:])
+            # the first term that matches here and passes its checks; a longer one refused
+            # (a lower-case "al-Rahman") leaves the shorter ones to try ("Rahman")
+            match = None
+            for n in range(which, len(self.terms)):
+                candidate = m if n == which else self._each[n].match(folded, start)
+                if candidate is None:
+                    continue
+                end = candidate.end()
+                if any(start < k_end and k_start < end for k_start, k_end in kept):
+                    continue
+                first, last = index[start], index[end - 1] + 1
+                while last < len(text) and unicodedata.combining(text[last]):
+                    last += 1  # an accent typed as its own character belongs to the letter
+                if self._typed_as(self.terms[n], text[first:last]):
+                    match = Match(first, last, self.terms[n])
+                    break
+            if match is None:
+                pos = start + 1
                 continue
-            term = self.terms[int(next(k for k, v in m.groupdict().items() if v)[1:])]
-            first, last = index[start], index[end - 1] + 1
-            while last < len(text) and unicodedata.combining(text[last]):
-                last += 1  # an accent typed as its own character belongs to the letter before
-            typed = text[first:last]
-            if term.upper_only and not typed.isupper():
-                continue
-            if term.capitalised and not next((c.isupper() for c in typed if c.isalpha()), False):
-                continue
-            found.append(Match(first, last, term))
+            found.append(match)
+            pos = candidate.end()
         return found
+
+    @staticmethod
+    def _typed_as(term: Term, typed: str) -> bool:
+        """Initialisms in capitals; one name word with a capital on a word that is not a
+        particle ("al-Rahman" is capitalised, "long" is not)."""
+        if term.upper_only:
+            return typed.isupper()
+        if term.capitalised:
+            return any(
+                w[0].isupper() for w in re.findall(r"[^\W\d_]+", typed) if fold(w) not in PARTICLES
+            )
+        return True
 
     def kept_spans(self, text: str) -> int:
         """How many kept names (other people who share a name part) the text holds."""

@@ -52,6 +52,8 @@ def load(month_dir: Path) -> Loaded:
     # e-mail addresses go whole first: "zoe.osullivan@pvi.ie" must not become half a name
     month, masked = mask_month(month)
     month, history, redactor = protect(month, history, guests)
+    # an earlier file's problem may quote its text: scrub it before the terminal shows it
+    warnings = [replace(w, message=redactor.quietly(w.message)) for w in warnings]
     notices = []
     if masked:
         what = plural(masked, "item", "items")

@@ -98,12 +98,16 @@ class Redactor:
         cls, guests: Iterable[schema.Guest], host: str, others: Iterable[str]
     ) -> Redactor:
         """Build the finder for every protected guest; ``others`` are people not protected."""
-        others = [bare_name(_person(name)) for name in others]
-        other_parts = {fold(w) for name in others for w in words(name)}
+        guests = list(guests)
         terms: list[Term] = []
         for guest in guests:
             if guest.chatham_house:
                 terms += guest_terms(guest, host)
+        # "Siân ap Rhys from Llandrindod" as a story's customer is the guest, not someone else
+        full = _full_names(g for g in guests if g.chatham_house)
+        others = [bare_name(_person(name)) for name in others]
+        others = [name for name in others if not full.find(name)]
+        other_parts = {fold(w) for name in others for w in words(name)}
         guest_parts = _parts_of(terms)
         # a term is ambiguous when every word of it also belongs to someone else's name
         shared = frozenset(
@@ -160,8 +164,11 @@ class Redactor:
         for m in reversed(matches):
             start, replacement = m.start, m.term.replacement
             lead = out[:start]
-            if _ARTICLE.search(lead):  # "the PVI team": their article, not ours
-                replacement = replacement.removeprefix("a ")
+            article = _ARTICLE.search(lead)
+            if article and article.group(0).strip().lower() == "the":
+                replacement = replacement.removeprefix("a ")  # "the PVI team": their article
+            elif article:  # "an Öztürk depot": ours, whichever they typed
+                lead = lead[: article.start()]
             before = lead.rstrip(" \t\"“'‘(")
             if not before or before[-1] in ".!?\n":
                 replacement = replacement[0].upper() + replacement[1:]
@@ -170,7 +177,7 @@ class Redactor:
                 Redaction(
                     *where,
                     before=_context(value, m.start, m.end),
-                    after=_context(out, start, start + len(replacement)),
+                    after=_context(out, len(lead), len(lead) + len(replacement)),
                     ambiguous=m.term.text in self.shared
                     or (m.term.capitalised and fold(m.term.text) in self.ordinary),
                 )
@@ -255,11 +262,53 @@ def _context(text: str, start: int, end: int, width: int = 30) -> str:
 
 
 def _folded_words(term: Term) -> set[str]:
-    return {fold(w) for w in words(term.text)}
+    return _folded_words_of(term.text)
 
 
 def _folded_words_of(name: str) -> set[str]:
-    return {fold(w) for w in words(name)}
+    """A name's words and the pieces inside them ("MacDhòmhnaill": macdhomhnaill, mac, ...)."""
+    return {fold(p) for w in words(name) for p in {w, *pieces(w)}}
+
+
+def full_name_forms(guest: schema.Guest) -> list[str]:
+    """A guest's whole name as it may be written: as listed, without its particles ("Siân
+    Rhys"), the other way round ("Zsófia Kovács" for the Hungarian "Kovács Zsófia", "Rhys,
+    Siân"), and as an initial with the surname ("S. ap Rhys")."""
+    name = bare_name(guest.name)
+    forms = [name]
+    name_words = words(name)
+    proper = [w for w in name_words if fold(w) not in PARTICLES]
+    if len(proper) >= 2:
+        forms.append(" ".join(proper))
+        forms.append(" ".join(reversed(proper)))
+        forms.append(f"{name_words[0][0]}. {name[name.find(name_words[1]) :]}")
+    forms += [f.translate(_UMLAUTS) for f in forms if f.translate(_UMLAUTS) != f]
+    return list(dict.fromkeys(forms))
+
+
+def _full_names(guests: Iterable[schema.Guest]) -> Finder:
+    """A finder for guests' whole names, in every form they may be written."""
+    return Finder([Term(form, PERSON, titled=True) for g in guests for form in full_name_forms(g)])
+
+
+def names_guest(name: str, guest: schema.Guest) -> bool:
+    """Whether a person's name, as the data gives it in a role, is the guest's: the full name
+    in any of its forms (reordered, without particles, initial and surname), an alias, or
+    only words and initials of the guest's name ("Siân Rhys", "S. ap Rhys")."""
+    bare = bare_name(_person(name))
+    if _full_names([guest]).find(bare):
+        return True
+    if fold(bare) in {fold(a) for a in guest.aliases}:
+        return True
+    own = _folded_words_of(bare_name(guest.name))
+    tokens = [fold(p) for w in words(bare) for p in pieces(w) if fold(p) not in PARTICLES]
+    initials = {w[0] for w in own}
+    named = [t for t in tokens if len(t) > 1]
+    return (
+        len(tokens) >= 2
+        and bool(named)
+        and all((t in own) if len(t) > 1 else (t in initials) for t in tokens)
+    )
 
 
 def _proper(folded_words: set[str]) -> set[str]:
@@ -283,11 +332,56 @@ def _person(name: str) -> str:
     return re.split(r"[,(;/]| - ", name, maxsplit=1)[0].strip()
 
 
+#: Letters after a name ("Siân ap Rhys MBE"): honours, degrees, generations.
+_POSTNOMINALS = frozenset(
+    [
+        "mbe",
+        "obe",
+        "cbe",
+        "kbe",
+        "dbe",
+        "cvo",
+        "frs",
+        "frcp",
+        "frcs",
+        "mrcp",
+        "phd",
+        "dphil",
+        "md",
+        "mba",
+        "msc",
+        "bsc",
+        "ba",
+        "ma",
+        "llb",
+        "qc",
+        "kc",
+        "jp",
+        "mp",
+        "msp",
+        "ms",
+        "mla",
+        "dl",
+        "jr",
+        "jnr",
+        "sr",
+        "snr",
+        "ii",
+        "iii",
+        "iv",
+        "esq",
+    ]
+)
+
+
 def bare_name(name: str) -> str:
-    """A name without courtesy titles: "Dr Zoë Ó Súilleabháin" → "Zoë Ó Súilleabháin"."""
-    parts = name.split()
+    """A name without courtesy titles or letters after it: "Dr Siân ap Rhys MBE, PhD" →
+    "Siân ap Rhys"."""
+    parts = name.replace(",", " ").split()
     while parts and fold(parts[0]).rstrip(".") in TITLES:
         parts.pop(0)
+    while len(parts) > 1 and fold(parts[-1]).replace(".", "") in _POSTNOMINALS:
+        parts.pop()
     return " ".join(parts)
 
 
@@ -300,7 +394,7 @@ def guest_terms(guest: schema.Guest, host: str) -> list[Term]:
     May leaves "too long" and "in May" alone. Words under three letters never match alone.
     """
     name = bare_name(guest.name)
-    terms = [Term(name, PERSON, titled=True)]
+    terms = [Term(form, PERSON, titled=True) for form in full_name_forms(guest)]
     name_words = words(name)
     for start in range(1, len(name_words) - 1):  # tails of two words or more
         tail = name_words[start:]
@@ -321,16 +415,24 @@ def guest_terms(guest: schema.Guest, host: str) -> list[Term]:
             replace(t, text=t.text.translate(_UMLAUTS)) for t in terms if t.replacement == PERSON
         ]
     if fold(guest.organisation) != fold(host):
-        terms += [
-            Term(form, ORGANISATION, capitalised=len(words(form)) == 1)
-            for form in organisation_forms(guest.organisation)
-        ]
-        short = initialism(guest.organisation)
-        if len(short) >= 3:
-            terms.append(Term(short, ORGANISATION, upper_only=True))
+        forms = organisation_forms(guest.organisation)
+        terms += [Term(form, ORGANISATION, capitalised=len(words(form)) == 1) for form in forms]
+        for form in forms:  # "PVI", and "BRC" for "Brecon & Radnor Care Ltd"
+            short = initialism(form)
+            if len(short) >= 3:
+                terms.append(Term(short, ORGANISATION, upper_only=True))
     for alias in guest.aliases:
         kind = ORGANISATION if _names_organisation(alias, guest) else PERSON
-        terms.append(Term(alias, kind, titled=kind == PERSON))
+        compact = alias.replace(".", "").replace(" ", "")
+        terms.append(
+            Term(
+                alias,
+                kind,
+                titled=kind == PERSON,
+                upper_only=compact.isupper() and len(words(alias)) == 1,  # "CAB", not "cab"
+                capitalised=len(words(alias)) == 1 and not compact.isupper(),  # "Sunny"
+            )
+        )
     return terms
 
 
@@ -344,7 +446,7 @@ def _names_organisation(alias: str, guest: schema.Guest) -> bool:
 
 def organisation_forms(name: str) -> list[str]:
     """An organisation's name and the shorter forms people write: "Pennine Vale Housing" is
-    also "Pennine Vale"; "Calder Homes" is "Calder"; "Fondation Saint-Éloi" is "Saint-Éloi";
+    also "Pennine Vale"; "Fondation Saint-Éloi" is "Saint-Éloi";
     "Kowalczyk Transport Sp. z o.o." is "Kowalczyk Transport". A prefix keeps two words that
     are not small words: "Bank of Ireland" is never "Bank of". One word alone ("Kowalczyk") is
     too likely to be someone else's: the guest's ``aliases`` name it."""
@@ -363,7 +465,9 @@ def organisation_forms(name: str) -> list[str]:
         core.pop()
     while core and fold(core[0]).strip(".,") in _GENERIC | _STOP:
         core.pop(0)
-    if core and core != parts and len(" ".join(core)) >= 4:
+    # one word alone is too likely someone else's ("the Pennine Way"), unless it is two joined
+    # ("Saint-Éloi")
+    if core != parts and (len(core) >= 2 or (core and len(pieces(core[0])) >= 2)):
         forms.append(" ".join(core))
     return list(dict.fromkeys(forms))
 
@@ -412,8 +516,6 @@ def guests_named_elsewhere(month: MonthData, guests: Iterable[schema.Guest]) -> 
     for guest in guests:
         if not guest.chatham_house:
             continue
-        own = Finder([Term(bare_name(guest.name), PERSON, titled=True)])
-        aliases = {fold(a) for a in guest.aliases}
         this_month = any(guest is g for g in month.meeting.guests)
         where = (
             "this meeting.yaml's guests"
@@ -426,7 +528,7 @@ def guests_named_elsewhere(month: MonthData, guests: Iterable[schema.Guest]) -> 
             else "or, if they agreed to be named, set chatham_house: false on that earlier guest"
         )
         for stem, role, loc, name in named_people(month):
-            if own.find(name) or fold(bare_name(name)) in aliases:
+            if names_guest(name, guest):
                 problems.append(
                     month.problem(
                         stem,
@@ -482,6 +584,8 @@ def protect(
     sections = {key: redactor.model(value, where(key)) for key, value in month.sections.items()}
     answers = month.answers
     if answers is not None:
+        for groups in (answers.by_segment, answers.by_channel):
+            _scrub_groups(redactor, groups, answers.path)
         answers.comments = [
             replace(c, text=redactor.text(c.text, (answers.path, c.line, None)))
             for c in answers.comments
@@ -531,6 +635,19 @@ def _texts(month: MonthData) -> Iterator[str]:
             yield from walk(model.model_dump())
     if month.answers is not None:
         yield from (c.text for c in month.answers.comments)
+
+
+def _scrub_groups(redactor: Redactor, groups: dict, path: Path) -> None:
+    """Survey segments and channels are typed by people too ("Siân ap Rhys line"); groups
+    that read the same once scrubbed are counted together."""
+    for name in list(groups):
+        scrubbed = redactor.text(name, (path, None, None))
+        if scrubbed != name:
+            tally = groups.pop(name)
+            if scrubbed in groups:
+                groups[scrubbed] = groups[scrubbed] + tally
+            else:
+                groups[scrubbed] = tally
 
 
 def _scrubbed_name(redactor: Redactor, path: Path) -> Path:
