@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
+from agenda import schema
 from agenda.compose import compose
 from agenda.errors import DataError, Problem
 from agenda.formatting import plural
@@ -29,6 +30,7 @@ class Loaded:
     warnings: list[Problem]
     notices: list[str]
     redactor: Redactor  #: what was replaced, for the redaction report: never for the pack
+    guests: tuple[schema.Guest, ...] = ()  #: this and earlier meetings' guests
 
 
 def _attempt(read: Callable[[], T], problems: list[Problem]) -> T | None:
@@ -73,7 +75,8 @@ def load(month_dir: Path) -> Loaded:
             "name was kept), or a name that is also an ordinary word. Check them with "
             "--redaction-report FILE, or refuse them with --strict."
         )
-    return Loaded(month, history, warnings, notices, redactor)
+    guests_all = (*month.meeting.guests, *guests)
+    return Loaded(month, history, warnings, notices, redactor, guests_all)
 
 
 def prepare(

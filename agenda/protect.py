@@ -169,7 +169,7 @@ class Redactor:
                 replacement = replacement.removeprefix("a ")  # "the PVI team": their article
             elif article:  # "an Öztürk depot": ours, whichever they typed
                 lead = lead[: article.start()]
-            before = lead.rstrip(" \t\"“'‘(")
+            before = lead.rstrip(" \t\"“'‘(_*")
             if not before or before[-1] in ".!?\n":
                 replacement = replacement[0].upper() + replacement[1:]
             out = lead + replacement + out[m.end :]
@@ -296,7 +296,8 @@ def names_guest(name: str, guest: schema.Guest) -> bool:
     in any of its forms (reordered, without particles, initial and surname), an alias, or
     only words and initials of the guest's name ("Siân Rhys", "S. ap Rhys")."""
     bare = bare_name(_person(name))
-    if _full_names([guest]).find(bare):
+    whole = bare_name(re.sub(r"\(.*?\)", " ", name))  # "Rhys, Siân (Trustee)"
+    if _full_names([guest]).find(bare) or _full_names([guest]).find(whole):
         return True
     if fold(bare) in {fold(a) for a in guest.aliases}:
         return True
@@ -572,6 +573,15 @@ def protect(
     if not redactor.active:
         return month, history, redactor
     redactor.note_ordinary_words(_texts(month))
+    month, history = scrub_month(redactor, month, history)
+    return month, history, redactor
+
+
+def scrub_month(
+    redactor: Redactor, month: MonthData, history: list[MonthSignal]
+) -> tuple[MonthData, list[MonthSignal]]:
+    """Every string of a month and its history with the redactor's names replaced (the group
+    pack runs every unit through the guests of all units)."""
 
     def where(stem: str) -> Where:
         return _in(month.sources.get(stem), month.folder / f"{stem}.yaml")
@@ -614,7 +624,7 @@ def protect(
         )
         for signal in history
     ]
-    return scrubbed, history, redactor
+    return scrubbed, history
 
 
 def _texts(month: MonthData) -> Iterator[str]:

@@ -27,6 +27,7 @@ from agenda.model import Block, Cover, Figure, Figures, Narrative, Note, Pack, S
 from agenda.nps import LOW_N, Nps, signed
 from agenda.order import ORDER_LINE, SECTIONS
 from agenda.pipeline import Loaded
+from agenda.protect import Redactor, named_people, scrub_month
 from agenda.status import sla_status, status
 from agenda.text import phrase, speaker_notes
 
@@ -136,6 +137,22 @@ def group_nps(units: list[Unit]) -> Nps:
     return total
 
 
+def _protected_across(units: list[Unit], group: str) -> list[Unit]:
+    """Each unit's data scrubbed of every unit's protected guests: a story from one unit may
+    name another unit's guest, and the group pack shows both."""
+    guests = [g for u in units for g in u.loaded.guests]
+    leads = [name for u in units for _, _, _, name in named_people(u.month)]
+    redactor = Redactor.for_guests(guests, group, leads)
+    if not redactor.active:
+        return units
+    protected = []
+    for unit in units:
+        month, history = scrub_month(redactor, unit.month, unit.loaded.history)
+        loaded = replace(unit.loaded, month=month, history=history)
+        protected.append(replace(unit, loaded=loaded))
+    return protected
+
+
 def compose_group(
     group: str,
     period: str,
@@ -150,7 +167,7 @@ def compose_group(
     pack with their reason); ``settings`` is the group's agenda.yaml (display names, leads).
     """
     settings = settings or schema.WorkspaceSettings()
-    units = _named(units, settings)
+    units = _named(_protected_across(units, group), settings)
     date = max(u.month.meeting.date for u in units)
     meeting = schema.Meeting(
         organisation=group, period=period, date=date, leads=_leads(units, settings)

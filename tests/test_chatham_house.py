@@ -456,3 +456,101 @@ def test_a_name_that_is_also_an_ordinary_word_is_flagged_where_it_starts_a_sente
 def test_german_spellings_addresses_and_ampersands(typed, shown):
     guest = schema.Guest(name="Jürgen Weiß-Müller", organisation="Spedition Weiß & Söhne GmbH")
     assert _scrub(typed, guest=guest) == shown
+
+
+# --- found by a third hostile trial (Welsh, Scottish, Hungarian, Arabic, Greek names) --------
+
+SIAN = schema.Guest(
+    name="Siân ap Rhys MBE", organisation="Brecon & Radnor Care Ltd", aliases=["Sunny", "CAB"]
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("_Siân ap Rhys_ said", "_A customer guest_ said"),
+        ("see twitter.com/sian_ap_rhys", "see twitter.com/a customer guest"),
+        ("ask @SianApRhys1", "ask @a customer guest1"),
+        ("Si\u00adân ap\u200b Rhys agreed", "A customer guest agreed"),
+        ("Siân Rhys agreed", "A customer guest agreed"),
+        ("Rhys, Siân agreed", "A customer guest agreed"),
+        ("We met S. ap Rhys", "We met a customer guest"),
+        ("Ms ap Rhys said", "A customer guest said"),
+        ("Brecon and Radnor Care wrote", "A customer organisation wrote"),
+        ("BRC wrote", "A customer organisation wrote"),
+        ("We saw an Brecon & Radnor Care depot", "We saw a customer organisation depot"),
+        ("It was a sunny day, so we took a cab", "It was a sunny day, so we took a cab"),
+        ("Sunny rang the CAB", "A customer guest rang the customer organisation"),
+    ],
+)
+def test_names_hidden_by_punctuation_order_initials_and_short_forms_are_replaced(typed, shown):
+    assert _scrub(typed, guest=SIAN) == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [
+        ("Abd al-Rahman ibn Khalid", "Mr al-Rahman said"),
+        ("Ruairidh MacDhòmhnaill", "Mr Mac Dhòmhnaill said"),
+        ("Kovács Zsófia", "Zsófia Kovács said"),
+        ("Ιωάννης Παπαδόπουλος", "Ioannis Papadopoulos said"),
+        ("St. Mungo Evans", "Saint Mungo Evans said"),
+    ],
+)
+def test_particles_joined_surnames_name_order_and_greek_letters(name, typed):
+    guest = schema.Guest(name=name, organisation="Anywhere Ltd")
+    assert _scrub(typed, guest=guest) == "A customer guest said"
+
+
+def test_an_organisation_word_alone_is_not_replaced_in_ordinary_text():
+    guest = schema.Guest(name="Anna Nowak", organisation="Pennine Housing")
+    assert _scrub("We walked the Pennine Way.", guest=guest) == "We walked the Pennine Way."
+
+
+@pytest.mark.parametrize("attendee", ["Siân Rhys", "S. ap Rhys", "Rhys, Siân (Trustee)"])
+def test_a_guest_named_in_a_role_in_another_order_or_form_is_refused(tmp_path, run_cli, attendee):
+    meeting = (
+        MEETING
+        + f'attendees:\n  - "{attendee}"\nguests:\n  - {{name: Siân ap Rhys MBE, organisation: Brecon & Radnor Care Ltd}}\n'
+    )
+    month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": CUSTOMER})
+    result = run_cli("validate", month)
+    assert result.exit_code == 65
+    assert "is an attendee and also the protected guest 'Siân ap Rhys MBE'" in result.stderr
+
+
+def test_survey_groups_and_a_story_customer_holding_the_guests_name_are_scrubbed(tmp_path, run_cli):
+    meeting = MEETING + "guests:\n  - {name: Siân ap Rhys, organisation: Brecon & Radnor Care}\n"
+    customer = CUSTOMER.replace(
+        "counts: {promoters: 50, passives: 30, detractors: 20}", "responses: responses.csv"
+    ).replace("customer: Mrs Jones", "customer: Siân ap Rhys from Llandrindod")
+    month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": customer})
+    (month / "responses.csv").write_text(
+        "date,score,segment,channel\n2026-11-02,9,Brecon & Radnor Care,Siân ap Rhys line\n"
+        "2026-11-03,3,Households,Phone\n"
+    )
+    out = tmp_path / "out"
+    result = run_cli("build", month, "--out", out)
+    assert result.exit_code == 0, result.output
+    for path in out.iterdir():
+        text = fold(_all_text(path))
+        assert "rhys" not in text and "radnor" not in text, path.name
+
+
+def test_the_group_pack_scrubs_every_units_guests_from_every_unit(tmp_path, run_cli):
+    wales = MEETING + "guests:\n  - {name: Siân ap Rhys, organisation: Brecon & Radnor Care}\n"
+    yorks_story = CUSTOMER.replace(
+        "She waited three weeks for a refund and called four times.",
+        "She heard Siân ap Rhys speak in Wales and asked for the same.",
+    )
+    write_month(tmp_path / "group" / "wales", {"meeting.yaml": wales, "customer.yaml": CUSTOMER})
+    write_month(
+        tmp_path / "group" / "yorks", {"meeting.yaml": MEETING, "customer.yaml": yorks_story}
+    )
+    out = tmp_path / "out"
+    result = run_cli("build-all", tmp_path / "group", "--out", out)
+    assert result.exit_code == 0, result.output
+    packs = list((out / "group").glob("*.*x"))
+    assert len(packs) == 2
+    for path in packs:
+        assert "rhys" not in fold(_all_text(path)), path.name
