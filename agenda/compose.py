@@ -238,7 +238,7 @@ def _attendees(meeting: schema.Meeting) -> tuple[str, ...]:
     people = [f"{a.name} ({a.role})" if a.role else a.name for a in meeting.attendees]
     for guest in meeting.guests:
         if guest.chatham_house:
-            people.append("A customer guest (Chatham House rule)")
+            people.append("a customer guest (Chatham House rule)")
         else:
             people.append(f"{guest.name}, {guest.organisation} (guest)")
     return tuple(people)

@@ -77,8 +77,11 @@ class FigureError(ValueError):
     """A pasted figure that cannot be read exactly; the message says what to type."""
 
 
-def read(text: str) -> Pasted | None:
-    """Read a pasted figure; None when ``text`` holds no digits at all (not a figure)."""
+def read(text: str, *, thousands: bool = True) -> Pasted | None:
+    """Read a pasted figure; None when ``text`` holds no digits at all (not a figure).
+
+    ``thousands=False`` says the figure is never in thousands (a score, or a percentage), so
+    "4.125" can only be four and an eighth."""
     if not re.search(r"\d", text):
         return None
     raw = text.strip()
@@ -103,11 +106,11 @@ def read(text: str) -> Pasted | None:
                 "pasted together?); type one number"
             )
         body = body.replace(" ", "")
-    if _ONE_DOT_THREE.match(body):
+    if _ONE_DOT_THREE.match(body) and thousands and not percent:
         raise FigureError(
             f"{text!r} reads two ways: {body.replace('.', '')} with a thousands dot, or "
-            f"{float(body):g} with a decimal point; type the one you mean without the dot "
-            "or with fewer decimals"
+            f"{float(body):g} with a decimal point; type {body.replace('.', '')} for the "
+            f"first, or {body}0 (a fourth decimal) for the second"
         )
     if _PLAIN.match(body):
         value = float(body)
@@ -146,9 +149,9 @@ def check_score(text: str) -> None:
         )
 
 
-def check_typed(value: float) -> None:
+def check_typed(value: float, *, thousands: bool = True) -> None:
     """An unquoted YAML number typed as ``1.200`` reads 1.2 in YAML but 1,200 to many: refuse
     it as its quoted form would be (YAML keeps what was typed in ``typed``)."""
     typed = getattr(value, "typed", None)
     if typed and _ONE_DOT_THREE.match(typed.strip()):
-        read(typed)  # raises FigureError with what to type
+        read(typed, thousands=thousands)  # raises FigureError with what to type

@@ -8,26 +8,36 @@ _CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
 
 def number(value: float, places: int | None = None) -> str:
-    """Format with thousands separators and no needless trailing zeros: 1,240 · 99.1 · 4.25."""
+    """Format with thousands separators and no needless trailing zeros: 1,240 · 99.1 · 4.25
+    · 99.999 (as many decimals as the figure has, up to six, so a target and an actual that
+    differ never print alike)."""
     if places is not None:
         return f"{value:,.{places}f}"
     if float(value).is_integer():
         return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def with_unit(value: float, unit: str | None, currency: str | None = None) -> str:
-    """Attach a unit: ``84%``, ``95 s``, ``£1,240k``; a bare value takes the currency if given."""
-    text = number(value)
+    """Attach a unit: ``84%``, ``95 s``, ``£1,240k``, ``−£12.50``; a bare value takes the
+    currency if given. Money keeps its pence (£90.20) and its sign before the symbol."""
+    money_ = (not unit and currency) or (unit and unit[0] in "£€$")
+    sign = "−" if value < 0 and money_ else ""
+    size = abs(value) if money_ else value
+    text = number(size)
+    pence = money_ and (not unit or len(unit) == 1)  # £90.20, but £12.5k
+    if pence and not float(size).is_integer() and round(size, 2) == size:
+        text = number(size, 2)
     if unit is None or unit == "":
         if currency:
             symbol = _CURRENCY_SYMBOLS.get(currency.upper())
-            return f"{symbol}{text}" if symbol else f"{text} {currency}"
+            return f"{sign}{symbol}{text}" if symbol else f"{sign}{text} {currency}"
         return text
     if unit == "%":
         return f"{text}%"
     if unit[0] in "£€$":
-        return f"{unit[0]}{text}{unit[1:]}"
+        return f"{sign}{unit[0]}{text}{unit[1:]}"
     return f"{text} {unit}"
 
 

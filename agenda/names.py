@@ -49,6 +49,20 @@ TITLES = (
     *("monsieur", "sr", "sra", "srta", "don", "dona", "sig", "signor", "signora", "dott"),
     *("dhr", "mevr", "mevrouw", "ba", "chi", "co", "ong", "anh"),
 )
+#: Titles that are also given names (Don Wilson, Anh Tran, Chi Wong): taken off a guest's
+#: name only when two words or more remain.
+NAME_LIKE_TITLES = frozenset({"don", "dona", "anh", "chi", "co", "ong", "ba", "pan", "sig"})
+#: Common English words that are also names (Mark, Long, Will, Green, May, Smith...): a guest
+#: word among them, replaced alone, is flagged as possibly not meaning the guest.
+COMMON_WORDS = frozenset(
+    """will mark may june grace hope faith joy rose lily iris ivy holly summer dawn eve bill pat
+    sue rob jack frank art max ray sandy drew chase hunter mason baker cook smith green brown
+    white black gray grey young long short little king bishop knight hill wood woods field
+    fields lane street rivers brook ford bush moss stone rock bell church hall house wall price
+    rich cash sterling banks cross best good west north south east english french page
+    marsh lee may august april guy victor sterling carpenter taylor miller fisher walker
+    parker turner cooper ward wells""".split()  # noqa: SIM905
+)
 #: Surname particles: "Ó Súilleabháin", "Ní Chonaill", "van der Berg" are one surname.
 PARTICLES = frozenset(
     [
@@ -206,6 +220,12 @@ class Term:
     #: one word of a name ("Long", "May"): matches only when typed with a capital, as names
     #: are, so that "the wait was too long" keeps its word
     capitalised: bool = False
+    #: an organisation's short form: every word typed with a capital ("care UK" is not "Care
+    #: UK"), and flagged as possibly meaning something else ("West Yorkshire")
+    proper_case: bool = False
+    #: an organisation's full name: typed in one case ("pennine vale housing", "PENNINE VALE
+    #: HOUSING") or with capitals, but not half ("Sheffield homes" is a phrase)
+    one_case: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,6 +235,9 @@ class Match:
     start: int
     end: int
     term: Term
+    #: the words around it make it doubtful: another capitalised name beside it ("Ann Smith",
+    #: "Green SLAs"), or a common word that is also a name ("Mark my words")
+    doubtful: bool = False
 
 
 class Finder:
@@ -272,8 +295,9 @@ class Finder:
                 first, last = index[start], index[end - 1] + 1
                 while last < len(text) and unicodedata.combining(text[last]):
                     last += 1  # an accent typed as its own character belongs to the letter
-                if self._typed_as(self.terms[n], text[first:last]):
-                    match = Match(first, last, self.terms[n])
+                term = self.terms[n]
+                if self._typed_as(term, text[first:last]) and not _compound(text, last):
+                    match = Match(first, last, term, _doubtful(term, text, first, last))
                     break
             if match is None:
                 pos = start + 1
@@ -284,6 +308,21 @@ class Finder:
 
     @staticmethod
     def _typed_as(term: Term, typed: str) -> bool:
+        """Initialisms in capitals; one name word with a capital on a word that is not a
+        particle; an organisation's short form with capitals ("Sheffield homes" is not
+        "Sheffield Homes")."""
+        proper = all(
+            w[0].isupper() or fold(w) in PARTICLES | _JOINING
+            for w in re.findall(r"[^\W\d_]+", typed)
+        )
+        if term.proper_case:
+            return proper
+        if term.one_case:
+            return proper or typed.islower() or typed.isupper()
+        return Finder._capitalised_ok(term, typed)
+
+    @staticmethod
+    def _capitalised_ok(term: Term, typed: str) -> bool:
         """Initialisms in capitals; one name word with a capital on a word that is not a
         particle ("al-Rahman" is capitalised, "long" is not)."""
         if term.upper_only:
@@ -299,6 +338,31 @@ class Finder:
         if self._keep is None:
             return 0
         return len(self._keep.findall(fold(text)))
+
+
+def _compound(text: str, end: int) -> bool:
+    """ "Long-standing", "Green-lit": a name word joined to a lower-case word is a word."""
+    return bool(re.match(r"[-‐‑][a-zà-ÿ]", text[end : end + 2]))
+
+
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*")
+
+
+def _doubtful(term: Term, text: str, first: int, last: int) -> bool:
+    """Whether a match may not mean the guest: an organisation's short form; one name word
+    that is also a common word; or one beside another capitalised word, which may make it
+    someone else's name ("Ann Smith", "Smith Street", "Green SLAs")."""
+    if term.proper_case:
+        return True
+    if not term.capitalised:
+        return False
+    if fold(term.text) in COMMON_WORDS:
+        return True
+    before = re.search(r"([\w'’-]+)[ \t]+$", text[:first])
+    if before and _CAPITALISED_WORD.fullmatch(before.group(1)):
+        return True
+    after = re.match(r"[ \t]+([\w'’-]+)", text[last:])
+    return bool(after and _CAPITALISED_WORD.fullmatch(after.group(1)))
 
 
 def _anchor(term: str) -> str:

@@ -27,7 +27,17 @@ from pydantic import BaseModel, ValidationError
 from agenda import schema
 from agenda.errors import DataError, Problem
 from agenda.history import MonthSignal
-from agenda.names import PARTICLES, TITLES, Finder, Term, fold, initialism, pieces, words
+from agenda.names import (
+    NAME_LIKE_TITLES,
+    PARTICLES,
+    TITLES,
+    Finder,
+    Term,
+    fold,
+    initialism,
+    pieces,
+    words,
+)
 from agenda.privacy import MASKS
 from agenda.sources import Loc, YamlFile
 from agenda.validate import MonthData
@@ -37,6 +47,11 @@ EMAIL_GONE = MASKS["email"]
 #: An e-mail address, apostrophes allowed in its local part ("z.o'sullivan@pvi.ie").
 _ADDRESS = re.compile(r"(?<![\w.+'’-])[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+(?!\w)")
 ORGANISATION = "a customer organisation"
+LINK_GONE = "[link removed]"
+#: A web link: with its scheme or www., or a domain followed by a path ("linkedin.com/in/x").
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"')\]]+|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/[^\s<>\"')\]]*"
+)
 #: Words that make a name an organisation's but say nothing about which one (folded): legal
 #: forms, kinds of body, and small words, in the languages the packs have met.
 _GENERIC = frozenset(
@@ -178,29 +193,33 @@ class Redactor:
                     *where,
                     before=_context(value, m.start, m.end),
                     after=_context(out, len(lead), len(lead) + len(replacement)),
-                    ambiguous=m.term.text in self.shared
+                    ambiguous=m.doubtful
+                    or m.term.text in self.shared
                     or (m.term.capitalised and fold(m.term.text) in self.ordinary),
                 )
             )
         return out
 
     def _addresses(self, value: str, where) -> str:
-        """An e-mail address that holds a protected name goes whole ("zoe.osullivan@pvi.ie"):
-        replacing the name inside it would leave the rest of the address behind."""
-        if "@" not in value:
+        """An e-mail address or a web link that holds a protected name goes whole
+        ("zoe.osullivan@pvi.ie", "https://www.pvi.ie/team/zoe"): replacing the name inside it
+        would leave the rest of the address behind."""
+        if "@" not in value and "." not in value:
             return value
 
-        def swap(match: re.Match[str]) -> str:
-            address = match.group(0)
-            spaced = re.sub(r"[._@+-]+", " ", address)
-            if not self.finder.find(spaced) and not self.finder.find(spaced.title()):
-                return address
-            self.redactions.append(
-                Redaction(*where, before=f"[{address}]", after=f"[{EMAIL_GONE}]")
-            )
-            return EMAIL_GONE
+        def swap(gone: str):
+            def replace_whole(match: re.Match[str]) -> str:
+                address = match.group(0)
+                spaced = re.sub(r"[._@+/:?=&#-]+", " ", address)
+                if not self.finder.find(spaced) and not self.finder.find(spaced.title()):
+                    return address
+                self.redactions.append(Redaction(*where, before=f"[{address}]", after=f"[{gone}]"))
+                return gone
 
-        return _ADDRESS.sub(swap, value)
+            return replace_whole
+
+        value = _ADDRESS.sub(swap(EMAIL_GONE), value)
+        return _LINK.sub(swap(LINK_GONE), value)
 
     def quietly(self, value: str) -> str:
         """Scrub text for the terminal (a warning's message): nothing recorded or counted."""
@@ -380,6 +399,8 @@ def bare_name(name: str) -> str:
     "Siân ap Rhys"."""
     parts = name.replace(",", " ").split()
     while parts and fold(parts[0]).rstrip(".") in TITLES:
+        if fold(parts[0]).rstrip(".") in NAME_LIKE_TITLES and len(parts) <= 2:
+            break  # "Don Wilson": Don is his name
         parts.pop(0)
     while len(parts) > 1 and fold(parts[-1]).replace(".", "") in _POSTNOMINALS:
         parts.pop()
@@ -417,7 +438,10 @@ def guest_terms(guest: schema.Guest, host: str) -> list[Term]:
         ]
     if fold(guest.organisation) != fold(host):
         forms = organisation_forms(guest.organisation)
-        terms += [Term(form, ORGANISATION, capitalised=len(words(form)) == 1) for form in forms]
+        # the name as registered matches in any case; a shorter form only with capitals, and
+        # flagged: "West Yorkshire" may be the place, not "West Yorkshire Housing Group"
+        terms.append(Term(forms[0], ORGANISATION, one_case=True))
+        terms += [Term(form, ORGANISATION, proper_case=True) for form in forms[1:]]
         for form in forms:  # "PVI", and "BRC" for "Brecon & Radnor Care Ltd"
             short = initialism(form)
             if len(short) >= 3:

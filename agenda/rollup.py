@@ -43,7 +43,7 @@ _RATE = re.compile(
 )
 #: Names that say a figure with no unit is not money (so not added up unless marked additive).
 _NOT_MONEY = re.compile(
-    r"\b(days?|weeks?|hours?|score|index|nps|percent|percentage|points|pts|times|"
+    r"\b(days|weeks?|hours?|score|index|nps|percent|percentage|points|pts|times|"
     r"jours?|semaines?|heures?|tage?n?|wochen|stunden|días?|dias?|semanas?|horas?|giorni|"
     r"dagen|weken|uren|dni|dzień|tygodni\w*|godzin\w*|punkt\w*|wynik|indeks|indice|índice|"
     r"dage|dagar|headcount|fte|employees|staff|people|colaboradores|empleados|mitarbeiter\w*|"

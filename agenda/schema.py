@@ -33,25 +33,25 @@ def _no_bool(value: Any) -> Any:
     return value
 
 
-def _pasted(value: Any) -> figures.Pasted | None:
+def _pasted(value: Any, *, thousands: bool = True) -> figures.Pasted | None:
     """A quoted figure read exactly (see ``agenda.figures``), or None when it is not text."""
     if not isinstance(value, str):
         return None
     try:
-        return figures.read(value)
+        return figures.read(value, thousands=thousands)
     except figures.FigureError as exc:
         raise ValueError(str(exc)) from None
 
 
-def _number(value: Any) -> Any:
+def _number(value: Any, *, thousands: bool = True) -> Any:
     """Accept pasted figures such as '1,250' exactly; refuse signs this figure cannot keep."""
     value = _no_bool(value)
     if isinstance(value, float):
         try:
-            figures.check_typed(value)
+            figures.check_typed(value, thousands=thousands)
         except figures.FigureError as exc:
             raise ValueError(str(exc)) from None
-    pasted = _pasted(value)
+    pasted = _pasted(value, thousands=thousands)
     if pasted is None:
         return value
     if pasted.percent:
@@ -72,7 +72,7 @@ def _score(value: Any) -> Any:
             figures.check_score(value)
         except figures.FigureError as exc:
             raise ValueError(str(exc)) from None
-    return _number(value)
+    return _number(value, thousands=False)
 
 
 def _money(value: Any, info: ValidationInfo) -> Any:
@@ -130,15 +130,19 @@ def _percent_unit(data: Any, fields: tuple[str, ...]) -> Any:
             continue  # the field's own check reports it, at its place
         if pasted is not None and pasted.percent:
             marked.append(name)
-    if not marked:
-        return data
     unit = data.get("unit")
-    if unit not in (None, "%"):
+    if not marked and unit != "%":
+        return data
+    if marked and unit not in (None, "%"):
         raise ValueError(
             f"{marked[0]} {data[marked[0]]!r} has a % sign but the unit is {unit!r}; "
             "drop one of them"
         )
     out = dict(data, unit="%")
+    for name in fields:  # a percentage is never in thousands: 99.949 is what it says
+        raw = data.get(name)
+        if isinstance(raw, float) and getattr(raw, "typed", None):
+            out[name] = float(raw)
     for name in marked:
         out[name] = _pasted(data[name]).value  # type: ignore[union-attr]
     return out

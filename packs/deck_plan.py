@@ -213,7 +213,8 @@ def _section_slides(section: Section) -> list[SlidePlan]:
                         block.title,
                         StoryPart(block, text, n, len(parts)),
                         [
-                            f"Read {block.customer}'s story aloud before showing any number.",
+                            f"Read {_in_sentence(block.customer)}'s story aloud before "
+                            "showing any number.",
                             "Pause: ask who in the room has met a customer like this.",
                             *(
                                 [
@@ -436,3 +437,8 @@ def chunk_bullets(items: tuple[str, ...], pt: int = 18) -> list[list[str]]:
         chunks[-1].append(item)
         used += lines
     return chunks
+
+
+def _in_sentence(who: str) -> str:
+    """ "A customer guest" inside a sentence reads "a customer guest"."""
+    return who[0].lower() + who[1:] if who.startswith("A ") else who

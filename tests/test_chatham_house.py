@@ -469,7 +469,7 @@ SIAN = schema.Guest(
     ("typed", "shown"),
     [
         ("_Siân ap Rhys_ said", "_A customer guest_ said"),
-        ("see twitter.com/sian_ap_rhys", "see twitter.com/a customer guest"),
+        ("see twitter.com/sian_ap_rhys", "see [link removed]"),
         ("ask @SianApRhys1", "ask @a customer guest1"),
         ("Si\u00adân ap\u200b Rhys agreed", "A customer guest agreed"),
         ("Siân Rhys agreed", "A customer guest agreed"),
@@ -554,3 +554,72 @@ def test_the_group_pack_scrubs_every_units_guests_from_every_unit(tmp_path, run_
     assert len(packs) == 2
     for path in packs:
         assert "rhys" not in fold(_all_text(path)), path.name
+
+
+# --- found by a fourth trial, looking for the opposite failure: words wrongly replaced -------
+
+
+def test_a_guest_whose_first_name_is_also_a_title_is_still_protected(tmp_path, run_cli):
+    for name, typed in (
+        ("Don Wilson", "Don told us the bill was wrong."),
+        ("Anh Tran", "Anh agreed."),
+    ):
+        guest = schema.Guest(name=name, organisation="Anywhere Ltd")
+        assert typed.split()[0] not in _scrub(typed, guest=guest)
+    meeting = (
+        MEETING
+        + "attendees:\n  - Ann Wilson\nguests:\n  - {name: Don Wilson, organisation: Anywhere Ltd}\n"
+    )
+    month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": CUSTOMER})
+    assert run_cli("validate", month).exit_code == 0  # Ann Wilson is not Don Wilson
+
+
+@pytest.mark.parametrize(
+    ("organisation", "prose"),
+    [
+        ("Sheffield Homes", "Sheffield homes were flooded."),
+        ("Care UK", "We offer care UK-wide."),
+    ],
+)
+def test_an_organisations_name_in_lower_case_words_is_left_alone(organisation, prose):
+    guest = schema.Guest(name="Anna Nowak", organisation=organisation)
+    assert _scrub(prose, guest=guest) == prose
+
+
+@pytest.mark.parametrize(
+    ("name", "organisation", "prose"),
+    [
+        ("Mark Long", "Anywhere Ltd", "Long-standing customers wrote."),
+    ],
+)
+def test_a_name_joined_to_a_lower_case_word_is_a_word(name, organisation, prose):
+    guest = schema.Guest(name=name, organisation=organisation)
+    assert _scrub(prose, guest=guest) == prose
+
+
+@pytest.mark.parametrize(
+    ("name", "organisation", "prose"),
+    [
+        ("Jo Smith", "Anywhere Ltd", "Ann Smith called us."),
+        ("Will Green", "Anywhere Ltd", "Green SLAs hide the problem."),
+        ("Mark Long", "Anywhere Ltd", "Mark my words."),
+        ("Anna Nowak", "West Yorkshire Housing Group", "We visited West Yorkshire twice."),
+    ],
+)
+def test_replacements_that_may_mean_someone_or_something_else_are_flagged(
+    name, organisation, prose
+):
+    redactor = Redactor.for_guests([schema.Guest(name=name, organisation=organisation)], "Host", [])
+    redactor.text(prose)
+    assert redactor.redactions and all(r.ambiguous for r in redactor.redactions)
+
+
+def test_a_link_naming_the_guest_goes_whole():
+    assert (
+        _scrub("see https://www.pvi.ie/team/zoe-osullivan now", guest=GUEST)
+        == "see [link removed] now"
+    )
+    assert (
+        _scrub("see https://example.org/help now", guest=GUEST)
+        == "see https://example.org/help now"
+    )

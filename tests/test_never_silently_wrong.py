@@ -431,3 +431,30 @@ def test_text_typed_as_a_number_is_quoted_as_typed(tmp_path, run_cli):
     result = run_cli("validate", _month(tmp_path, **{"customer.yaml": customer}))
     assert result.exit_code == 65
     assert 'themes[0].name: expected text, got 1.10 (put it in quotes: "1.10")' in result.stderr
+
+
+def test_three_decimals_that_cannot_be_thousands_are_read(tmp_path, run_cli):
+    operations = 'slas:\n  - {name: Uptime, target: "99.999%", actual: 99.949, unit: "%"}\n'
+    customer = CUSTOMER + "csat: {score: 4.125, scale: 5}\n"
+    result, out = _build(
+        run_cli,
+        _month(tmp_path, **{"operations.yaml": operations, "customer.yaml": customer}),
+        tmp_path,
+    )
+    assert result.exit_code == 0, result.output
+    docx = next(out.glob("*.docx"))
+    assert "Uptime | 99.999% | 99.949%" in " | ".join(
+        i.text for i in section_items(docx, "Operations")
+    )
+    assert "4.125 / 5" in " | ".join(i.text for i in section_items(docx, "Customer"))
+
+
+def test_figures_keep_the_decimals_that_tell_them_apart_and_money_keeps_its_pence(
+    tmp_path, run_cli
+):
+    finance = "currency: GBP\nmetrics:\n  - {name: Cost per call, actual: 0.124, budget: 0.12, higher_is_better: false}\n  - {name: Refund, actual: 90.2, budget: 100, higher_is_better: false}\n"
+    result, out = _build(run_cli, _month(tmp_path, **{"finance.yaml": finance}), tmp_path)
+    assert result.exit_code == 0, result.output
+    finance_text = " | ".join(i.text for i in section_items(next(out.glob("*.docx")), "Finance"))
+    assert "Cost per call | £0.124 | £0.12 | +£0.004" in finance_text
+    assert "Refund | £90.20 | £100" in finance_text
