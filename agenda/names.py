@@ -354,9 +354,9 @@ def _doubtful(term: Term, text: str, first: int, last: int) -> bool:
     someone else's name ("Ann Smith", "Smith Street", "Green SLAs")."""
     if term.proper_case:
         return True
-    if not term.capitalised:
+    if not (term.capitalised or term.titled):
         return False
-    if fold(term.text) in COMMON_WORDS:
+    if term.capitalised and fold(term.text) in COMMON_WORDS:
         return True
     before = re.search(r"([\w'’-]+)[ \t]+$", text[:first])
     if before and _CAPITALISED_WORD.fullmatch(before.group(1)):

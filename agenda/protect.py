@@ -121,7 +121,7 @@ class Redactor:
         # "Siân ap Rhys from Llandrindod" as a story's customer is the guest, not someone else
         full = _full_names(g for g in guests if g.chatham_house)
         others = [bare_name(_person(name)) for name in others]
-        others = [name for name in others if not full.find(name)]
+        others = [name for name in others if not any(not m.doubtful for m in full.find(name))]
         other_parts = {fold(w) for name in others for w in words(name)}
         guest_parts = _parts_of(terms)
         # a term is ambiguous when every word of it also belongs to someone else's name
@@ -316,7 +316,8 @@ def names_guest(name: str, guest: schema.Guest) -> bool:
     only words and initials of the guest's name ("Siân Rhys", "S. ap Rhys")."""
     bare = bare_name(_person(name))
     whole = bare_name(re.sub(r"\(.*?\)", " ", name))  # "Rhys, Siân (Trustee)"
-    if _full_names([guest]).find(bare) or _full_names([guest]).find(whole):
+    found = [*_full_names([guest]).find(bare), *_full_names([guest]).find(whole)]
+    if any(not m.doubtful for m in found):  # "Lee Sam Khan" is someone else than Sam Lee
         return True
     if fold(bare) in {fold(a) for a in guest.aliases}:
         return True

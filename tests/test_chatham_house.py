@@ -623,3 +623,25 @@ def test_a_link_naming_the_guest_goes_whole():
         _scrub("see https://example.org/help now", guest=GUEST)
         == "see https://example.org/help now"
     )
+
+
+def test_a_longer_name_holding_the_guests_is_someone_else_kept_in_a_role_and_flagged_in_text(
+    tmp_path, run_cli
+):
+    guest = schema.Guest(name="Sam Lee", organisation="Anywhere Ltd")
+    redactor = Redactor.for_guests([guest], "Host", [])
+    redactor.text("Our director Lee Sam Khan rang her.")
+    assert redactor.redactions and all(r.ambiguous for r in redactor.redactions)
+    meeting = (
+        MEETING
+        + "attendees:\n  - Sam Lee Patel\nguests:\n  - {name: Sam Lee, organisation: Anywhere Ltd}\n"
+    )
+    customer = CUSTOMER.replace(
+        "She waited three weeks", "Sam Lee Patel says she waited three weeks"
+    )
+    month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": customer})
+    out = tmp_path / "out"
+    result = run_cli("build", month, "--out", out)
+    assert result.exit_code == 0, result.output
+    text = " ".join(i.text for i in docx_items(next(out.glob("*.docx"))))
+    assert "Sam Lee Patel says she waited" in text
