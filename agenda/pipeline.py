@@ -71,9 +71,10 @@ def load(month_dir: Path) -> Loaded:
     if redactor.ambiguous:
         notices.append(
             f"Chatham House: {plural(len(redactor.ambiguous), 'replacement')} may not mean the "
-            "guest: a name part that someone else named in the data also carries (their full "
-            "name was kept), or a name that is also an ordinary word. Check them with "
-            "--redaction-report FILE, or refuse them with --strict."
+            "guest: a name part someone else named in the data also carries (their full name "
+            "was kept), a short form of the organisation, a name that is also an ordinary word "
+            "or stands beside another name. Check them with --redaction-report FILE, or refuse "
+            "them with --strict."
         )
     guests_all = (*month.meeting.guests, *guests)
     return Loaded(month, history, warnings, notices, redactor, guests_all)
