@@ -171,8 +171,7 @@ def _build_one(job: Job, options: dict, print_: str) -> Outcome:
     warned = len(built.pack.warnings)
     detail = f"{len(names)} files"
     if warned:  # build-all prints no warnings itself: say how many, and where to read them
-        plural = "s" if warned != 1 else ""
-        detail += f", {warned} warning{plural} (agenda validate {job.month_dir} lists them)"
+        detail += f", {plural(warned, 'warning')} (agenda validate {job.month_dir} lists them)"
     return Outcome(
         job.unit,
         job.month_dir.name,

@@ -298,12 +298,6 @@ def _office_trouble(data: bytes, application: str) -> str:
     if found == application:
         return f"it is damaged: open it in {application} and save it again"
     return f"it is {_OFFICE_FILES.get(found, found)}, where {_OFFICE_FILES[application]} is needed"
-    for key, opened_by, what in _OFFICE_PACKAGES:
-        if key in types:
-            if opened_by == application and what.endswith(("presentation", "document")):
-                return f"it is damaged: open it in {application} and save it again"
-            return f"it is {what}"
-    return "it is damaged, or not an Office file at all"
 
 
 def check_slide_master(look: Look, prs) -> None:

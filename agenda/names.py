@@ -193,9 +193,12 @@ def _is_latin(ch: str) -> bool:
 def term_pattern(term: str, *, titled: bool) -> str | None:
     """A regular expression (over folded text) for one name or name part; None if empty."""
     # "Jean-Luc O'Neill" also reads "Jean Luc ONeill": pieces joined by optional separators
-    parts = [
-        _piece_pattern(p) for w in words(term) for p in pieces(w) if fold(p) not in _JOINING
-    ] or ([re.escape(fold(term.strip()))] if term.strip() else [])
+    parts = [_piece_pattern(p) for w in words(term) for p in pieces(w) if fold(p) not in _JOINING]
+    kept = "".join(ch for w in words(term) for ch in w if ch.isalnum())
+    if len(kept) < sum(ch.isalnum() for ch in term):  # "3M": a word that starts with a digit
+        parts = [re.escape(fold(term.strip()))]
+    if not parts and term.strip():
+        parts = [re.escape(fold(term.strip()))]
     if not parts:
         return None
     body = _SEPARATOR.join(parts)
@@ -308,9 +311,9 @@ class Finder:
 
     @staticmethod
     def _typed_as(term: Term, typed: str) -> bool:
-        """Initialisms in capitals; one name word with a capital on a word that is not a
-        particle; an organisation's short form with capitals ("Sheffield homes" is not
-        "Sheffield Homes")."""
+        """Whether the text is typed as the term asks: an organisation's short form with
+        capitals, its full name in one case or with capitals ("Sheffield homes" is not
+        "Sheffield Homes"); then as ``_capitalised_ok``."""
         proper = all(
             w[0].isupper() or fold(w) in PARTICLES | _JOINING
             for w in re.findall(r"[^\W\d_]+", typed)
@@ -332,12 +335,6 @@ class Finder:
                 w[0].isupper() for w in re.findall(r"[^\W\d_]+", typed) if fold(w) not in PARTICLES
             )
         return True
-
-    def kept_spans(self, text: str) -> int:
-        """How many kept names (other people who share a name part) the text holds."""
-        if self._keep is None:
-            return 0
-        return len(self._keep.findall(fold(text)))
 
 
 def _compound(text: str, end: int) -> bool:
@@ -366,9 +363,11 @@ def _doubtful(term: Term, text: str, first: int, last: int) -> bool:
 
 
 def _anchor(term: str) -> str:
-    """The longest folded piece of a term: any text that matches the term contains it."""
+    """The longest folded piece of a term that every match holds literally (not "saint",
+    which may be typed "St", nor a joining "and", which may be "&")."""
     found = [fold(p) for w in words(term) for p in pieces(w)] or [fold(term.strip())]
-    return max(found, key=len)
+    literal = [p for p in found if p not in _SAINT | _JOINING]
+    return max(literal or [""], key=len)
 
 
 def initialism(name: str) -> str:

@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 
 from agenda.validate import MonthData
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?!\w)")
+#: An e-mail address; apostrophes are allowed in its local part ("sian.o'neill@pvi.ie").
+EMAIL = re.compile(r"(?<![\w.+'’-])[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+(?!\w)")
 PHONE = re.compile(
     r"(?<![\w+])(?:"
     r"(?:\+|00)44\s?\(?0?\)?[\s.-]?\d(?:[\s.-]?\d){8,9}"  # +44 7700 900461, 0044 (0)20 ...

@@ -38,14 +38,12 @@ from agenda.names import (
     pieces,
     words,
 )
-from agenda.privacy import MASKS
+from agenda.privacy import EMAIL, MASKS
 from agenda.sources import Loc, YamlFile
 from agenda.validate import MonthData
 
 PERSON = "a customer guest"
 EMAIL_GONE = MASKS["email"]
-#: An e-mail address, apostrophes allowed in its local part ("z.o'sullivan@pvi.ie").
-_ADDRESS = re.compile(r"(?<![\w.+'’-])[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+(?!\w)")
 ORGANISATION = "a customer organisation"
 LINK_GONE = "[link removed]"
 #: A web link: with its scheme or www., or a domain followed by a path ("linkedin.com/in/x").
@@ -218,7 +216,7 @@ class Redactor:
 
             return replace_whole
 
-        value = _ADDRESS.sub(swap(EMAIL_GONE), value)
+        value = EMAIL.sub(swap(EMAIL_GONE), value)
         return _LINK.sub(swap(LINK_GONE), value)
 
     def quietly(self, value: str) -> str:
@@ -300,7 +298,7 @@ def full_name_forms(guest: schema.Guest) -> list[str]:
     if len(proper) >= 2:
         forms.append(" ".join(proper))
         forms.append(" ".join(reversed(proper)))
-        forms.append(f"{name_words[0][0]}. {name[name.find(name_words[1]) :]}")
+        forms.append(f"{name_words[0][0]}. {' '.join(name_words[1:])}")
     forms += [f.translate(_UMLAUTS) for f in forms if f.translate(_UMLAUTS) != f]
     return list(dict.fromkeys(forms))
 
@@ -398,13 +396,23 @@ _POSTNOMINALS = frozenset(
 def bare_name(name: str) -> str:
     """A name without courtesy titles or letters after it: "Dr Siân ap Rhys MBE, PhD" →
     "Siân ap Rhys"."""
-    parts = name.replace(",", " ").split()
+    head, comma, tail = name.partition(",")
+    parts = head.split()
+
+    def letters_after(word: str) -> bool:  # "MBE", "M.A.", "Jr", but not the surname "Ma"
+        plain = fold(word).replace(".", "")
+        generation = plain in {"jr", "jnr", "sr", "snr", "ii", "iii", "iv"}
+        return plain in _POSTNOMINALS and (word.isupper() or "." in word or generation)
+
+    while len(parts) > 1 and letters_after(parts[-1]):
+        parts.pop()
     while parts and fold(parts[0]).rstrip(".") in TITLES:
         if fold(parts[0]).rstrip(".") in NAME_LIKE_TITLES and len(parts) <= 2:
             break  # "Don Wilson": Don is his name
         parts.pop(0)
-    while len(parts) > 1 and fold(parts[-1]).replace(".", "") in _POSTNOMINALS:
-        parts.pop()
+    rest = tail.split()
+    if comma and not all(fold(w).replace(".", "") in _POSTNOMINALS for w in rest):
+        parts += rest  # "Rhys, Siân" is a name written surname first, not letters after it
     return " ".join(parts)
 
 

@@ -27,7 +27,7 @@ from agenda.model import Block, Cover, Figure, Figures, Narrative, Note, Pack, S
 from agenda.nps import LOW_N, Nps, signed
 from agenda.order import ORDER_LINE, SECTIONS
 from agenda.pipeline import Loaded
-from agenda.protect import Redactor, named_people, scrub_month
+from agenda.protect import Redactor, people_named, scrub_month
 from agenda.status import sla_status, status
 from agenda.text import phrase, speaker_notes
 
@@ -141,7 +141,7 @@ def _protected_across(units: list[Unit], group: str) -> list[Unit]:
     """Each unit's data scrubbed of every unit's protected guests: a story from one unit may
     name another unit's guest, and the group pack shows both."""
     guests = [g for u in units for g in u.loaded.guests]
-    leads = [name for u in units for _, _, _, name in named_people(u.month)]
+    leads = [name for u in units for name in people_named(u.month)]
     redactor = Redactor.for_guests(guests, group, leads)
     if not redactor.active:
         return units
@@ -534,7 +534,7 @@ def _finance(units: list[Unit], missing: str = "") -> list[Block]:
     for unit, data in _section(units, "finance"):
         assert isinstance(data, schema.Finance)
         for m in data.metrics:
-            higher = getattr(m, "higher_is_better", None)
+            higher = m.higher_is_better
             if not is_additive(m, data.currency):
                 cur = None if m.unit else data.currency
                 apart.setdefault(m.name, []).append(

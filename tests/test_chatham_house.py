@@ -645,3 +645,59 @@ def test_a_longer_name_holding_the_guests_is_someone_else_kept_in_a_role_and_fla
     assert result.exit_code == 0, result.output
     text = " ".join(i.text for i in docx_items(next(out.glob("*.docx"))))
     assert "Sam Lee Patel says she waited" in text
+
+
+# --- found in review of the whole change ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "organisation", "aliases", "typed", "shown"),
+    [
+        (
+            "Anna Nowak",
+            "Fondation Saint-Éloi",
+            (),
+            "the St-Éloi team",
+            "the customer organisation team",
+        ),
+        ("Jack Ma", "Anywhere Ltd", (), "Jack Ma rang", "A customer guest rang"),
+        (
+            "Anna Nowak",
+            "X Y",
+            ("3M",),
+            "Plan M and £2M; 3M sent",
+            "Plan M and £2M; a customer organisation sent",
+        ),
+        (
+            "Zoe\u0308 Mu\u0308ller",
+            "Anywhere Ltd",
+            (),
+            "the ZR form; Z. Müller came",
+            "the ZR form; a customer guest came",
+        ),
+    ],
+)
+def test_review_findings_on_name_matching(name, organisation, aliases, typed, shown):
+    guest = schema.Guest(name=name, organisation=organisation, aliases=list(aliases))
+    assert _scrub(typed, guest=guest) == shown
+
+
+def test_an_e_mail_address_with_an_apostrophe_goes_whole_in_customers_words(tmp_path, run_cli):
+    meeting = MEETING + "guests:\n  - {name: Siân O'Neill, organisation: Patient Voice Ireland}\n"
+    customer = CUSTOMER.replace("Quick and friendly.", "Reply to sian.o'neill@pvi.ie today")
+    month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": customer})
+    out = tmp_path / "out"
+    assert run_cli("build", month, "--out", out).exit_code == 0
+    for path in out.iterdir():
+        assert "sian" not in fold(_all_text(path)), path.name
+
+
+def test_the_group_pack_keeps_story_customers_the_unit_pack_keeps(tmp_path, run_cli):
+    wales = MEETING + "guests:\n  - {name: Janet Jones, organisation: Brecon & Radnor Care}\n"
+    story = CUSTOMER.replace("customer: Mrs Jones", "customer: Mrs Alison Jones, Leeds")
+    write_month(tmp_path / "group" / "wales", {"meeting.yaml": wales, "customer.yaml": story})
+    write_month(tmp_path / "group" / "yorks", {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER})
+    out = tmp_path / "out"
+    assert run_cli("build-all", tmp_path / "group", "--out", out).exit_code == 0
+    docx = next((out / "group").glob("*.docx"))
+    assert "Mrs Alison Jones, Leeds" in " ".join(i.text for i in docx_items(docx))
