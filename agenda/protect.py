@@ -308,13 +308,14 @@ def _full_names(guests: Iterable[schema.Guest]) -> Finder:
     return Finder([Term(form, PERSON, titled=True) for g in guests for form in full_name_forms(g)])
 
 
-def names_guest(name: str, guest: schema.Guest) -> bool:
+def names_guest(name: str, guest: schema.Guest, whole: Finder | None = None) -> bool:
     """Whether a person's name, as the data gives it in a role, is the guest's: the full name
     in any of its forms (reordered, without particles, initial and surname), an alias, or
     only words and initials of the guest's name ("Siân Rhys", "S. ap Rhys")."""
     bare = bare_name(_person(name))
-    whole = bare_name(re.sub(r"\(.*?\)", " ", name))  # "Rhys, Siân (Trustee)"
-    found = [*_full_names([guest]).find(bare), *_full_names([guest]).find(whole)]
+    listed = bare_name(re.sub(r"\(.*?\)", " ", name))  # "Rhys, Siân (Trustee)"
+    whole = whole or _full_names([guest])
+    found = [*whole.find(bare), *whole.find(listed)]
     if any(not m.doubtful for m in found):  # "Lee Sam Khan" is someone else than Sam Lee
         return True
     if fold(bare) in {fold(a) for a in guest.aliases}:
@@ -561,8 +562,9 @@ def guests_named_elsewhere(month: MonthData, guests: Iterable[schema.Guest]) -> 
             if this_month
             else "or, if they agreed to be named, set chatham_house: false on that earlier guest"
         )
+        whole = _full_names([guest])
         for stem, role, loc, name in named_people(month):
-            if names_guest(name, guest):
+            if names_guest(name, guest, whole):
                 problems.append(
                     month.problem(
                         stem,

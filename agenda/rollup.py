@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from agenda import schema
+from agenda import figures, schema
 from agenda.compose import agenda_slots, file_stem
 from agenda.customer import GUEST, CustomerSignal
 from agenda.errors import Problem
@@ -51,8 +51,7 @@ _NOT_MONEY = re.compile(
     re.IGNORECASE,
 )
 #: Currency units: a symbol or a code, optionally scaled ("£k", "€ m", "EURm", "USD bn").
-_SYMBOLS = "£€$¥"
-_CODES = frozenset({"GBP", "EUR", "USD", "CHF", "PLN", "SEK", "NOK", "DKK", "CAD", "AUD", "JPY"})
+_SYMBOLS = "".join(figures.SIGNS) + "¥"
 _SCALE = re.compile(r"\s*(k|m|mn|bn|thousands?|millions?|billions?)?", re.IGNORECASE)
 #: Up to this many different slot leads are named in the group agenda; more read "Unit leads".
 MAX_LEADS_NAMED = 3
@@ -62,7 +61,7 @@ def _same_unit(unit: str | None) -> str | None:
     """One spelling per currency unit, so "EURk" and "€k" add up together."""
     if not unit:
         return unit
-    for code, sign in (("EUR", "€"), ("GBP", "£"), ("USD", "$")):
+    for sign, code in figures.SIGNS.items():
         if unit.upper().startswith(code):
             return sign + unit[3:].strip()
     return unit
@@ -85,7 +84,7 @@ def is_additive(metric: schema.FinanceMetric, currency: str) -> bool:
         return not _NOT_MONEY.search(metric.name)
     if unit[0] in _SYMBOLS:
         rest = unit[1:]
-    elif unit[:3] in _CODES | {currency.upper()}:
+    elif unit[:3] in figures.CODES | {currency.upper()}:
         rest = unit[3:]
     else:
         return False

@@ -16,8 +16,8 @@ import yaml
 from agenda import schema
 from agenda.actions import latest_by_id
 from agenda.errors import DataError, Problem, UsageProblem, shown_path
-from agenda.formatting import default_title, month_label
-from agenda.history import earlier_months
+from agenda.formatting import default_title, month_label, plural
+from agenda.history import earlier_months, month_range, months_before
 from agenda.resources import templates
 from agenda.sources import YamlProblems, iter_month_dirs, load_yaml
 from agenda.validate import check_model
@@ -142,16 +142,10 @@ def month_named(title: str) -> str | None:
 
 def _skipped(target: Path, source: Path) -> Problem | None:
     """A warning when ``target`` does not follow ``source``: which months it skips, and why."""
-    months: list[str] = []
-    year, month = (int(p) for p in source.name.split("-"))
-    while True:
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        if (period := f"{year:04d}-{month:02d}") >= target.name:
-            break
-        months.append(period)
+    months = month_range(source.name, months_before(target.name, 1))[1:]
     if not months:
         return None
-    count = f"{len(months)} month{'s' if len(months) > 1 else ''}"
+    count = plural(len(months), "month")
     if len(months) > 6:
         listing = f"{months[0]} to {months[-1]}"
     else:
