@@ -21,7 +21,7 @@ from pathlib import Path
 from agenda import __version__
 from agenda.errors import AgendaError, DataError, UsageProblem
 from agenda.formatting import plural
-from agenda.history import MAX_MONTHS, months_before
+from agenda.history import window_start
 from agenda.validate import MONTH_NAME
 
 MANIFEST = ".agenda-built.json"
@@ -118,7 +118,7 @@ def fingerprint(job: Job, options: tuple[str, ...], template: Path | None = None
     except AgendaError:
         digest.update(b"no usable look")  # the build itself will report it
     unit_dir = job.month_dir.parent
-    oldest = months_before(job.month_dir.name, MAX_MONTHS - 1)
+    oldest = window_start(job.month_dir.name)
     inputs = [p for p in _months(unit_dir) if oldest <= p.name <= job.month_dir.name]
     files = [f for month in inputs for f in sorted(month.iterdir()) if f.is_file()]
     # open actions carry over from any earlier month, so every earlier actions.yaml counts
@@ -304,7 +304,7 @@ def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[
                     "no unit could be read for the group pack: "
                     + "; ".join(f"{u.name} ({u.reason})" for u in left_out)
                 )
-            settings = _group_settings(workspace, period)
+            settings = _group_settings(workspace)
             group = _group_name(workspace, settings)
             pack = compose_group(group, period, units, left_out=left_out, settings=settings)
             look = load_look(members[0].month_dir, template, check=False)
@@ -333,17 +333,14 @@ def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[
     return results
 
 
-def _group_settings(workspace: Path, period: str):
+def _group_settings(workspace: Path):
     """The group's own agenda.yaml (beside the unit folders), or defaults when it has none or
     it is broken (the unit builds report a broken agenda.yaml themselves)."""
     from agenda import schema
-    from agenda.look import CONFIG, workspace_settings
+    from agenda.look import CONFIG, settings_in
 
-    if not (workspace / CONFIG).is_file():
-        return schema.WorkspaceSettings()
     try:
-        # a month folder of the workspace itself finds the workspace's agenda.yaml first
-        settings, _ = workspace_settings(workspace / period)
+        settings, _ = settings_in(workspace / CONFIG)
     except AgendaError:
         return schema.WorkspaceSettings()
     return settings

@@ -22,7 +22,7 @@ from agenda.formatting import (
     short_date,
     with_unit,
 )
-from agenda.history import MAX_MONTHS, MonthSignal, months_before
+from agenda.history import MonthSignal, window_start
 from agenda.model import (
     ActionLog,
     Block,
@@ -513,7 +513,7 @@ def _appendix(month: MonthData, signal: CustomerSignal, insights) -> tuple[Block
         facts.append(f"Blank scores skipped: {a.blank:,}")
         if a.first and a.last:
             facts.append(f"Answers dated {short_date(a.first)} to {short_date(a.last)}")
-    oldest = months_before(month.meeting.period, MAX_MONTHS - 1)
+    oldest = window_start(month.meeting.period)
     compared = [s for s in signal.history if s.period >= oldest]
     if compared:
         months = ", ".join(month_label(s.period) for s in compared)

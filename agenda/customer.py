@@ -12,7 +12,7 @@ from collections import defaultdict
 from agenda import schema
 from agenda.errors import Problem
 from agenda.formatting import in_sentence, month_label, number, plural
-from agenda.history import MAX_MONTHS, MonthSignal, month_range, months_before
+from agenda.history import MonthSignal, month_range, months_before, window_start
 from agenda.model import (
     Block,
     Bullets,
@@ -47,6 +47,7 @@ class CustomerSignal:
             assert month.answers is not None
             self.nps = from_scores(month.answers.scores)
         self.period = month.meeting.period
+        self.last_month = months_before(self.period, 1)  #: the month before this one
         self.target = nps_in.target
         self.framing = framing or month.meeting.nps_framing
         self.warnings: list[Problem] = []
@@ -129,7 +130,7 @@ class CustomerSignal:
         latest earlier month with complaints.
         """
         if self._complaints_previous is not None:
-            before = months_before(self.period, 1)
+            before = self.last_month
             return next(
                 (s for s in self.history if s.period == before and s.complaints is not None), None
             )
@@ -151,7 +152,7 @@ class CustomerSignal:
         if (
             self._complaints_previous is not None
             or compared is None
-            or compared.period == months_before(self.period, 1)
+            or compared.period == self.last_month
         ):
             return "last month"
         return month_label(compared.period)
@@ -167,7 +168,7 @@ class CustomerSignal:
         """What theme mentions are compared with, in words: "last month", or the earlier
         month by name when a theme's change comes from a file older than last month."""
         earlier = self.previous
-        if earlier is None or earlier.period == months_before(self.period, 1):
+        if earlier is None or earlier.period == self.last_month:
             return "last month"
         if any(t.previous is None and t.name in earlier.themes for t in self.themes):
             return month_label(earlier.period)
@@ -191,7 +192,7 @@ class CustomerSignal:
         """Months from the oldest remembered (at most 12 back) to now; missing months are None."""
         by_period = {s.period: s for s in self.history}
         oldest = min([*by_period, self.period])
-        oldest = max(oldest, months_before(self.period, MAX_MONTHS - 1))
+        oldest = max(oldest, window_start(self.period))
         return [(p, by_period.get(p)) for p in month_range(oldest, self.period)]
 
 

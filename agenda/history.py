@@ -44,6 +44,11 @@ def month_range(first: str, last: str) -> list[str]:
     return out
 
 
+def window_start(period: str, limit: int = MAX_MONTHS) -> str:
+    """The oldest month a trend ending at ``period`` covers (``limit`` months, this one in)."""
+    return months_before(period, limit - 1)
+
+
 def months_before(period: str, count: int) -> str:
     """The month ``count`` months before ``period``."""
     year, month = (int(p) for p in period.split("-"))
@@ -165,7 +170,7 @@ def _window(folder: Path, limit: int | None) -> list[Path]:
     workspace = folder.resolve().parent
     this = folder.resolve().name
     dated = limit is not None and re.fullmatch(r"\d{4}-\d{2}", this)
-    oldest = months_before(this, limit - 1) if dated else ""
+    oldest = window_start(this, limit) if dated else ""
     if not workspace.is_dir():
         return []
     return [p for p in iter_month_dirs(workspace) if oldest <= p.name < this]

@@ -115,8 +115,12 @@ def _settings(path: Path, model):
 
 def workspace_settings(month_dir: Path) -> tuple[schema.WorkspaceSettings, object | None]:
     """The workspace's ``agenda.yaml`` settings (defaults when there is none) and its file."""
-    config_path = find_config(month_dir)
-    if config_path is None:
+    return settings_in(find_config(month_dir))
+
+
+def settings_in(config_path: Path | None) -> tuple[schema.WorkspaceSettings, object | None]:
+    """The settings in one ``agenda.yaml`` (defaults when there is none) and its file."""
+    if config_path is None or not config_path.is_file():
         return schema.WorkspaceSettings(), None
     return _settings(config_path, schema.WorkspaceSettings)
 

@@ -171,10 +171,10 @@ def pieces(word: str) -> list[str]:
 
 #: Between the words of a name: "O Suilleabhain", "O'Suilleabhain", "Weiß & Söhne",
 #: "sian_ap_rhys", "Rhys, Siân", "Brecon and Radnor" (a joining word is a separator too).
-_JOIN = r"(?:and|und|et|en|og|och|y|e|i)"
-_SEPARATOR = rf"(?:[ ,'\-.&+_/]*(?<=[ ,&+_/]){_JOIN}(?=[ ,&+_/]))?[ ,'\-.&+_/]*"
 #: Words that join a name's parts and may be typed either way ("&" or "and").
 _JOINING = frozenset({"and", "und", "et", "en", "og", "och", "y", "e", "i"})
+_JOIN = "(?:" + "|".join(sorted(_JOINING, key=len, reverse=True)) + ")"
+_SEPARATOR = rf"(?:[ ,'\-.&+_/]*(?<=[ ,&+_/]){_JOIN}(?=[ ,&+_/]))?[ ,'\-.&+_/]*"
 #: "St" and "Saint" (and their sisters) are the same word in a name.
 _SAINT = frozenset({"st", "saint", "sainte", "ste", "sankt", "san", "santa"})
 
@@ -194,17 +194,15 @@ def term_pattern(term: str, *, titled: bool) -> str | None:
     """A regular expression (over folded text) for one name or name part; None if empty."""
     # "Jean-Luc O'Neill" also reads "Jean Luc ONeill": pieces joined by optional separators
     parts = [_piece_pattern(p) for w in words(term) for p in pieces(w) if fold(p) not in _JOINING]
-    kept = "".join(ch for w in words(term) for ch in w if ch.isalnum())
-    if len(kept) < sum(ch.isalnum() for ch in term):  # "3M": a word that starts with a digit
-        parts = [re.escape(fold(term.strip()))]
-    if not parts and term.strip():
-        parts = [re.escape(fold(term.strip()))]
+    in_words = sum(ch.isalnum() for w in words(term) for ch in w)
+    if (not parts or in_words < sum(ch.isalnum() for ch in term)) and term.strip():
+        parts = [re.escape(fold(term.strip()))]  # "3M", "张伟": matched as typed
     if not parts:
         return None
     body = _SEPARATOR.join(parts)
     folded = fold(term.strip())
-    # Letters of alphabets written with spaces need a word edge; 张伟 inside Chinese text does not.
-    # the edge is a letter: "_Siân_", "@SianApRhys1" and "sian_ap_rhys" still name her
+    # Letters of alphabets written with spaces need a word edge, and the edge is a letter
+    # ("_Siân_", "@SianApRhys1", "sian_ap_rhys" still name her); 张伟 inside Chinese needs none.
     start = r"(?<![^\W\d_])" if folded and _is_latin(folded[0]) else ""
     end = r"(?![^\W\d_])" if folded and _is_latin(folded[-1]) else ""
     titles = "|".join(t + (r"\." if len(t) == 1 else r"\.?") for t in TITLES)

@@ -64,6 +64,7 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": 
 _STOP = frozenset(
     "the of and & for a an de la le du des der die das von van y i e et und".split()  # noqa: SIM905
 )
+_NOT_DISTINCTIVE = _GENERIC | _STOP
 #: Words before a replaced organisation that would read twice ("the a customer organisation").
 _ARTICLE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
 #: Keys whose values are codes checked against fixed values, never prose.
@@ -81,7 +82,7 @@ class Redaction:
     column: int | None
     before: str  #: the words around it as typed
     after: str  #: the same words as the pack shows them
-    ambiguous: bool = False  #: a name part someone else named in the data also carries
+    ambiguous: bool = False  #: it may not mean the guest: shown flagged, refused by --strict
 
     def problem(self, message: str) -> Problem:
         return Problem(self.path, message, self.line, self.column)
@@ -126,7 +127,7 @@ class Redactor:
         shared = frozenset(
             t.text
             for t in terms
-            if t.replacement == PERSON and _proper(_folded_words(t)) <= other_parts
+            if t.replacement == PERSON and _proper(_folded_words_of(t.text)) <= other_parts
         )
         # someone else's full name stays whole, unless it is nothing but the shared part
         # (an attendee listed as plain "Zoë" cannot be told from the guest Zoë)
@@ -278,10 +279,6 @@ def _context(text: str, start: int, end: int, width: int = 30) -> str:
     ).replace("\n", " ")
 
 
-def _folded_words(term: Term) -> set[str]:
-    return _folded_words_of(term.text)
-
-
 def _folded_words_of(name: str) -> set[str]:
     """A name's words and the pieces inside them ("MacDhòmhnaill": macdhomhnaill, mac, ...)."""
     return {fold(p) for w in words(name) for p in {w, *pieces(w)}}
@@ -337,13 +334,8 @@ def _proper(folded_words: set[str]) -> set[str]:
 
 
 def _parts_of(terms: list[Term]) -> set[str]:
-    return {
-        w
-        for t in terms
-        if t.replacement == PERSON
-        for w in _folded_words(t)
-        if w not in PARTICLES and len(w) >= 3
-    }
+    """The identifying words of every name term."""
+    return {w for t in terms if t.replacement == PERSON for w in _proper(_folded_words_of(t.text))}
 
 
 def _person(name: str) -> str:
@@ -496,9 +488,9 @@ def organisation_forms(name: str) -> list[str]:
         if len(content(prefix)) >= 2 and fold(prefix[-1]).strip(".,") not in _STOP | _GENERIC:
             forms.append(" ".join(prefix))
     core = list(parts)
-    while core and fold(core[-1]).strip(".,") in _GENERIC | _STOP:
+    while core and fold(core[-1]).strip(".,") in _NOT_DISTINCTIVE:
         core.pop()
-    while core and fold(core[0]).strip(".,") in _GENERIC | _STOP:
+    while core and fold(core[0]).strip(".,") in _NOT_DISTINCTIVE:
         core.pop(0)
     # one word alone is too likely someone else's ("the Pennine Way"), unless it is two joined
     # ("Saint-Éloi")

@@ -21,7 +21,6 @@ from functools import cached_property
 from agenda import figures, schema
 from agenda.compose import agenda_slots, file_stem
 from agenda.customer import GUEST, CustomerSignal
-from agenda.errors import Problem
 from agenda.formatting import day_label, money, month_label, number, plural, with_unit
 from agenda.model import Block, Cover, Figure, Figures, Narrative, Note, Pack, Section, Table
 from agenda.nps import LOW_N, Nps, signed
@@ -228,11 +227,7 @@ def compose_group(
         [f"Units: {', '.join(u.label for u in units)}", *([missing] if missing else [])],
         ("Which unit's customers should every other unit hear about?",),
     )
-    warnings = tuple(
-        w if isinstance(w, Problem) else Problem(None, f"{u.name}: {w}")
-        for u in units
-        for w in u.loaded.warnings
-    )
+    warnings = tuple(w for u in units for w in u.loaded.warnings)
     return Pack(
         cover=cover,
         agenda=agenda,

@@ -121,7 +121,7 @@ def _percent_unit(data: Any, fields: tuple[str, ...]) -> Any:
     """A figure typed with % is a percentage: the unit becomes '%' (or a clash is refused)."""
     if not isinstance(data, dict):
         return data
-    marked = []
+    marked: dict[str, float] = {}  # field → its value, for each typed with a % sign
     for name in fields:
         raw = data.get(name)
         try:
@@ -129,22 +129,20 @@ def _percent_unit(data: Any, fields: tuple[str, ...]) -> Any:
         except figures.FigureError:
             continue  # the field's own check reports it, at its place
         if pasted is not None and pasted.percent:
-            marked.append(name)
+            marked[name] = pasted.value
     unit = data.get("unit")
     if not marked and unit != "%":
         return data
     if marked and unit not in (None, "%"):
+        first = next(iter(marked))
         raise ValueError(
-            f"{marked[0]} {data[marked[0]]!r} has a % sign but the unit is {unit!r}; "
-            "drop one of them"
+            f"{first} {data[first]!r} has a % sign but the unit is {unit!r}; drop one of them"
         )
-    out = dict(data, unit="%")
+    out = dict(data, unit="%", **marked)
     for name in fields:  # a percentage is never in thousands: 99.949 is what it says
-        raw = data.get(name)
+        raw = out.get(name)
         if isinstance(raw, float) and getattr(raw, "typed", None):
             out[name] = float(raw)
-    for name in marked:
-        out[name] = _pasted(data[name]).value  # type: ignore[union-attr]
     return out
 
 
