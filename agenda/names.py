@@ -304,7 +304,7 @@ class Finder:
                 pos = start + 1
                 continue
             found.append(match)
-            pos = candidate.end()
+            pos = end  # where the match just found ends in the folded text
         return found
 
     @staticmethod

@@ -17,6 +17,7 @@ lists them). The build reports how many replacements it made, never what it repl
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -69,8 +70,10 @@ _NOT_DISTINCTIVE = _GENERIC | _STOP
 _ARTICLE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
 #: Keys whose values are codes checked against fixed values, never prose.
 _CODES = frozenset({"section", "status", "period", "start", "end", "nps_framing", "responses"})
-#: Where a string came from, by its location inside the file: (path, line, column).
-Where = Callable[[Loc], tuple[Path | None, int | None, int | None]]
+#: Where a string is in its file: (path, line, column), each None when unknown.
+Place = tuple[Path | None, int | None, int | None]
+#: Where a string came from, by its location inside the file.
+Where = Callable[[Loc], Place]
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,7 @@ class Redactor:
     def active(self) -> bool:
         return bool(self.finder)
 
-    def text(self, value: str, where: tuple[Path | None, int | None, int | None] = (None,) * 3):
+    def text(self, value: str, where: Place = (None, None, None)) -> str:
         """Scrub one string; a replacement opening a sentence gets a capital letter."""
         value = self._addresses(value, where)
         matches = self.finder.find(value)
@@ -199,14 +202,14 @@ class Redactor:
             )
         return out
 
-    def _addresses(self, value: str, where) -> str:
+    def _addresses(self, value: str, where: Place) -> str:
         """An e-mail address or a web link that holds a protected name goes whole
         ("zoe.osullivan@pvi.ie", "https://www.pvi.ie/team/zoe"): replacing the name inside it
         would leave the rest of the address behind."""
         if "@" not in value and "." not in value:
             return value
 
-        def swap(gone: str):
+        def swap(gone: str) -> Callable[[re.Match[str]], str]:
             def replace_whole(match: re.Match[str]) -> str:
                 address = match.group(0)
                 spaced = re.sub(r"[._@+/:?=&#-]+", " ", address)
@@ -674,7 +677,7 @@ def _texts(month: MonthData) -> Iterator[str]:
         yield from (c.text for c in month.answers.comments)
 
 
-def _scrub_groups(redactor: Redactor, groups: dict, path: Path) -> None:
+def _scrub_groups(redactor: Redactor, groups: dict[str, Counter[int]], path: Path) -> None:
     """Survey segments and channels are typed by people too ("Siân ap Rhys line"); groups
     that read the same once scrubbed are counted together."""
     for name in list(groups):

@@ -13,8 +13,10 @@ import datetime as dt
 import operator
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from agenda.errors import DataError, Problem
 from agenda.sources import CONTROL, YamlFile
@@ -99,6 +101,17 @@ def _delimiter(header: str) -> str:
 _SWALLOWED_ROW = re.compile(r"\n\s*\d{4}-\d{2}-\d{2}\s*[,;\t]")
 _SCORES = {str(n): n for n in range(11)}
 Key = tuple[str, ...]
+#: A comment's text, the key of its row, and the row's line (None when the fast pass read it).
+Comments = list[tuple[str, Key, int | None]]
+
+
+class _Rows(Protocol):
+    """A ``csv.reader``: rows of cells, and the line it has read up to."""
+
+    @property
+    def line_num(self) -> int: ...
+    def __iter__(self) -> Iterator[list[str]]: ...
+    def __next__(self) -> list[str]: ...
 
 
 def read_responses(folder: Path, name: str, referenced_from: YamlFile) -> SurveyAnswers:
@@ -171,7 +184,9 @@ def read_responses(folder: Path, name: str, referenced_from: YamlFile) -> Survey
     return answers
 
 
-def _count_lines(handle, delimiter: str, idx: dict[str, int], width: int):
+def _count_lines(
+    handle: Iterable[str], delimiter: str, idx: dict[str, int], width: int
+) -> tuple[dict[Key, int], Comments] | None:
     """Fast pass: count identical lines in C, then parse each distinct line once.
 
     Returns None when a quoted field spans lines (a line with an odd number of quotes), so
@@ -182,24 +197,24 @@ def _count_lines(handle, delimiter: str, idx: dict[str, int], width: int):
     comment_i = idx.get("comment")
     need = max(idx.values()) + 1
     counts: dict[Key, int] = {}
-    comments: list[tuple[str, Key, int | None]] = []
+    comments: Comments = []
     distinct = list(lines)
     if any(line.count('"') % 2 for line in distinct if '"' in line):
         return None
     # With no field spanning lines, each distinct line is one record: one reader parses them all.
     for line, row in zip(distinct, csv.reader(distinct, delimiter=delimiter), strict=True):
         n = lines[line]
-        row = _normalise(row, width, need, comment_i)
-        if row is None:
+        cells = _normalise(row, width, need, comment_i)
+        if cells is None:
             continue
-        key = fields(row)
+        key = fields(cells)
         counts[key] = counts.get(key, 0) + n
-        if comment_i is not None and row[comment_i]:
-            comments.extend([(row[comment_i], key, None)] * n)  # a line's place is not kept
+        if comment_i is not None and cells[comment_i]:
+            comments.extend([(cells[comment_i], key, None)] * n)  # a line's place is not kept
     return counts, comments
 
 
-def _fields(idx: dict[str, int]):
+def _fields(idx: dict[str, int]) -> Callable[[list[str]], Key]:
     order = [idx["date"], idx["score"]]
     order += [idx[c] for c in ("segment", "channel") if c in idx]
     return operator.itemgetter(*order)
@@ -218,14 +233,16 @@ def _normalise(row: list[str], width: int, need: int, comment_i: int | None) -> 
     return row
 
 
-def _count_rows(reader, idx: dict[str, int], width: int, path: Path):
+def _count_rows(
+    reader: _Rows, idx: dict[str, int], width: int, path: Path
+) -> tuple[dict[Key, int], dict[Key, int], Comments, list[Problem]]:
     """First pass: count identical (date, score, segment, channel) rows; keep the comments."""
     fields = _fields(idx)
     comment_i = idx.get("comment")
     need = max(idx.values()) + 1
     counts: dict[Key, int] = {}
     first_line: dict[Key, int] = {}
-    comments: list[tuple[str, Key, int | None]] = []
+    comments: Comments = []
     problems: list[Problem] = []
     previous = reader.line_num
     for row in reader:
@@ -242,18 +259,18 @@ def _count_rows(reader, idx: dict[str, int], width: int, path: Path):
             )
             break
         previous = now
-        row = _normalise(row, width, need, comment_i)
-        if row is None:
+        cells = _normalise(row, width, need, comment_i)
+        if cells is None:
             continue
-        key = fields(row)
+        key = fields(cells)
         seen = counts.get(key)
         if seen is None:
             counts[key] = 1
             first_line[key] = line
         else:
             counts[key] = seen + 1
-        if comment_i is not None and row[comment_i]:
-            comments.append((row[comment_i], key, line))
+        if comment_i is not None and cells[comment_i]:
+            comments.append((cells[comment_i], key, line))
     return counts, first_line, comments, problems
 
 
@@ -261,7 +278,7 @@ def _tally(
     answers: SurveyAnswers,
     counts: dict[Key, int],
     first_line: dict[Key, int],
-    comments: list[tuple[str, Key, int | None]],
+    comments: Comments,
     idx: dict[str, int],
     path: Path,
 ) -> list[Problem]:

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from agenda.model import Status
 
 #: How close to target (as a share of the target) still counts as "at risk" rather than "off".
 AT_RISK_TOLERANCE = 0.05
 
 
-def sla_status(sla) -> Status:
+class Judged(Protocol):
+    """Anything with a target, an actual and a direction (a ``schema.Sla``)."""
+
+    @property
+    def target(self) -> float: ...
+    @property
+    def actual(self) -> float: ...
+    @property
+    def higher_is_better(self) -> bool: ...
+
+
+def sla_status(sla: Judged) -> Status:
     """Judge one SLA (anything with target, actual and higher_is_better)."""
     return status(sla.target, sla.actual, higher_is_better=sla.higher_is_better)
 
