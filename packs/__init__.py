@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from agenda.look import Look
 from agenda.model import Pack
 from packs.output import atomic_outputs
 from packs.parallel import Helper
 from packs.reproducible import make_reproducible
+from packs.theme import Look
 
 Writer = Callable[[Pack, Path, Look], None]
 

@@ -21,8 +21,8 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml import parse_xml
 from pptx.util import Pt
 
-from agenda.look import Palette
 from agenda.model import Chart
+from packs.theme import Palette
 
 KINDS = {
     "trend": XL_CHART_TYPE.LINE_MARKERS,

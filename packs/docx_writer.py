@@ -16,7 +16,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Pt, RGBColor
 
 from agenda.errors import RenderError
-from agenda.look import OWN_STYLES, Look, check_reference_doc, open_docx
 from agenda.model import (
     ActionLog,
     Block,
@@ -34,6 +33,7 @@ from packs import _ooxml
 from packs.charts import chart_xml
 from packs.properties import set_core_properties
 from packs.table_layout import fit_columns
+from packs.theme import OWN_STYLES, Look, check_reference_doc, open_docx
 
 #: Average width of a 9 pt table character, and a cell's side margins plus slack, in EMU.
 TABLE_CHAR_EMU = 62000

@@ -17,7 +17,6 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
-from agenda.look import LAYOUTS, Look, check_slide_master, open_pptx
 from agenda.model import Bullets, Chart, Cover, Figures, Note, Pack, Quote
 from packs._drawingml import add_run, align, cell_properties, left_aligned
 from packs.charts import KINDS, chart_data, style
@@ -38,8 +37,9 @@ from packs.deck_plan import (
 )
 from packs.properties import set_core_properties
 from packs.table_layout import lines_needed
+from packs.theme import LAYOUTS, Look, check_slide_master, open_pptx
 
-#: Which layout each kind of slide uses (all four names are checked in agenda.look).
+#: Which layout each kind of slide uses (all four names are checked in packs.theme).
 LAYOUT_FOR = {
     "title": "Title Slide",
     "divider": "Section Header",

@@ -18,8 +18,8 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu
 
-from agenda.look import Palette
 from agenda.resources import templates
+from packs.theme import Palette
 
 
 def _workspace(tmp_path, config: str | None = None, **extra: str):

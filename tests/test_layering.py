@@ -1,0 +1,122 @@
+"""Layering: the writers in ``packs`` know the Pack and a theme, never the loader.
+
+Each module of ``packs`` is imported alone in a fresh interpreter, and none of the loader's
+modules (YAML, validation, composition, the look's resolution from settings) may come with it.
+A failure names the module, what it pulled in, and the chain of imports that did it.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+#: What a writer must never load: the YAML reader, validation, and the loader's own modules.
+FORBIDDEN = (
+    "yaml",
+    "pydantic",
+    "agenda.sources",
+    "agenda.schema",
+    "agenda.validate",
+    "agenda.look",
+    "agenda.compose",
+    "agenda.pipeline",
+)
+
+#: The only modules of ``agenda`` a writer may import: the Pack and the errors it raises.
+#: ``agenda.text`` is allowed for now, for the deck plan's speaker notes, until they move.
+ALLOWED = {"agenda.model", "agenda.errors", "agenda.text"}
+
+#: Imports one module and prints every module loaded, with who first imported each.
+PROBE = """
+import json, sys
+
+importer = {}
+
+class Witness:
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name not in importer:
+            frame = sys._getframe(1)
+            while frame is not None:
+                who = frame.f_globals.get("__name__", "")
+                if not who.startswith(("importlib", "_frozen_importlib")) and who != __name__:
+                    break
+                frame = frame.f_back
+            importer[name] = who if frame is not None else "?"
+        return None
+
+sys.meta_path.insert(0, Witness)
+import %s
+print(json.dumps({"loaded": sorted(sys.modules), "importer": importer}))
+"""
+
+
+def _modules() -> list[str]:
+    spec = importlib.util.find_spec("packs")
+    assert spec is not None and spec.submodule_search_locations
+    found = pkgutil.iter_modules(spec.submodule_search_locations, "packs.")
+    return ["packs", *sorted(info.name for info in found)]
+
+
+def _chain(name: str, importer: dict[str, str], start: str) -> str:
+    """``start → … → name``, following who first imported each module."""
+    links = [name]
+    while links[-1] != start and links[-1] in importer and len(links) < 30:
+        parent = importer[links[-1]]
+        if parent in ("?", "__main__", "") or parent in links:
+            break
+        links.append(parent)
+    return " → ".join(reversed(links))
+
+
+@pytest.mark.parametrize("module", _modules())
+def test_pack_module_does_not_load_the_loader(module: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE % module],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, f"importing {module} failed:\n{done.stderr}"
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    loaded = set(report["loaded"])
+    pulled = [name for name in FORBIDDEN if name in loaded]
+    chains = "\n".join(f"  {_chain(name, report['importer'], module)}" for name in pulled)
+    assert not pulled, (
+        f"importing {module} loads {', '.join(pulled)}; packs may import only agenda.model, "
+        f"agenda.errors, packs.theme and the Office libraries. Imported through:\n{chains}"
+    )
+
+
+def _agenda_imports(path: Path) -> set[str]:
+    """Every ``agenda`` module ``path`` imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module == "agenda":
+            found |= {f"agenda.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return {name for name in found if name.split(".")[0] == "agenda"}
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "packs").glob("*.py")), ids=lambda p: p.name)
+def test_pack_module_imports_only_the_model_and_errors(path: Path) -> None:
+    """Imports inside functions too, which importing the module alone does not run."""
+    wrong = sorted(_agenda_imports(path) - ALLOWED)
+    assert not wrong, f"packs/{path.name} imports {', '.join(wrong)}; allowed: {sorted(ALLOWED)}"
+
+
+def test_every_pack_module_is_checked() -> None:
+    """The discovery above finds the writers (so an empty list cannot pass silently)."""
+    assert {"packs.docx_writer", "packs.pptx_writer", "packs.deck_plan"} <= set(_modules())
