@@ -1,23 +1,44 @@
-"""The few raw DrawingML writes the deck makes for speed, built with lxml and qn().
+"""Every raw DrawingML write the deck makes, built with lxml and qn(): the deck's XML module.
 
-python-pptx's property layer costs about half a millisecond per table cell; a deck has hundreds.
-These helpers write the same XML python-pptx would (a:r with a:rPr, a:tcPr) directly.
+The writer speaks python-pptx's objects (paragraphs, cells, shapes, charts); these helpers
+reach under them. Most are for speed: python-pptx's property layer costs about half a
+millisecond per table cell, and a deck has hundreds, so runs and cells are written here as the
+same XML python-pptx would write (a:r with a:rPr, a:tcPr). The rest say what python-pptx has
+no API for (a shape's alternative text, removing a shape, a chart that belongs to no slide).
 """
 
 from __future__ import annotations
 
 from lxml import etree
+from pptx.chart.chart import Chart as PptxChart
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 
 _R, _RPR, _T = qn("a:r"), qn("a:rPr"), qn("a:t")
 _SOLID, _SRGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
-_PPR, _TCPR, _NOFILL = qn("a:pPr"), qn("a:tcPr"), qn("a:noFill")
+_P, _PPR, _TCPR, _NOFILL = qn("a:p"), qn("a:pPr"), qn("a:tcPr"), qn("a:noFill")
 _END = qn("a:endParaRPr")
 
 
 def add_run(
+    paragraph,
+    text: str,
+    *,
+    size_pt: float,
+    colour: str,
+    bold=False,
+    italic=False,
+    font: str | None = None,
+) -> None:
+    """Append a run to a python-pptx paragraph, in British English."""
+    _add_run(
+        paragraph._p, text, size_pt=size_pt, colour=colour, bold=bold, italic=italic, font=font
+    )
+
+
+def _add_run(
     p, text: str, *, size_pt: float, colour: str, bold=False, italic=False, font: str | None = None
-):
+) -> None:
     """Append a run to the paragraph element ``p`` (before any end-of-paragraph properties)."""
     run = etree.Element(_R)
     rpr = etree.SubElement(run, _RPR, lang="en-GB", sz=str(round(size_pt * 100)))
@@ -34,11 +55,33 @@ def add_run(
         end.addprevious(run)
     else:
         p.append(run)
-    return run
 
 
-def align(p, value: str) -> None:
-    """Set a paragraph's alignment ('l', 'ctr', 'r')."""
+def fill_cell(
+    cell,
+    text: str,
+    *,
+    size_pt: float,
+    colour: str,
+    bold: bool,
+    font: str | None,
+    right: bool,
+    fill: str | None,
+    side_emu: int,
+    end_emu: int,
+) -> None:
+    """Write a python-pptx table cell at once: margins, fill (``None`` for none) and its text,
+    right-aligned when ``right``."""
+    tc = cell._tc
+    _cell_properties(tc, fill=fill, side_emu=side_emu, end_emu=end_emu)
+    p = tc.txBody.find(_P)
+    _add_run(p, text, size_pt=size_pt, colour=colour, bold=bold, font=font)
+    if right:
+        _align(p, "r")
+
+
+def _align(p, value: str) -> None:
+    """Set a paragraph element's alignment ('l', 'ctr', 'r')."""
     ppr = p.find(_PPR)
     if ppr is None:
         ppr = etree.Element(_PPR)
@@ -46,8 +89,8 @@ def align(p, value: str) -> None:
     ppr.set("algn", value)
 
 
-def cell_properties(tc, *, fill: str | None, side_emu: int, end_emu: int) -> None:
-    """Set a table cell's margins and its fill (``None`` for no fill)."""
+def _cell_properties(tc, *, fill: str | None, side_emu: int, end_emu: int) -> None:
+    """Set a table cell element's margins and its fill (``None`` for no fill)."""
     tcpr = tc.find(_TCPR)
     if tcpr is None:
         tcpr = etree.SubElement(tc, _TCPR)
@@ -66,9 +109,10 @@ def cell_properties(tc, *, fill: str | None, side_emu: int, end_emu: int) -> Non
         etree.SubElement(etree.SubElement(tcpr, _SOLID), _SRGB, val=fill)
 
 
-def left_aligned(tx_body) -> None:
-    """Left-align every paragraph of a text body: by its list style, with no paragraph saying
-    otherwise."""
+def left_aligned(frame) -> None:
+    """Left-align every paragraph of a python-pptx text frame: by its list style, with no
+    paragraph saying otherwise."""
+    tx_body = frame._txBody
     lst = tx_body.find(qn("a:lstStyle"))
     if lst is None:
         lst = etree.Element(qn("a:lstStyle"))
@@ -79,3 +123,25 @@ def left_aligned(tx_body) -> None:
     lvl.set("algn", "l")
     for ppr in tx_body.iter(_PPR):  # python-pptx centres an autoshape's first paragraph itself
         ppr.attrib.pop("algn", None)
+
+
+def alt_text(shape, text: str) -> None:
+    """Give a shape (picture, chart frame) the description a screen reader reads out."""
+    shape._element._nvXxPr.cNvPr.set("descr", text)
+
+
+def remove_shape(shape) -> None:
+    """Take a shape off its slide."""
+    shape._element.getparent().remove(shape._element)
+
+
+def detached_chart(xml: bytes) -> PptxChart:
+    """python-pptx's chart API on chart XML that belongs to no slide, to style it for Word."""
+    return PptxChart(parse_xml(xml), None)
+
+
+def chart_part_xml(chart: PptxChart) -> bytes:
+    """A detached chart's XML, serialised as a chart part."""
+    return etree.tostring(
+        chart._chartSpace, xml_declaration=True, encoding="UTF-8", standalone=True
+    )

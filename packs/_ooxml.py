@@ -1,4 +1,11 @@
-"""The few raw WordprocessingML tweaks python-docx has no API for, built with qn()/OxmlElement."""
+"""Every raw WordprocessingML write the Word pack makes, built with qn()/OxmlElement: its XML
+module.
+
+The writer speaks python-docx's objects (paragraphs, runs, tables, cells); these helpers reach
+under them, for what python-docx has no API for (repeated header rows, table alt text, page
+numbers, charts, a picture's description, the document's language) or where its property
+layer is too slow (styles set by id, whole table rows written at once).
+"""
 
 from __future__ import annotations
 
@@ -9,20 +16,46 @@ from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
 
+def set_style(paragraph: Paragraph, style_id: str) -> None:
+    """Give a paragraph a style by its id: python-docx looks a style up by name by scanning
+    every style, which dominated the build time."""
+    paragraph._p.get_or_add_pPr().style = style_id
+
+
+def document_language(styles, tag: str) -> None:
+    """Set the language of the document's default run properties (e.g. ``en-GB``), when the
+    reference document has them."""
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None else None
+    if rpr is not None:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), tag)
+
+
+def picture_alt_text(picture, text: str) -> None:
+    """Give an inline picture (what ``run.add_picture`` returns) its screen-reader text."""
+    picture._inline.docPr.set("descr", text)
+
+
 def repeat_header(row: _Row) -> None:
     """Mark a table row as a header row, repeated at the top of each page."""
-    tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+    _switch_on(row._tr.get_or_add_trPr(), "w:tblHeader")
 
 
 def keep_row_together(row: _Row) -> None:
     """Stop a row from splitting across pages."""
-    tr_pr = row._tr.get_or_add_trPr()
-    cant = OxmlElement("w:cantSplit")
-    cant.set(qn("w:val"), "true")
-    tr_pr.append(cant)
+    _switch_on(row._tr.get_or_add_trPr(), "w:cantSplit")
+
+
+def _switch_on(tr_pr, tag: str):
+    """Append a row property that is on when present (``<w:cantSplit w:val="true"/>``)."""
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), "true")
+    tr_pr.append(element)
+    return element
 
 
 def shade_cell(cell, fill: str) -> None:
@@ -137,13 +170,15 @@ def embed_chart(
     paragraph.add_run()._r.append(drawing)
 
 
-def table_row(
+def add_table_row(
+    table: DocxTable,
     cells: list[tuple[str, int, str | None, str | None, bool, bool]],
     *,
     style_id: str,
     header: bool = False,
-) -> object:
-    """Build a ``w:tr`` at once: each cell is (text, width EMU, fill, colour, bold, right).
+) -> None:
+    """Add a row at once, kept on one page: each cell is (text, width EMU, fill, colour, bold,
+    right); ``header`` repeats it at the top of each page.
 
     python-docx builds a row element by element through its property layer, which costs most
     of the Word pack's time in a table-heavy pack; this writes the same XML directly.
@@ -152,9 +187,9 @@ def table_row(
 
     tr = OxmlElement("w:tr")
     tr_pr = etree.SubElement(tr, qn("w:trPr"))
-    etree.SubElement(tr_pr, qn("w:cantSplit")).set(qn("w:val"), "true")
+    _switch_on(tr_pr, "w:cantSplit")
     if header:
-        etree.SubElement(tr_pr, qn("w:tblHeader")).set(qn("w:val"), "true")
+        _switch_on(tr_pr, "w:tblHeader")
     for text, width, fill, colour, bold, right in cells:
         tc = etree.SubElement(tr, qn("w:tc"))
         tc_pr = etree.SubElement(tc, qn("w:tcPr"))
@@ -182,4 +217,4 @@ def table_row(
         t.text = text
         if text != text.strip():
             t.set(qn("xml:space"), "preserve")
-    return tr
+    table._tbl.append(tr)

@@ -7,7 +7,6 @@ or green, as the domain advice asks.
 
 from __future__ import annotations
 
-from lxml import etree
 from pptx.chart.chart import Chart as PptxChart
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
@@ -18,10 +17,10 @@ from pptx.enum.chart import (
     XL_MARKER_STYLE,
 )
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.oxml import parse_xml
 from pptx.util import Pt
 
 from agenda.model import Chart
+from packs._drawingml import chart_part_xml, detached_chart
 from packs.theme import Palette
 
 KINDS = {
@@ -105,7 +104,6 @@ def style(chart: PptxChart, spec: Chart, palette: Palette, *, font_pt: int = 12)
 def chart_xml(spec: Chart, palette: Palette) -> tuple[bytes, bytes]:
     """Styled chart XML and its embedded workbook, for formats without a chart API."""
     data = chart_data(spec)
-    space = parse_xml(data.xml_bytes(KINDS[spec.kind]))
-    style(PptxChart(space, None), spec, palette, font_pt=9)
-    xml = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return xml, data.xlsx_blob
+    chart = detached_chart(data.xml_bytes(KINDS[spec.kind]))
+    style(chart, spec, palette, font_pt=9)
+    return chart_part_xml(chart), data.xlsx_blob

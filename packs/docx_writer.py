@@ -11,8 +11,6 @@ from pathlib import Path
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Pt, RGBColor
 
 from agenda.errors import RenderError
@@ -84,7 +82,7 @@ class WordWriter:
         return para
 
     def _set_style(self, para, style: str) -> None:
-        para._p.get_or_add_pPr().style = self.style_ids[style]
+        _ooxml.set_style(para, self.style_ids[style])
 
     def _heading(self, text: str, level: int):
         return self._para(text, f"Heading {level}")
@@ -107,14 +105,7 @@ class WordWriter:
             for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3"):
                 if name in {s.name for s in styles}:
                     styles[name].font.name = self.look.heading_font
-        defaults = styles.element.find(qn("w:docDefaults"))
-        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None else None
-        if rpr is not None:
-            lang = rpr.find(qn("w:lang"))
-            if lang is None:
-                lang = OxmlElement("w:lang")
-                rpr.append(lang)
-            lang.set(qn("w:val"), "en-GB")
+        _ooxml.document_language(styles, "en-GB")
 
     def _usable_width(self) -> int:
         section = self.doc.sections[0]
@@ -137,11 +128,8 @@ class WordWriter:
         first.paragraph_format.space_before = Pt(60 if self.look.logo else 120)
         first.paragraph_format.space_after = Pt(0)
         if self.look.logo is not None:
-            run = first.add_run()
-            run.add_picture(str(self.look.logo), height=Inches(0.9))
-            drawing = run._r.find(qn("w:drawing"))
-            doc_pr = drawing.find(".//" + qn("wp:docPr"))
-            doc_pr.set("descr", f"{cover.organisation} logo")
+            logo = first.add_run().add_picture(str(self.look.logo), height=Inches(0.9))
+            _ooxml.picture_alt_text(logo, f"{cover.organisation} logo")
             first.paragraph_format.space_after = Pt(48)
         self._para(cover.title, "Title")
         self._para(f"{cover.organisation} · {cover.period_label}", "Subtitle")
@@ -292,16 +280,14 @@ class WordWriter:
             column.width = width
         style = self.style_ids["Table Text"]
         numeric = set(block.numeric_columns)
-        tbl = table._tbl
-        tbl.append(
-            _ooxml.table_row(
-                [
-                    (name, widths[i], p.accent, p.on_accent, True, i in numeric)
-                    for i, name in enumerate(block.columns)
-                ],
-                style_id=style,
-                header=True,
-            )
+        _ooxml.add_table_row(
+            table,
+            [
+                (name, widths[i], p.accent, p.on_accent, True, i in numeric)
+                for i, name in enumerate(block.columns)
+            ],
+            style_id=style,
+            header=True,
         )
         status_hex = p.status_colours()
         for r, values in enumerate(block.rows):
@@ -311,5 +297,5 @@ class WordWriter:
                 is_status = i == block.status_column and value in status_hex
                 colour = status_hex[value] if is_status else None
                 cells.append((value, widths[i], band, colour, is_status, i in numeric))
-            tbl.append(_ooxml.table_row(cells, style_id=style))
+            _ooxml.add_table_row(table, cells, style_id=style)
         self._para().paragraph_format.space_after = Pt(2)

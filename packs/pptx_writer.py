@@ -13,12 +13,12 @@ from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from agenda.model import Bullets, Chart, Cover, Figures, Note, Pack, Quote
-from packs._drawingml import add_run, align, cell_properties, left_aligned
+from packs._drawingml import add_run, alt_text, fill_cell, left_aligned, remove_shape
+from packs._pptx_fixes import linear_part_names
 from packs.charts import KINDS, chart_data, style
 from packs.deck_plan import (
     BODY_BOTTOM,
@@ -93,8 +93,8 @@ class DeckWriter:
     # --- helpers --------------------------------------------------------------------------
 
     def _run(self, paragraph, text: str, *, size: float, bold=False, italic=False, colour=None):
-        return add_run(
-            paragraph._p,
+        add_run(
+            paragraph,
             text,
             size_pt=size,
             colour=str(colour if colour is not None else self.ink),
@@ -130,7 +130,7 @@ class DeckWriter:
         frame.vertical_anchor = anchor
         frame.margin_left = frame.margin_right = Inches(0.2)
         frame.margin_top = frame.margin_bottom = Inches(0.12)
-        left_aligned(shape.text_frame._txBody)  # shapes centre text unless told otherwise
+        left_aligned(frame)  # shapes centre text unless told otherwise
         return frame
 
     def _bottom_box(self, slide: Slide, height: float):
@@ -190,7 +190,7 @@ class DeckWriter:
                 picture.height = Emu(int(picture.height * scale))
                 picture.left = Emu(int(Inches(SLIDE_W - MARGIN) - picture.width))
             picture.name = "Logo"
-            picture._element.nvPicPr.cNvPr.set("descr", f"{cover.organisation} logo")
+            alt_text(picture, f"{cover.organisation} logo")
 
     def _divider(self, slide: Slide, plan: SlidePlan) -> None:
         divider: Divider = plan.content  # type: ignore[assignment]
@@ -363,14 +363,18 @@ class DeckWriter:
             self._caption(slide, table.caption)
 
     def _cell(self, cell, text: str, *, pt: int, bold: bool, colour, fill, right: bool) -> None:
-        tc = cell._tc
-        cell_properties(
-            tc, fill=str(fill) if fill is not None else None, side_emu=CELL_SIDE, end_emu=CELL_END
+        fill_cell(
+            cell,
+            text,
+            size_pt=pt,
+            colour=str(colour),
+            bold=bold,
+            font=self.look.body_font,
+            right=right,
+            fill=str(fill) if fill is not None else None,
+            side_emu=CELL_SIDE,
+            end_emu=CELL_END,
         )
-        p = tc.txBody.find(qn("a:p"))
-        add_run(p, text, size_pt=pt, colour=str(colour), bold=bold, font=self.look.body_font)
-        if right:
-            align(p, "r")
 
     def _bullets(self, slide: Slide, plan: SlidePlan) -> None:
         bullets: Bullets = plan.content  # type: ignore[assignment]
@@ -409,7 +413,7 @@ class DeckWriter:
             chart_data(spec),
         )
         frame.name = spec.title
-        frame._element.nvGraphicFramePr.cNvPr.set("descr", spec.alt_text)
+        alt_text(frame, spec.alt_text)
         style(frame.chart, spec, self.look.palette, font_pt=14)
         if spec.caption:
             self._caption(slide, spec.caption)
@@ -417,30 +421,6 @@ class DeckWriter:
 
 CELL_SIDE = Inches(0.06)
 CELL_END = Inches(0.03)
-
-
-def linear_part_names(prs) -> None:
-    """Give new parts their names in constant time.
-
-    python-pptx names each new part (notes slide, chart, workbook) by walking every part in
-    the package, so a deck's build time grows with the square of its size (python-pptx issue
-    #644). This replaces that search, for this one package, by a counter per name pattern.
-    """
-    from pptx.opc.packuri import PackURI
-
-    package = prs.part.package
-    used = {str(part.partname) for part in package.iter_parts()}
-    counters: dict[str, int] = {}
-
-    def next_partname(template: str) -> PackURI:
-        n = counters.get(template, 1)
-        while template % n in used:
-            n += 1
-        counters[template] = n + 1
-        used.add(template % n)
-        return PackURI(template % n)
-
-    package.next_partname = next_partname
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -481,4 +461,4 @@ def _prune_empty_placeholders(slide: Slide) -> None:
     """Remove placeholders left empty, so no 'Click to add text' ever shows."""
     for shape in list(slide.placeholders):
         if shape.has_text_frame and not shape.text_frame.text.strip():
-            shape._element.getparent().remove(shape._element)
+            remove_shape(shape)
