@@ -16,13 +16,18 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from agenda import __version__
 from agenda.errors import AgendaError, DataError, UsageProblem
 from agenda.formatting import plural
 from agenda.history import window_start
-from agenda.validate import MONTH_NAME
+from agenda.order import is_month
+
+if TYPE_CHECKING:
+    from agenda.schema import WorkspaceSettings
 
 MANIFEST = ".agenda-built.json"
 
@@ -64,7 +69,7 @@ def _reason(exc: BaseException, month_dir: Path) -> str:
         if path is None:
             return "data error"
         name = path.name
-        if path.parent.name != month_dir.name and MONTH_NAME.fullmatch(path.parent.name):
+        if path.parent.name != month_dir.name and is_month(path.parent.name):
             name = f"{path.parent.name}/{name}"  # an earlier month's file
         return f"data error in {name}"
     if isinstance(exc, AgendaError):
@@ -73,7 +78,7 @@ def _reason(exc: BaseException, month_dir: Path) -> str:
 
 
 def _months(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_dir() and MONTH_NAME.fullmatch(p.name))
+    return sorted(p for p in folder.iterdir() if p.is_dir() and is_month(p.name))
 
 
 def find_jobs(workspace: Path, out_root: Path, month: str | None = None) -> list[Job]:
@@ -130,26 +135,26 @@ def fingerprint(job: Job, options: tuple[str, ...], template: Path | None = None
     for path in files:
         digest.update(str(path.relative_to(unit_dir.parent)).encode())
         with path.open("rb") as handle:
-            for chunk in iter(lambda h=handle: h.read(1 << 20), b""):
+            for chunk in iter(partial(handle.read, 1 << 20), b""):
                 digest.update(chunk)
     return digest.hexdigest()
 
 
-def _read_manifest(folder: Path) -> dict:
+def _read_manifest(folder: Path) -> dict[str, Any]:
     try:
         return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 
 
-def _write_manifest(folder: Path, entries: dict) -> None:
+def _write_manifest(folder: Path, entries: dict[str, Any]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / f"{MANIFEST}.tmp"
     tmp.write_text(json.dumps(entries, indent=1, sort_keys=True), encoding="utf-8")
     os.replace(tmp, folder / MANIFEST)
 
 
-def _build_one(job: Job, options: dict, print_: str) -> Outcome:
+def _build_one(job: Job, options: dict[str, Any], print_: str) -> Outcome:
     """Build one pack in a worker process; every error becomes an outcome, never a crash."""
     from agenda.pipeline import build
 
@@ -248,7 +253,15 @@ def run_all(
     )
 
 
-def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[Outcome]:
+def _rollups(
+    workspace: Path,
+    out_root: Path,
+    jobs: list[Job],
+    outcomes: list[Outcome],
+    force: bool,
+    template: Path | None,
+    pdf: bool,
+) -> list[Outcome]:
     """One group pack per month, from the units whose pack for that month built or is current.
 
     A unit whose pack failed, or whose month cannot be read for the group, is left out and
@@ -333,7 +346,7 @@ def _rollups(workspace, out_root, jobs, outcomes, force, template, pdf) -> list[
     return results
 
 
-def _group_settings(workspace: Path):
+def _group_settings(workspace: Path) -> WorkspaceSettings:
     """The group's own agenda.yaml (beside the unit folders), or defaults when it has none or
     it is broken (the unit builds report a broken agenda.yaml themselves)."""
     from agenda import schema
@@ -346,7 +359,7 @@ def _group_settings(workspace: Path):
     return settings
 
 
-def _group_name(workspace: Path, settings) -> str:
+def _group_name(workspace: Path, settings: WorkspaceSettings) -> str:
     """The group's name from agenda.yaml's ``group``, else from the workspace folder."""
     if settings.group:
         return settings.group

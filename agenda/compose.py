@@ -11,16 +11,13 @@ import re
 
 from agenda import schema
 from agenda.actions import action_tables, carry_actions
-from agenda.customer import CustomerSignal, customer_blocks
 from agenda.errors import Problem
 from agenda.formatting import (
     day_label,
     default_title,
-    money,
     month_label,
     number,
     short_date,
-    with_unit,
 )
 from agenda.history import MonthSignal, window_start
 from agenda.model import (
@@ -28,22 +25,21 @@ from agenda.model import (
     Block,
     Bullets,
     Cover,
-    Figure,
     Figures,
     Note,
     Pack,
-    Quote,
     Section,
     Slot,
-    Table,
 )
 from agenda.names import fold
-from agenda.nps import LOW_N, signed
+from agenda.nps import LOW_N
 from agenda.order import ACTIONS_SLOT, ORDER_LINE, SECTIONS, SectionSpec, slot_minutes
-from agenda.rules import challenge_theme, describe, run_rules
-from agenda.status import AT_RISK_TOLERANCE, sla_status, status
+from agenda.rules import describe, run_rules
+from agenda.sections import builder
+from agenda.signal import CustomerSignal
+from agenda.status import AT_RISK_TOLERANCE
 from agenda.text import phrase, speaker_notes
-from agenda.validate import MonthData, find_theme
+from agenda.validate import MonthData
 
 
 def compose(
@@ -62,14 +58,6 @@ def compose(
     timing = _timing_warnings(month, agenda)
     warnings = [*month.warnings, *warnings, *signal.warnings, *timing, *carried.warnings]
     insights = run_rules(month, signal)
-    builders = {
-        "customer": customer_blocks,
-        "employees": _employees,
-        "operations": _operations,
-        "marketing": _marketing,
-        "sales": _sales,
-        "finance": _finance,
-    }
     sections = []
     for spec in SECTIONS:
         data = month.sections.get(spec.key)
@@ -82,7 +70,7 @@ def compose(
             )
             questions = spec.questions
         else:
-            blocks, extra_questions = builders[spec.key](data, month, signal)
+            blocks, extra_questions = builder(spec.key)(data, month, signal)
             found = [i for i in insights if i.section == spec.key]
             blocks = _with_cautions(spec.key, blocks, [i.caution for i in found if i.caution])
             asked = [*(i.question for i in found if i.question), *extra_questions]
@@ -256,243 +244,6 @@ def slug(text: str) -> str:
 
 
 # --- sections -------------------------------------------------------------------------------
-
-
-# --- employees ------------------------------------------------------------------------------
-
-
-def _employees(data, month: MonthData, signal: CustomerSignal):
-    employees: schema.Employees = data
-    blocks: list[Block] = []
-    figures = []
-    if employees.engagement is not None:
-        e = employees.engagement
-        detail = (
-            f"{signed(e.score - e.previous, 1)} since last month" if e.previous is not None else ""
-        )
-        figures.append(Figure("Engagement", number(e.score), detail))
-    if employees.enps is not None:
-        figures.append(Figure("Employee NPS", signed(employees.enps)))
-    if figures:
-        blocks.append(Figures("How our people feel", tuple(figures)))
-    for voice in employees.frontline:
-        blocks.append(Quote(voice.quote, f"{voice.name}, {voice.role}"))
-    if employees.challenges:
-        linked = [(c, challenge_theme(c, signal.themes)) for c in employees.challenges]
-        items = tuple(
-            f"{c.text} (customers raise this too: {theme.name})" if theme else c.text
-            for c, theme in linked
-        )
-        blocks.append(Bullets("Challenges our people face", items))
-    if employees.customer_objectives:
-        blocks.append(
-            Table(
-                "Each team's customer objective",
-                ("Team", "Customer objective"),
-                tuple((o.team, o.objective) for o in employees.customer_objectives),
-            )
-        )
-    if not blocks:
-        blocks.append(Note("employees.yaml is present but holds nothing to show yet.", "empty"))
-    return tuple(blocks), ()
-
-
-# --- operations -----------------------------------------------------------------------------
-
-
-def _operations(data, month: MonthData, signal: CustomerSignal):
-    operations: schema.Operations = data
-    blocks: list[Block] = []
-    if operations.slas:
-        judged = [(sla, sla_status(sla)) for sla in operations.slas]
-        counts = {
-            s: sum(1 for _, st in judged if st == s) for s in ("On track", "At risk", "Off track")
-        }
-        blocks.append(
-            Note(
-                phrase(
-                    "sla_summary.j2",
-                    on_track=counts["On track"],
-                    at_risk=counts["At risk"],
-                    off_track=counts["Off track"],
-                    total=len(judged),
-                )
-            )
-        )
-        rows = tuple(
-            (
-                sla.name,
-                with_unit(sla.target, sla.unit),
-                with_unit(sla.actual, sla.unit),
-                "Higher" if sla.higher_is_better else "Lower",
-                st,
-                theme.name if (theme := find_theme(sla.theme, signal.themes)) else "–",
-            )
-            for sla, st in judged
-        )
-        blocks.append(
-            Table(
-                "Service levels",
-                ("Service level", "Target", "Actual", "Better", "Status", "Customer theme"),
-                rows,
-                status_column=4,
-                numeric_columns=(1, 2),
-            )
-        )
-        linked = _slas_beside_customers(judged, signal)
-        if linked is not None:
-            blocks.append(linked)
-    if operations.improvements:
-        blocks.append(Bullets("Improvements under way", tuple(operations.improvements)))
-    if not blocks:
-        blocks.append(Note("operations.yaml is present but lists no service levels.", "empty"))
-    return tuple(blocks), ()  # their questions come from agenda.rules
-
-
-def _slas_beside_customers(judged, signal: CustomerSignal) -> Table | None:
-    """Each SLA linked to a customer theme, next to what customers said about that theme."""
-    rows = []
-    for sla, st in judged:
-        theme = find_theme(sla.theme, signal.themes)
-        if theme is None:
-            continue
-        then = signal.theme_previous(theme)
-        mentions = f"{theme.mentions:,}" + (
-            f" ({signed(theme.mentions - then)})" if then is not None else ""
-        )
-        said = next((v for v in signal.verbatims if v.theme == theme.name), None)
-        rows.append(
-            (sla.name, st, theme.name, mentions, f"“{said.text}”" if said else "Nothing quoted")
-        )
-    if not rows:
-        return None
-    return Table(
-        "Service levels beside what customers say",
-        ("Service level", "Status", "Customer theme", "Mentions", "What a customer said"),
-        tuple(rows),
-        status_column=1,
-        numeric_columns=(3,),
-        caption=f"Mentions this month, with the change since {signal.themes_since}.",
-    )
-
-
-# --- marketing ------------------------------------------------------------------------------
-
-_NOT_STATED = "Not stated"
-
-
-def _when(value) -> str:
-    if value is None:
-        return "–"
-    return short_date(value) if isinstance(value, dt.date) else str(value)
-
-
-def _marketing(data, month: MonthData, signal: CustomerSignal):
-    marketing: schema.Marketing = data
-    blocks: list[Block] = []
-    for label, items in (("Programmes", marketing.programmes), ("Events", marketing.events)):
-        if not items:
-            continue
-        rows = tuple(
-            (
-                item.name,
-                item.audience,
-                _when(item.when),
-                item.goal or "–",
-                item.expected_reaction or _NOT_STATED,
-            )
-            for item in items
-        )
-        blocks.append(
-            Table(label, ("Name", "Audience", "When", "Goal", "Expected customer reaction"), rows)
-        )
-    if not blocks:
-        blocks.append(Note("marketing.yaml is present but lists no programmes or events.", "empty"))
-    return tuple(blocks), ()  # their questions come from agenda.rules
-
-
-# --- sales ----------------------------------------------------------------------------------
-
-
-def _sales(data, month: MonthData, signal: CustomerSignal):
-    sales: schema.Sales = data
-    blocks: list[Block] = []
-    currency = sales.currency or _finance_currency(month)
-    if sales.pipeline is not None:
-        p = sales.pipeline
-        detail = ""
-        if p.previous is not None:
-            delta = p.value - p.previous
-            detail = ("+" if delta >= 0 else "") + money(delta, currency) + " since last month"
-        figure = Figure("Pipeline value", money(p.value, currency), detail)
-        blocks.append(Figures("Pipeline", (figure,)))
-    if sales.targets:
-        rows = tuple(
-            (
-                t.account,
-                t.segment or "–",
-                t.stage or "–",
-                money(t.value, currency) if t.value is not None else "–",
-                t.feedback_to_use or _NOT_STATED,
-            )
-            for t in sales.targets
-        )
-        blocks.append(
-            Table(
-                "Target customers",
-                ("Account", "Segment", "Stage", "Value", "Customer feedback to take in"),
-                rows,
-                numeric_columns=(3,),
-            )
-        )
-    if not blocks:
-        blocks.append(Note("sales.yaml is present but lists no targets or pipeline.", "empty"))
-    return tuple(blocks), ()  # their questions come from agenda.rules
-
-
-def _finance_currency(month: MonthData) -> str | None:
-    finance = month.sections.get("finance")
-    return finance.currency if isinstance(finance, schema.Finance) else None
-
-
-# --- finance --------------------------------------------------------------------------------
-
-
-def _finance(data, month: MonthData, signal: CustomerSignal):
-    finance: schema.Finance = data
-    blocks: list[Block] = []
-    if finance.metrics:
-        rows = []
-        for m in finance.metrics:
-            unit_currency = None if m.unit else finance.currency
-            budget = with_unit(m.budget, m.unit, unit_currency) if m.budget is not None else "–"
-            variance = "–"
-            st = "–"
-            if m.budget is not None:
-                delta = m.actual - m.budget
-                sign = "+" if delta > 0 else "−" if delta < 0 else ""
-                variance = sign + with_unit(abs(delta), m.unit, unit_currency)
-                if m.higher_is_better is not None:  # no stated direction: no status
-                    st = status(m.budget, m.actual, higher_is_better=m.higher_is_better)
-            previous = (
-                with_unit(m.previous, m.unit, unit_currency) if m.previous is not None else "–"
-            )
-            rows.append(
-                (m.name, with_unit(m.actual, m.unit, unit_currency), budget, variance, previous, st)
-            )
-        blocks.append(
-            Table(
-                "Results against budget",
-                ("Measure", "Actual", "Budget", "Variance", "Last month", "Status"),
-                tuple(rows),
-                status_column=5,
-                numeric_columns=(1, 2, 3, 4),
-            )
-        )
-    blocks += [Note(paragraph) for paragraph in finance.commentary]
-    if not blocks:
-        blocks.append(Note("finance.yaml is present but lists no measures.", "empty"))
-    return tuple(blocks), ()
 
 
 # --- actions and appendix -------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -11,9 +10,10 @@ from pydantic import Field
 from agenda import schema
 from agenda.errors import DataError, Problem
 from agenda.nps import Nps, from_scores
+from agenda.order import is_month
 from agenda.responses import read_responses
 from agenda.sources import YamlFile, YamlProblems, iter_month_dirs, load_yaml
-from agenda.validate import check_model
+from agenda.validate import check_model, read_checked
 
 #: How many months a trend covers, this one included.
 MAX_MONTHS = 12
@@ -84,11 +84,7 @@ def earlier_months(
             if actions is not None:
                 signals.append(MonthSignal(month.name, None, None, {}, {}, actions))
             continue
-        try:
-            file = load_yaml(path)
-            customer, problems = check_model(file, schema.Customer)
-        except YamlProblems as exc:
-            customer, problems = None, exc.problems
+        file, customer, problems = read_checked(path, schema.Customer)
         if customer is None:
             warnings += [_left_out(month, p) for p in problems[:1]]
             left = _left_out_reason(problems[0])
@@ -169,8 +165,8 @@ def _window(folder: Path, limit: int | None) -> list[Path]:
     first."""
     workspace = folder.resolve().parent
     this = folder.resolve().name
-    dated = limit is not None and re.fullmatch(r"\d{4}-\d{2}", this)
-    oldest = window_start(this, limit) if dated else ""
+    dated = limit is not None and is_month(this)
+    oldest = window_start(this, limit) if dated and limit is not None else ""
     if not workspace.is_dir():
         return []
     return [p for p in iter_month_dirs(workspace) if oldest <= p.name < this]
@@ -182,19 +178,14 @@ def _earlier_actions(month: Path, errors: list[Problem]) -> tuple[schema.Action,
     if not path.exists():
         return None
     why = f"fix it: its open actions carry over into later months (earlier month {month.name})"
-    try:
-        file = load_yaml(path)
-        actions, problems = check_model(file, schema.Actions)
-    except YamlProblems as exc:
-        actions, problems = None, exc.problems
+    _, actions, problems = read_checked(path, schema.Actions)
     if actions is None:
         errors += [replace(p, message=f"{p.message}; {why}") for p in problems]
         return None
-    assert isinstance(actions, schema.Actions)
     return tuple(actions.actions)
 
 
-def month_nps(folder: Path, customer: schema.Customer, file) -> Nps:
+def month_nps(folder: Path, customer: schema.Customer, file: YamlFile) -> Nps:
     """Compute a month's NPS from its counts or its survey export."""
     if customer.nps.counts is not None:
         c = customer.nps.counts

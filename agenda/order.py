@@ -1,8 +1,18 @@
-"""The customer-first running order: the only place the section order is written down."""
+"""The customer-first running order: the only place the sections and their order are written.
+
+Everything else derives from ``SECTIONS``: the section files a month may hold, the keys of
+``meeting.yaml``'s ``minutes`` and ``leads``, the agenda's numbering, and which module of
+``agenda.sections`` builds each section (the module named by the key).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Literal, get_args
+
+#: A section's key: its data file's stem and its key under ``minutes`` and ``leads``.
+SectionKey = Literal["customer", "employees", "operations", "marketing", "sales", "finance"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
 )
 
 SECTION_KEYS: tuple[str, ...] = tuple(s.key for s in SECTIONS)
+if get_args(SectionKey) != SECTION_KEYS:  # the type above and the order must agree
+    raise AssertionError(f"SectionKey {get_args(SectionKey)} differs from SECTIONS {SECTION_KEYS}")
 
 
 def slot_minutes(minutes, spec: SectionSpec) -> int:
@@ -97,3 +109,17 @@ ACTIONS_SLOT = SectionSpec(
         "Which action answers a customer theme we heard today?",
     ),
 )
+
+#: Every agenda slot's key, in running order: the sections, then the closing action review.
+SLOT_KEYS: tuple[str, ...] = (*SECTION_KEYS, ACTIONS_SLOT.key)
+
+#: How many of the month's customer themes lead the discussion (the "top two themes").
+TOP_THEMES = 2
+
+#: A month folder's name and a ``period``: ``YYYY-MM`` with a real month.
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def is_month(name: str) -> bool:
+    """Whether ``name`` names a month (``2026-11``), as month folders and periods must."""
+    return MONTH.fullmatch(name) is not None

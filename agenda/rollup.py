@@ -14,19 +14,20 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
 from agenda import figures, schema
 from agenda.compose import agenda_slots, file_stem
-from agenda.customer import GUEST, CustomerSignal
 from agenda.formatting import day_label, money, month_label, number, plural, with_unit
 from agenda.model import Block, Cover, Figure, Figures, Narrative, Note, Pack, Section, Table
 from agenda.nps import LOW_N, Nps, signed
 from agenda.order import ORDER_LINE, SECTIONS
 from agenda.pipeline import Loaded
 from agenda.protect import Redactor, people_named, scrub_month
+from agenda.sections._shared import sales_currency, status_counts, storyteller
+from agenda.signal import CustomerSignal
 from agenda.status import sla_status, status
 from agenda.text import phrase, speaker_notes
 
@@ -173,17 +174,9 @@ def compose_group(
     agenda = agenda_slots(meeting, with_actions=False)
     slots = {slot.key: slot for slot in agenda}
     missing = _left_out_text(left_out, settings)
-    builders = {
-        "customer": lambda us: _customer(us, missing),
-        "employees": _employees,
-        "operations": _operations,
-        "marketing": _marketing,
-        "sales": _sales,
-        "finance": lambda us: _finance(us, missing),
-    }
     sections = []
     for spec in SECTIONS:
-        blocks = builders[spec.key](units)
+        blocks = _GROUP_SECTIONS[spec.key](units, missing)
         has_data = not (len(blocks) == 1 and isinstance(blocks[0], Note))
         intro = ""
         if spec.key == "customer":
@@ -299,15 +292,29 @@ def _left_out_text(left_out: Sequence[LeftOut], settings: schema.WorkspaceSettin
     return "Left out: " + "; ".join(parts)
 
 
+GroupBuilder = Callable[[list[Unit], str], list[Block]]
+#: The group pack's builder for each section, registered beside it by its key in the order.
+_GROUP_SECTIONS: dict[str, GroupBuilder] = {}
+
+
+def _group_section(key: str) -> Callable[[GroupBuilder], GroupBuilder]:
+    def register(build: GroupBuilder) -> GroupBuilder:
+        _GROUP_SECTIONS[key] = build
+        return build
+
+    return register
+
+
 def _empty(what: str) -> list[Block]:
     return [Note(f"No unit supplied {what} this month.", "empty")]
 
 
+@_group_section("customer")
 def _customer(units: list[Unit], missing: str = "") -> list[Block]:
     blocks: list[Block] = []
     for unit in units:
         story = unit.month.customer.narratives[0]
-        who = GUEST if story.guest else story.customer
+        who = storyteller(story)
         where = " · ".join(p for p in (unit.label, story.channel, story.segment) if p)
         blocks.append(
             Narrative(f"{unit.label}: {story.title}", who, story.story, where, story.theme)
@@ -422,7 +429,8 @@ def _section(units: list[Unit], key: str):
     return [(u, u.month.sections.get(key)) for u in units if u.month.sections.get(key) is not None]
 
 
-def _employees(units: list[Unit]) -> list[Block]:
+@_group_section("employees")
+def _employees(units: list[Unit], missing: str = "") -> list[Block]:
     rows = []
     for unit, data in _section(units, "employees"):
         assert isinstance(data, schema.Employees)
@@ -441,20 +449,13 @@ def _employees(units: list[Unit]) -> list[Block]:
     ]
 
 
-def _operations(units: list[Unit]) -> list[Block]:
+@_group_section("operations")
+def _operations(units: list[Unit], missing: str = "") -> list[Block]:
     rows = []
     for unit, data in _section(units, "operations"):
         assert isinstance(data, schema.Operations)
-        judged = [sla_status(s) for s in data.slas]
-        rows.append(
-            (
-                unit.label,
-                str(len(judged)),
-                str(judged.count("On track")),
-                str(judged.count("At risk")),
-                str(judged.count("Off track")),
-            )
-        )
+        counts = status_counts(sla_status(s) for s in data.slas)
+        rows.append((unit.label, str(len(data.slas)), *(str(n) for n in counts.values())))
     if not rows:
         return _empty("service levels")
     return [
@@ -467,7 +468,8 @@ def _operations(units: list[Unit]) -> list[Block]:
     ]
 
 
-def _marketing(units: list[Unit]) -> list[Block]:
+@_group_section("marketing")
+def _marketing(units: list[Unit], missing: str = "") -> list[Block]:
     rows = []
     for unit, data in _section(units, "marketing"):
         assert isinstance(data, schema.Marketing)
@@ -486,15 +488,13 @@ def _marketing(units: list[Unit]) -> list[Block]:
     ]
 
 
-def _sales(units: list[Unit]) -> list[Block]:
+@_group_section("sales")
+def _sales(units: list[Unit], missing: str = "") -> list[Block]:
     rows = []
     for unit, data in _section(units, "sales"):
         assert isinstance(data, schema.Sales)
         no_feedback = sum(1 for t in data.targets if t.feedback_to_use is None)
-        finance = unit.month.sections.get("finance")
-        currency = data.currency or (
-            finance.currency if isinstance(finance, schema.Finance) else None
-        )
+        currency = sales_currency(data, unit.month)
         pipeline = money(data.pipeline.value, currency) if data.pipeline else "–"
         rows.append((unit.label, str(len(data.targets)), pipeline, str(no_feedback)))
     if not rows:
@@ -516,6 +516,7 @@ def _judge(budget: float | None, actual: float, higher_is_better: bool | None) -
     return status(budget, actual, higher_is_better=higher_is_better)
 
 
+@_group_section("finance")
 def _finance(units: list[Unit], missing: str = "") -> list[Block]:
     # A measure adds up only with itself in the same unit and currency: a EUR unit's revenue
     # is never summed with a GBP unit's (they show as separate rows). Only money and figures

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from agenda import schema
-from agenda.customer import CustomerSignal
+from agenda.order import TOP_THEMES
+from agenda.signal import CustomerSignal
 from agenda.status import sla_status
 from agenda.validate import MonthData, find_theme
 
@@ -95,7 +96,7 @@ def growing_theme_without_sla(ctx: Context) -> Iterable[Insight]:
     operations = ctx.section("operations")
     slas = operations.slas if isinstance(operations, schema.Operations) else []
     watched = {t.name for s in slas if (t := find_theme(s.theme, ctx.signal.themes))}
-    for name, now, then in ctx.signal.growing_themes(top=2):
+    for name, now, then in ctx.signal.growing_themes(top=TOP_THEMES):
         if name not in watched:
             yield Insight(
                 "operations",
@@ -127,7 +128,7 @@ def sales_target_without_customer_feedback(ctx: Context) -> Iterable[Insight]:
     sales = ctx.section("sales")
     if not isinstance(sales, schema.Sales):
         return
-    themes = [t.name for t in ctx.signal.ranked_themes()[:2]]
+    themes = [t.name for t in ctx.signal.ranked_themes()[:TOP_THEMES]]
     hint = f" (customers' top themes: {', '.join(themes)})" if themes else ""
     for target in sales.targets:
         if target.feedback_to_use is None:

@@ -15,15 +15,13 @@ import yaml
 
 from agenda import schema
 from agenda.actions import latest_by_id
-from agenda.errors import DataError, Problem, UsageProblem, shown_path
+from agenda.errors import Problem, UsageProblem, shown_path
 from agenda.formatting import default_title, month_label, plural
 from agenda.history import earlier_months, month_range, months_before
+from agenda.order import SECTION_KEYS, is_month
 from agenda.resources import templates
-from agenda.sources import YamlProblems, iter_month_dirs, load_yaml
-from agenda.validate import check_model
-
-SECTION_FILES = ("customer", "employees", "operations", "marketing", "sales", "finance")
-
+from agenda.sources import iter_month_dirs
+from agenda.validate import read_or_refuse
 
 #: Month names and abbreviations as a title may spell them ("November 2026", "Nov", "Sept.").
 _MONTH_WORD = re.compile(
@@ -73,7 +71,7 @@ def same_weekday(day: dt.date, year: int, month: int) -> dt.date:
 
 def init_month(target: Path) -> Scaffolded:
     """Create ``target`` (a YYYY-MM folder) from the latest earlier month beside it."""
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", target.name):
+    if not is_month(target.name):
         raise UsageProblem(f"{target}: name the new folder as a month, YYYY-MM (e.g. 2026-12)")
     if target.exists() and not target.is_dir():
         raise UsageProblem(f"{target}: is a file, not a month folder")
@@ -108,7 +106,7 @@ def init_month(target: Path) -> Scaffolded:
     history, _ = earlier_months(target)
     open_actions = _open_actions(history)
     files["actions.yaml"] = _actions_text(open_actions, source.name)
-    for stem in SECTION_FILES:
+    for stem in SECTION_KEYS:
         files[f"{stem}.yaml"] = (templates() / "scaffold" / f"{stem}.yaml").read_text("utf-8")
 
     target.mkdir(parents=True, exist_ok=True)
@@ -166,15 +164,7 @@ def _skipped(target: Path, source: Path) -> Problem | None:
 
 def _meeting(path: Path):
     """The meeting settings in ``path``, and the file (to locate warnings in it)."""
-    try:
-        file = load_yaml(path)
-    except YamlProblems as exc:
-        raise DataError(exc.problems) from None
-    meeting, problems = check_model(file, schema.Meeting)
-    if meeting is None:
-        raise DataError(problems or [Problem(path, "cannot read meeting settings")])
-    assert isinstance(meeting, schema.Meeting)
-    return meeting, file
+    return read_or_refuse(path, schema.Meeting)
 
 
 def _meeting_text(

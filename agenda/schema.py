@@ -16,12 +16,13 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    create_model,
     field_validator,
     model_validator,
 )
 
 from agenda import figures
-from agenda.order import SECTION_KEYS
+from agenda.order import MONTH, SECTIONS, SLOT_KEYS, SectionKey
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -170,8 +171,6 @@ Money = Annotated[float, BeforeValidator(_money), Field(allow_inf_nan=False)]
 Whole = Annotated[int, BeforeValidator(_whole)]
 Count = Annotated[Whole, Field(ge=0)]
 Id = Annotated[Text, BeforeValidator(_as_text)]
-SectionKey = Literal["customer", "employees", "operations", "marketing", "sales", "finance"]
-assert set(SectionKey.__args__) == set(SECTION_KEYS)  # type: ignore[attr-defined]
 
 
 class Strict(BaseModel):
@@ -211,33 +210,27 @@ class Guest(Strict):
     chatham_house: bool = True
 
 
-class SectionNumbers(Strict):
-    """Minutes per agenda slot, keyed by section (plus the closing ``actions`` review)."""
-
-    customer: Annotated[Whole, Field(ge=1, le=480)] | None = None
-    employees: Annotated[Whole, Field(ge=1, le=480)] | None = None
-    operations: Annotated[Whole, Field(ge=1, le=480)] | None = None
-    marketing: Annotated[Whole, Field(ge=1, le=480)] | None = None
-    sales: Annotated[Whole, Field(ge=1, le=480)] | None = None
-    finance: Annotated[Whole, Field(ge=1, le=480)] | None = None
-    actions: Annotated[Whole, Field(ge=1, le=480)] | None = None
+def _per_slot(name: str, doc: str, value: Any) -> type[Strict]:
+    """A model with one optional field per agenda slot, named by the slot keys in ``order``."""
+    fields: dict[str, Any] = {key: (value | None, None) for key in SLOT_KEYS}
+    return create_model(name, __base__=Strict, __doc__=doc, **fields)
 
 
-class SectionLeads(Strict):
-    """Who leads each agenda slot (optional; the chair leads any slot not named)."""
-
-    customer: Text | None = None
-    employees: Text | None = None
-    operations: Text | None = None
-    marketing: Text | None = None
-    sales: Text | None = None
-    finance: Text | None = None
-    actions: Text | None = None
+SectionNumbers = _per_slot(
+    "SectionNumbers",
+    "Minutes per agenda slot, keyed by section (plus the closing ``actions`` review).",
+    Annotated[Whole, Field(ge=1, le=480)],
+)
+SectionLeads = _per_slot(
+    "SectionLeads",
+    "Who leads each agenda slot (optional; the chair leads any slot not named).",
+    Text,
+)
 
 
 class Meeting(Strict):
     organisation: Text
-    period: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+    period: Annotated[str, StringConstraints(pattern=f"^{MONTH.pattern}$")]
     date: dt.date
     title: Text | None = None
     start: Annotated[str, StringConstraints(pattern=r"^([01]?\d|2[0-3]):[0-5]\d$")] = "09:00"
@@ -247,8 +240,8 @@ class Meeting(Strict):
     chair: Text | None = None
     attendees: list[Annotated[Attendee, BeforeValidator(_named("name"))]] = []
     guests: list[Guest] = []
-    minutes: SectionNumbers = SectionNumbers()
-    leads: SectionLeads = SectionLeads()
+    minutes: SectionNumbers = SectionNumbers()  # type: ignore[valid-type]
+    leads: SectionLeads = SectionLeads()  # type: ignore[valid-type]
     #: "neutral" (default): NPS as number, sample and change, no good/bad; "target": judged
     #: against customer.yaml's nps.target.
     nps_framing: Literal["neutral", "target"] = "neutral"
@@ -516,14 +509,8 @@ class Actions(Strict):
 
 
 #: Each section file's model, keyed by file stem; customer.yaml is required, the rest optional.
-SECTION_MODELS: dict[str, type[Strict]] = {
-    "customer": Customer,
-    "employees": Employees,
-    "operations": Operations,
-    "marketing": Marketing,
-    "sales": Sales,
-    "finance": Finance,
-}
+#: Each model is the class named as its key capitalised (``customer`` → ``Customer``).
+SECTION_MODELS: dict[str, type[Strict]] = {s.key: globals()[s.key.capitalize()] for s in SECTIONS}
 
 
 # --- agenda.yaml (workspace settings) and theme.yaml (a theme folder's own look) -------------
@@ -565,4 +552,4 @@ class WorkspaceSettings(Strict):
     units: dict[str, Text] = {}
     #: Who leads each slot of the group meeting, keyed by section (optional; unnamed slots
     #: take the units' leads).
-    group_leads: SectionLeads = SectionLeads()
+    group_leads: SectionLeads = SectionLeads()  # type: ignore[valid-type]

@@ -17,6 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from agenda.errors import Problem
+from agenda.order import is_month
 
 #: Largest YAML file we read; monthly data is a few kilobytes, so this only stops accidents.
 MAX_YAML_BYTES = 2 * 1024 * 1024
@@ -255,8 +256,10 @@ class _Builder:
                 )
                 continue
             seen[key] = _mark(key_node)[0]
-            self.marks.keys[(*loc, key)] = _mark(key_node)
-            out[key] = self.build(value_node, (*loc, key), depth + 1)
+            # named, not ``keys[(*loc, key)]``: mypy takes that for 3.11's ``keys[*loc, key]``
+            here = (*loc, key)
+            self.marks.keys[here] = _mark(key_node)
+            out[key] = self.build(value_node, here, depth + 1)
         return out
 
 
@@ -359,5 +362,5 @@ def load_yaml(path: Path) -> YamlFile:
 
 def iter_month_dirs(workspace: Path) -> Iterator[Path]:
     """Yield the workspace's month folders (named YYYY-MM), oldest first."""
-    months = [p for p in workspace.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}-\d{2}", p.name)]
+    months = [p for p in workspace.iterdir() if p.is_dir() and is_month(p.name)]
     yield from sorted(months, key=lambda p: p.name)

@@ -14,16 +14,18 @@ import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from agenda import schema
 from agenda.errors import DataError, Problem, UsageProblem
 from agenda.names import fold
-from agenda.order import SECTION_KEYS, SECTIONS, slot_minutes
+from agenda.order import SECTION_KEYS, SECTIONS, is_month, slot_minutes
 from agenda.responses import SurveyAnswers, read_responses
 from agenda.sources import Loc, YamlFile, YamlProblems, load_yaml
+
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -214,7 +216,7 @@ def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[Loc, str, bool
     return loc, f"{prefix}{err['msg'][0].lower()}{err['msg'][1:]}, got {_shown(value)}", False
 
 
-def check_model(file: YamlFile, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+def check_model(file: YamlFile, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Validate a loaded file against its model; return the model or the located problems."""
     data = file.data
     if not isinstance(data, dict):
@@ -231,21 +233,29 @@ def check_model(file: YamlFile, model: type[BaseModel]) -> tuple[BaseModel | Non
         return None, problems
 
 
-def _load(
-    path: Path, model: type[BaseModel], problems: list[Problem]
-) -> tuple[YamlFile | None, BaseModel | None]:
+def read_checked(path: Path, model: type[M]) -> tuple[YamlFile | None, M | None, list[Problem]]:
+    """Read one YAML file and check it against ``model``, the one way every module does.
+
+    Returns the file (None when it cannot be read), the checked model (None when anything is
+    wrong) and the located problems; the caller decides whether they are errors or warnings.
+    """
     try:
         file = load_yaml(path)
     except YamlProblems as exc:
-        problems.extend(exc.problems)
-        return None, None
-    result, found = check_model(file, model)
-    problems.extend(found)
-    return file, result
+        return None, None, list(exc.problems)
+    result, problems = check_model(file, model)
+    return file, result, problems
 
 
-MONTH_NAME = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-KNOWN_FILES = ("meeting", "customer", *SECTION_KEYS[1:], "actions")
+def read_or_refuse(path: Path, model: type[M]) -> tuple[M, YamlFile]:
+    """The checked model in ``path`` and its file, or a DataError naming every problem."""
+    file, result, problems = read_checked(path, model)
+    if file is None or result is None:
+        raise DataError(problems or [Problem(path, "cannot be read")])
+    return result, file
+
+
+KNOWN_FILES = ("meeting", *SECTION_KEYS, "actions")
 
 
 def check_month_folder(folder: Path) -> None:
@@ -255,10 +265,8 @@ def check_month_folder(folder: Path) -> None:
     if not folder.is_dir():
         raise UsageProblem(f"{folder}: is a file, not a month folder (expected e.g. 2026-11/)")
     name = folder.resolve().name
-    if not MONTH_NAME.fullmatch(name):
-        months = sorted(
-            p.name for p in folder.iterdir() if p.is_dir() and MONTH_NAME.fullmatch(p.name)
-        )
+    if not is_month(name):
+        months = sorted(p.name for p in folder.iterdir() if p.is_dir() and is_month(p.name))
         if months and not (folder / "meeting.yaml").exists():
             raise UsageProblem(
                 f"{folder}: this is a workspace of {len(months)} month folder(s); "
@@ -315,7 +323,8 @@ def load_month(folder: Path) -> MonthData:
             else:
                 return None
         files.append(path)
-        file, result = _load(path, model, problems)
+        file, result, found = read_checked(path, model)
+        problems.extend(found)
         if file is not None:
             loaded[stem] = file
         return result
@@ -329,7 +338,7 @@ def load_month(folder: Path) -> MonthData:
 
     if meeting is not None:
         meeting_file = loaded["meeting"]
-        if re.fullmatch(r"\d{4}-\d{2}", folder.name) and meeting.period != folder.name:
+        if is_month(folder.name) and meeting.period != folder.name:
             problems.append(
                 meeting_file.problem(
                     ("period",),

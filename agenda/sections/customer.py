@@ -1,18 +1,12 @@
-"""Compose the Customer section: stories first, then NPS done honestly, trends, themes, complaints.
-
-Everything here is computed once for the whole pack (other sections read ``CustomerSignal``
-to ask, for example, whether green SLAs sit beside a worsening customer signal).
-"""
+"""The Customer section: stories first, then NPS done honestly, trends, themes, complaints."""
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
 from agenda import schema
-from agenda.errors import Problem
 from agenda.formatting import in_sentence, month_label, number, plural
-from agenda.history import MonthSignal, month_range, months_before, window_start
+from agenda.history import MonthSignal
 from agenda.model import (
     Block,
     Bullets,
@@ -25,182 +19,15 @@ from agenda.model import (
     Series,
     Table,
 )
-from agenda.nps import LOW_N, Nps, from_scores, signed
+from agenda.nps import LOW_N, from_scores, signed
+from agenda.order import TOP_THEMES
+from agenda.sections._shared import storyteller
+from agenda.signal import GUEST, CustomerSignal
 from agenda.status import status
 from agenda.text import phrase
 from agenda.validate import MonthData
 
-GUEST = "A customer guest"
-
-
-class CustomerSignal:
-    """This month's customer signal beside earlier months, computed once for every section."""
-
-    def __init__(
-        self, month: MonthData, history: list[MonthSignal], framing: str | None = None
-    ) -> None:
-        nps_in = month.customer.nps
-        if nps_in.counts is not None:
-            c = nps_in.counts
-            self.nps = Nps(c.promoters, c.passives, c.detractors)
-        else:
-            assert month.answers is not None
-            self.nps = from_scores(month.answers.scores)
-        self.period = month.meeting.period
-        self.last_month = months_before(self.period, 1)  #: the month before this one
-        self.target = nps_in.target
-        self.framing = framing or month.meeting.nps_framing
-        self.warnings: list[Problem] = []
-        if self.framing == "target" and self.target is None:
-            self.warnings.append(
-                month.problem(
-                    "customer",
-                    ("nps",),
-                    "nps_framing is 'target' but customer.yaml gives no nps.target: "
-                    "NPS is shown neutrally",
-                )
-            )
-            self.framing = "neutral"
-        answers = month.answers
-        if answers is not None:
-            outside = sum(n for m, n in answers.months.items() if m != self.period)
-            if outside:
-                self.warnings.append(
-                    Problem(
-                        answers.path,
-                        f"{plural(outside, 'survey answer')} "
-                        f"{'is' if outside == 1 else 'are'} dated outside "
-                        f"{month_label(self.period)} (from {answers.first:%d %b %Y} to "
-                        f"{answers.last:%d %b %Y}); they are counted in this month's NPS",
-                    )
-                )
-        self.history = history
-        with_signal = [s for s in history if s.nps or s.complaints is not None or s.themes]
-        self.previous = with_signal[-1] if with_signal else None
-        self.previous_nps = self.previous.nps if self.previous else None
-        customer = month.customer
-        self.complaints = customer.complaints.total if customer.complaints else None
-        self._complaints_previous = customer.complaints.previous if customer.complaints else None
-        self.themes = tuple(customer.themes)
-        self.verbatims = tuple(customer.verbatims)
-
-    @property
-    def nps_change(self) -> float | None:
-        """Change in NPS points since the previous month with a score."""
-        if self.nps.score is None or self.previous_nps is None or self.previous_nps.score is None:
-            return None
-        return self.nps.score - self.previous_nps.score
-
-    @property
-    def change_margin(self) -> float | None:
-        """95% margin of error of the month-on-month change (both months' errors combined)."""
-        if self.nps.margin is None or self.previous_nps is None or self.previous_nps.margin is None:
-            return None
-        return math.hypot(self.nps.margin, self.previous_nps.margin)
-
-    @property
-    def change_is_noise(self) -> bool:
-        """True when the change is within its margin of error."""
-        change, margin = self.nps_change, self.change_margin
-        return change is not None and margin is not None and abs(change) <= margin
-
-    @property
-    def worsening(self) -> list[str]:
-        """Plain statements of how the customer signal is poor or getting worse."""
-        found = []
-        score = self.nps.score
-        if score is not None and self.target is not None and score < self.target:
-            found.append(f"NPS is {signed(score)} against a target of {signed(self.target)}")
-        change = self.nps_change
-        if change is not None and change < 0 and not self.change_is_noise:
-            found.append(f"NPS fell {number(abs(round(change)))} points since last month")
-        before = self.complaints_previous
-        if before is not None and self.complaints is not None and self.complaints > before:
-            found.append(f"complaints rose from {before:,} to {self.complaints:,}")
-        for name, now, then in self.growing_themes(top=2):
-            found.append(f"“{name}” is a top theme and grew from {then} to {now} mentions")
-        return found
-
-    @property
-    def complaints_compared(self) -> MonthSignal | None:
-        """The earlier month on file that complaints (and their reasons) are compared with.
-
-        With customer.yaml's ``complaints.previous`` that is the month before this one (what
-        "previous" means), so its reasons are never taken from another month; otherwise the
-        latest earlier month with complaints.
-        """
-        if self._complaints_previous is not None:
-            before = self.last_month
-            return next(
-                (s for s in self.history if s.period == before and s.complaints is not None), None
-            )
-        return next((s for s in reversed(self.history) if s.complaints is not None), None)
-
-    @property
-    def complaints_previous(self) -> int | None:
-        """Last month's complaints: customer.yaml's ``previous``, else the earlier month's file."""
-        if self._complaints_previous is not None:
-            return self._complaints_previous
-        compared = self.complaints_compared
-        return compared.complaints if compared else None
-
-    @property
-    def complaints_since(self) -> str:
-        """What complaints are compared with, in words: "last month", or the month by name when
-        the latest earlier month with complaints is not the one before this one."""
-        compared = self.complaints_compared
-        if (
-            self._complaints_previous is not None
-            or compared is None
-            or compared.period == self.last_month
-        ):
-            return "last month"
-        return month_label(compared.period)
-
-    def theme_previous(self, theme: schema.Theme) -> int | None:
-        """A theme's mentions last month: its own ``previous``, else the earlier month's file."""
-        if theme.previous is not None:
-            return theme.previous
-        return self.previous.themes.get(theme.name) if self.previous else None
-
-    @property
-    def themes_since(self) -> str:
-        """What theme mentions are compared with, in words: "last month", or the earlier
-        month by name when a theme's change comes from a file older than last month."""
-        earlier = self.previous
-        if earlier is None or earlier.period == self.last_month:
-            return "last month"
-        if any(t.previous is None and t.name in earlier.themes for t in self.themes):
-            return month_label(earlier.period)
-        return "last month"
-
-    def ranked_themes(self) -> list[schema.Theme]:
-        """Themes by mentions (most first), ties by name."""
-        return sorted(self.themes, key=lambda t: (-t.mentions, t.name))
-
-    def growing_themes(self, *, top: int | None = None) -> list[tuple[str, int, int]]:
-        """(name, now, last month) for themes mentioned more than last month, among the top N."""
-        ranked = self.ranked_themes()[:top] if top else self.ranked_themes()
-        grown = []
-        for theme in ranked:
-            then = self.theme_previous(theme)
-            if then is not None and theme.mentions > then:
-                grown.append((theme.name, theme.mentions, then))
-        return grown
-
-    def trend(self) -> list[tuple[str, MonthSignal | None]]:
-        """Months from the oldest remembered (at most 12 back) to now; missing months are None."""
-        by_period = {s.period: s for s in self.history}
-        oldest = min([*by_period, self.period])
-        oldest = max(oldest, window_start(self.period))
-        return [(p, by_period.get(p)) for p in month_range(oldest, self.period)]
-
-
 # --- quotes and stories ---------------------------------------------------------------------
-
-
-def _who(narrative: schema.Narrative) -> str:
-    return GUEST if narrative.guest else narrative.customer
 
 
 def _attribution(*parts: str | None) -> str:
@@ -240,12 +67,12 @@ def balanced(verbatims: list[schema.Verbatim], limit: int = 4) -> list[schema.Ve
 # --- the section ----------------------------------------------------------------------------
 
 
-def customer_blocks(
+def build(
     customer: schema.Customer, month: MonthData, signal: CustomerSignal
 ) -> tuple[tuple[Block, ...], tuple[str, ...]]:
     """The Customer section's blocks, in reading order, and its questions for the room."""
     blocks: list[Block] = [
-        Narrative(n.title, _who(n), n.story, _attribution(n.channel, n.segment), n.theme)
+        Narrative(n.title, storyteller(n), n.story, _attribution(n.channel, n.segment), n.theme)
         for n in customer.narratives
     ]
     blocks += [quote(v) for v in balanced(list(customer.verbatims))]
@@ -491,11 +318,11 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
             caption="Ranked by mentions this month; the top two lead the discussion.",
         )
     ]
-    for theme in ranked[:2]:
+    for theme in ranked[:TOP_THEMES]:
         said = [v for v in customer.verbatims if v.theme == theme.name]
         stories = [n for n in customer.narratives if n.theme == theme.name]
         items = [f"“{v.text}” ({quote(v).attribution})" for v in said[:3]]
-        items += [f"Story: {n.title} ({_who(n)})" for n in stories[:1]]
+        items += [f"Story: {n.title} ({storyteller(n)})" for n in stories[:1]]
         if not items:
             items = ["No verbatim was tagged with this theme this month."]
         blocks.append(Bullets(f"What customers said about {in_sentence(theme.name)}", tuple(items)))

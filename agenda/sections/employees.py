@@ -1,0 +1,57 @@
+"""The Employees section."""
+
+from __future__ import annotations
+
+from agenda import schema
+from agenda.formatting import (
+    number,
+)
+from agenda.model import (
+    Block,
+    Bullets,
+    Figure,
+    Figures,
+    Note,
+    Quote,
+    Table,
+)
+from agenda.nps import signed
+from agenda.rules import challenge_theme
+from agenda.signal import CustomerSignal
+from agenda.validate import MonthData
+
+
+def build(data, month: MonthData, signal: CustomerSignal):
+    employees: schema.Employees = data
+    blocks: list[Block] = []
+    figures = []
+    if employees.engagement is not None:
+        e = employees.engagement
+        detail = (
+            f"{signed(e.score - e.previous, 1)} since last month" if e.previous is not None else ""
+        )
+        figures.append(Figure("Engagement", number(e.score), detail))
+    if employees.enps is not None:
+        figures.append(Figure("Employee NPS", signed(employees.enps)))
+    if figures:
+        blocks.append(Figures("How our people feel", tuple(figures)))
+    for voice in employees.frontline:
+        blocks.append(Quote(voice.quote, f"{voice.name}, {voice.role}"))
+    if employees.challenges:
+        linked = [(c, challenge_theme(c, signal.themes)) for c in employees.challenges]
+        items = tuple(
+            f"{c.text} (customers raise this too: {theme.name})" if theme else c.text
+            for c, theme in linked
+        )
+        blocks.append(Bullets("Challenges our people face", items))
+    if employees.customer_objectives:
+        blocks.append(
+            Table(
+                "Each team's customer objective",
+                ("Team", "Customer objective"),
+                tuple((o.team, o.objective) for o in employees.customer_objectives),
+            )
+        )
+    if not blocks:
+        blocks.append(Note("employees.yaml is present but holds nothing to show yet.", "empty"))
+    return tuple(blocks), ()

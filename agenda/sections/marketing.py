@@ -1,0 +1,37 @@
+"""The Marketing section."""
+
+from __future__ import annotations
+
+from agenda import schema
+from agenda.model import (
+    Block,
+    Note,
+    Table,
+)
+from agenda.sections._shared import NOT_STATED, when
+from agenda.signal import CustomerSignal
+from agenda.validate import MonthData
+
+
+def build(data, month: MonthData, signal: CustomerSignal):
+    marketing: schema.Marketing = data
+    blocks: list[Block] = []
+    for label, items in (("Programmes", marketing.programmes), ("Events", marketing.events)):
+        if not items:
+            continue
+        rows = tuple(
+            (
+                item.name,
+                item.audience,
+                when(item.when),
+                item.goal or "–",
+                item.expected_reaction or NOT_STATED,
+            )
+            for item in items
+        )
+        blocks.append(
+            Table(label, ("Name", "Audience", "When", "Goal", "Expected customer reaction"), rows)
+        )
+    if not blocks:
+        blocks.append(Note("marketing.yaml is present but lists no programmes or events.", "empty"))
+    return tuple(blocks), ()  # their questions come from agenda.rules

@@ -1,0 +1,94 @@
+"""The Operations section."""
+
+from __future__ import annotations
+
+from agenda import schema
+from agenda.formatting import (
+    with_unit,
+)
+from agenda.model import (
+    Block,
+    Bullets,
+    Note,
+    Table,
+)
+from agenda.nps import signed
+from agenda.sections._shared import status_counts
+from agenda.signal import CustomerSignal
+from agenda.status import sla_status
+from agenda.text import phrase
+from agenda.validate import MonthData, find_theme
+
+
+def build(data, month: MonthData, signal: CustomerSignal):
+    operations: schema.Operations = data
+    blocks: list[Block] = []
+    if operations.slas:
+        judged = [(sla, sla_status(sla)) for sla in operations.slas]
+        counts = status_counts(st for _, st in judged)
+        blocks.append(
+            Note(
+                phrase(
+                    "sla_summary.j2",
+                    on_track=counts["On track"],
+                    at_risk=counts["At risk"],
+                    off_track=counts["Off track"],
+                    total=len(judged),
+                )
+            )
+        )
+        rows = tuple(
+            (
+                sla.name,
+                with_unit(sla.target, sla.unit),
+                with_unit(sla.actual, sla.unit),
+                "Higher" if sla.higher_is_better else "Lower",
+                st,
+                theme.name if (theme := find_theme(sla.theme, signal.themes)) else "–",
+            )
+            for sla, st in judged
+        )
+        blocks.append(
+            Table(
+                "Service levels",
+                ("Service level", "Target", "Actual", "Better", "Status", "Customer theme"),
+                rows,
+                status_column=4,
+                numeric_columns=(1, 2),
+            )
+        )
+        linked = _slas_beside_customers(judged, signal)
+        if linked is not None:
+            blocks.append(linked)
+    if operations.improvements:
+        blocks.append(Bullets("Improvements under way", tuple(operations.improvements)))
+    if not blocks:
+        blocks.append(Note("operations.yaml is present but lists no service levels.", "empty"))
+    return tuple(blocks), ()  # their questions come from agenda.rules
+
+
+def _slas_beside_customers(judged, signal: CustomerSignal) -> Table | None:
+    """Each SLA linked to a customer theme, next to what customers said about that theme."""
+    rows = []
+    for sla, st in judged:
+        theme = find_theme(sla.theme, signal.themes)
+        if theme is None:
+            continue
+        then = signal.theme_previous(theme)
+        mentions = f"{theme.mentions:,}" + (
+            f" ({signed(theme.mentions - then)})" if then is not None else ""
+        )
+        said = next((v for v in signal.verbatims if v.theme == theme.name), None)
+        rows.append(
+            (sla.name, st, theme.name, mentions, f"“{said.text}”" if said else "Nothing quoted")
+        )
+    if not rows:
+        return None
+    return Table(
+        "Service levels beside what customers say",
+        ("Service level", "Status", "Customer theme", "Mentions", "What a customer said"),
+        tuple(rows),
+        status_column=1,
+        numeric_columns=(3,),
+        caption=f"Mentions this month, with the change since {signal.themes_since}.",
+    )
