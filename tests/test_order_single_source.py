@@ -52,3 +52,17 @@ def test_one_month_pattern():
     assert is_month("2026-11") and is_month("1999-01")
     for name in ("2026-13", "2026-00", "2026-1", "26-11", "2026-11-01", "2026-11 "):
         assert not is_month(name), name
+
+
+def test_every_section_has_one_builder_module_and_every_module_is_a_section():
+    import pkgutil
+
+    import agenda.sections
+    from agenda.rollup import _GROUP_SECTIONS
+    from agenda.sections import builder
+
+    modules = {m.name for m in pkgutil.iter_modules(agenda.sections.__path__)}
+    assert {m for m in modules if not m.startswith("_")} == set(SECTION_KEYS)
+    for key in SECTION_KEYS:
+        assert callable(builder(key))
+    assert tuple(_GROUP_SECTIONS) == SECTION_KEYS  # the group pack covers every section, in order
