@@ -50,12 +50,11 @@ def keep_row_together(row: _Row) -> None:
     _switch_on(row._tr.get_or_add_trPr(), "w:cantSplit")
 
 
-def _switch_on(tr_pr, tag: str):
+def _switch_on(tr_pr, tag: str) -> None:
     """Append a row property that is on when present (``<w:cantSplit w:val="true"/>``)."""
     element = OxmlElement(tag)
     element.set(qn("w:val"), "true")
     tr_pr.append(element)
-    return element
 
 
 def shade_cell(cell, fill: str) -> None:

@@ -253,6 +253,8 @@ class WordWriter:
                 run.bold = True
                 run.font.size = Pt(8.5)
                 run.font.color.rgb = self.status.get(figure.status, RGBColor.from_string(p.ink))
+        for row in table.rows:  # a figure's label, value and detail each stay on one page
+            _ooxml.keep_row_together(row)
         _ooxml.repeat_header(table.rows[0])
 
     def _cell_text(self, cell, text: str, *, size: float, bold: bool = False, colour=None) -> None:
