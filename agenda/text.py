@@ -1,8 +1,11 @@
-"""Phrase pack values through jinja2 templates: sandboxed, strict, and logic-free by design.
+"""Every sentence a reader of the pack sees comes from ``templates/``, through this module.
 
-Templates only phrase values the composer already computed; a misspelt variable fails loudly
-(StrictUndefined) instead of shipping an empty sentence, and the sandbox keeps a template from
-reaching attributes or the filesystem it has no business with.
+``say("customer.nps_note", score=...)`` renders the macro ``nps_note`` of
+``templates/words/customer.j2``: the wording lives in one place, in the reader's language,
+where it can be read, reviewed and translated without reading Python. Templates only phrase
+values the composer already computed and formatted; a misspelt variable or a missing value
+fails loudly (StrictUndefined) instead of shipping an empty sentence, and the sandbox keeps a
+template from reaching attributes or the filesystem it has no business with.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from jinja2 import FunctionLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from agenda.errors import RenderError
+from agenda.formatting import plural
 from agenda.resources import templates
 
 
@@ -25,13 +29,41 @@ def _source(name: str) -> str | None:
 
 @cache
 def _env() -> SandboxedEnvironment:
-    return SandboxedEnvironment(
+    env = SandboxedEnvironment(
         loader=FunctionLoader(_source),
         undefined=StrictUndefined,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["plural"] = plural
+    return env
+
+
+def say(key: str, **values: Any) -> str:
+    """One piece of wording, ``area.name``: the macro ``name`` of ``words/area.j2``, on one tidy
+    line (whitespace collapsed)."""
+    return re.sub(r"\s+", " ", _macro(key, values)).strip()
+
+
+def say_lines(key: str, **values: Any) -> tuple[str, ...]:
+    """Wording that is a list (questions, points): one item per non-blank line of the macro."""
+    text = _macro(key, values)
+    return tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def _macro(key: str, values: dict[str, Any]) -> str:
+    area, _, name = key.partition(".")
+    template = f"words/{area}.j2"
+    try:
+        macro = getattr(_env().get_template(template).module, name, None)
+        if macro is None:
+            raise RenderError(f"template {template}: no wording named '{name}'")
+        return str(macro(**values))
+    except TemplateError as exc:
+        raise RenderError(f"template {template}, {name}: {exc.message or exc}") from None
+    except TypeError as exc:  # a value the macro does not take
+        raise RenderError(f"template {template}, {name}: {exc}") from None
 
 
 def phrase(name: str, **values: Any) -> str:
