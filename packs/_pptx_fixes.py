@@ -16,8 +16,9 @@ from pptx.opc.packuri import PackURI
 
 
 def linear_part_names(prs) -> None:
-    """Give new parts of ``prs`` their names in constant time, the names python-pptx would
-    give (the lowest free number for each pattern, counting up)."""
+    """Give new parts of ``prs`` their names in constant time: the lowest free number for each
+    pattern, counting up, which is what python-pptx gives while a pattern's numbers have no
+    gaps (as in a deck built on a base template); any free name would be valid."""
     package = prs.part.package
     used = {str(part.partname) for part in package.iter_parts()}
     counters: dict[str, int] = {}
