@@ -85,7 +85,7 @@ def earlier_months(
                 signals.append(MonthSignal(month.name, None, None, {}, {}, actions))
             continue
         file, customer, problems = read_checked(path, schema.Customer)
-        if customer is None:
+        if file is None or customer is None:
             warnings += [_left_out(month, p) for p in problems[:1]]
             left = _left_out_reason(problems[0])
             signals.append(MonthSignal(month.name, None, None, {}, {}, actions, left))

@@ -512,7 +512,8 @@ def named_people(month: MonthData) -> Iterator[tuple[str, str, Loc, str]]:
         yield "meeting", "an attendee", ("attendees", n), a.name
     if meeting.chair:
         yield "meeting", "the chair", ("chair",), meeting.chair
-    for key, lead in meeting.leads.model_dump().items():
+    leads: BaseModel = meeting.leads  # a model made from the slot keys (schema._per_slot)
+    for key, lead in leads.model_dump().items():
         if lead:
             yield "meeting", f"the {key} lead", ("leads", key), lead
     for n, g in enumerate(meeting.guests):
