@@ -259,10 +259,10 @@ def test_every_rule_is_documented_in_one_sentence():
 def test_sample_shows_every_rule(built_sample):
     from conftest import SAMPLE_MONTH
 
-    from agenda.signal import CustomerSignal
     from agenda.history import earlier_months
     from agenda.pipeline import prepare
     from agenda.rules import run_rules
+    from agenda.signal import CustomerSignal
     from agenda.validate import load_month
 
     history, _ = earlier_months(SAMPLE_MONTH)

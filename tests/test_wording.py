@@ -116,7 +116,7 @@ def test_the_scan_sees_a_sentence_and_spares_errors_and_docstrings(tmp_path):
     sample.write_text(
         '"""A module docstring of many words."""\n'
         'TITLE = "What customers told us this month"\n'
-        'def f(x):\n'
+        "def f(x):\n"
         '    """A function docstring of many words."""\n'
         '    label = f"{x} customers answered the survey"\n'
         '    raise ValueError("this is an error message for the terminal")\n'
