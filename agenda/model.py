@@ -24,6 +24,7 @@ class Narrative:
     story: str
     attribution: str  #: channel and segment, e.g. "Phone · Household"
     theme: str | None = None
+    notes: tuple[str, ...] = ()  #: what the facilitator does with the story (speaker notes)
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,45 @@ class Chart:
     alt_text: str  #: what the chart shows, in words, for screen readers and notes
     number_format: str = "General"
     caption: str = ""
+    notes: tuple[str, ...] = ()  #: what the facilitator says about the chart (speaker notes)
 
 
 Block = Narrative | Quote | Figures | Table | Bullets | Note | Chart
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The facilitator's words around one slot's slides, phrased in ``agenda/`` like every
+    other sentence; a writer only places them. Every slide's notes are ``head``, then what is
+    said about that slide's content, then ``ask``."""
+
+    head: str  #: the slot's line and its purpose (two lines)
+    ask: str  #: "Ask the room:" and the slot's questions, one per line
+    opening: tuple[str, ...] = ()  #: what to say on the slot's opening slide
+    quotes: tuple[str, ...] = ()  #: what to do with a slide of quotes
+    figures: tuple[str, ...] = ()  #: what to say over figures that carry no notes of their own
+    quotes_title: str = ""  #: the title over the slot's quotes ("In their words")
+    notes_title: str = ""  #: the title over the slot's prose ("What this month says")
+    slot_line: str = ""  #: the slot in one line under a divider's focus question
+    slot_sentence: str = ""  #: the slot in one sentence, closing the section in the Word pack
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Words a writer places around content, phrased in ``agenda/``. Patterns hold what only
+    the layout knows: ``{n}`` and ``{total}`` (which part of how many), ``{title}``."""
+
+    questions: str = ""  #: heading over a section's questions for the room
+    appendix: str = ""  #: heading of the appendix
+    shortened: str = ""  #: caption added where long entries are shortened on a slide
+    first_part: str = ""  #: after a title split over slides, on its first part
+    next_part: str = ""  #: after a title split over slides, on the later parts
+    quote_part: str = ""  #: after the attribution of a quote split over slides
+    story_parts: str = ""  #: speaker note on a story that needs more than two slides
+    full_title: str = ""  #: speaker note giving a title shortened on the slide
+    timing: str = ""  #: a timing warning in the Word pack's agenda
+    subject: str = ""  #: the files' subject property: ``{kind}`` (pack or deck), ``{period}``
+    keywords: str = ""  #: the files' keywords property
 
 
 @dataclass(frozen=True)
@@ -136,6 +173,7 @@ class Section:
     questions: tuple[str, ...]  #: what the facilitator asks the room in this slot
     has_data: bool = True
     intro: str = ""  #: one line the facilitator opens the slot with (deck divider)
+    cues: Cues = Cues("", "")  #: the facilitator's words around the slot's slides
 
 
 @dataclass(frozen=True)
@@ -175,6 +213,7 @@ class ActionLog:
     summary: str
     questions: tuple[str, ...]
     blocks: tuple[Block, ...] = ()  #: the log as tables, ready to lay out
+    cues: Cues = Cues("", "")  #: the facilitator's words around the log's slides
 
 
 @dataclass(frozen=True)
@@ -207,6 +246,7 @@ class Pack:
     title_notes: str = ""
     agenda_warnings: tuple[str, ...] = ()  #: timing problems the chair should see
     warnings: tuple[Problem, ...] = field(default=())  #: located, for the terminal only
+    labels: Labels = Labels()  #: words the writers place around the content
 
     def agenda_table(self) -> Table:
         """The agenda as a table: slot, section, time, lead, the question it answers."""

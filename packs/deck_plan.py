@@ -15,7 +15,9 @@ from agenda.model import (
     ActionLog,
     Bullets,
     Chart,
+    Cues,
     Figures,
+    Labels,
     Narrative,
     Note,
     Pack,
@@ -24,7 +26,6 @@ from agenda.model import (
     Slot,
     Table,
 )
-from agenda.text import speaker_notes
 from packs.table_layout import fit_columns, lines_needed
 
 Kind = Literal[
@@ -61,7 +62,6 @@ QUOTE_CHARS = 640
 CELL_CHARS = 280
 BULLET_CHARS = 420
 TITLE_CHARS = 150
-SHORTENED = "Long entries are shortened on the slide; the Word pack has them in full."
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ class Divider:
     slot: Slot
     intro: str
     empty: str  #: the "no data supplied" note, when the section has no file
+    slot_line: str = ""  #: the slot's time, length and lead, in one line
 
 
 @dataclass(frozen=True)
@@ -109,13 +110,17 @@ def plan_deck(pack: Pack) -> list[SlidePlan]:
     slides = [
         SlidePlan("title", pack.cover.title, pack.title_notes, None, pack.cover),
         SlidePlan(
-            "agenda", "Agenda", pack.agenda_notes, None, table_slides(pack.agenda_table())[0][0]
+            "agenda",
+            "Agenda",
+            pack.agenda_notes,
+            None,
+            table_slides(pack.agenda_table(), pack.labels)[0][0],
         ),
     ]
     for section in pack.sections:
-        slides += _section_slides(section)
+        slides += _section_slides(section, pack.labels)
     if pack.actions is not None:
-        slides += _action_slides(pack.actions)
+        slides += _action_slides(pack.actions, pack.labels)
     return _unique_titles(slides)
 
 
@@ -162,14 +167,14 @@ def split_text(text: str, limit: int) -> list[str]:
     return parts or [""]
 
 
-def _notes(slot: Slot, questions: tuple[str, ...], points: list[str]) -> str:
-    slot_line = (
-        f"{slot.title} · slot {slot.number}: {slot.times} ({slot.minutes} min) · led by {slot.lead}"
-    )
-    return speaker_notes(slot_line, slot.focus, points, questions)
+def _notes(cues: Cues, points: list[str]) -> str:
+    """A slide's speaker notes: the slot and its purpose, what to say here, what to ask."""
+    return "\n".join((cues.head, *points, cues.ask))
 
 
-def _section_slides(section: Section) -> list[SlidePlan]:
+def _section_slides(section: Section, labels: Labels) -> list[SlidePlan]:
+    cues = section.cues
+
     def slide(
         kind: Kind, subtitle: str, content: object, points: list[str], part: str = ""
     ) -> SlidePlan:
@@ -178,10 +183,8 @@ def _section_slides(section: Section) -> list[SlidePlan]:
         if len(full) > TITLE_CHARS:  # shorten the words, keep the "(cont., 2 of 3)"
             room = TITLE_CHARS - len(section.title) - 3 - len(part)
             title = f"{section.title} — {shorten(subtitle, room)}{part}"
-            points = [f"Full title: {full}", *points]
-        return SlidePlan(
-            kind, title, _notes(section.slot, section.questions, points), section.key, content
-        )
+            points = [labels.full_title.format(title=full), *points]
+        return SlidePlan(kind, title, _notes(cues, points), section.key, content)
 
     blocks = list(section.blocks)
     empty = ""
@@ -195,11 +198,10 @@ def _section_slides(section: Section) -> list[SlidePlan]:
         else:
             lead_notes.append(note)
     intro = " ".join(filter(None, [section.intro, *(n.text for n in lead_notes)]))
-    opening_points = [
-        "Open the slot: say why this section matters to customers.",
-        *([empty] if empty else []),
+    opening_points = [*cues.opening, *([empty] if empty else [])]
+    slides = [
+        slide("divider", "", Divider(section.slot, intro, empty, cues.slot_line), opening_points)
     ]
-    slides = [slide("divider", "", Divider(section.slot, intro, empty), opening_points)]
 
     i = 0
     while i < len(blocks):
@@ -213,19 +215,14 @@ def _section_slides(section: Section) -> list[SlidePlan]:
                         block.title,
                         StoryPart(block, text, n, len(parts)),
                         [
-                            f"Read {_in_sentence(block.customer)}'s story aloud before "
-                            "showing any number.",
-                            "Pause: ask who in the room has met a customer like this.",
+                            *block.notes,
                             *(
-                                [
-                                    f"This story runs to {len(parts)} slides: tell it in your "
-                                    "own words, or shorten it in customer.yaml."
-                                ]
+                                [labels.story_parts.format(total=len(parts))]
                                 if len(parts) > 2 and n == 1
                                 else []
                             ),
                         ],
-                        _part(n, len(parts)),
+                        _part(n, len(parts), labels),
                     )
                 )
             i += 1
@@ -234,15 +231,15 @@ def _section_slides(section: Section) -> list[SlidePlan]:
             while i < len(blocks) and isinstance(blocks[i], Quote):
                 run.append(blocks[i])  # type: ignore[arg-type]
                 i += 1
-            label = "In their words" if section.key == "customer" else "Voices"
-            chunks = chunk_quotes(run)
+            label = cues.quotes_title
+            chunks = chunk_quotes(run, labels)
             for n, chunk in enumerate(chunks, 1):
                 slides.append(
                     slide(
                         "quotes",
-                        label + _part(n, len(chunks)),
+                        label + _part(n, len(chunks), labels),
                         tuple(chunk),
-                        ["Let the quotes speak: read one praise and one complaint aloud."],
+                        list(cues.quotes),
                     )
                 )
         elif isinstance(block, Figures):
@@ -256,20 +253,16 @@ def _section_slides(section: Section) -> list[SlidePlan]:
                     "figures",
                     block.title,
                     (block, tuple(attached)),
-                    [*(n.text for n in attached), *block.speaker_notes]
-                    or ["Give the number, the sample and the change."],
+                    [*(n.text for n in attached), *block.speaker_notes] or list(cues.figures),
                 )
             )
         elif isinstance(block, Chart):
-            points = [f"What the chart shows: {block.alt_text}"]
-            if block.caption:
-                points.append(block.caption)
-            slides.append(slide("chart", block.title, block, points))
+            slides.append(slide("chart", block.title, block, list(block.notes)))
             i += 1
         elif isinstance(block, Table):
-            for n, (part, total) in enumerate(table_slides(block), 1):
+            for n, (part, total) in enumerate(table_slides(block, labels), 1):
                 points = [block.caption] if block.caption else []
-                slides.append(slide("table", block.title, part, points, _part(n, total)))
+                slides.append(slide("table", block.title, part, points, _part(n, total, labels)))
             i += 1
         elif isinstance(block, Bullets):
             chunks = chunk_bullets(tuple(shorten(item, BULLET_CHARS) for item in block.items))
@@ -277,7 +270,7 @@ def _section_slides(section: Section) -> list[SlidePlan]:
                 slides.append(
                     slide(
                         "bullets",
-                        block.title + _part(n, len(chunks)),
+                        block.title + _part(n, len(chunks), labels),
                         Bullets(block.title, tuple(items)),
                         [],
                     )
@@ -290,12 +283,12 @@ def _section_slides(section: Section) -> list[SlidePlan]:
                 assert isinstance(note, Note)
                 run_notes += [Note(t, note.kind) for t in split_text(note.text, STORY_CHARS)]
                 i += 1
-            title = "What this month says" if section.key != "finance" else "Commentary"
+            title = cues.notes_title
             for n, chunk in enumerate(_chunks(run_notes, 3), 1):
                 slides.append(
                     slide(
                         "text",
-                        title + _part(n, len(_chunks(run_notes, 3))),
+                        title + _part(n, len(_chunks(run_notes, 3)), labels),
                         tuple(chunk),
                         [note.text for note in chunk if note.kind == "caution"],
                     )
@@ -303,16 +296,16 @@ def _section_slides(section: Section) -> list[SlidePlan]:
     return slides
 
 
-def _action_slides(log: ActionLog) -> list[SlidePlan]:
-    notes = _notes(log.slot, log.questions, [log.summary])
+def _action_slides(log: ActionLog, labels: Labels) -> list[SlidePlan]:
+    notes = _notes(log.cues, [log.summary])
     slides = []
     for table in log.blocks:
         assert isinstance(table, Table)
-        for n, (part, total) in enumerate(table_slides(table), 1):
+        for n, (part, total) in enumerate(table_slides(table, labels), 1):
             slides.append(
                 SlidePlan(
                     "table",
-                    f"{log.slot.title} — {table.title.lower()}{_part(n, total)}",
+                    f"{log.slot.title} — {table.title.lower()}{_part(n, total, labels)}",
                     notes,
                     "actions",
                     part,
@@ -321,12 +314,12 @@ def _action_slides(log: ActionLog) -> list[SlidePlan]:
     return slides
 
 
-def table_slides(table: Table) -> list[tuple[TableSlide, int]]:
+def table_slides(table: Table, labels: Labels) -> list[tuple[TableSlide, int]]:
     """A table as slide-sized parts: long cells shortened, rows chunked, heights estimated."""
     shortened = tuple(tuple(shorten(cell, CELL_CHARS) for cell in row) for row in table.rows)
     caption = table.caption
     if shortened != table.rows:
-        caption = f"{caption} {SHORTENED}".strip()
+        caption = f"{caption} {labels.shortened}".strip()
     fitted = replace(table, rows=shortened, caption=caption)
     pt = table_size(fitted)
     chunks = chunk_table(fitted, pt=pt)
@@ -339,13 +332,13 @@ def table_slides(table: Table) -> list[tuple[TableSlide, int]]:
     return parts
 
 
-def chunk_quotes(quotes: list[Quote]) -> list[list[Quote]]:
+def chunk_quotes(quotes: list[Quote], labels: Labels) -> list[list[Quote]]:
     """Group quotes so each slide holds what fits; a very long quote continues alone."""
     pieces: list[Quote] = []
     for q in quotes:
         texts = split_text(q.text, QUOTE_CHARS)
         for n, text in enumerate(texts, 1):
-            mark = f" (continued, {n} of {len(texts)})" if len(texts) > 1 else ""
+            mark = " " + labels.quote_part.format(n=n, total=len(texts)) if len(texts) > 1 else ""
             pieces.append(replace(q, text=text, attribution=q.attribution + mark))
     chunks: list[list[Quote]] = [[]]
     used = 0
@@ -358,11 +351,11 @@ def chunk_quotes(quotes: list[Quote]) -> list[list[Quote]]:
     return chunks
 
 
-def _part(n: int, total: int) -> str:
+def _part(n: int, total: int, labels: Labels) -> str:
     """``(1 of 3)`` on a first part, ``(cont., 2 of 3)`` on the rest: unique and plain."""
     if total <= 1:
         return ""
-    return f" ({n} of {total})" if n == 1 else f" (cont., {n} of {total})"
+    return " " + (labels.first_part if n == 1 else labels.next_part).format(n=n, total=total)
 
 
 def _chunks(items: list, size: int) -> list[list]:
@@ -437,8 +430,3 @@ def chunk_bullets(items: tuple[str, ...], pt: int = 18) -> list[list[str]]:
         chunks[-1].append(item)
         used += lines
     return chunks
-
-
-def _in_sentence(who: str) -> str:
-    """ "A customer guest" inside a sentence reads "a customer guest"."""
-    return who[0].lower() + who[1:] if who.startswith("A ") else who

@@ -56,6 +56,7 @@ class WordWriter:
         doc = open_docx(self.look, Document)
         check_reference_doc(self.look, doc)
         self.doc = doc
+        self.labels = pack.labels
         self._prepare_styles()
         self.style_ids = {s.name: s.style_id for s in doc.styles}
         set_core_properties(doc.core_properties, pack, "pack")
@@ -66,7 +67,7 @@ class WordWriter:
             self._section(section)
         if pack.actions is not None:
             self._actions(pack.actions)
-        self._heading("Appendix: sources and method", 1)
+        self._heading(pack.labels.appendix, 1)
         for block in pack.appendix:
             self._block(block)
         doc.save(str(path))
@@ -151,21 +152,17 @@ class WordWriter:
         self._heading("Agenda", 1)
         self._table(pack.agenda_table())
         for warning in pack.agenda_warnings:
-            self._para(f"Timing: {warning}.", "Callout")
+            self._para(pack.labels.timing.format(warning=warning), "Callout")
 
     def _section(self, section: Section) -> None:
         self._heading(section.title, 1)
         for block in section.blocks:
             self._block(block)
         if section.questions:
-            self._heading("Questions for the room", 2)
+            self._heading(self.labels.questions, 2)
             for question in section.questions:
                 self._para(question, "Question")
-        slot = section.slot
-        self._para(
-            f"Slot {slot.number}: {slot.times} ({slot.minutes} min), led by {slot.lead}.",
-            "Attribution",
-        ).paragraph_format.left_indent = Cm(0)
+        self._para(section.cues.slot_sentence, "Attribution").paragraph_format.left_indent = Cm(0)
 
     def _actions(self, log: ActionLog) -> None:
         doc = self.doc
@@ -173,7 +170,7 @@ class WordWriter:
         doc.add_paragraph(log.summary)
         for block in log.blocks:
             self._block(block)
-        self._heading("Questions for the room", 2)
+        self._heading(self.labels.questions, 2)
         for question in log.questions:
             self._para(question, "Question")
 

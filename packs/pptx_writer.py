@@ -208,7 +208,7 @@ class DeckWriter:
         frame.margin_left = 0
         self._run(
             frame.paragraphs[0],
-            f"{slot.times} · {slot.minutes} min · led by {slot.lead}",
+            divider.slot_line,
             size=16,
             bold=True,
             colour=self.on_accent if dark else self.accent,

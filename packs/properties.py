@@ -15,12 +15,12 @@ def set_core_properties(props, pack: Pack, kind: str) -> None:
     """
     stamp = dt.datetime.combine(pack.date, dt.time(0, 0))
     props.title = _fit(f"{pack.cover.title} — {pack.cover.organisation}")
-    props.subject = f"Leadership {kind}, {pack.cover.period_label}"
+    props.subject = pack.labels.subject.format(kind=kind, period=pack.cover.period_label)
     props.author = _fit(pack.cover.organisation)
     props.last_modified_by = "customer-first packs"
     props.language = "en-GB"
     props.comments = ""
-    props.keywords = "leadership pack; customer first"
+    props.keywords = pack.labels.keywords
     props.created = stamp
     props.modified = stamp
     props.revision = 1

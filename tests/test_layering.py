@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-#: What a writer must never load: the YAML reader, validation, and the loader's own modules.
+#: What a writer must never load: the YAML reader, validation, the loader's own modules, and the
+#: wording (templates are rendered while composing, never while laying out).
 FORBIDDEN = (
     "yaml",
     "pydantic",
@@ -28,11 +29,13 @@ FORBIDDEN = (
     "agenda.look",
     "agenda.compose",
     "agenda.pipeline",
+    "agenda.text",
+    "jinja2",
 )
 
 #: The only modules of ``agenda`` a writer may import: the Pack and the errors it raises.
-#: ``agenda.text`` is allowed for now, for the deck plan's speaker notes, until they move.
-ALLOWED = {"agenda.model", "agenda.errors", "agenda.text"}
+#: (Wording, speaker notes included, is composed into the Pack: writers never phrase.)
+ALLOWED = {"agenda.model", "agenda.errors"}
 
 #: Imports one module and prints every module loaded, with who first imported each.
 PROBE = """

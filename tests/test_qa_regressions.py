@@ -321,11 +321,12 @@ def test_group_finance_never_adds_up_different_currencies(tmp_path, run_cli):
 
 
 def test_a_table_keeps_its_column_widths_on_every_continuation_slide():
+    from agenda.facilitation import labels
     from agenda.model import Table
     from packs.deck_plan import table_slides
 
     rows = tuple((f"Channel {n}", "words " * (3 if n < 12 else 30), "3") for n in range(24))
-    parts = table_slides(Table("Verbatims", ("Channel", "What was said", "Score"), rows))
+    parts = table_slides(Table("Verbatims", ("Channel", "What was said", "Score"), rows), labels())
     assert len(parts) > 1
     assert len({part.widths for part, _ in parts}) == 1
 

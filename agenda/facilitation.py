@@ -1,0 +1,101 @@
+"""The facilitator's words: speaker notes and the labels writers place around content.
+
+A pass over the composed Pack, shared by the unit and the group pack, so the writers only lay
+out: each section gets its ``Cues`` (the slot line and purpose that open every slide's notes,
+the questions that close them, what to say over stories, quotes, figures and charts), and the
+pack gets its ``Labels``. Every word comes from ``templates/words/deck.j2``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from agenda.model import Block, Chart, Cues, Labels, Narrative, Pack, Section, Slot
+from agenda.text import say
+
+
+def facilitate(pack: Pack) -> Pack:
+    """``pack`` with its speaker notes and labels phrased."""
+    sections = tuple(_section(s) for s in pack.sections)
+    actions = pack.actions
+    if actions is not None:
+        actions = replace(actions, cues=cues(actions.slot, actions.questions))
+    return replace(pack, sections=sections, actions=actions, labels=labels())
+
+
+def cues(slot: Slot, questions: tuple[str, ...], key: str = "") -> Cues:
+    """The words around one slot's slides."""
+    head = "\n".join(
+        (
+            say(
+                "deck.notes_slot_line",
+                title=slot.title,
+                number=slot.number,
+                times=slot.times,
+                minutes=slot.minutes,
+                lead=slot.lead,
+            ),
+            say("deck.notes_purpose", focus=slot.focus),
+        )
+    )
+    ask = "\n".join((say("deck.notes_ask"), *(f"- {q}" for q in questions)))
+    return Cues(
+        head=head,
+        ask=ask,
+        opening=(say("deck.open_slot"),),
+        quotes=(say("deck.let_quotes_speak"),),
+        figures=(say("deck.give_the_number"),),
+        quotes_title=say("deck.quotes_title", customer=key == "customer"),
+        notes_title=say("deck.notes_title", finance=key == "finance"),
+        slot_line=say("deck.slot_line", times=slot.times, minutes=slot.minutes, lead=slot.lead),
+        slot_sentence=say(
+            "deck.slot_sentence",
+            number=slot.number,
+            times=slot.times,
+            minutes=slot.minutes,
+            lead=slot.lead,
+        ),
+    )
+
+
+def labels() -> Labels:
+    """The labels every writer places, phrased once."""
+    names = (
+        "questions",
+        "appendix",
+        "shortened",
+        "first_part",
+        "next_part",
+        "quote_part",
+        "story_parts",
+        "full_title",
+        "timing",
+        "subject",
+        "keywords",
+    )
+    return Labels(**{name: say(f"deck.{name}") for name in names})
+
+
+def _section(section: Section) -> Section:
+    blocks = tuple(_with_notes(b) for b in section.blocks)
+    return replace(section, blocks=blocks, cues=cues(section.slot, section.questions, section.key))
+
+
+def _with_notes(block: Block) -> Block:
+    if isinstance(block, Narrative):
+        return replace(
+            block,
+            notes=(
+                say("deck.read_story", who=_in_sentence(block.customer)),
+                say("deck.pause_story"),
+            ),
+        )
+    if isinstance(block, Chart):
+        said = say("deck.chart_shows", alt=block.alt_text)
+        return replace(block, notes=(said, block.caption) if block.caption else (said,))
+    return block
+
+
+def _in_sentence(who: str) -> str:
+    """ "A customer guest" inside a sentence reads "a customer guest"."""
+    return who[0].lower() + who[1:] if who.startswith("A ") else who
