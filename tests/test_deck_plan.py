@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
+from dataclasses import replace
 
 from conftest import SAMPLE_MONTH, slides
 
@@ -13,7 +13,6 @@ from agenda.pipeline import prepare
 from packs.deck_plan import (
     BODY_BOTTOM,
     BODY_TOP,
-    TableSlide,
     chunk_table,
     plan_deck,
     row_height,
@@ -65,18 +64,27 @@ def test_planned_sample_deck_matches_the_written_deck(built_sample):
     assert all(p.notes.strip() for p in plans)
 
 
-def test_long_sample_tables_are_continued_with_part_numbers():
-    plans = plan_deck(prepare(SAMPLE_MONTH))
-    service = [
-        p
-        for p in plans
-        if re.fullmatch(r"Operations — Service levels( \((cont\., )?\d of \d\))?", p.title)
+def test_long_tables_are_continued_with_part_numbers_and_lose_no_row():
+    pack = prepare(SAMPLE_MONTH)
+    operations = next(s for s in pack.sections if s.key == "operations")
+    table = next(
+        b for b in operations.blocks if isinstance(b, Table) and b.title == "Service levels"
+    )
+    longer = replace(table, rows=table.rows * 3)  # 36 SLAs: more than one slide can hold
+    blocks = tuple(longer if b is table else b for b in operations.blocks)
+    sections = tuple(replace(s, blocks=blocks) if s is operations else s for s in pack.sections)
+    plans = plan_deck(replace(pack, sections=sections))
+    service = [p for p in plans if p.title.startswith("Operations — Service levels (")]
+    total = len(service)
+    assert total > 1
+    assert [p.title for p in service] == [
+        f"Operations — Service levels ({n} of {total})"
+        if n == 1
+        else f"Operations — Service levels (cont., {n} of {total})"
+        for n in range(1, total + 1)
     ]
-    assert len(service) >= 1
-    if len(service) > 1:
-        assert service[0].title.endswith(f"(1 of {len(service)})")
-    rows = sum(len(p.content.table.rows) for p in service if isinstance(p.content, TableSlide))
-    assert rows == 12  # every SLA appears once across the parts
+    rows = [row for p in service for row in p.content.table.rows]
+    assert rows == list(longer.rows)  # every SLA once, in order, across the parts
 
 
 def test_help_does_not_import_the_heavy_libraries():

@@ -149,12 +149,12 @@ def test_nps_is_neutral_by_default_and_judged_against_target_on_request(tmp_path
     assert judged.items[0].status == "Off track"
 
     out = tmp_path / "out"
-    run_cli("build", month, "--out", out)
+    assert run_cli("build", month, "--out", out).exit_code == 0
     text = " ".join(
         i.text for i in section_items(out / "acme-water-2026-11-leadership-pack.docx", "Customer")
     )
     assert "Off track" not in text and "On track" not in text
-    run_cli("build", month, "--out", out, "--nps-framing", "target")
+    assert run_cli("build", month, "--out", out, "--nps-framing", "target").exit_code == 0
     text = " ".join(
         i.text for i in section_items(out / "acme-water-2026-11-leadership-pack.docx", "Customer")
     )
