@@ -29,8 +29,7 @@ from agenda.images import (
     writers_can_place,
 )
 from agenda.resources import templates
-from agenda.sources import YamlProblems, load_yaml
-from agenda.validate import check_model
+from agenda.validate import read_or_refuse
 from packs.theme import Look, Palette, check_templates
 
 CONFIG = "agenda.yaml"
@@ -57,17 +56,6 @@ def _theme_folder(value: str, workspace: Path) -> tuple[str, Traversable]:
     )
 
 
-def _settings(path: Path, model):
-    try:
-        file = load_yaml(path)
-    except YamlProblems as exc:
-        raise DataError(exc.problems) from None
-    result, problems = check_model(file, model)
-    if result is None:
-        raise DataError(problems)
-    return result, file
-
-
 def workspace_settings(month_dir: Path) -> tuple[schema.WorkspaceSettings, object | None]:
     """The workspace's ``agenda.yaml`` settings (defaults when there is none) and its file."""
     return settings_in(find_config(month_dir))
@@ -77,7 +65,7 @@ def settings_in(config_path: Path | None) -> tuple[schema.WorkspaceSettings, obj
     """The settings in one ``agenda.yaml`` (defaults when there is none) and its file."""
     if config_path is None or not config_path.is_file():
         return schema.WorkspaceSettings(), None
-    return _settings(config_path, schema.WorkspaceSettings)
+    return read_or_refuse(config_path, schema.WorkspaceSettings)
 
 
 def find_config(month_dir: Path) -> Path | None:
@@ -110,7 +98,7 @@ def load_look(month_dir: Path, template: Path | None = None, *, check: bool = Tr
         )
     theme_file = folder / THEME_FILE
     if theme_file.is_file() and isinstance(theme_file, Path):
-        own, _ = _settings(theme_file, schema.ThemeSettings)
+        own, _ = read_or_refuse(theme_file, schema.ThemeSettings)
         look = _apply(look, own, workspace, None)
     elif theme_file.is_file():  # a shipped theme inside the installed package
         own = schema.ThemeSettings.model_validate(_yaml_text(theme_file.read_text("utf-8")))
