@@ -11,6 +11,7 @@ import ast
 import importlib.util
 import json
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,32 @@ def test_pack_module_imports_only_the_model_and_errors(path: Path) -> None:
 def test_every_pack_module_is_checked() -> None:
     """The discovery above finds the writers (so an empty list cannot pass silently)."""
     assert {"packs.docx_writer", "packs.pptx_writer", "packs.deck_plan"} <= set(_modules())
+
+
+#: The loader: reads and checks the data. It never reaches up into composing or writing.
+LOADER = ("errors", "order", "sources", "figures", "responses", "names", "schema", "validate")
+COMPOSING = (
+    "agenda.signal",
+    "agenda.sections",
+    "agenda.rules",
+    "agenda.actions",
+    "agenda.compose",
+    "agenda.rollup",
+    "agenda.facilitation",
+    "agenda.pipeline",
+    "agenda.cli",
+    "packs",
+)
+
+
+@pytest.mark.parametrize("name", LOADER)
+def test_the_loader_imports_nothing_that_composes_or_writes(name):
+    source = (ROOT / "agenda" / f"{name}.py").read_text(encoding="utf-8")
+    wrong = sorted(
+        {
+            found
+            for found in re.findall(r"^\s*(?:from|import) ((?:agenda|packs)[\w.]*)", source, re.M)
+            if found.startswith(COMPOSING)
+        }
+    )
+    assert not wrong, f"agenda/{name}.py imports {', '.join(wrong)}"
