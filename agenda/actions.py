@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from agenda import schema
 from agenda.errors import Problem
-from agenda.formatting import month_label, plural, short_date
+from agenda.formatting import month_label, short_date
 from agenda.history import MonthSignal
 from agenda.model import ActionRow, Block, DecisionRow, Table
 from agenda.order import SECTIONS
+from agenda.text import say
 from agenda.validate import MonthData
 
 _ORDER = {spec.key: i for i, spec in enumerate(SECTIONS)}
@@ -41,17 +42,14 @@ class Carried:
     def summary(self) -> str:
         """One line for the top of the log."""
         blocked = sum(1 for r in self.open if r.status == "blocked")
-        parts = [
-            f"{len(self.open) - blocked} open",
-            f"{blocked} blocked",
-            f"{len(self.closed)} closed since last meeting",
-        ]
-        text = ", ".join(parts)
-        if self.overdue:
-            text += f"; {self.overdue} overdue"
-        if self.decisions:
-            text += f"; {plural(len(self.decisions), 'decision')} needed"
-        return text + "."
+        return say(
+            "actions.summary",
+            open=len(self.open) - blocked,
+            blocked=blocked,
+            closed=len(self.closed),
+            overdue=self.overdue,
+            decisions=len(self.decisions),
+        )
 
 
 def action_tables(carried: Carried) -> tuple[Block, ...]:
@@ -75,13 +73,13 @@ def action_tables(carried: Carried) -> tuple[Block, ...]:
                 "Open actions",
                 ("Section", "ID", "Action", "Owner", "Due", "Status", "Last update"),
                 rows,
-                caption="Carried over until a month's actions.yaml marks them done.",
+                caption=say("actions.open_caption"),
             )
         )
     if carried.closed:
         blocks.append(
             Table(
-                "Closed since last meeting",
+                say("actions.closed_title"),
                 ("Section", "ID", "Action", "Owner"),
                 tuple((r.section, r.id, r.title, r.owner) for r in carried.closed),
             )
@@ -144,7 +142,7 @@ def carry_actions(month: MonthData, history: list[MonthSignal]) -> Carried:
         flag = ""
         if action.due < today:
             overdue += 1
-            flag = f"Overdue by {plural((today - action.due).days, 'day')}"
+            flag = say("actions.overdue_by", days=(today - action.due).days)
         open_rows.append(_row(action, flag, carried))
     decisions = tuple(
         DecisionRow(d.title, _TITLES[d.section], d.owner or "", d.context or "")

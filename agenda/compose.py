@@ -33,12 +33,12 @@ from agenda.model import (
 )
 from agenda.names import fold
 from agenda.nps import LOW_N
-from agenda.order import ACTIONS_SLOT, ORDER_LINE, SECTIONS, SectionSpec, slot_minutes
+from agenda.order import ACTIONS_SLOT, SECTIONS, SectionSpec, order_line, slot_minutes
 from agenda.rules import describe, run_rules
 from agenda.sections import builder
 from agenda.signal import CustomerSignal
 from agenda.status import AT_RISK_TOLERANCE
-from agenda.text import phrase, speaker_notes
+from agenda.text import say, say_lines, speaker_notes
 from agenda.validate import MonthData
 
 
@@ -64,7 +64,7 @@ def compose(
         if data is None:
             blocks: tuple[Block, ...] = (
                 Note(
-                    phrase("section_empty.j2", file=f"{spec.key}.yaml", period=meeting.period),
+                    say("pack.section_empty", file=f"{spec.key}.yaml", period=meeting.period),
                     "empty",
                 ),
             )
@@ -76,7 +76,7 @@ def compose(
             asked = [*(i.question for i in found if i.question), *extra_questions]
             questions = (*dict.fromkeys(asked), *spec.questions)
         intro = (
-            phrase("customer_opening.j2", count=len(month.customer.narratives))
+            say("pack.customer_opening", count=len(month.customer.narratives))
             if spec.key == "customer"
             else ""
         )
@@ -107,14 +107,14 @@ def compose(
         date_label=day_label(meeting.date),
         location=meeting.location or "",
         chair=meeting.chair or "",
-        confidentiality=phrase(
-            "confidentiality.j2",
+        confidentiality=say(
+            "pack.confidentiality",
             organisation=meeting.organisation,
             date_label=day_label(meeting.date),
             protected_guests=protected,
         ),
         attendees=_attendees(meeting),
-        order_line=ORDER_LINE,
+        order_line=order_line(),
     )
     return Pack(
         cover=cover,
@@ -125,21 +125,22 @@ def compose(
         date=meeting.date,
         file_stem=file_stem(meeting.organisation, meeting.period, "leadership-pack"),
         title_notes=speaker_notes(
-            f"Before the meeting starts ({meeting.start})",
-            "Welcome everyone; explain that we start with the customer and finish with finance.",
+            say("pack.title_slot", start=meeting.start),
+            say("pack.title_purpose"),
             [],
-            (
-                "Is everyone clear that guests' names stay out of notes and minutes?"
-                if protected
-                else "Who will capture actions as we go?",
-            ),
+            (say("pack.title_question", protected_guests=protected),),
         ),
         agenda_notes=speaker_notes(
-            f"Agenda: {agenda[0].start:%H:%M}–{agenda[-1].end:%H:%M}",
-            "Walk through the running order: customer first, finance last, by design.",
-            [f"{s.number}. {s.title}: {s.times}, led by {s.lead}" for s in agenda]
-            + [f"Timing: {w.message}" for w in timing],
-            ("Does anyone need to leave early or move a slot?",),
+            say(
+                "pack.agenda_slot", start=f"{agenda[0].start:%H:%M}", end=f"{agenda[-1].end:%H:%M}"
+            ),
+            say("pack.agenda_purpose"),
+            [
+                say("pack.agenda_point", number=s.number, title=s.title, times=s.times, lead=s.lead)
+                for s in agenda
+            ]
+            + [say("pack.agenda_timing", message=w.message) for w in timing],
+            say_lines("pack.agenda_questions"),
         ),
         agenda_warnings=tuple(w.message for w in timing),
         warnings=tuple(warnings),
@@ -183,8 +184,12 @@ def _timing_warnings(month: MonthData, agenda: tuple[Slot, ...]) -> list[Problem
                 month.problem(
                     "meeting",
                     ("end",),
-                    f"the slots add up to {total} minutes and run to {agenda[-1].end:%H:%M}, "
-                    f"past the meeting's end at {meeting.end}",
+                    say(
+                        "pack.timing_overrun",
+                        total=total,
+                        end=f"{agenda[-1].end:%H:%M}",
+                        meeting_end=meeting.end,
+                    ),
                 )
             )
     start = dt.datetime.combine(meeting.date, agenda[0].start)
@@ -193,7 +198,7 @@ def _timing_warnings(month: MonthData, agenda: tuple[Slot, ...]) -> list[Problem
             month.problem(
                 "meeting",
                 ("start",),
-                f"the agenda starts at {meeting.start} and runs past midnight",
+                say("pack.timing_midnight", start=meeting.start),
             )
         )
     customer = agenda[0]
@@ -202,8 +207,12 @@ def _timing_warnings(month: MonthData, agenda: tuple[Slot, ...]) -> list[Problem
             month.problem(
                 "meeting",
                 ("minutes", "customer"),
-                f"the customer slot has {customer.minutes} of {total} minutes: it is squeezed "
-                f"(aim for at least {SQUEEZED_MINUTES} minutes and a fifth of the meeting)",
+                say(
+                    "pack.timing_squeezed",
+                    minutes=customer.minutes,
+                    total=total,
+                    least=SQUEEZED_MINUTES,
+                ),
             )
         )
     return found
@@ -226,9 +235,9 @@ def _attendees(meeting: schema.Meeting) -> tuple[str, ...]:
     people = [f"{a.name} ({a.role})" if a.role else a.name for a in meeting.attendees]
     for guest in meeting.guests:
         if guest.chatham_house:
-            people.append("a customer guest (Chatham House rule)")
+            people.append(say("pack.protected_guest"))
         else:
-            people.append(f"{guest.name}, {guest.organisation} (guest)")
+            people.append(say("pack.guest", name=guest.name, organisation=guest.organisation))
     return tuple(people)
 
 
@@ -256,27 +265,26 @@ def _appendix(month: MonthData, signal: CustomerSignal, insights) -> tuple[Block
     )
     blocks: list[Block] = [Bullets("Sources this month", sources)]
     nps = signal.nps
-    facts = [f"NPS answers used: {nps.n:,}"]
-    if nps.margin is not None:
-        facts.append(f"95% margin of error: ±{number(nps.margin, 1)} points")
-    if month.answers is not None:
-        a = month.answers
-        facts.append(f"Blank scores skipped: {a.blank:,}")
-        if a.first and a.last:
-            facts.append(f"Answers dated {short_date(a.first)} to {short_date(a.last)}")
+    a = month.answers
+    dated = a is not None and a.first and a.last
     oldest = window_start(month.meeting.period)
-    compared = [s for s in signal.history if s.period >= oldest]
-    if compared:
-        months = ", ".join(month_label(s.period) for s in compared)
-        facts.append(f"Earlier months read for comparison: {months}")
-    blocks.append(Bullets("Customer figures", tuple(facts)))
-    blocks.append(Note(phrase("method.j2", low_n=LOW_N, tolerance=number(AT_RISK_TOLERANCE * 100))))
+    facts = say_lines(
+        "pack.customer_figures",
+        answers=f"{nps.n:,}",
+        margin=number(nps.margin, 1) if nps.margin is not None else None,
+        blank=f"{a.blank:,}" if a is not None else None,
+        first=short_date(a.first) if dated else None,
+        last=short_date(a.last) if dated else None,
+        compared=[month_label(s.period) for s in signal.history if s.period >= oldest],
+    )
+    blocks.append(Bullets("Customer figures", facts))
+    blocks.append(Note(say("pack.method", low_n=LOW_N, tolerance=number(AT_RISK_TOLERANCE * 100))))
     fired = {i.rule for i in insights}
     blocks.append(
         Bullets(
-            "How the pack reasons across sections",
+            say("pack.reasoning_heading"),
             tuple(
-                f"{description}{' (applies this month)' if name in fired else ''}"
+                say("pack.reasoning_rule", description=description, applies=name in fired)
                 for name, description in describe()
             ),
         )

@@ -17,68 +17,35 @@ SectionKey = Literal["customer", "employees", "operations", "marketing", "sales"
 
 @dataclass(frozen=True)
 class SectionSpec:
-    """One agenda section: its key in the data, its title, its default slot and its question."""
+    """One agenda slot: its key in the data, its title and its default length. Its wording (the
+    question it answers, the questions asked in it) is in ``templates/words/agenda.j2``."""
 
     key: str  #: file stem and key in ``meeting.yaml`` ``minutes`` / ``leads``
     title: str  #: the section's own name, used in headings and slide titles
     default_minutes: int  #: slot length when ``meeting.yaml`` gives none
-    focus: str  #: the question the section answers for the room
-    questions: tuple[str, ...] = ()  #: standing questions the facilitator asks in this slot
+
+    @property
+    def focus(self) -> str:
+        """The question the section answers for the room (``agenda.focus_<key>``)."""
+        from agenda.text import say  # not at import: the loader imports this module
+
+        return say(f"agenda.focus_{self.key}")
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """Standing questions the facilitator asks in this slot (``agenda.questions_<key>``)."""
+        from agenda.text import say_lines
+
+        return say_lines(f"agenda.questions_{self.key}")
 
 
 SECTIONS: tuple[SectionSpec, ...] = (
-    SectionSpec(
-        "customer",
-        "Customer",
-        30,
-        "How do our customers feel about what we deliver, and what are they asking us to fix?",
-        (
-            "What in these stories surprised us, and who in this room owns the fix?",
-            "Which of the top two themes do we commit to moving by next month?",
-        ),
-    ),
-    SectionSpec(
-        "employees",
-        "Employees",
-        15,
-        "How engaged are our people, and what stops them serving customers well?",
-        (
-            "Which of these challenges do customers feel too?",
-            "What would our frontline colleagues fix first if they could?",
-        ),
-    ),
-    SectionSpec(
-        "operations",
-        "Operations",
-        15,
-        "Are we measuring what matters to customers, or only what is easy to count?",
-        # "If every service level is green…" is asked by agenda.rules, only when they all are.
-        ("Which measure would show the customer's experience more honestly?",),
-    ),
-    SectionSpec(
-        "marketing",
-        "Marketing",
-        10,
-        "Which customers are we reaching out to, and how will they feel and react?",
-        (
-            "How will the customers we target feel and react?",
-            "How will we know whether they did?",
-        ),
-    ),
-    SectionSpec(
-        "sales",
-        "Sales",
-        10,
-        "Which customers are we targeting, and what feedback from others do we take to them?",
-        ("What have similar customers told us that this sales team should take in?",),
-    ),
-    SectionSpec(
-        "finance",
-        "Finance",
-        10,
-        "What do the results say, now that we know how customers feel?",
-        ("Where do the numbers show the cost of the customer issues we heard today?",),
-    ),
+    SectionSpec("customer", "Customer", 30),
+    SectionSpec("employees", "Employees", 15),
+    SectionSpec("operations", "Operations", 15),
+    SectionSpec("marketing", "Marketing", 10),
+    SectionSpec("sales", "Sales", 10),
+    SectionSpec("finance", "Finance", 10),
 )
 
 SECTION_KEYS: tuple[str, ...] = tuple(s.key for s in SECTIONS)
@@ -91,24 +58,23 @@ def slot_minutes(minutes, spec: SectionSpec) -> int:
     return getattr(minutes, spec.key) or spec.default_minutes
 
 
-#: The running order in one sentence, for the cover.
-ORDER_LINE = (
-    "In this pack the customer comes first: "
-    + ", ".join(s.title for s in SECTIONS[:-1])
-    + f", then {SECTIONS[-1].title}."
-)
+def order_line() -> str:
+    """The running order in one sentence, for the cover (``pack.order_line``)."""
+    from agenda.text import say
+
+    titles = [s.title for s in SECTIONS[:-1]]
+    return say("pack.order_line", titles=titles, last=SECTIONS[-1].title)
+
+
+def __getattr__(name: str) -> str:
+    """``ORDER_LINE``, rendered when first asked for rather than when the module loads."""
+    if name == "ORDER_LINE":
+        return order_line()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: The closing slot that reviews the action log; it always comes after Finance.
-ACTIONS_SLOT = SectionSpec(
-    "actions",
-    "Actions",
-    10,
-    "What did we agree, who owns it, and what is overdue?",
-    (
-        "What is overdue, and what would unblock it?",
-        "Which action answers a customer theme we heard today?",
-    ),
-)
+ACTIONS_SLOT = SectionSpec("actions", "Actions", 10)
 
 #: Every agenda slot's key, in running order: the sections, then the closing action review.
 SLOT_KEYS: tuple[str, ...] = (*SECTION_KEYS, ACTIONS_SLOT.key)

@@ -16,6 +16,7 @@ from agenda import schema
 from agenda.order import TOP_THEMES
 from agenda.signal import CustomerSignal
 from agenda.status import sla_status
+from agenda.text import say
 from agenda.validate import MonthData, find_theme
 
 
@@ -77,16 +78,13 @@ def green_slas_unhappy_customers(ctx: Context) -> Iterable[Insight]:
         yield Insight(
             "operations",
             "green_slas_unhappy_customers",
-            caution="Every service level is green, yet "
-            + "; ".join(worsening)
-            + ". If all our SLAs are green and customers are unhappy, we may be measuring "
-            "the wrong things.",
-            question="Are we measuring what customers actually experience?",
+            caution=say("rules.green_slas_caution", worsening=worsening),
+            question=say("rules.green_slas_question"),
         )
         yield Insight(
             "operations",
             "green_slas_unhappy_customers",
-            question="If every service level is green, why are customers telling us otherwise?",
+            question=say("rules.green_slas_why"),
         )
 
 
@@ -101,9 +99,8 @@ def growing_theme_without_sla(ctx: Context) -> Iterable[Insight]:
             yield Insight(
                 "operations",
                 "growing_theme_without_sla",
-                caution=f"“{name}” grew from {then} to {now} mentions, and no service level "
-                "measures it.",
-                question=f"What would we measure to know whether “{name}” is getting better?",
+                caution=say("rules.growing_theme_caution", theme=name, then=then, now=now),
+                question=say("rules.growing_theme_question", theme=name),
             )
 
 
@@ -118,7 +115,9 @@ def marketing_without_expected_reaction(ctx: Context) -> Iterable[Insight]:
             yield Insight(
                 "marketing",
                 "marketing_without_expected_reaction",
-                question=f"{item.name} ({item.audience}): how will they feel and react?",
+                question=say(
+                    "rules.marketing_reaction_question", name=item.name, audience=item.audience
+                ),
             )
 
 
@@ -129,14 +128,14 @@ def sales_target_without_customer_feedback(ctx: Context) -> Iterable[Insight]:
     if not isinstance(sales, schema.Sales):
         return
     themes = [t.name for t in ctx.signal.ranked_themes()[:TOP_THEMES]]
-    hint = f" (customers' top themes: {', '.join(themes)})" if themes else ""
     for target in sales.targets:
         if target.feedback_to_use is None:
             yield Insight(
                 "sales",
                 "sales_target_without_customer_feedback",
-                question=f"{target.account}: what have similar customers told us that we should "
-                f"take in{hint}?",
+                question=say(
+                    "rules.sales_feedback_question", account=target.account, themes=themes
+                ),
             )
 
 
@@ -152,8 +151,12 @@ def employee_challenge_matches_customer_theme(ctx: Context) -> Iterable[Insight]
             yield Insight(
                 "employees",
                 "employee_challenge_matches_customer_theme",
-                question=f"Our people say “{_short(challenge.text)}”; customers raise "
-                f"“{theme.name}” ({theme.mentions} mentions). What would fixing it do for both?",
+                question=say(
+                    "rules.employee_challenge_question",
+                    challenge=_short(challenge.text),
+                    theme=theme.name,
+                    mentions=theme.mentions,
+                ),
             )
 
 

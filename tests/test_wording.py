@@ -136,4 +136,7 @@ def test_say_renders_a_macro_and_refuses_what_is_missing(tmp_path):
         say("pack.no_such_wording")
     with pytest.raises(RenderError, match="order_line"):
         say("pack.order_line", titles=["A"])  # the value ``last`` is missing
-    assert say_lines("pack.test_lines") == ("One line.", "Another line.")
+    assert say_lines("agenda.questions_customer") == (
+        "What in these stories surprised us, and who in this room owns the fix?",
+        "Which of the top two themes do we commit to moving by next month?",
+    )

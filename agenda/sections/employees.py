@@ -18,6 +18,7 @@ from agenda.model import (
 from agenda.nps import signed
 from agenda.rules import challenge_theme
 from agenda.signal import CustomerSignal
+from agenda.text import say
 from agenda.validate import MonthData
 
 
@@ -28,30 +29,32 @@ def build(data, month: MonthData, signal: CustomerSignal):
     if employees.engagement is not None:
         e = employees.engagement
         detail = (
-            f"{signed(e.score - e.previous, 1)} since last month" if e.previous is not None else ""
+            say("sections.since_last_month", change=signed(e.score - e.previous, 1))
+            if e.previous is not None
+            else ""
         )
         figures.append(Figure("Engagement", number(e.score), detail))
     if employees.enps is not None:
         figures.append(Figure("Employee NPS", signed(employees.enps)))
     if figures:
-        blocks.append(Figures("How our people feel", tuple(figures)))
+        blocks.append(Figures(say("sections.employees_figures"), tuple(figures)))
     for voice in employees.frontline:
         blocks.append(Quote(voice.quote, f"{voice.name}, {voice.role}"))
     if employees.challenges:
         linked = [(c, challenge_theme(c, signal.themes)) for c in employees.challenges]
         items = tuple(
-            f"{c.text} (customers raise this too: {theme.name})" if theme else c.text
+            say("sections.employees_challenge", text=c.text, theme=theme.name) if theme else c.text
             for c, theme in linked
         )
-        blocks.append(Bullets("Challenges our people face", items))
+        blocks.append(Bullets(say("sections.employees_challenges"), items))
     if employees.customer_objectives:
         blocks.append(
             Table(
-                "Each team's customer objective",
+                say("sections.employees_objectives"),
                 ("Team", "Customer objective"),
                 tuple((o.team, o.objective) for o in employees.customer_objectives),
             )
         )
     if not blocks:
-        blocks.append(Note("employees.yaml is present but holds nothing to show yet.", "empty"))
+        blocks.append(Note(say("sections.employees_empty"), "empty"))
     return tuple(blocks), ()

@@ -13,6 +13,7 @@ from agenda.model import (
 )
 from agenda.signal import CustomerSignal
 from agenda.status import status
+from agenda.text import say
 from agenda.validate import MonthData
 
 
@@ -49,5 +50,5 @@ def build(data, month: MonthData, signal: CustomerSignal):
         )
     blocks += [Note(paragraph) for paragraph in finance.commentary]
     if not blocks:
-        blocks.append(Note("finance.yaml is present but lists no measures.", "empty"))
+        blocks.append(Note(say("sections.finance_empty"), "empty"))
     return tuple(blocks), ()

@@ -10,6 +10,7 @@ from agenda.model import (
 )
 from agenda.sections._shared import NOT_STATED, when
 from agenda.signal import CustomerSignal
+from agenda.text import say
 from agenda.validate import MonthData
 
 
@@ -33,5 +34,5 @@ def build(data, month: MonthData, signal: CustomerSignal):
             Table(label, ("Name", "Audience", "When", "Goal", "Expected customer reaction"), rows)
         )
     if not blocks:
-        blocks.append(Note("marketing.yaml is present but lists no programmes or events.", "empty"))
+        blocks.append(Note(say("sections.marketing_empty"), "empty"))
     return tuple(blocks), ()  # their questions come from agenda.rules

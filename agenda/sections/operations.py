@@ -16,7 +16,7 @@ from agenda.nps import signed
 from agenda.sections._shared import status_counts
 from agenda.signal import CustomerSignal
 from agenda.status import sla_status
-from agenda.text import phrase
+from agenda.text import say
 from agenda.validate import MonthData, find_theme
 
 
@@ -28,8 +28,8 @@ def build(data, month: MonthData, signal: CustomerSignal):
         counts = status_counts(st for _, st in judged)
         blocks.append(
             Note(
-                phrase(
-                    "sla_summary.j2",
+                say(
+                    "sections.operations_summary",
                     on_track=counts["On track"],
                     at_risk=counts["At risk"],
                     off_track=counts["Off track"],
@@ -63,7 +63,7 @@ def build(data, month: MonthData, signal: CustomerSignal):
     if operations.improvements:
         blocks.append(Bullets("Improvements under way", tuple(operations.improvements)))
     if not blocks:
-        blocks.append(Note("operations.yaml is present but lists no service levels.", "empty"))
+        blocks.append(Note(say("sections.operations_empty"), "empty"))
     return tuple(blocks), ()  # their questions come from agenda.rules
 
 
@@ -85,10 +85,10 @@ def _slas_beside_customers(judged, signal: CustomerSignal) -> Table | None:
     if not rows:
         return None
     return Table(
-        "Service levels beside what customers say",
-        ("Service level", "Status", "Customer theme", "Mentions", "What a customer said"),
+        say("sections.operations_beside_customers"),
+        ("Service level", "Status", "Customer theme", "Mentions", say("sections.operations_said")),
         tuple(rows),
         status_column=1,
         numeric_columns=(3,),
-        caption=f"Mentions this month, with the change since {signal.themes_since}.",
+        caption=say("sections.operations_mentions", since=signal.themes_since),
     )

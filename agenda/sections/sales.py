@@ -15,6 +15,7 @@ from agenda.model import (
 )
 from agenda.sections._shared import NOT_STATED, sales_currency
 from agenda.signal import CustomerSignal
+from agenda.text import say
 from agenda.validate import MonthData
 
 
@@ -27,7 +28,8 @@ def build(data, month: MonthData, signal: CustomerSignal):
         detail = ""
         if p.previous is not None:
             delta = p.value - p.previous
-            detail = ("+" if delta >= 0 else "") + money(delta, currency) + " since last month"
+            change = ("+" if delta >= 0 else "") + money(delta, currency)
+            detail = say("sections.since_last_month", change=change)
         figure = Figure("Pipeline value", money(p.value, currency), detail)
         blocks.append(Figures("Pipeline", (figure,)))
     if sales.targets:
@@ -44,11 +46,11 @@ def build(data, month: MonthData, signal: CustomerSignal):
         blocks.append(
             Table(
                 "Target customers",
-                ("Account", "Segment", "Stage", "Value", "Customer feedback to take in"),
+                ("Account", "Segment", "Stage", "Value", say("sections.sales_feedback")),
                 rows,
                 numeric_columns=(3,),
             )
         )
     if not blocks:
-        blocks.append(Note("sales.yaml is present but lists no targets or pipeline.", "empty"))
+        blocks.append(Note(say("sections.sales_empty"), "empty"))
     return tuple(blocks), ()  # their questions come from agenda.rules
