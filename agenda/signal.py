@@ -15,6 +15,7 @@ from agenda.formatting import month_label, number, plural
 from agenda.history import MonthSignal, month_range, months_before, window_start
 from agenda.nps import Nps, from_scores, signed
 from agenda.order import TOP_THEMES
+from agenda.text import say
 from agenda.validate import MonthData
 
 GUEST = "A customer guest"
@@ -97,15 +98,27 @@ class CustomerSignal:
         found = []
         score = self.nps.score
         if score is not None and self.target is not None and score < self.target:
-            found.append(f"NPS is {signed(score)} against a target of {signed(self.target)}")
+            found.append(
+                say(
+                    "customer.worse_nps_below_target",
+                    score=signed(score),
+                    target=signed(self.target),
+                )
+            )
         change = self.nps_change
         if change is not None and change < 0 and not self.change_is_noise:
-            found.append(f"NPS fell {number(abs(round(change)))} points since last month")
+            found.append(say("customer.worse_nps_fell", points=number(abs(round(change)))))
         before = self.complaints_previous
         if before is not None and self.complaints is not None and self.complaints > before:
-            found.append(f"complaints rose from {before:,} to {self.complaints:,}")
+            found.append(
+                say(
+                    "customer.worse_complaints_rose",
+                    before=f"{before:,}",
+                    now=f"{self.complaints:,}",
+                )
+            )
         for name, now, then in self.growing_themes(top=TOP_THEMES):
-            found.append(f"“{name}” is a top theme and grew from {then} to {now} mentions")
+            found.append(say("customer.worse_theme_grew", theme=name, before=then, now=now))
         return found
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from agenda import schema
-from agenda.formatting import in_sentence, month_label, number, plural
+from agenda.formatting import in_sentence, month_label, number
 from agenda.history import MonthSignal
 from agenda.model import (
     Block,
@@ -24,7 +24,7 @@ from agenda.order import TOP_THEMES
 from agenda.sections._shared import storyteller
 from agenda.signal import GUEST, CustomerSignal
 from agenda.status import status
-from agenda.text import phrase
+from agenda.text import say
 from agenda.validate import MonthData
 
 # --- quotes and stories ---------------------------------------------------------------------
@@ -79,11 +79,9 @@ def build(
     invited: list[str] = []
     if customer.frontline_invite is not None:
         guest = customer.frontline_invite
-        topic = f", on {guest.topic}" if guest.topic else ""
-        blocks.append(
-            Bullets("Invited from the front line", (f"{guest.name}, {guest.role}{topic}",))
-        )
-        invited.append(f"{guest.name}, what do you hear from customers that our numbers miss?")
+        line = say("customer.frontline_guest", name=guest.name, role=guest.role, topic=guest.topic)
+        blocks.append(Bullets(say("customer.frontline_heading"), (line,)))
+        invited.append(say("customer.frontline_question", name=guest.name))
     blocks += _scores(customer, signal)
     blocks += _charts(signal)
     blocks += _left_out_of_trends(signal)
@@ -105,28 +103,41 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
     notes: list[str] = []
     blocks: list[Block] = []
     if nps.score is None:
-        figures.append(Figure("Net Promoter Score", "No answers", "nobody answered this month"))
+        detail = say("customer.nps_no_answers_detail")
+        figures.append(Figure("Net Promoter Score", "No answers", detail))
     else:
-        detail = f"n = {nps.n:,}"
-        if change is not None:
-            detail += f" · {signed(change)} since {prev_label}"
-        if nps.margin is not None:
-            detail += f" · ±{number(round(nps.margin))} margin"
-        judged = None
+        judged = target = None
         if signal.framing == "target" and signal.target is not None:
             judged = status(signal.target, nps.score)
-            detail += f" · target {signed(signal.target)}"
+            target = signed(signal.target)
+        detail = say(
+            "customer.nps_figure_detail",
+            n=f"{nps.n:,}",
+            change=signed(change) if change is not None else None,
+            since=prev_label,
+            margin=number(round(nps.margin)) if nps.margin is not None else None,
+            target=target,
+        )
         figures.append(Figure("Net Promoter Score", signed(nps.score), detail, judged))
         margin = nps.margin or 0.0
         notes.append(
-            f"NPS {signed(nps.score, 1)} from {plural(nps.n, 'answer')}; 95% margin of error "
-            f"±{number(margin, 1)} points, so the true score is likely between "
-            f"{signed(nps.score - margin, 1)} and {signed(nps.score + margin, 1)}."
+            say(
+                "customer.nps_margin_note",
+                score=signed(nps.score, 1),
+                n=nps.n,
+                margin=number(margin, 1),
+                low=signed(nps.score - margin, 1),
+                high=signed(nps.score + margin, 1),
+            )
         )
         if change is not None and signal.change_margin is not None:
             notes.append(
-                f"Change since {prev_label}: {signed(change, 1)} points, against a margin of "
-                f"±{number(signal.change_margin, 1)} for the change."
+                say(
+                    "customer.nps_change_margin_note",
+                    since=prev_label,
+                    change=signed(change, 1),
+                    margin=number(signal.change_margin, 1),
+                )
             )
     for label, score in (
         ("Customer satisfaction", customer.csat),
@@ -135,7 +146,11 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
         if score is not None:
             value = number(score.score) + (f" / {number(score.scale)}" if score.scale else "")
             detail = (
-                f"{signed(score.score - score.previous, 1)} since last month"
+                say(
+                    "customer.change_since",
+                    change=signed(score.score - score.previous, 1),
+                    since="last month",
+                )
                 if score.previous is not None
                 else ""
             )
@@ -144,17 +159,21 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
         c = customer.complaints
         previous = signal.complaints_previous
         detail = (
-            f"{signed(c.total - previous)} since {signal.complaints_since}"
+            say(
+                "customer.change_since",
+                change=signed(c.total - previous),
+                since=signal.complaints_since,
+            )
             if previous is not None
             else ""
         )
         figures.append(Figure("Complaints", f"{c.total:,}", detail))
-    blocks.append(Figures("How customers score us", tuple(figures), tuple(notes)))
+    blocks.append(Figures(say("customer.scores_heading"), tuple(figures), tuple(notes)))
     if nps.score is not None:
         blocks.append(
             Note(
-                phrase(
-                    "nps_headline.j2",
+                say(
+                    "customer.nps_headline",
                     n=f"{nps.n:,}",
                     promoters=round(nps.share("promoters")),
                     passives=round(nps.share("passives")),
@@ -171,20 +190,16 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
             )
         )
         if nps.low_n:
-            blocks.append(
-                Note(
-                    f"Small sample: only {plural(nps.n, 'answer')} (fewer than {LOW_N}). "
-                    "Read the score as a pointer, not a verdict.",
-                    "caution",
-                )
-            )
+            blocks.append(Note(say("customer.nps_small_sample", n=nps.n, low_n=LOW_N), "caution"))
         if signal.change_is_noise:
             assert change is not None and signal.change_margin is not None
             blocks.append(
                 Note(
-                    f"The change of {signed(change)} is within the margin of error "
-                    f"(±{number(round(signal.change_margin))}): it may be noise rather than a "
-                    "real shift.",
+                    say(
+                        "customer.nps_change_is_noise",
+                        change=signed(change),
+                        margin=number(round(signal.change_margin)),
+                    ),
                     "caution",
                 )
             )
@@ -210,26 +225,21 @@ def _charts(signal: CustomerSignal) -> list[Block]:
         series = [Series("NPS", scores)]
         if signal.target is not None:
             series.append(Series("Target", tuple(float(signal.target) for _ in months)))
-        words = ", ".join(
+        points = [
             f"{month_label(p)} {signed(v) if v is not None else 'no data'}"
             for (p, _), v in zip(months, scores, strict=True)
-        )
+        ]
         gaps = [month_label(p) for (p, _), v in zip(months, scores, strict=True) if v is None]
+        target = signed(signal.target) if signal.target is not None else None
         charts.append(
             Chart(
-                f"NPS over the last {plural(len(months), 'month')}",
+                say("customer.nps_trend_title", months=len(months)),
                 "trend",
                 categories,
                 tuple(series),
-                f"Line chart of NPS by month: {words}"
-                + (f"; target {signed(signal.target)}" if signal.target is not None else "")
-                + ".",
+                say("customer.nps_trend_alt", points=points, target=target),
                 number_format='+0;"−"0;0',
-                caption=(
-                    f"No usable survey data for {', '.join(gaps)}: shown as a gap, not estimated."
-                    if gaps
-                    else ""
-                ),
+                caption=say("customer.nps_trend_gaps", months=gaps) if gaps else "",
             )
         )
     shares = {"Promoters": [], "Passives": [], "Detractors": []}
@@ -244,14 +254,16 @@ def _charts(signal: CustomerSignal) -> list[Block]:
     if signal.nps.n:
         charts.append(
             Chart(
-                "Promoters, passives and detractors",
+                say("customer.nps_shares_title"),
                 "share",
                 categories,
                 tuple(Series(k, tuple(v)) for k, v in shares.items()),
-                "Stacked bars of the share of promoters, passives and detractors by month; "
-                f"this month {round(signal.nps.share('promoters'))}% promoters, "
-                f"{round(signal.nps.share('passives'))}% passives, "
-                f"{round(signal.nps.share('detractors'))}% detractors.",
+                say(
+                    "customer.nps_shares_alt",
+                    promoters=round(signal.nps.share("promoters")),
+                    passives=round(signal.nps.share("passives")),
+                    detractors=round(signal.nps.share("detractors")),
+                ),
                 number_format='0"%"',
             )
         )
@@ -263,14 +275,8 @@ def _left_out_of_trends(signal: CustomerSignal) -> list[Block]:
     missing = [s for s in signal.history if s.left_out]
     if not missing:
         return []
-    listed = "; ".join(f"{month_label(s.period)} ({s.left_out})" for s in missing)
-    return [
-        Note(
-            f"Left out of the trends and the change since last month: {listed}. "
-            "Fix the file and rebuild to include it.",
-            "caution",
-        )
-    ]
+    listed = [f"{month_label(s.period)} ({s.left_out})" for s in missing]
+    return [Note(say("customer.left_out_of_trends", months=listed), "caution")]
 
 
 def _breakdown(month: MonthData) -> Table:
@@ -284,11 +290,11 @@ def _breakdown(month: MonthData) -> Table:
             score = signed(result.score) if result.score is not None else "–"
             rows.append((kind, name + flag, f"{result.n:,}", score))
     return Table(
-        "NPS by segment and channel",
+        say("customer.breakdown_title"),
         ("Group", "Name", "Answers", "NPS"),
         tuple(rows),
         numeric_columns=(2, 3),
-        caption=f"Groups with fewer than {LOW_N} answers are marked as small samples.",
+        caption=say("customer.breakdown_caption", low_n=LOW_N),
     )
 
 
@@ -315,7 +321,7 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
             ),
             tuple(rows),
             numeric_columns=(0, 2, 3),
-            caption="Ranked by mentions this month; the top two lead the discussion.",
+            caption=say("customer.themes_caption"),
         )
     ]
     for theme in ranked[:TOP_THEMES]:
@@ -324,10 +330,14 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
         items = [f"“{v.text}” ({quote(v).attribution})" for v in said[:3]]
         items += [f"Story: {n.title} ({storyteller(n)})" for n in stories[:1]]
         if not items:
-            items = ["No verbatim was tagged with this theme this month."]
-        blocks.append(Bullets(f"What customers said about {in_sentence(theme.name)}", tuple(items)))
-    question = f"What will we do this month about {in_sentence(ranked[0].name)}"
-    question += f" and {in_sentence(ranked[1].name)}?" if len(ranked) > 1 else "?"
+            items = [say("customer.theme_nothing_said")]
+        heading = say("customer.theme_said_heading", theme=in_sentence(theme.name))
+        blocks.append(Bullets(heading, tuple(items)))
+    question = say(
+        "customer.themes_question",
+        first=in_sentence(ranked[0].name),
+        second=in_sentence(ranked[1].name) if len(ranked) > 1 else None,
+    )
     return blocks, [question]
 
 
@@ -346,7 +356,7 @@ def _verbatims(customer: schema.Customer) -> list[Block]:
     return [
         Table(
             "Verbatims by channel",
-            ("Channel", "What the customer said", "Score", "Segment"),
+            ("Channel", say("customer.verbatims_said_header"), "Score", "Segment"),
             tuple(rows),
             numeric_columns=(2,),
         )
@@ -384,15 +394,15 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
         change = signed(count - before[reason]) if reason in before else "–"
         share = round(100 * count / c.total) if c.total else 0
         rows.append((reason, f"{count:,}", f"{share}%", change))
-    caption = f"{c.total:,} complaints this month"
     previous_total = signal.complaints_previous
-    if previous_total is not None:
-        caption += f", {previous_total:,} " + (since if since == "last month" else f"in {since}")
-    caption += "."
-    if rest_now:
-        caption += (
-            f" Shares are of all {c.total:,}; {rest_now:,} were given no reason ({UNCATEGORISED})."
-        )
+    caption = say(
+        "customer.complaints_caption",
+        total=f"{c.total:,}",
+        previous=f"{previous_total:,}" if previous_total is not None else None,
+        since_month=None if since == "last month" else since,
+        rest=f"{rest_now:,}" if rest_now else None,
+        uncategorised=UNCATEGORISED,
+    )
     blocks: list[Block] = []
     series = [Series("This month", tuple(float(n) for _, n in ordered))]
     if before:
@@ -409,14 +419,14 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
             "bars",
             tuple(r for r, _ in ordered),
             tuple(series),
-            "Bar chart of complaints by reason: " + ", ".join(f"{r} {n}" for r, n in ordered) + ".",
+            say("customer.complaints_alt", reasons=[f"{r} {n}" for r, n in ordered]),
             number_format="#,##0",
             caption=caption,
         )
     )
     blocks.append(
         Table(
-            "Complaints by reason, with change",
+            say("customer.complaints_table_title"),
             (
                 "Reason",
                 "Complaints",
