@@ -42,8 +42,8 @@ def _env() -> SandboxedEnvironment:
 
 def say(key: str, **values: Any) -> str:
     """One piece of wording, ``area.name``: the macro ``name`` of ``words/area.j2``, on one tidy
-    line (whitespace collapsed)."""
-    return re.sub(r"\s+", " ", _macro(key, values)).strip()
+    line: the template's lines joined, the values' own spacing kept."""
+    return " ".join(line.strip() for line in _macro(key, values).splitlines() if line.strip())
 
 
 def say_lines(key: str, **values: Any) -> tuple[str, ...]:

@@ -238,12 +238,12 @@ def test_responses_symlink_pointing_out_of_the_month_is_refused(tmp_path, run_cl
 
 
 def test_templates_are_sandboxed_and_strict():
-    from agenda.text import _env, phrase
+    from agenda.text import _env, say
 
     with pytest.raises(SecurityError):
         _env().from_string("{{ ''.__class__.__mro__[1].__subclasses__() }}").render()
-    with pytest.raises(RenderError, match=r"nps_headline\.j2"):
-        phrase("nps_headline.j2", n=1)  # the template's other variables are missing
+    with pytest.raises(RenderError, match=r"nps_headline.*promoters"):
+        say("customer.nps_headline", n=1)  # the macro's other values are missing
 
 
 # --- atomic and reproducible output ---------------------------------------------------------
