@@ -20,7 +20,7 @@ from functools import cached_property
 
 from agenda import figures, schema
 from agenda.compose import agenda_slots, file_stem
-from agenda.formatting import day_label, money, month_label, number, plural, with_unit
+from agenda.formatting import day_label, money, month_label, number, with_unit
 from agenda.model import Block, Cover, Figure, Figures, Narrative, Note, Pack, Section, Table
 from agenda.nps import LOW_N, Nps, signed
 from agenda.order import ORDER_LINE, SECTIONS
@@ -29,7 +29,7 @@ from agenda.protect import Redactor, people_named, scrub_month
 from agenda.sections._shared import sales_currency, status_counts, storyteller
 from agenda.signal import CustomerSignal
 from agenda.status import sla_status, status
-from agenda.text import phrase, speaker_notes
+from agenda.text import phrase, say, speaker_notes
 
 #: Measures that are rates or shares: summing them across units would be meaningless. Also
 #: the words French, German, Spanish, Italian, Dutch and Polish reports use for them; a name
@@ -180,9 +180,7 @@ def compose_group(
         has_data = not (len(blocks) == 1 and isinstance(blocks[0], Note))
         intro = ""
         if spec.key == "customer":
-            intro = f"{plural(len(units), 'unit')} side by side."
-            if missing:
-                intro += f" {missing}."
+            intro = say("group.customer_intro", units=len(units), left_out=missing)
         sections.append(
             Section(
                 spec.key,
@@ -194,7 +192,7 @@ def compose_group(
                 intro,
             )
         )
-    title = f"Group leadership pack — {month_label(period)}"
+    title = say("group.cover_title", month=month_label(period))
     cover = Cover(
         organisation=group,
         title=title,
@@ -210,15 +208,15 @@ def compose_group(
         ),
         attendees=(
             *(u.label for u in units),
-            *(f"{_left_out_name(x, settings)} (figures left out)" for x in left_out),
+            *(say("group.left_out_attendee", unit=_left_out_name(x, settings)) for x in left_out),
         ),
         order_line=ORDER_LINE,
     )
     notes = speaker_notes(
-        f"Group pack for {month_label(period)}",
-        "Compare units in the customer-first order; start with their customers' stories.",
-        [f"Units: {', '.join(u.label for u in units)}", *([missing] if missing else [])],
-        ("Which unit's customers should every other unit hear about?",),
+        say("group.notes_slot_line", month=month_label(period)),
+        say("group.notes_purpose"),
+        [say("group.notes_units", units=[u.label for u in units]), *([missing] if missing else [])],
+        (say("group.notes_question"),),
     )
     warnings = tuple(w for u in units for w in u.loaded.warnings)
     return Pack(
@@ -226,12 +224,7 @@ def compose_group(
         agenda=agenda,
         sections=tuple(sections),
         actions=None,
-        appendix=(
-            Note(
-                "Group NPS is computed from every unit's answers pooled, not as an average of "
-                "unit scores; each unit's own pack has its method and sources."
-            ),
-        ),
+        appendix=(Note(say("group.method_note")),),
         date=date,
         file_stem=file_stem(group, period, "group-pack"),
         title_notes=notes,
@@ -272,7 +265,7 @@ def _leads(units: list[Unit], settings: schema.WorkspaceSettings) -> schema.Sect
         if names and len(names) <= MAX_LEADS_NAMED:
             chosen[spec.key] = ", ".join(names)
         else:
-            chosen[spec.key] = "Unit leads"
+            chosen[spec.key] = say("group.unit_leads")
     return schema.SectionLeads(**chosen)
 
 
@@ -289,7 +282,7 @@ def _left_out_text(left_out: Sequence[LeftOut], settings: schema.WorkspaceSettin
         f"{_left_out_name(u, settings)} — {u.reason}"
         for u in sorted(left_out, key=lambda u: u.name)
     ]
-    return "Left out: " + "; ".join(parts)
+    return say("group.left_out", parts=parts)
 
 
 GroupBuilder = Callable[[list[Unit], str], list[Block]]
@@ -305,8 +298,8 @@ def _group_section(key: str) -> Callable[[GroupBuilder], GroupBuilder]:
     return register
 
 
-def _empty(what: str) -> list[Block]:
-    return [Note(f"No unit supplied {what} this month.", "empty")]
+def _empty(sentence: str) -> list[Block]:
+    return [Note(sentence, "empty")]
 
 
 @_group_section("customer")
@@ -328,34 +321,32 @@ def _customer(units: list[Unit], missing: str = "") -> list[Block]:
         rows.append(
             (
                 unit.label,
-                f"{n.n:,}" + (" (small sample)" if n.low_n else ""),
+                say("group.small_sample_answers", answers=f"{n.n:,}") if n.low_n else f"{n.n:,}",
                 f"{round(n.share('promoters'))}%",
                 f"{round(n.share('detractors'))}%",
                 signed(n.score) if n.score is not None else "–",
                 signed(change) if change is not None else "–",
             )
         )
-    detail = f"n = {pooled.n:,} across {len(units)} units"
-    if pooled.margin is not None:
-        detail += f" · ±{number(round(pooled.margin))} margin"
-    value = signed(pooled.score) if pooled.score is not None else "No answers"
-    blocks.append(Figures("Group NPS", (Figure("Group NPS (all answers pooled)", value, detail),)))
+    detail = say(
+        "group.group_nps_detail",
+        answers=f"{pooled.n:,}",
+        units=str(len(units)),
+        margin=number(round(pooled.margin)) if pooled.margin is not None else "",
+    )
+    value = signed(pooled.score) if pooled.score is not None else say("group.no_answers")
+    figure = Figure(say("group.group_nps_label"), value, detail)
+    blocks.append(Figures(say("group.group_nps_title"), (figure,)))
     if missing:
-        blocks.append(
-            Note(
-                f"{missing}. No figure of a unit left out is in any table or total of this pack.",
-                "caution",
-            )
-        )
+        blocks.append(Note(say("group.left_out_caution", left_out=missing), "caution"))
     blocks += _small_samples(units, pooled)
     blocks.append(
         Table(
-            "NPS by unit",
+            say("group.nps_table_title"),
             ("Unit", "Answers", "Promoters", "Detractors", "NPS", "Change"),
             tuple(rows),
             numeric_columns=(1, 2, 3, 4, 5),
-            caption="Each unit's score from its own answers; the group score pools them all. "
-            f"Units with fewer than {LOW_N} answers are marked as small samples.",
+            caption=say("group.nps_table_caption", low_n=LOW_N),
         )
     )
     mentions: dict[str, int] = defaultdict(int)
@@ -368,7 +359,7 @@ def _customer(units: list[Unit], missing: str = "") -> list[Block]:
         top = sorted(mentions, key=lambda t: (-mentions[t], t))[:6]
         blocks.append(
             Table(
-                "Top themes across units",
+                say("group.themes_table_title"),
                 ("Theme", "Mentions", "Units"),
                 tuple((t, f"{mentions[t]:,}", ", ".join(where[t])) for t in top),
                 numeric_columns=(1,),
@@ -382,7 +373,7 @@ def _customer(units: list[Unit], missing: str = "") -> list[Block]:
     if complaints:
         blocks.append(
             Table(
-                "Complaints by unit",
+                say("group.complaints_table_title"),
                 ("Unit", "Complaints"),
                 tuple(complaints),
                 numeric_columns=(1,),
@@ -396,32 +387,19 @@ def _small_samples(units: list[Unit], pooled: Nps) -> list[Block]:
     small = [u for u in units if u.signal.nps.low_n]
     notes: list[Block] = []
     if len(small) == 1:
-        n = small[0].signal.nps.n
-        answers = f"only {plural(n, 'answer')}" if n else "no answers"
-        notes.append(
-            Note(
-                f"Small sample: {small[0].label} has {answers} (fewer than {LOW_N}). "
-                "Read its score as a pointer, not a verdict.",
-                "caution",
-            )
+        unit = small[0]
+        sentence = say(
+            "group.small_sample_unit", unit=unit.label, answers=unit.signal.nps.n, low_n=LOW_N
         )
+        notes.append(Note(sentence, "caution"))
     elif small:
-        listed = [f"{u.signal.nps.n:,} at {u.label}" for u in small]
-        notes.append(
-            Note(
-                f"Small samples, fewer than {LOW_N} answers: only {', '.join(listed[:-1])} and "
-                f"{listed[-1]}. Read their scores as pointers, not verdicts.",
-                "caution",
-            )
-        )
+        listed = [
+            say("group.small_sample_at", answers=f"{u.signal.nps.n:,}", unit=u.label) for u in small
+        ]
+        notes.append(Note(say("group.small_samples", samples=listed, low_n=LOW_N), "caution"))
     if pooled.low_n and len(units) > 1:
-        notes.append(
-            Note(
-                f"Small sample: the group score rests on only {plural(pooled.n, 'answer')} "
-                f"(fewer than {LOW_N}). Read it as a pointer, not a verdict.",
-                "caution",
-            )
-        )
+        sentence = say("group.small_sample_group", answers=pooled.n, low_n=LOW_N)
+        notes.append(Note(sentence, "caution"))
     return notes
 
 
@@ -438,10 +416,10 @@ def _employees(units: list[Unit], missing: str = "") -> list[Block]:
         enps = signed(data.enps) if data.enps is not None else "–"
         rows.append((unit.label, engagement, enps, str(len(data.challenges))))
     if not rows:
-        return _empty("employee data")
+        return _empty(say("group.no_employee_data"))
     return [
         Table(
-            "Engagement by unit",
+            say("group.engagement_table_title"),
             ("Unit", "Engagement", "Employee NPS", "Challenges"),
             tuple(rows),
             numeric_columns=(1, 2, 3),
@@ -457,10 +435,10 @@ def _operations(units: list[Unit], missing: str = "") -> list[Block]:
         counts = status_counts(sla_status(s) for s in data.slas)
         rows.append((unit.label, str(len(data.slas)), *(str(n) for n in counts.values())))
     if not rows:
-        return _empty("service levels")
+        return _empty(say("group.no_service_levels"))
     return [
         Table(
-            "Service levels by unit",
+            say("group.service_levels_table_title"),
             ("Unit", "SLAs", "On track", "At risk", "Off track"),
             tuple(rows),
             numeric_columns=(1, 2, 3, 4),
@@ -477,11 +455,11 @@ def _marketing(units: list[Unit], missing: str = "") -> list[Block]:
         unknown = sum(1 for i in items if i.expected_reaction is None)
         rows.append((unit.label, str(len(data.programmes)), str(len(data.events)), str(unknown)))
     if not rows:
-        return _empty("marketing plans")
+        return _empty(say("group.no_marketing_plans"))
     return [
         Table(
-            "Programmes and events by unit",
-            ("Unit", "Programmes", "Events", "No expected customer reaction"),
+            say("group.plans_table_title"),
+            ("Unit", "Programmes", "Events", say("group.no_reaction_column")),
             tuple(rows),
             numeric_columns=(1, 2, 3),
         )
@@ -498,11 +476,11 @@ def _sales(units: list[Unit], missing: str = "") -> list[Block]:
         pipeline = money(data.pipeline.value, currency) if data.pipeline else "–"
         rows.append((unit.label, str(len(data.targets)), pipeline, str(no_feedback)))
     if not rows:
-        return _empty("sales targets")
+        return _empty(say("group.no_sales_targets"))
     return [
         Table(
-            "Targets and pipeline by unit",
-            ("Unit", "Targets", "Pipeline", "No customer feedback to take in"),
+            say("group.targets_table_title"),
+            ("Unit", "Targets", "Pipeline", say("group.no_feedback_column")),
             tuple(rows),
             numeric_columns=(1, 2, 3),
         )
@@ -548,7 +526,7 @@ def _finance(units: list[Unit], missing: str = "") -> list[Block]:
             if m.budget is not None:
                 budgets.setdefault(key, []).append(m.budget)
     if not totals and not apart:
-        return _empty("finance figures")
+        return _empty(say("group.no_finance_figures"))
     rows = []
     for (name, unit), actuals in totals.items():
         actual = sum(actuals)
@@ -569,33 +547,28 @@ def _finance(units: list[Unit], missing: str = "") -> list[Block]:
                 _judge(budget, actual, higher),
             )
         )
-    never = "days, percentages, rates, ratios and scores are never added up"
-    tail = f" {missing}." if missing else ""
+    # The units left out are named once, under the first table.
     blocks: list[Block] = []
     if rows:
-        below = ": see Measures not added up" if apart else ""
         blocks.append(
             Table(
-                "Group totals",
+                say("group.totals_table_title"),
                 ("Measure", "Units", "Actual", "Budget", "Status"),
                 tuple(rows),
                 status_column=4,
                 numeric_columns=(1, 2, 3),
-                caption="Sums of each unit's money (no unit, or a currency unit such as £k or "
-                f"€m) and of figures marked additive: true; {never}{below}.{tail}",
+                caption=say("group.totals_caption", see_apart=bool(apart), left_out=missing),
             )
         )
-        tail = ""
     if apart:
         blocks.append(
             Table(
-                "Measures not added up",
+                say("group.apart_table_title"),
                 ("Measure", "Unit", "Actual", "Budget", "Status"),
                 tuple(row for name in apart for row in apart[name]),
                 status_column=4,
                 numeric_columns=(2, 3),
-                caption=f"Each unit's own figure: {never}, nor are figures marked additive: "
-                f"false.{tail}",
+                caption=say("group.apart_caption", left_out="" if rows else missing),
             )
         )
     return blocks
