@@ -23,13 +23,13 @@ from agenda.compose import agenda_slots, file_stem
 from agenda.formatting import day_label, money, month_label, number, with_unit
 from agenda.model import Block, Cover, Figure, Figures, Narrative, Note, Pack, Section, Table
 from agenda.nps import LOW_N, Nps, signed
-from agenda.order import ORDER_LINE, SECTIONS
+from agenda.order import SECTIONS, order_line
 from agenda.pipeline import Loaded
 from agenda.protect import Redactor, people_named, scrub_month
 from agenda.sections._shared import sales_currency, status_counts, storyteller
 from agenda.signal import CustomerSignal
 from agenda.status import sla_status, status
-from agenda.text import phrase, say, speaker_notes
+from agenda.text import say, speaker_notes
 
 #: Measures that are rates or shares: summing them across units would be meaningless. Also
 #: the words French, German, Spanish, Italian, Dutch and Polish reports use for them; a name
@@ -200,8 +200,8 @@ def compose_group(
         date_label=day_label(date),
         location="",
         chair="",
-        confidentiality=phrase(
-            "confidentiality.j2",
+        confidentiality=say(
+            "pack.confidentiality",
             organisation=group,
             date_label=day_label(date),
             protected_guests=any(g.chatham_house for u in units for g in u.month.meeting.guests),
@@ -210,7 +210,7 @@ def compose_group(
             *(u.label for u in units),
             *(say("group.left_out_attendee", unit=_left_out_name(x, settings)) for x in left_out),
         ),
-        order_line=ORDER_LINE,
+        order_line=order_line(),
     )
     notes = speaker_notes(
         say("group.notes_slot_line", month=month_label(period)),
