@@ -13,6 +13,11 @@ from lxml import etree
 from pptx.chart.chart import Chart as PptxChart
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
+from pptx.oxml.table import CT_TableCell
+from pptx.oxml.text import CT_TextParagraph
+from pptx.shapes.base import BaseShape
+from pptx.table import _Cell
+from pptx.text.text import TextFrame, _Paragraph
 
 _R, _RPR, _T = qn("a:r"), qn("a:rPr"), qn("a:t")
 _SOLID, _SRGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
@@ -21,13 +26,13 @@ _END = qn("a:endParaRPr")
 
 
 def add_run(
-    paragraph,
+    paragraph: _Paragraph,
     text: str,
     *,
     size_pt: float,
     colour: str,
-    bold=False,
-    italic=False,
+    bold: bool = False,
+    italic: bool = False,
     font: str | None = None,
 ) -> None:
     """Append a run to a python-pptx paragraph, in British English."""
@@ -37,7 +42,14 @@ def add_run(
 
 
 def _add_run(
-    p, text: str, *, size_pt: float, colour: str, bold=False, italic=False, font: str | None = None
+    p: CT_TextParagraph,
+    text: str,
+    *,
+    size_pt: float,
+    colour: str,
+    bold: bool = False,
+    italic: bool = False,
+    font: str | None = None,
 ) -> None:
     """Append a run to the paragraph element ``p`` (before any end-of-paragraph properties)."""
     run = etree.Element(_R)
@@ -58,7 +70,7 @@ def _add_run(
 
 
 def fill_cell(
-    cell,
+    cell: _Cell,
     text: str,
     *,
     size_pt: float,
@@ -74,13 +86,13 @@ def fill_cell(
     right-aligned when ``right``."""
     tc = cell._tc
     _cell_properties(tc, fill=fill, side_emu=side_emu, end_emu=end_emu)
-    p = tc.txBody.find(_P)
+    p = tc.get_or_add_txBody().find(_P)  # a new cell has its text body and one paragraph
     _add_run(p, text, size_pt=size_pt, colour=colour, bold=bold, font=font)
     if right:
         _align(p, "r")
 
 
-def _align(p, value: str) -> None:
+def _align(p: CT_TextParagraph, value: str) -> None:
     """Set a paragraph element's alignment ('l', 'ctr', 'r')."""
     ppr = p.find(_PPR)
     if ppr is None:
@@ -89,7 +101,7 @@ def _align(p, value: str) -> None:
     ppr.set("algn", value)
 
 
-def _cell_properties(tc, *, fill: str | None, side_emu: int, end_emu: int) -> None:
+def _cell_properties(tc: CT_TableCell, *, fill: str | None, side_emu: int, end_emu: int) -> None:
     """Set a table cell element's margins and its fill (``None`` for no fill)."""
     tcpr = tc.find(_TCPR)
     if tcpr is None:
@@ -109,7 +121,7 @@ def _cell_properties(tc, *, fill: str | None, side_emu: int, end_emu: int) -> No
         etree.SubElement(etree.SubElement(tcpr, _SOLID), _SRGB, val=fill)
 
 
-def left_aligned(frame) -> None:
+def left_aligned(frame: TextFrame) -> None:
     """Left-align every paragraph of a python-pptx text frame: by its list style, with no
     paragraph saying otherwise."""
     tx_body = frame._txBody
@@ -125,12 +137,12 @@ def left_aligned(frame) -> None:
         ppr.attrib.pop("algn", None)
 
 
-def alt_text(shape, text: str) -> None:
+def alt_text(shape: BaseShape, text: str) -> None:
     """Give a shape (picture, chart frame) the description a screen reader reads out."""
     shape._element._nvXxPr.cNvPr.set("descr", text)
 
 
-def remove_shape(shape) -> None:
+def remove_shape(shape: BaseShape) -> None:
     """Take a shape off its slide."""
     shape._element.getparent().remove(shape._element)
 

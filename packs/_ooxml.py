@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shape import InlineShape
+from docx.styles.styles import Styles
 from docx.table import Table as DocxTable
-from docx.table import _Row
+from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 
@@ -22,7 +25,7 @@ def set_style(paragraph: Paragraph, style_id: str) -> None:
     paragraph._p.get_or_add_pPr().style = style_id
 
 
-def document_language(styles, tag: str) -> None:
+def document_language(styles: Styles, tag: str) -> None:
     """Set the language of the document's default run properties (e.g. ``en-GB``), when the
     reference document has them."""
     defaults = styles.element.find(qn("w:docDefaults"))
@@ -35,7 +38,7 @@ def document_language(styles, tag: str) -> None:
         lang.set(qn("w:val"), tag)
 
 
-def picture_alt_text(picture, text: str) -> None:
+def picture_alt_text(picture: InlineShape, text: str) -> None:
     """Give an inline picture (what ``run.add_picture`` returns) its screen-reader text."""
     picture._inline.docPr.set("descr", text)
 
@@ -50,14 +53,14 @@ def keep_row_together(row: _Row) -> None:
     _switch_on(row._tr.get_or_add_trPr(), "w:cantSplit")
 
 
-def _switch_on(tr_pr, tag: str) -> None:
+def _switch_on(tr_pr: BaseOxmlElement, tag: str) -> None:
     """Append a row property that is on when present (``<w:cantSplit w:val="true"/>``)."""
     element = OxmlElement(tag)
     element.set(qn("w:val"), "true")
     tr_pr.append(element)
 
 
-def shade_cell(cell, fill: str) -> None:
+def shade_cell(cell: _Cell, fill: str) -> None:
     """Give a table cell a solid background colour (hex RGB)."""
     tc_pr = cell._tc.get_or_add_tcPr()
     shd = OxmlElement("w:shd")
@@ -104,7 +107,7 @@ def add_page_number(paragraph: Paragraph) -> None:
         run._r.append(element)
 
 
-def _element(tag: str, **attrs: str):
+def _element(tag: str, **attrs: str) -> BaseOxmlElement:
     element = OxmlElement(tag)
     for key, value in attrs.items():
         element.set(qn(key) if ":" in key else key, value)

@@ -13,9 +13,10 @@ workaround and fails, saying so, on the day python-pptx no longer has it.
 from __future__ import annotations
 
 from pptx.opc.packuri import PackURI
+from pptx.presentation import Presentation
 
 
-def linear_part_names(prs) -> None:
+def linear_part_names(prs: Presentation) -> None:
     """Give new parts of ``prs`` their names in constant time: the lowest free number for each
     pattern, counting up, which is what python-pptx gives while a pattern's numbers have no
     gaps (as in a deck built on a base template); any free name would be valid."""
@@ -31,4 +32,6 @@ def linear_part_names(prs) -> None:
         used.add(template % n)
         return PackURI(template % n)
 
-    package.next_partname = next_partname
+    # Shadow the method on this one package (an instance attribute wins over the class's
+    # method); through vars() because the checker rightly refuses assigning to a method.
+    vars(package)["next_partname"] = next_partname

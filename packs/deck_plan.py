@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, TypeVar
 
+from agenda.errors import RenderError
 from agenda.model import (
     ActionLog,
     Bullets,
     Chart,
+    Cover,
     Cues,
     Figures,
     Labels,
@@ -95,6 +98,42 @@ class StoryPart:
 
 
 @dataclass(frozen=True)
+class QuoteSlide:
+    """The quotes that fit on one slide, in order."""
+
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class FigureSlide:
+    """A row of figures and the notes (at most three) that follow it, shown beneath."""
+
+    figures: Figures
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class TextSlide:
+    """A run of notes that fits on one slide."""
+
+    notes: tuple[Note, ...]
+
+
+#: What a slide shows: one type per way of drawing it (the agenda and tables share one).
+Content = (
+    Cover
+    | Divider
+    | StoryPart
+    | QuoteSlide
+    | FigureSlide
+    | TableSlide
+    | Bullets
+    | TextSlide
+    | Chart
+)
+
+
+@dataclass(frozen=True)
 class SlidePlan:
     """One slide: its kind, title, content and speaker notes."""
 
@@ -102,7 +141,7 @@ class SlidePlan:
     title: str
     notes: str
     section: str | None  #: the section key, "actions", or None for the title and agenda
-    content: object
+    content: Content
 
 
 def plan_deck(pack: Pack) -> list[SlidePlan]:
@@ -167,7 +206,7 @@ def split_text(text: str, limit: int) -> list[str]:
     return parts or [""]
 
 
-def _notes(cues: Cues, points: list[str]) -> str:
+def _notes(cues: Cues, points: Sequence[str]) -> str:
     """A slide's speaker notes: the slot and its purpose, what to say here, what to ask."""
     return "\n".join((cues.head, *points, cues.ask))
 
@@ -176,7 +215,7 @@ def _section_slides(section: Section, labels: Labels) -> list[SlidePlan]:
     cues = section.cues
 
     def slide(
-        kind: Kind, subtitle: str, content: object, points: list[str], part: str = ""
+        kind: Kind, subtitle: str, content: Content, points: Sequence[str], part: str = ""
     ) -> SlidePlan:
         full = f"{section.title} — {subtitle}{part}" if subtitle else section.title
         title = full
@@ -190,22 +229,23 @@ def _section_slides(section: Section, labels: Labels) -> list[SlidePlan]:
     empty = ""
     lead_notes: list[Note] = []
     # Notes that open a section go on its divider, up to the first caution (it earns a slide).
-    while blocks and isinstance(blocks[0], Note) and blocks[0].kind != "caution":
-        note = blocks.pop(0)
-        assert isinstance(note, Note)
-        if note.kind == "empty":
-            empty = note.text
+    while blocks and isinstance(first := blocks[0], Note) and first.kind != "caution":
+        blocks.pop(0)
+        if first.kind == "empty":
+            empty = first.text
         else:
-            lead_notes.append(note)
+            lead_notes.append(first)
     intro = " ".join(filter(None, [section.intro, *(n.text for n in lead_notes)]))
     opening_points = [*cues.opening, *([empty] if empty else [])]
     slides = [
         slide("divider", "", Divider(section.slot, intro, empty, cues.slot_line), opening_points)
     ]
 
+    # Every branch consumes at least the block at ``i``, so the loop always ends.
     i = 0
     while i < len(blocks):
         block = blocks[i]
+        i += 1
         if isinstance(block, Narrative):
             parts = split_text(block.story, STORY_CHARS)
             for n, text in enumerate(parts, 1):
@@ -225,74 +265,72 @@ def _section_slides(section: Section, labels: Labels) -> list[SlidePlan]:
                         _part(n, len(parts), labels),
                     )
                 )
-            i += 1
         elif isinstance(block, Quote):
-            run: list[Quote] = []
-            while i < len(blocks) and isinstance(blocks[i], Quote):
-                run.append(blocks[i])  # type: ignore[arg-type]
+            run = [block]
+            while i < len(blocks) and isinstance(quote := blocks[i], Quote):
+                run.append(quote)
                 i += 1
-            label = cues.quotes_title
-            chunks = chunk_quotes(run, labels)
-            for n, chunk in enumerate(chunks, 1):
+            quote_chunks = chunk_quotes(run, labels)
+            for n, quotes in enumerate(quote_chunks, 1):
                 slides.append(
                     slide(
                         "quotes",
-                        label + _part(n, len(chunks), labels),
-                        tuple(chunk),
-                        list(cues.quotes),
+                        cues.quotes_title + _part(n, len(quote_chunks), labels),
+                        QuoteSlide(tuple(quotes)),
+                        cues.quotes,
                     )
                 )
         elif isinstance(block, Figures):
-            i += 1
             attached: list[Note] = []
-            while i < len(blocks) and isinstance(blocks[i], Note) and len(attached) < 3:
-                attached.append(blocks[i])  # type: ignore[arg-type]
+            while i < len(blocks) and isinstance(note := blocks[i], Note) and len(attached) < 3:
+                attached.append(note)
                 i += 1
             slides.append(
                 slide(
                     "figures",
                     block.title,
-                    (block, tuple(attached)),
-                    [*(n.text for n in attached), *block.speaker_notes] or list(cues.figures),
+                    FigureSlide(block, tuple(attached)),
+                    [*(n.text for n in attached), *block.speaker_notes] or cues.figures,
                 )
             )
         elif isinstance(block, Chart):
-            slides.append(slide("chart", block.title, block, list(block.notes)))
-            i += 1
+            slides.append(slide("chart", block.title, block, block.notes))
         elif isinstance(block, Table):
             for n, (part, total) in enumerate(table_slides(block, labels), 1):
                 points = [block.caption] if block.caption else []
                 slides.append(slide("table", block.title, part, points, _part(n, total, labels)))
-            i += 1
         elif isinstance(block, Bullets):
-            chunks = chunk_bullets(tuple(shorten(item, BULLET_CHARS) for item in block.items))
-            for n, items in enumerate(chunks, 1):
+            bullet_chunks = chunk_bullets(
+                tuple(shorten(item, BULLET_CHARS) for item in block.items)
+            )
+            for n, items in enumerate(bullet_chunks, 1):
                 slides.append(
                     slide(
                         "bullets",
-                        block.title + _part(n, len(chunks), labels),
+                        block.title + _part(n, len(bullet_chunks), labels),
                         Bullets(block.title, tuple(items)),
                         [],
                     )
                 )
-            i += 1
-        else:  # a run of notes: one text slide
-            run_notes: list[Note] = []
-            while i < len(blocks) and isinstance(blocks[i], Note):
-                note = blocks[i]
-                assert isinstance(note, Note)
+        elif isinstance(block, Note):  # a run of notes: text slides of three notes at most
+            run_notes = [Note(t, block.kind) for t in split_text(block.text, STORY_CHARS)]
+            while i < len(blocks) and isinstance(note := blocks[i], Note):
                 run_notes += [Note(t, note.kind) for t in split_text(note.text, STORY_CHARS)]
                 i += 1
-            title = cues.notes_title
-            for n, chunk in enumerate(_chunks(run_notes, 3), 1):
+            note_chunks = _chunks(run_notes, 3)
+            for n, chunk in enumerate(note_chunks, 1):
                 slides.append(
                     slide(
                         "text",
-                        title + _part(n, len(_chunks(run_notes, 3)), labels),
-                        tuple(chunk),
+                        cues.notes_title + _part(n, len(note_chunks), labels),
+                        TextSlide(tuple(chunk)),
                         [note.text for note in chunk if note.kind == "caution"],
                     )
                 )
+        else:  # a kind of block added to the model that no slide is planned for yet
+            raise RenderError(
+                f"the deck cannot place a {type(block).__name__} block (section {section.title!r})"
+            )
     return slides
 
 
@@ -300,7 +338,8 @@ def _action_slides(log: ActionLog, labels: Labels) -> list[SlidePlan]:
     notes = _notes(log.cues, [log.summary])
     slides = []
     for table in log.blocks:
-        assert isinstance(table, Table)
+        if not isinstance(table, Table):
+            raise RenderError(f"the action log holds a {type(table).__name__}, not a table")
         for n, (part, total) in enumerate(table_slides(table, labels), 1):
             slides.append(
                 SlidePlan(
@@ -332,7 +371,7 @@ def table_slides(table: Table, labels: Labels) -> list[tuple[TableSlide, int]]:
     return parts
 
 
-def chunk_quotes(quotes: list[Quote], labels: Labels) -> list[list[Quote]]:
+def chunk_quotes(quotes: Sequence[Quote], labels: Labels) -> list[list[Quote]]:
     """Group quotes so each slide holds what fits; a very long quote continues alone."""
     pieces: list[Quote] = []
     for q in quotes:
@@ -358,8 +397,11 @@ def _part(n: int, total: int, labels: Labels) -> str:
     return " " + (labels.first_part if n == 1 else labels.next_part).format(n=n, total=total)
 
 
-def _chunks(items: list, size: int) -> list[list]:
-    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+T = TypeVar("T")
+
+
+def _chunks(items: Sequence[T], size: int) -> list[list[T]]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)] or [[]]
 
 
 def table_column_widths(table: Table, pt: int = TABLE_PT) -> list[float]:

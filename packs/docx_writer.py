@@ -12,6 +12,8 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Inches, Pt, RGBColor
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 from agenda.errors import RenderError
 from agenda.model import (
@@ -74,7 +76,7 @@ class WordWriter:
 
     # --- styles and page ------------------------------------------------------------------
 
-    def _para(self, text: str = "", style: str | None = None):
+    def _para(self, text: str = "", style: str | None = None) -> Paragraph:
         """Add a paragraph with a style, setting the style id directly: python-docx looks a
         style up by name by scanning every style, which dominated the build time."""
         para = self.doc.add_paragraph(text)
@@ -82,10 +84,10 @@ class WordWriter:
             self._set_style(para, style)
         return para
 
-    def _set_style(self, para, style: str) -> None:
+    def _set_style(self, para: Paragraph, style: str) -> None:
         _ooxml.set_style(para, self.style_ids[style])
 
-    def _heading(self, text: str, level: int):
+    def _heading(self, text: str, level: int) -> Paragraph:
         return self._para(text, f"Heading {level}")
 
     def _prepare_styles(self) -> None:
@@ -110,7 +112,13 @@ class WordWriter:
 
     def _usable_width(self) -> int:
         section = self.doc.sections[0]
-        return section.page_width - section.left_margin - section.right_margin
+        page, left, right = section.page_width, section.left_margin, section.right_margin
+        if page is None or left is None or right is None:
+            raise RenderError(
+                f"{self.look.docx.name} of theme '{self.look.name}' does not say its page width "
+                "and margins; open it in Word, check Page Setup, and save it again"
+            )
+        return page - left - right
 
     def _footer(self, pack: Pack) -> None:
         footer = self.doc.sections[0].footer.paragraphs[0]
@@ -254,7 +262,15 @@ class WordWriter:
             _ooxml.keep_row_together(row)
         _ooxml.repeat_header(table.rows[0])
 
-    def _cell_text(self, cell, text: str, *, size: float, bold: bool = False, colour=None) -> None:
+    def _cell_text(
+        self,
+        cell: _Cell,
+        text: str,
+        *,
+        size: float,
+        bold: bool = False,
+        colour: RGBColor | None = None,
+    ) -> None:
         para = cell.paragraphs[0]
         self._set_style(para, "Table Text")
         run = para.add_run(text)

@@ -55,7 +55,7 @@ class Helper:
         os.close(rep_w)
         return cls(pid, job_w, rep_r)
 
-    def run(self, target: str, *args) -> None:
+    def run(self, target: str, *args: object) -> None:
         """Send ``module:function`` and its arguments to the helper to run."""
         with os.fdopen(self._jobs, "wb") as pipe:
             pickle.dump((target, args), pipe)

@@ -6,6 +6,7 @@ sits inside its own panel, so a screen reader meets the slide as a sighted reade
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from pptx import Presentation
@@ -13,10 +14,15 @@ from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.graphfrm import GraphicFrame
 from pptx.slide import Slide
-from pptx.util import Emu, Inches, Pt
+from pptx.table import _Cell
+from pptx.text.text import TextFrame, _Paragraph
+from pptx.util import Emu, Inches, Length, Pt
 
-from agenda.model import Bullets, Chart, Cover, Figures, Note, Pack, Quote
+from agenda.errors import RenderError
+from agenda.model import Bullets, Chart, Cover, Note, Pack
 from packs._drawingml import add_run, alt_text, fill_cell, left_aligned, remove_shape
 from packs._pptx_fixes import linear_part_names
 from packs.charts import KINDS, chart_data, style
@@ -28,9 +34,12 @@ from packs.deck_plan import (
     MARGIN,
     SLIDE_W,
     Divider,
+    FigureSlide,
+    QuoteSlide,
     SlidePlan,
     StoryPart,
     TableSlide,
+    TextSlide,
     plan_deck,
     shorten,
     table_column_widths,
@@ -69,30 +78,51 @@ class DeckWriter:
         check_slide_master(self.look, prs)
         linear_part_names(prs)
         layouts = {layout.name: layout for layout in prs.slide_layouts}
-        draw = {
-            "title": self._title,
-            "agenda": self._table,
-            "divider": self._divider,
-            "narrative": self._narrative,
-            "quotes": self._quotes,
-            "figures": self._figures,
-            "table": self._table,
-            "bullets": self._bullets,
-            "text": self._text,
-            "chart": self._chart,
-        }
         for plan in plan_deck(pack):
             slide = prs.slides.add_slide(layouts[LAYOUT_FOR.get(plan.kind, "Title Only")])
-            draw[plan.kind](slide, plan)
+            self._draw(slide, plan)
             _prune_empty_placeholders(slide)
             _british(slide)  # placeholders' runs; the runs we make are marked as they are made
             slide.notes_slide.notes_text_frame.text = plan.notes
         set_core_properties(prs.core_properties, pack, "deck")
         prs.save(str(path))
 
+    def _draw(self, slide: Slide, plan: SlidePlan) -> None:
+        """Draw the slide its content calls for (the agenda is drawn as any table)."""
+        content = plan.content
+        if isinstance(content, Cover):
+            self._title(slide, content)
+        elif isinstance(content, Divider):
+            self._divider(slide, plan.title, content)
+        elif isinstance(content, StoryPart):
+            self._narrative(slide, plan.title, content)
+        elif isinstance(content, QuoteSlide):
+            self._quotes(slide, plan.title, content)
+        elif isinstance(content, FigureSlide):
+            self._figures(slide, plan.title, content)
+        elif isinstance(content, TableSlide):
+            self._table(slide, plan.title, content)
+        elif isinstance(content, Bullets):
+            self._bullets(slide, plan.title, content)
+        elif isinstance(content, TextSlide):
+            self._text(slide, plan.title, content)
+        elif isinstance(content, Chart):
+            self._chart(slide, plan.title, content)
+        else:
+            raise RenderError(f"the deck cannot draw a {type(content).__name__} slide")
+
     # --- helpers --------------------------------------------------------------------------
 
-    def _run(self, paragraph, text: str, *, size: float, bold=False, italic=False, colour=None):
+    def _run(
+        self,
+        paragraph: _Paragraph,
+        text: str,
+        *,
+        size: float,
+        bold: bool = False,
+        italic: bool = False,
+        colour: RGBColor | None = None,
+    ) -> None:
         add_run(
             paragraph,
             text,
@@ -103,8 +133,19 @@ class DeckWriter:
             font=self.look.body_font,
         )
 
-    def _set_title(self, slide: Slide, text: str) -> None:
+    def _title_shape(self, slide: Slide) -> Shape:
+        """The slide's title placeholder; a layout without one cannot be used."""
         title = slide.shapes.title
+        if title is None:
+            raise RenderError(
+                f"{self.look.pptx.name} of theme '{self.look.name}': slide layout "
+                f"'{slide.slide_layout.name}' has no title placeholder; add one to it in "
+                "PowerPoint's Slide Master view"
+            )
+        return title
+
+    def _set_title(self, slide: Slide, text: str) -> None:
+        title = self._title_shape(slide)
         title.text = text
         n = len(text)
         size = 28 if n <= 56 else 24 if n <= 70 else 20 if n <= 100 else 16
@@ -115,7 +156,17 @@ class DeckWriter:
                 if self.look.heading_font:
                     run.font.name = self.look.heading_font
 
-    def _box(self, slide: Slide, left, top, width, height, *, fill=None, anchor=MSO_ANCHOR.TOP):
+    def _box(
+        self,
+        slide: Slide,
+        left: Length,
+        top: Length,
+        width: Length,
+        height: Length,
+        *,
+        fill: RGBColor | None = None,
+        anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
+    ) -> TextFrame:
         """A text container: a filled panel when ``fill`` is given, else a plain text box."""
         if fill is None:
             shape = slide.shapes.add_textbox(left, top, width, height)
@@ -133,7 +184,7 @@ class DeckWriter:
         left_aligned(frame)  # shapes centre text unless told otherwise
         return frame
 
-    def _bottom_box(self, slide: Slide, height: float):
+    def _bottom_box(self, slide: Slide, height: float) -> TextFrame:
         """A full-width text box sitting on the bottom of the body area."""
         return self._box(
             slide,
@@ -145,10 +196,18 @@ class DeckWriter:
 
     def _caption(self, slide: Slide, text: str) -> None:
         frame = self._bottom_box(slide, 0.42)
-        frame.margin_left = 0
+        frame.margin_left = Emu(0)
         self._run(frame.paragraphs[0], text, size=12, italic=True, colour=self.muted)
 
-    def _notes(self, frame, notes, width: float, height: float, sizes, space_pt: int) -> None:
+    def _notes(
+        self,
+        frame: TextFrame,
+        notes: Sequence[Note],
+        width: float,
+        height: float,
+        sizes: tuple[int, ...],
+        space_pt: int,
+    ) -> None:
         """Write notes into ``frame`` at the largest of ``sizes`` that fits the box."""
         size = _fit(" ".join(n.text for n in notes), width, height, sizes)
         for n, note in enumerate(notes):
@@ -156,16 +215,15 @@ class DeckWriter:
             para.space_after = Pt(space_pt)
             self._note(para, note, size=size)
 
-    def _note(self, paragraph, note: Note, *, size: float) -> None:
+    def _note(self, paragraph: _Paragraph, note: Note, *, size: float) -> None:
         if note.kind == "caution":
             self._run(paragraph, "Caution: ", size=size, bold=True, colour=self.warm)
         self._run(paragraph, note.text, size=size)
 
     # --- slide kinds ----------------------------------------------------------------------
 
-    def _title(self, slide: Slide, plan: SlidePlan) -> None:
-        cover: Cover = plan.content  # type: ignore[assignment]
-        slide.shapes.title.text = cover.title
+    def _title(self, slide: Slide, cover: Cover) -> None:
+        self._title_shape(slide).text = cover.title
         details = [cover.organisation, cover.date_label]
         if cover.location:
             details.append(cover.location)
@@ -192,10 +250,9 @@ class DeckWriter:
             picture.name = "Logo"
             alt_text(picture, f"{cover.organisation} logo")
 
-    def _divider(self, slide: Slide, plan: SlidePlan) -> None:
-        divider: Divider = plan.content  # type: ignore[assignment]
+    def _divider(self, slide: Slide, title: str, divider: Divider) -> None:
         slot = divider.slot
-        slide.shapes.title.text = f"{slot.number}. {plan.title}"
+        self._title_shape(slide).text = f"{slot.number}. {title}"
         body = slide.placeholders[1].text_frame
         body.text = slot.focus
         body.vertical_anchor = MSO_ANCHOR.TOP
@@ -205,7 +262,7 @@ class DeckWriter:
                 run.font.size = Pt(22)
         dark = _dark(slide)
         frame = self._box(slide, Inches(0.8), Inches(4.75), Inches(SLIDE_W - 1.6), Inches(2.0))
-        frame.margin_left = 0
+        frame.margin_left = Emu(0)
         self._run(
             frame.paragraphs[0],
             divider.slot_line,
@@ -220,10 +277,9 @@ class DeckWriter:
             colour = self.on_accent if dark else (self.warm if divider.empty else self.ink)
             self._run(para, extra, size=16, italic=bool(divider.empty), colour=colour)
 
-    def _narrative(self, slide: Slide, plan: SlidePlan) -> None:
-        part: StoryPart = plan.content  # type: ignore[assignment]
+    def _narrative(self, slide: Slide, title: str, part: StoryPart) -> None:
         story = part.narrative
-        self._set_title(slide, plan.title)
+        self._set_title(slide, title)
         top, bottom = BODY_TOP + 0.1, BODY_BOTTOM - 1.0
         frame = self._box(
             slide,
@@ -244,9 +300,9 @@ class DeckWriter:
         detail = story.attribution + (f" · theme: {story.theme}" if story.theme else "")
         self._run(who.add_paragraph(), shorten(detail, 160), size=min(14, size), colour=self.muted)
 
-    def _quotes(self, slide: Slide, plan: SlidePlan) -> None:
-        quotes: tuple[Quote, ...] = plan.content  # type: ignore[assignment]
-        self._set_title(slide, plan.title)
+    def _quotes(self, slide: Slide, title: str, content: QuoteSlide) -> None:
+        quotes = content.quotes
+        self._set_title(slide, title)
         cols = 2 if len(quotes) > 1 else 1
         rows = (len(quotes) + cols - 1) // cols
         gap = 0.3
@@ -269,10 +325,9 @@ class DeckWriter:
             para.space_before = Pt(8)
             self._run(para, quote.attribution, size=12, colour=self.muted)
 
-    def _figures(self, slide: Slide, plan: SlidePlan) -> None:
-        figures, notes = plan.content  # type: ignore[misc]
-        assert isinstance(figures, Figures)
-        self._set_title(slide, plan.title)
+    def _figures(self, slide: Slide, title: str, content: FigureSlide) -> None:
+        figures, notes = content.figures, content.notes
+        self._set_title(slide, title)
         count = len(figures.items)
         gap = 0.25
         width = min((SLIDE_W - 2 * MARGIN - gap * (count - 1)) / count, 4.2)
@@ -312,13 +367,12 @@ class DeckWriter:
                 Inches(SLIDE_W - 2 * MARGIN),
                 Inches(BODY_BOTTOM - top),
             )
-            frame.margin_left = 0
+            frame.margin_left = Emu(0)
             self._notes(frame, notes, SLIDE_W - 2 * MARGIN, BODY_BOTTOM - top, (16, 14, 12), 6)
 
-    def _table(self, slide: Slide, plan: SlidePlan) -> None:
-        content: TableSlide = plan.content  # type: ignore[assignment]
+    def _table(self, slide: Slide, title: str, content: TableSlide) -> None:
         table, pt = content.table, content.pt
-        self._set_title(slide, plan.title)
+        self._set_title(slide, title)
         widths = content.widths or table_column_widths(table, pt)
         heights = content.heights or tuple(0.4 for _ in range(len(table.rows) + 1))
         shape = slide.shapes.add_table(
@@ -362,7 +416,17 @@ class DeckWriter:
         if table.caption:
             self._caption(slide, table.caption)
 
-    def _cell(self, cell, text: str, *, pt: int, bold: bool, colour, fill, right: bool) -> None:
+    def _cell(
+        self,
+        cell: _Cell,
+        text: str,
+        *,
+        pt: int,
+        bold: bool,
+        colour: RGBColor,
+        fill: RGBColor | None,
+        right: bool,
+    ) -> None:
         fill_cell(
             cell,
             text,
@@ -376,9 +440,8 @@ class DeckWriter:
             end_emu=CELL_END,
         )
 
-    def _bullets(self, slide: Slide, plan: SlidePlan) -> None:
-        bullets: Bullets = plan.content  # type: ignore[assignment]
-        self._set_title(slide, plan.title)
+    def _bullets(self, slide: Slide, title: str, bullets: Bullets) -> None:
+        self._set_title(slide, title)
         frame = slide.placeholders[1].text_frame
         frame.word_wrap = True
         size = _fit(
@@ -392,25 +455,27 @@ class DeckWriter:
             para.space_after = Pt(6)
             self._run(para, item, size=size)
 
-    def _text(self, slide: Slide, plan: SlidePlan) -> None:
-        notes: tuple[Note, ...] = plan.content  # type: ignore[assignment]
-        self._set_title(slide, plan.title)
+    def _text(self, slide: Slide, title: str, content: TextSlide) -> None:
+        notes = content.notes
+        self._set_title(slide, title)
         frame = slide.placeholders[1].text_frame
         frame.word_wrap = True
         width, height = SLIDE_W - 2 * MARGIN - 0.5, BODY_BOTTOM - BODY_TOP - 0.3
         self._notes(frame, notes, width, height, (20, 17, 15, 13), 10)
 
-    def _chart(self, slide: Slide, plan: SlidePlan) -> None:
-        spec: Chart = plan.content  # type: ignore[assignment]
-        self._set_title(slide, plan.title)
+    def _chart(self, slide: Slide, title: str, spec: Chart) -> None:
+        self._set_title(slide, title)
         bottom = BODY_BOTTOM - (0.45 if spec.caption else 0)
-        frame = slide.shapes.add_chart(
+        # python-pptx 1.0.2 annotates add_chart as taking the deprecated ChartData and returning
+        # a Chart; it takes any CategoryChartData and returns the GraphicFrame holding the chart
+        # (as its own docstring says).
+        frame: GraphicFrame = slide.shapes.add_chart(  # type: ignore[assignment]
             KINDS[spec.kind],
             Inches(MARGIN),
             Inches(BODY_TOP),
             Inches(SLIDE_W - 2 * MARGIN),
             Inches(bottom - BODY_TOP),
-            chart_data(spec),
+            chart_data(spec),  # type: ignore[arg-type]
         )
         frame.name = spec.title
         alt_text(frame, spec.alt_text)

@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
 from agenda.model import Pack
 
 
-def set_core_properties(props, pack: Pack, kind: str) -> None:
+class CoreProperties(Protocol):
+    """What python-docx's ``CoreProperties`` and python-pptx's ``CorePropertiesPart`` share."""
+
+    title: str
+    subject: str
+    author: str
+    last_modified_by: str
+    language: str
+    comments: str
+    keywords: str
+    created: dt.datetime
+    modified: dt.datetime
+    revision: int
+
+
+def set_core_properties(props: CoreProperties, pack: Pack, kind: str) -> None:
     """Fill a python-docx/python-pptx CoreProperties the same way for every format.
 
     Timestamps come from the meeting date (not the clock) so rebuilding a month gives the same

@@ -13,11 +13,20 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from agenda.errors import TemplateProblem
+
+if TYPE_CHECKING:  # the Office libraries load only when a writer opens a file
+    from docx.document import Document as WordDocument
+    from pptx.presentation import Presentation as PptxPresentation
+
+#: What opening a template gives: python-pptx's Presentation or python-docx's Document.
+Opened = TypeVar("Opened")
 
 #: Slide layouts the deck uses, by name: a company master must have all four.
 LAYOUTS = ("Title Slide", "Section Header", "Title and Content", "Title Only")
@@ -77,8 +86,9 @@ def check_templates(look: Look) -> None:
     check_reference_doc(look, open_docx(look, Document))
 
 
-def open_pptx(look: Look, presentation):
-    """Open the theme's slide master, or refuse with a template error."""
+def open_pptx(look: Look, presentation: Callable[[io.BytesIO], Opened]) -> Opened:
+    """Open the theme's slide master with ``presentation`` (``pptx.Presentation``, passed in so
+    this module imports no Office library), or refuse with a template error."""
     data = _template_bytes(look.pptx)
     try:
         return presentation(io.BytesIO(data))
@@ -87,8 +97,9 @@ def open_pptx(look: Look, presentation):
         raise TemplateProblem(f"{look.pptx.name}: not a readable PowerPoint file ({why})") from None
 
 
-def open_docx(look: Look, document):
-    """Open the theme's reference document, or refuse with a template error."""
+def open_docx(look: Look, document: Callable[[io.BytesIO], Opened]) -> Opened:
+    """Open the theme's reference document with ``document`` (``docx.Document``), or refuse
+    with a template error."""
     data = _template_bytes(look.docx)
     try:
         return document(io.BytesIO(data))
@@ -140,7 +151,7 @@ def _office_trouble(data: bytes, application: str) -> str:
     return f"it is {_OFFICE_FILES.get(found, found)}, where {_OFFICE_FILES[application]} is needed"
 
 
-def check_slide_master(look: Look, prs) -> None:
+def check_slide_master(look: Look, prs: PptxPresentation) -> None:
     """Refuse a slide master that lacks a layout the deck uses; say which it has."""
     have = [layout.name for layout in prs.slide_layouts]
     missing = [name for name in LAYOUTS if name not in have]
@@ -151,7 +162,7 @@ def check_slide_master(look: Look, prs) -> None:
         )
 
 
-def check_reference_doc(look: Look, doc) -> None:
+def check_reference_doc(look: Look, doc: WordDocument) -> None:
     """Refuse a reference document that lacks a style the Word pack uses; say which it has."""
     names = [s.name for s in doc.styles]
     missing = [name for name in STYLES if name not in names]

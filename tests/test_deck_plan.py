@@ -4,21 +4,34 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 from dataclasses import replace
 
-from conftest import SAMPLE_MONTH, slides
+import pytest
+from conftest import CUSTOMER, MEETING, SAMPLE_MONTH, slides, write_month
+from pptx import Presentation
 
-from agenda.model import Table
+from agenda.errors import RenderError
+from agenda.model import Cover, Table
 from agenda.pipeline import prepare
+from agenda.resources import templates
 from packs.deck_plan import (
     BODY_BOTTOM,
     BODY_TOP,
+    Divider,
+    FigureSlide,
+    QuoteSlide,
+    StoryPart,
+    TableSlide,
+    TextSlide,
     chunk_table,
     plan_deck,
     row_height,
     table_column_widths,
     table_size,
 )
+from packs.pptx_writer import write_pptx
+from packs.theme import Look
 
 
 def _table(rows: int, text: str = "short") -> Table:
@@ -98,3 +111,75 @@ def test_help_does_not_import_the_heavy_libraries():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+def test_each_kind_of_slide_is_planned_with_its_own_content_type():
+    """The writer draws by the content's type, so each kind must carry the type it draws."""
+    expected = {
+        "title": Cover,
+        "agenda": TableSlide,
+        "divider": Divider,
+        "narrative": StoryPart,
+        "quotes": QuoteSlide,
+        "figures": FigureSlide,
+        "table": TableSlide,
+        "text": TextSlide,
+    }
+    plans = plan_deck(prepare(SAMPLE_MONTH))
+    assert set(expected) <= {p.kind for p in plans}  # the sample shows each of these
+    for plan in plans:
+        if plan.kind in expected:
+            assert isinstance(plan.content, expected[plan.kind]), plan.title
+
+
+def test_a_block_the_deck_does_not_know_is_refused_rather_than_looped_over():
+    """Planning once looped for ever on a block kind it had no branch for (it never advanced
+    past it). Run in a child process with a time limit, so a regression fails, not hangs."""
+    code = textwrap.dedent(
+        f"""
+        from dataclasses import dataclass, replace
+        from pathlib import Path
+
+        from agenda.errors import RenderError
+        from agenda.pipeline import prepare
+        from packs.deck_plan import plan_deck
+
+        @dataclass(frozen=True)
+        class Poll:  # a kind of block the model might gain, unknown to the deck
+            question: str
+
+        pack = prepare(Path({str(SAMPLE_MONTH)!r}))
+        first = pack.sections[0]
+        odd = replace(first, blocks=(*first.blocks, Poll("Which?")))
+        try:
+            plan_deck(replace(pack, sections=(odd, *pack.sections[1:])))
+        except RenderError as exc:
+            print("REFUSED:", exc)
+        """
+    )
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=30
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("planning a deck with an unknown block did not finish")
+    assert result.stdout.strip().splitlines()[-1] == (
+        "REFUSED: the deck cannot place a Poll block (section 'Customer')"
+    )
+
+
+def test_a_layout_without_a_title_placeholder_is_a_render_error(tmp_path):
+    """python-pptx gives no title shape for such a layout; the writer says which layout."""
+    prs = Presentation(str(templates() / "base.pptx"))
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Title Only")
+    title = next(ph for ph in layout.placeholders if ph.placeholder_format.idx == 0)
+    title._element.getparent().remove(title._element)
+    prs.save(str(tmp_path / "base.pptx"))
+    look = Look("brand", tmp_path / "base.pptx", templates() / "base.docx")
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER})
+    with pytest.raises(RenderError) as caught:
+        write_pptx(prepare(month), tmp_path / "deck.pptx", look)
+    assert str(caught.value) == (
+        "base.pptx of theme 'brand': slide layout 'Title Only' has no title placeholder; "
+        "add one to it in PowerPoint's Slide Master view"
+    )
