@@ -8,6 +8,7 @@ meeting after it closed, as "closed since last meeting".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agenda import schema
@@ -98,7 +99,7 @@ def action_tables(carried: Carried) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def latest_by_id(history: list[MonthSignal]) -> dict[str, tuple[schema.Action, str]]:
+def latest_by_id(history: Sequence[MonthSignal]) -> dict[str, tuple[schema.Action, str]]:
     """Each action's latest record (and the month it came from) across earlier months."""
     latest: dict[str, tuple[schema.Action, str]] = {}
     for signal in history:
@@ -107,7 +108,7 @@ def latest_by_id(history: list[MonthSignal]) -> dict[str, tuple[schema.Action, s
     return latest
 
 
-def carry_actions(month: MonthData, history: list[MonthSignal]) -> Carried:
+def carry_actions(month: MonthData, history: Sequence[MonthSignal]) -> Carried:
     """Merge earlier months' actions with this month's, latest record first."""
     latest = latest_by_id(history)
     before = {key: action.status for key, (action, _) in latest.items()}  # as of last meeting

@@ -7,12 +7,17 @@ Heavy libraries (python-docx, python-pptx, jinja2) are imported inside commands 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from agenda import __version__
-from agenda.errors import AgendaError, UsageProblem
+from agenda.errors import AgendaError, Problem, UsageProblem
+
+#: A command function, as click's decorators take and return it.
+F = TypeVar("F", bound=Callable[..., Any])
 
 MONTH_DIR = click.Path(path_type=Path, file_okay=True, dir_okay=True)
 NPS_FRAMING = click.option(
@@ -48,7 +53,7 @@ PDF = click.option(
 )
 
 
-def out_option(help_text: str):
+def out_option(help_text: str) -> Callable[[F], F]:
     """The --out option, worded for its command."""
     return click.option(
         "--out",
@@ -60,7 +65,7 @@ def out_option(help_text: str):
     )
 
 
-def _fail(exc: AgendaError) -> None:
+def _fail(exc: AgendaError) -> NoReturn:
     for line in exc.lines():
         click.echo(line, err=True)
     sys.exit(exc.exit_code)
@@ -75,7 +80,7 @@ def _outside(report: Path | None, out_dir: Path) -> None:
         )
 
 
-def _warn(warnings) -> None:
+def _warn(warnings: Iterable[Problem]) -> None:
     """Print located warnings as ``path:line:col: warning: message`` (clickable in editors)."""
     for warning in warnings:
         click.echo(warning.line_for("warning"), err=True)
@@ -238,9 +243,9 @@ def build_all(
     """
     import time
 
-    from agenda.batch import run_all
+    from agenda.batch import Outcome, run_all
 
-    def progress(outcomes, total):
+    def progress(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]:
         with click.progressbar(
             outcomes,
             length=total,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Sequence
 
 from agenda import schema
 from agenda.actions import action_tables, carry_actions
@@ -34,7 +35,7 @@ from agenda.model import (
 from agenda.names import fold
 from agenda.nps import LOW_N
 from agenda.order import ACTIONS_SLOT, SECTIONS, SectionSpec, order_line, slot_minutes
-from agenda.rules import describe, run_rules
+from agenda.rules import Insight, describe, run_rules
 from agenda.sections import builder
 from agenda.signal import CustomerSignal
 from agenda.status import AT_RISK_TOLERANCE
@@ -44,8 +45,8 @@ from agenda.validate import MonthData
 
 def compose(
     month: MonthData,
-    history: list[MonthSignal],
-    warnings: list[Problem] = (),
+    history: Sequence[MonthSignal],
+    warnings: Sequence[Problem] = (),
     *,
     nps_framing: str | None = None,
 ) -> Pack:
@@ -218,7 +219,9 @@ def _timing_warnings(month: MonthData, agenda: tuple[Slot, ...]) -> list[Problem
     return found
 
 
-def _with_cautions(key: str, blocks: tuple[Block, ...], cautions: list[str]) -> tuple[Block, ...]:
+def _with_cautions(
+    key: str, blocks: tuple[Block, ...], cautions: Sequence[str]
+) -> tuple[Block, ...]:
     """Place rule cautions where a reader meets them first: after the customer's headline
     figures, or after a section's opening summary."""
     if not cautions:
@@ -258,7 +261,9 @@ def slug(text: str) -> str:
 # --- actions and appendix -------------------------------------------------------------------
 
 
-def _appendix(month: MonthData, signal: CustomerSignal, insights) -> tuple[Block, ...]:
+def _appendix(
+    month: MonthData, signal: CustomerSignal, insights: Iterable[Insight]
+) -> tuple[Block, ...]:
     sources = tuple(
         f"{path.name} ({'survey export' if path.suffix == '.csv' else 'YAML'})"
         for path in month.files
@@ -266,15 +271,15 @@ def _appendix(month: MonthData, signal: CustomerSignal, insights) -> tuple[Block
     blocks: list[Block] = [Bullets("Sources this month", sources)]
     nps = signal.nps
     a = month.answers
-    dated = a is not None and a.first and a.last
+    first, last = (a.first, a.last) if a is not None else (None, None)
     oldest = window_start(month.meeting.period)
     facts = say_lines(
         "pack.customer_figures",
         answers=f"{nps.n:,}",
         margin=number(nps.margin, 1) if nps.margin is not None else None,
         blank=f"{a.blank:,}" if a is not None else None,
-        first=short_date(a.first) if dated else None,
-        last=short_date(a.last) if dated else None,
+        first=short_date(first) if first and last else None,
+        last=short_date(last) if first and last else None,
         compared=[month_label(s.period) for s in signal.history if s.period >= oldest],
     )
     blocks.append(Bullets("Customer figures", facts))

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from importlib.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 from agenda import schema
 from agenda.errors import DataError, Problem, TemplateProblem, UsageProblem
@@ -29,6 +30,7 @@ from agenda.images import (
     writers_can_place,
 )
 from agenda.resources import templates
+from agenda.sources import YamlFile
 from agenda.validate import read_or_refuse
 from packs.theme import Look, Palette, check_templates
 
@@ -56,12 +58,12 @@ def _theme_folder(value: str, workspace: Path) -> tuple[str, Traversable]:
     )
 
 
-def workspace_settings(month_dir: Path) -> tuple[schema.WorkspaceSettings, object | None]:
+def workspace_settings(month_dir: Path) -> tuple[schema.WorkspaceSettings, YamlFile | None]:
     """The workspace's ``agenda.yaml`` settings (defaults when there is none) and its file."""
     return settings_in(find_config(month_dir))
 
 
-def settings_in(config_path: Path | None) -> tuple[schema.WorkspaceSettings, object | None]:
+def settings_in(config_path: Path | None) -> tuple[schema.WorkspaceSettings, YamlFile | None]:
     """The settings in one ``agenda.yaml`` (defaults when there is none) and its file."""
     if config_path is None or not config_path.is_file():
         return schema.WorkspaceSettings(), None
@@ -109,17 +111,19 @@ def load_look(month_dir: Path, template: Path | None = None, *, check: bool = Tr
     return look
 
 
-def _yaml_text(text: str):
+def _yaml_text(text: str) -> Any:
     import yaml
 
     return yaml.safe_load(text) or {}
 
 
-def _hex(value: str | None) -> str | None:
-    return value.lstrip("#").upper() if value else None
+def _hex(value: str) -> str:
+    return value.lstrip("#").upper()
 
 
-def _apply(look: Look, settings: schema.ThemeSettings, workspace: Path, file) -> Look:
+def _apply(
+    look: Look, settings: schema.ThemeSettings, workspace: Path, file: YamlFile | None
+) -> Look:
     colours = {k: _hex(v) for k, v in settings.colours.model_dump().items() if v}
     palette = replace(look.palette, **colours)
     logo = look.logo
@@ -134,7 +138,7 @@ def _apply(look: Look, settings: schema.ThemeSettings, workspace: Path, file) ->
     )
 
 
-def _logo(value: str, workspace: Path, file) -> Path:
+def _logo(value: str, workspace: Path, file: YamlFile | None) -> Path:
     def problem(message: str) -> DataError:
         if file is not None:
             return DataError([file.problem(("theme", "logo"), message)])

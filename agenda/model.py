@@ -13,6 +13,8 @@ from typing import Literal
 from agenda.errors import Problem
 
 Status = Literal["On track", "At risk", "Off track"]
+#: How a quote reads: praise (scored 9–10), a complaint (0–6) or neither.
+Tone = Literal["praise", "complaint", "neutral"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class Quote:
 
     text: str
     attribution: str
-    tone: Literal["praise", "complaint", "neutral"] = "neutral"
+    tone: Tone = "neutral"
 
 
 @dataclass(frozen=True)

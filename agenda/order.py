@@ -53,9 +53,14 @@ if get_args(SectionKey) != SECTION_KEYS:  # the type above and the order must ag
     raise AssertionError(f"SectionKey {get_args(SectionKey)} differs from SECTIONS {SECTION_KEYS}")
 
 
-def slot_minutes(minutes, spec: SectionSpec) -> int:
-    """A slot's length: meeting.yaml's ``minutes`` for it, else the section's default."""
-    return getattr(minutes, spec.key) or spec.default_minutes
+def slot_minutes(minutes: object, spec: SectionSpec) -> int:
+    """A slot's length: meeting.yaml's ``minutes`` for it, else the section's default.
+
+    ``minutes`` is ``schema.SectionNumbers``, a model built at run time with one optional whole
+    number per slot key (so no static type names its fields; this module imports no pydantic).
+    """
+    value = getattr(minutes, spec.key)
+    return value if isinstance(value, int) else spec.default_minutes
 
 
 def order_line() -> str:

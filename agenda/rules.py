@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from agenda import schema
 from agenda.order import TOP_THEMES
 from agenda.signal import CustomerSignal
@@ -37,7 +39,7 @@ class Context:
     month: MonthData
     signal: CustomerSignal
 
-    def section(self, key: str):
+    def section(self, key: str) -> BaseModel | None:
         """The section's validated data, or None when its file is absent."""
         return self.month.sections.get(key)
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -17,10 +19,10 @@ from agenda import schema
 from agenda.actions import latest_by_id
 from agenda.errors import Problem, UsageProblem, shown_path
 from agenda.formatting import default_title, month_label, plural
-from agenda.history import earlier_months, month_range, months_before
+from agenda.history import MonthSignal, earlier_months, month_range, months_before
 from agenda.order import SECTION_KEYS, is_month
 from agenda.resources import templates
-from agenda.sources import iter_month_dirs
+from agenda.sources import YamlFile, iter_month_dirs
 from agenda.validate import read_or_refuse
 
 #: Month names and abbreviations as a title may spell them ("November 2026", "Nov", "Sept.").
@@ -162,7 +164,7 @@ def _skipped(target: Path, source: Path) -> Problem | None:
     )
 
 
-def _meeting(path: Path):
+def _meeting(path: Path) -> tuple[schema.Meeting, YamlFile]:
     """The meeting settings in ``path``, and the file (to locate warnings in it)."""
     return read_or_refuse(path, schema.Meeting)
 
@@ -177,7 +179,7 @@ def _meeting_text(
     for key in ("minutes", "leads"):
         if not data.get(key):
             data.pop(key, None)
-    ordered = {k: data[k] for k in ("organisation", "period", "date") if k in data}
+    ordered: dict[str, Any] = {k: data[k] for k in ("organisation", "period", "date") if k in data}
     ordered.update({k: v for k, v in data.items() if k not in ordered})
     body = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=100)
     title = ""
@@ -195,11 +197,11 @@ def _meeting_text(
     )
 
 
-def _open_actions(history) -> list[schema.Action]:
+def _open_actions(history: Sequence[MonthSignal]) -> list[schema.Action]:
     return [a for a, _ in latest_by_id(history).values() if a.status != "done"]
 
 
-def _actions_text(actions: list[schema.Action], source: str) -> str:
+def _actions_text(actions: Sequence[schema.Action], source: str) -> str:
     header = (
         f"# actions.yaml: {len(actions)} open action(s) carried from {source} and before.\n"
         "# Update each status (open | done | blocked); add new ones below; mark decisions needed.\n"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -154,7 +155,7 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-def _named(key: str):
+def _named(key: str) -> Callable[[Any], Any]:
     """Let a list item be given as plain text, short for ``{key: text}``."""
 
     def wrap(value: Any) -> Any:
@@ -211,7 +212,10 @@ class Guest(Strict):
 
 
 def _per_slot(name: str, doc: str, value: Any) -> type[Strict]:
-    """A model with one optional field per agenda slot, named by the slot keys in ``order``."""
+    """A model with one optional field per agenda slot, named by the slot keys in ``order``.
+
+    Built at run time (``create_model``), so the type checker cannot use it as a type: the
+    fields typed with one carry ``# type: ignore[valid-type]``."""
     fields: dict[str, Any] = {key: (value | None, None) for key in SLOT_KEYS}
     return create_model(name, __base__=Strict, __doc__=doc, **fields)
 
@@ -240,8 +244,8 @@ class Meeting(Strict):
     chair: Text | None = None
     attendees: list[Annotated[Attendee, BeforeValidator(_named("name"))]] = []
     guests: list[Guest] = []
-    minutes: SectionNumbers = SectionNumbers()  # type: ignore[valid-type]
-    leads: SectionLeads = SectionLeads()  # type: ignore[valid-type]
+    minutes: SectionNumbers = SectionNumbers()  # type: ignore[valid-type]  # run-time model
+    leads: SectionLeads = SectionLeads()  # type: ignore[valid-type]  # run-time model
     #: "neutral" (default): NPS as number, sample and change, no good/bad; "target": judged
     #: against customer.yaml's nps.target.
     nps_framing: Literal["neutral", "target"] = "neutral"
@@ -552,4 +556,4 @@ class WorkspaceSettings(Strict):
     units: dict[str, Text] = {}
     #: Who leads each slot of the group meeting, keyed by section (optional; unnamed slots
     #: take the units' leads).
-    group_leads: SectionLeads = SectionLeads()  # type: ignore[valid-type]
+    group_leads: SectionLeads = SectionLeads()  # type: ignore[valid-type]  # run-time model

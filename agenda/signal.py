@@ -8,6 +8,7 @@ from any one section.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from agenda import schema
 from agenda.errors import Problem
@@ -25,7 +26,7 @@ class CustomerSignal:
     """This month's customer signal beside earlier months, computed once for every section."""
 
     def __init__(
-        self, month: MonthData, history: list[MonthSignal], framing: str | None = None
+        self, month: MonthData, history: Sequence[MonthSignal], framing: str | None = None
     ) -> None:
         nps_in = month.customer.nps
         if nps_in.counts is not None:

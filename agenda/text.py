@@ -11,6 +11,7 @@ template from reaching attributes or the filesystem it has no business with.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -81,7 +82,9 @@ def render(name: str, **values: Any) -> str:
     return "\n".join(lines)
 
 
-def speaker_notes(slot_line: str, purpose: str, points: list[str], questions) -> str:
+def speaker_notes(
+    slot_line: str, purpose: str, points: Sequence[str], questions: Sequence[str]
+) -> str:
     """The speaker notes every slide carries: when, why, what to say, what to ask."""
     return render(
         "speaker_notes.j2",

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from agenda import schema
 from agenda.errors import DataError, Problem, UsageProblem
@@ -144,7 +145,7 @@ _EXPECTED = {
 }
 
 
-def _message(err: dict[str, Any], root: type[BaseModel]) -> tuple[Loc, str, bool]:
+def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[Loc, str, bool]:
     """Turn one pydantic error into (location, message, points-at-key)."""
     loc: Loc = tuple(err["loc"])
     kind = err["type"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from agenda import schema
 from agenda.formatting import in_sentence, month_label, number
@@ -18,6 +19,7 @@ from agenda.model import (
     Quote,
     Series,
     Table,
+    Tone,
 )
 from agenda.nps import LOW_N, from_scores, signed
 from agenda.order import TOP_THEMES
@@ -34,7 +36,7 @@ def _attribution(*parts: str | None) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def tone(score: int | None) -> str:
+def tone(score: int | None) -> Tone:
     """Praise (9–10), complaint (0–6) or neutral, from a verbatim's score."""
     if score is None:
         return "neutral"
@@ -48,7 +50,7 @@ def quote(v: schema.Verbatim) -> Quote:
     return Quote(v.text, _attribution(who, v.channel, v.segment, scored), tone(v.score))
 
 
-def balanced(verbatims: list[schema.Verbatim], limit: int = 4) -> list[schema.Verbatim]:
+def balanced(verbatims: Sequence[schema.Verbatim], limit: int = 4) -> list[schema.Verbatim]:
     """Pick quotes that alternate complaint and praise, so the room hears both."""
     pools = {k: [v for v in verbatims if tone(v.score) == k] for k in ("complaint", "praise")}
     rest = [v for v in verbatims if tone(v.score) == "neutral"]
@@ -242,7 +244,7 @@ def _charts(signal: CustomerSignal) -> list[Block]:
                 caption=say("customer.nps_trend_gaps", months=gaps) if gaps else "",
             )
         )
-    shares = {"Promoters": [], "Passives": [], "Detractors": []}
+    shares: dict[str, list[float | None]] = {"Promoters": [], "Passives": [], "Detractors": []}
     for _, s in months:
         result = s.nps if s and s.nps and s.nps.n else None
         for key, attr in (

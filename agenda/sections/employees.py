@@ -17,13 +17,14 @@ from agenda.model import (
 )
 from agenda.nps import signed
 from agenda.rules import challenge_theme
+from agenda.sections import Built
 from agenda.signal import CustomerSignal
 from agenda.text import say
 from agenda.validate import MonthData
 
 
-def build(data, month: MonthData, signal: CustomerSignal):
-    employees: schema.Employees = data
+def build(employees: schema.Employees, month: MonthData, signal: CustomerSignal) -> Built:
+    """The Employees section's blocks, in reading order, and its questions for the room."""
     blocks: list[Block] = []
     figures = []
     if employees.engagement is not None:

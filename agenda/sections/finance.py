@@ -11,14 +11,15 @@ from agenda.model import (
     Note,
     Table,
 )
+from agenda.sections import Built
 from agenda.signal import CustomerSignal
 from agenda.status import status
 from agenda.text import say
 from agenda.validate import MonthData
 
 
-def build(data, month: MonthData, signal: CustomerSignal):
-    finance: schema.Finance = data
+def build(finance: schema.Finance, month: MonthData, signal: CustomerSignal) -> Built:
+    """The Finance section's blocks, in reading order, and its questions for the room."""
     blocks: list[Block] = []
     if finance.metrics:
         rows = []

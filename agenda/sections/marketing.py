@@ -8,14 +8,15 @@ from agenda.model import (
     Note,
     Table,
 )
+from agenda.sections import Built
 from agenda.sections._shared import NOT_STATED, when
 from agenda.signal import CustomerSignal
 from agenda.text import say
 from agenda.validate import MonthData
 
 
-def build(data, month: MonthData, signal: CustomerSignal):
-    marketing: schema.Marketing = data
+def build(marketing: schema.Marketing, month: MonthData, signal: CustomerSignal) -> Built:
+    """The Marketing section's blocks, in reading order, and its questions for the room."""
     blocks: list[Block] = []
     for label, items in (("Programmes", marketing.programmes), ("Events", marketing.events)):
         if not items:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from agenda import schema
 from agenda.formatting import (
     with_unit,
@@ -10,9 +12,11 @@ from agenda.model import (
     Block,
     Bullets,
     Note,
+    Status,
     Table,
 )
 from agenda.nps import signed
+from agenda.sections import Built
 from agenda.sections._shared import status_counts
 from agenda.signal import CustomerSignal
 from agenda.status import sla_status
@@ -20,8 +24,8 @@ from agenda.text import say
 from agenda.validate import MonthData, find_theme
 
 
-def build(data, month: MonthData, signal: CustomerSignal):
-    operations: schema.Operations = data
+def build(operations: schema.Operations, month: MonthData, signal: CustomerSignal) -> Built:
+    """The Operations section's blocks, in reading order, and its questions for the room."""
     blocks: list[Block] = []
     if operations.slas:
         judged = [(sla, sla_status(sla)) for sla in operations.slas]
@@ -67,7 +71,9 @@ def build(data, month: MonthData, signal: CustomerSignal):
     return tuple(blocks), ()  # their questions come from agenda.rules
 
 
-def _slas_beside_customers(judged, signal: CustomerSignal) -> Table | None:
+def _slas_beside_customers(
+    judged: Sequence[tuple[schema.Sla, Status]], signal: CustomerSignal
+) -> Table | None:
     """Each SLA linked to a customer theme, next to what customers said about that theme."""
     rows = []
     for sla, st in judged:

@@ -13,14 +13,15 @@ from agenda.model import (
     Note,
     Table,
 )
+from agenda.sections import Built
 from agenda.sections._shared import NOT_STATED, sales_currency
 from agenda.signal import CustomerSignal
 from agenda.text import say
 from agenda.validate import MonthData
 
 
-def build(data, month: MonthData, signal: CustomerSignal):
-    sales: schema.Sales = data
+def build(sales: schema.Sales, month: MonthData, signal: CustomerSignal) -> Built:
+    """The Sales section's blocks, in reading order, and its questions for the room."""
     blocks: list[Block] = []
     currency = sales_currency(sales, month)
     if sales.pipeline is not None:
