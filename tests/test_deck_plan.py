@@ -9,6 +9,8 @@ from dataclasses import replace
 
 import pytest
 from conftest import CUSTOMER, MEETING, SAMPLE_MONTH, slides, write_month
+from docx import Document
+from docx.oxml.ns import qn
 from pptx import Presentation
 
 from agenda.errors import RenderError
@@ -30,6 +32,7 @@ from packs.deck_plan import (
     table_column_widths,
     table_size,
 )
+from packs.docx_writer import write_docx
 from packs.pptx_writer import write_pptx
 from packs.theme import Look
 
@@ -183,3 +186,16 @@ def test_a_layout_without_a_title_placeholder_is_a_render_error(tmp_path):
         "base.pptx of theme 'brand': slide layout 'Title Only' has no title placeholder; "
         "add one to it in PowerPoint's Slide Master view"
     )
+
+
+def test_a_reference_document_without_a_page_size_is_a_render_error(tmp_path):
+    """python-docx gives no page width when the section says none; the writer says so."""
+    doc = Document(str(templates() / "base.docx"))
+    sect_pr = doc.sections[0]._sectPr
+    sect_pr.remove(sect_pr.find(qn("w:pgSz")))
+    doc.save(str(tmp_path / "base.docx"))
+    look = Look("brand", templates() / "base.pptx", tmp_path / "base.docx")
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER})
+    with pytest.raises(RenderError) as caught:
+        write_docx(prepare(month), tmp_path / "pack.docx", look)
+    assert str(caught.value).startswith("base.docx of theme 'brand' does not say its page width")
