@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from pydantic import BaseModel
+
 from agenda import figures, schema
 from agenda.compose import agenda_slots, file_stem
 from agenda.formatting import day_label, money, month_label, number, with_unit
@@ -30,6 +32,7 @@ from agenda.sections._shared import sales_currency, status_counts, storyteller
 from agenda.signal import CustomerSignal
 from agenda.status import sla_status, status
 from agenda.text import say, speaker_notes
+from agenda.validate import MonthData
 
 #: Measures that are rates or shares: summing them across units would be meaningless. Also
 #: the words French, German, Spanish, Italian, Dutch and Polish reports use for them; a name
@@ -114,7 +117,7 @@ class Unit:
         return self.display or self.month.meeting.organisation or self.name
 
     @property
-    def month(self):
+    def month(self) -> MonthData:
         return self.loaded.month
 
     @cached_property
@@ -247,7 +250,7 @@ def _named(units: list[Unit], settings: schema.WorkspaceSettings) -> list[Unit]:
     return sorted(named, key=lambda u: (u.label.casefold(), u.name))
 
 
-def _leads(units: list[Unit], settings: schema.WorkspaceSettings) -> schema.SectionLeads:
+def _leads(units: list[Unit], settings: schema.WorkspaceSettings) -> BaseModel:
     """Each slot's lead: the group's ``group_leads``, else the units' own lead for that slot
     (their chair where they name none): one name if they agree, a few names, or "Unit leads"."""
     chosen = {}
@@ -350,18 +353,18 @@ def _customer(units: list[Unit], missing: str = "") -> list[Block]:
         )
     )
     mentions: dict[str, int] = defaultdict(int)
-    where: dict[str, list[str]] = defaultdict(list)
+    units_with: dict[str, list[str]] = defaultdict(list)
     for unit in units:
         for theme in unit.month.customer.themes:
             mentions[theme.name] += theme.mentions
-            where[theme.name].append(unit.label)
+            units_with[theme.name].append(unit.label)
     if mentions:
         top = sorted(mentions, key=lambda t: (-mentions[t], t))[:6]
         blocks.append(
             Table(
                 say("group.themes_table_title"),
                 ("Theme", "Mentions", "Units"),
-                tuple((t, f"{mentions[t]:,}", ", ".join(where[t])) for t in top),
+                tuple((t, f"{mentions[t]:,}", ", ".join(units_with[t])) for t in top),
                 numeric_columns=(1,),
             )
         )
@@ -403,8 +406,9 @@ def _small_samples(units: list[Unit], pooled: Nps) -> list[Block]:
     return notes
 
 
-def _section(units: list[Unit], key: str):
-    return [(u, u.month.sections.get(key)) for u in units if u.month.sections.get(key) is not None]
+def _section(units: list[Unit], key: str) -> list[tuple[Unit, BaseModel]]:
+    """Each unit that has section ``key`` this month, with that section's data."""
+    return [(u, data) for u in units if (data := u.month.sections.get(key)) is not None]
 
 
 @_group_section("employees")
@@ -528,22 +532,22 @@ def _finance(units: list[Unit], missing: str = "") -> list[Block]:
     if not totals and not apart:
         return _empty(say("group.no_finance_figures"))
     rows = []
-    for (name, unit), actuals in totals.items():
+    for (name, spelled), actuals in totals.items():
         actual = sum(actuals)
         budget = (
-            sum(budgets[(name, unit)])
-            if len(budgets.get((name, unit), [])) == len(actuals)
+            sum(budgets[(name, spelled)])
+            if len(budgets.get((name, spelled), [])) == len(actuals)
             else None
         )
-        stated = directions[(name, unit)]
+        stated = directions[(name, spelled)]
         higher = next(iter(stated)) if len(stated) == 1 else None
-        unit, cur = (None, unit[1:]) if unit.startswith("@") else (unit, None)
+        shown, cur = (None, spelled[1:]) if spelled.startswith("@") else (spelled, None)
         rows.append(
             (
                 name,
                 str(len(actuals)),
-                with_unit(actual, unit, cur),
-                with_unit(budget, unit, cur) if budget is not None else "–",
+                with_unit(actual, shown, cur),
+                with_unit(budget, shown, cur) if budget is not None else "–",
                 _judge(budget, actual, higher),
             )
         )
