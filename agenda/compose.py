@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from agenda import schema
 from agenda.actions import action_tables, carry_actions
 from agenda.errors import Problem
+from agenda.facilitation import speaker_notes
 from agenda.formatting import (
     day_label,
     default_title,
@@ -39,7 +40,7 @@ from agenda.rules import Insight, describe, run_rules
 from agenda.sections import builder
 from agenda.signal import CustomerSignal
 from agenda.status import AT_RISK_TOLERANCE
-from agenda.text import say, say_lines, speaker_notes
+from agenda.text import say, say_lines
 from agenda.validate import MonthData
 
 

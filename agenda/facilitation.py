@@ -8,6 +8,7 @@ pack gets its ``Labels``. Every word comes from ``templates/words/deck.j2``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from agenda.model import Block, Chart, Cues, Labels, Narrative, Pack, Section, Slot
@@ -23,22 +24,33 @@ def facilitate(pack: Pack) -> Pack:
     return replace(pack, sections=sections, actions=actions, labels=labels())
 
 
-def cues(slot: Slot, questions: tuple[str, ...], key: str = "") -> Cues:
+def speaker_notes(
+    slot_line: str, purpose: str, points: Sequence[str], questions: Sequence[str]
+) -> str:
+    """Speaker notes as every slide carries them: when, why, what to say, what to ask."""
+    return "\n".join((_head(slot_line, purpose), *points, _ask(questions)))
+
+
+def _head(slot_line: str, purpose: str) -> str:
+    return "\n".join((slot_line, say("deck.notes_purpose", focus=purpose)))
+
+
+def _ask(questions: Sequence[str]) -> str:
+    return "\n".join((say("deck.notes_ask"), *(f"- {q}" for q in questions)))
+
+
+def cues(slot: Slot, questions: Sequence[str], key: str = "") -> Cues:
     """The words around one slot's slides."""
-    head = "\n".join(
-        (
-            say(
-                "deck.notes_slot_line",
-                title=slot.title,
-                number=slot.number,
-                times=slot.times,
-                minutes=slot.minutes,
-                lead=slot.lead,
-            ),
-            say("deck.notes_purpose", focus=slot.focus),
-        )
+    slot_line = say(
+        "deck.notes_slot_line",
+        title=slot.title,
+        number=slot.number,
+        times=slot.times,
+        minutes=slot.minutes,
+        lead=slot.lead,
     )
-    ask = "\n".join((say("deck.notes_ask"), *(f"- {q}" for q in questions)))
+    head = _head(slot_line, slot.focus)
+    ask = _ask(questions)
     return Cues(
         head=head,
         ask=ask,

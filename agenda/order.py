@@ -71,13 +71,6 @@ def order_line() -> str:
     return say("pack.order_line", titles=titles, last=SECTIONS[-1].title)
 
 
-def __getattr__(name: str) -> str:
-    """``ORDER_LINE``, rendered when first asked for rather than when the module loads."""
-    if name == "ORDER_LINE":
-        return order_line()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 #: The closing slot that reviews the action log; it always comes after Finance.
 ACTIONS_SLOT = SectionSpec("actions", "Actions", 10)
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from agenda import figures, schema
 from agenda.compose import agenda_slots, file_stem
+from agenda.facilitation import speaker_notes
 from agenda.formatting import day_label, money, month_label, number, with_unit
 from agenda.model import Block, Cover, Figure, Figures, Narrative, Note, Pack, Section, Table
 from agenda.nps import LOW_N, Nps, signed
@@ -31,7 +32,7 @@ from agenda.protect import Redactor, people_named, scrub_month
 from agenda.sections._shared import sales_currency, status_counts, storyteller
 from agenda.signal import CustomerSignal
 from agenda.status import sla_status, status
-from agenda.text import say, speaker_notes
+from agenda.text import say
 from agenda.validate import MonthData
 
 #: Measures that are rates or shares: summing them across units would be meaningless. Also

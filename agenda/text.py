@@ -10,8 +10,6 @@ template from reaching attributes or the filesystem it has no business with.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -65,31 +63,3 @@ def _macro(key: str, values: dict[str, Any]) -> str:
         raise RenderError(f"template {template}, {name}: {exc.message or exc}") from None
     except TypeError as exc:  # a value the macro does not take
         raise RenderError(f"template {template}, {name}: {exc}") from None
-
-
-def phrase(name: str, **values: Any) -> str:
-    """Render template ``name`` to one tidy line of text (whitespace collapsed)."""
-    return re.sub(r"\s+", " ", render(name, **values)).strip()
-
-
-def render(name: str, **values: Any) -> str:
-    """Render template ``name`` keeping its line breaks (for speaker notes)."""
-    try:
-        text = _env().get_template(name).render(**values)
-    except TemplateError as exc:
-        raise RenderError(f"template {name}: {exc.message or exc}") from None
-    lines = [line.rstrip() for line in text.strip().splitlines()]
-    return "\n".join(lines)
-
-
-def speaker_notes(
-    slot_line: str, purpose: str, points: Sequence[str], questions: Sequence[str]
-) -> str:
-    """The speaker notes every slide carries: when, why, what to say, what to ask."""
-    return render(
-        "speaker_notes.j2",
-        slot_line=slot_line,
-        purpose=purpose,
-        points=list(points),
-        questions=list(questions),
-    )
