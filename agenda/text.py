@@ -18,6 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from agenda.errors import RenderError
 from agenda.formatting import plural
+from agenda.order import TOP_THEMES
 from agenda.resources import templates
 
 
@@ -36,6 +37,8 @@ def _env() -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters["plural"] = plural
+    env.filters["in_words"] = in_words
+    env.globals["top_themes"] = TOP_THEMES  # "the top two themes" says agenda.order's number
     return env
 
 
@@ -63,3 +66,11 @@ def _macro(key: str, values: dict[str, Any]) -> str:
         raise RenderError(f"template {template}, {name}: {exc.message or exc}") from None
     except TypeError as exc:  # a value the macro does not take
         raise RenderError(f"template {template}, {name}: {exc}") from None
+
+
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def in_words(count: int) -> str:
+    """A small count in words, as prose writes it ("two"); from 11 on, in figures."""
+    return _WORDS[count] if 0 <= count < len(_WORDS) else f"{count:,}"

@@ -140,3 +140,15 @@ def test_say_renders_a_macro_and_refuses_what_is_missing(tmp_path):
         "What in these stories surprised us, and who in this room owns the fix?",
         "Which of the top two themes do we commit to moving by next month?",
     )
+
+
+def test_the_number_of_top_themes_is_said_from_agenda_order():
+    from agenda import text
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text, "TOP_THEMES", 3)
+        text._env.cache_clear()
+        assert "top three themes" in " ".join(say_lines("agenda.questions_customer"))
+        assert "the top three lead" in say("customer.themes_caption")
+    text._env.cache_clear()  # the real number back, for every later test
+    assert "top two themes" in " ".join(say_lines("agenda.questions_customer"))

@@ -319,7 +319,7 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
                 "#",
                 "Theme",
                 "Mentions",
-                "Change" if since == "last month" else f"Change since {since}",
+                _change_header(since),
             ),
             tuple(rows),
             numeric_columns=(0, 2, 3),
@@ -433,7 +433,7 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
                 "Reason",
                 "Complaints",
                 "Share",
-                "Change" if since == "last month" else f"Change since {since}",
+                _change_header(since),
             ),
             tuple(rows),
             numeric_columns=(1, 2, 3),
@@ -441,3 +441,8 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
         )
     )
     return blocks
+
+
+def _change_header(since: str) -> str:
+    """The change column's header: "Change" against last month, else since which month."""
+    return "Change" if since == "last month" else f"Change since {since}"

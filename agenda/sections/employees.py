@@ -3,18 +3,8 @@
 from __future__ import annotations
 
 from agenda import schema
-from agenda.formatting import (
-    number,
-)
-from agenda.model import (
-    Block,
-    Bullets,
-    Figure,
-    Figures,
-    Note,
-    Quote,
-    Table,
-)
+from agenda.formatting import number
+from agenda.model import Block, Bullets, Figure, Figures, Note, Quote, Table
 from agenda.nps import signed
 from agenda.rules import challenge_theme
 from agenda.sections import Built

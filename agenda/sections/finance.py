@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from agenda import schema
-from agenda.formatting import (
-    with_unit,
-)
-from agenda.model import (
-    Block,
-    Note,
-    Table,
-)
+from agenda.formatting import with_unit
+from agenda.model import Block, Note, Table
 from agenda.sections import Built
 from agenda.signal import CustomerSignal
 from agenda.status import status

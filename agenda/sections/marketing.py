@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from agenda import schema
-from agenda.model import (
-    Block,
-    Note,
-    Table,
-)
+from agenda.model import Block, Note, Table
 from agenda.sections import Built
 from agenda.sections._shared import NOT_STATED, when
 from agenda.signal import CustomerSignal

@@ -5,16 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from agenda import schema
-from agenda.formatting import (
-    with_unit,
-)
-from agenda.model import (
-    Block,
-    Bullets,
-    Note,
-    Status,
-    Table,
-)
+from agenda.formatting import with_unit
+from agenda.model import Block, Bullets, Note, Status, Table
 from agenda.nps import signed
 from agenda.sections import Built
 from agenda.sections._shared import status_counts

@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 from agenda import schema
-from agenda.formatting import (
-    money,
-)
-from agenda.model import (
-    Block,
-    Figure,
-    Figures,
-    Note,
-    Table,
-)
+from agenda.formatting import money
+from agenda.model import Block, Figure, Figures, Note, Table
 from agenda.sections import Built
 from agenda.sections._shared import NOT_STATED, sales_currency
 from agenda.signal import CustomerSignal
