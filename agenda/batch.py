@@ -267,7 +267,6 @@ def _rollups(
     A unit whose pack failed, or whose month cannot be read for the group, is left out and
     named in the group pack itself with a short reason that quotes none of its data.
     """
-    from agenda.facilitation import facilitate
     from agenda.look import load_look
     from agenda.pipeline import load
     from agenda.rollup import LeftOut, Unit, compose_group
@@ -320,9 +319,7 @@ def _rollups(
                 )
             settings = _group_settings(workspace)
             group = _group_name(workspace, settings)
-            pack = facilitate(
-                compose_group(group, period, units, left_out=left_out, settings=settings)
-            )
+            pack = compose_group(group, period, units, left_out=left_out, settings=settings)
             look = load_look(members[0].month_dir, template, check=False)
             paths = write_all(pack, out_dir, look, pdf=pdf)
         except AgendaError as exc:

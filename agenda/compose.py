@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from agenda import schema
 from agenda.actions import action_tables, carry_actions
 from agenda.errors import Problem
-from agenda.facilitation import speaker_notes
+from agenda.facilitation import facilitate, speaker_notes
 from agenda.formatting import (
     day_label,
     default_title,
@@ -118,7 +118,7 @@ def compose(
         attendees=_attendees(meeting),
         order_line=order_line(),
     )
-    return Pack(
+    pack = Pack(
         cover=cover,
         agenda=agenda,
         sections=tuple(sections),
@@ -144,9 +144,10 @@ def compose(
             + [say("pack.agenda_timing", message=w.message) for w in timing],
             say_lines("pack.agenda_questions"),
         ),
-        agenda_warnings=tuple(w.message for w in timing),
+        agenda_warnings=tuple(timing),
         warnings=tuple(warnings),
     )
+    return facilitate(pack)
 
 
 # --- agenda ---------------------------------------------------------------------------------

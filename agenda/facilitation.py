@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from agenda.model import Block, Chart, Cues, Labels, Narrative, Pack, Section, Slot
+from agenda.model import Block, Chart, Cues, Labels, Narrative, Pack, Section, Slot, Table
 from agenda.text import say
 
 
@@ -21,7 +21,19 @@ def facilitate(pack: Pack) -> Pack:
     actions = pack.actions
     if actions is not None:
         actions = replace(actions, cues=cues(actions.slot, actions.questions))
-    return replace(pack, sections=sections, actions=actions, labels=labels())
+    return replace(
+        pack,
+        sections=sections,
+        actions=actions,
+        labels=labels(),
+        agenda_table=agenda_table(pack.agenda),
+    )
+
+
+def agenda_table(agenda: Sequence[Slot]) -> Table:
+    """The agenda as a table: slot, section, time, lead, the question it answers."""
+    rows = tuple((str(s.number), s.title, s.times, s.lead, s.focus) for s in agenda)
+    return Table(say("deck.agenda"), ("#", "Section", "Time", "Lead", "Focus question"), rows)
 
 
 def speaker_notes(
@@ -84,6 +96,13 @@ def labels() -> Labels:
         "timing",
         "subject",
         "keywords",
+        "footer",
+        "chair",
+        "attending",
+        "rows",
+        "caution",
+        "theme",
+        "logo",
     )
     return Labels(**{name: say(f"deck.{name}") for name in names})
 

@@ -143,6 +143,14 @@ class Labels:
     timing: str = ""  #: a timing warning in the Word pack's agenda
     subject: str = ""  #: the files' subject property: ``{kind}`` (pack or deck), ``{period}``
     keywords: str = ""  #: the files' keywords property
+    footer: str = ""  #: the Word pack's footer before the page number: ``{organisation}``,
+    #: ``{period}``
+    chair: str = ""  #: the cover's chair: ``{chair}``
+    attending: str = ""  #: before the cover's list of who attends
+    rows: str = ""  #: a table's description when it has no caption: ``{n}``
+    caution: str = ""  #: before a caution
+    theme: str = ""  #: after a story's attribution: ``{theme}``
+    logo: str = ""  #: the logo's alternative text: ``{organisation}``
 
 
 @dataclass(frozen=True)
@@ -246,13 +254,10 @@ class Pack:
     file_stem: str  #: e.g. "northwind-utilities-2026-11-leadership-pack"
     agenda_notes: str = ""
     title_notes: str = ""
-    agenda_warnings: tuple[str, ...] = ()  #: timing problems the chair should see
+    #: timing problems the chair should see in the agenda (also among ``warnings``)
+    agenda_warnings: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = field(default=())  #: located, for the terminal only
     labels: Labels = Labels()  #: words the writers place around the content
-
-    def agenda_table(self) -> Table:
-        """The agenda as a table: slot, section, time, lead, the question it answers."""
-        rows = tuple((str(s.number), s.title, s.times, s.lead, s.focus) for s in self.agenda)
-        return Table("Agenda", ("#", "Section", "Time", "Lead", "Focus question"), rows)
-
+    #: the agenda as a table: slot, section, time, lead, the question it answers
+    agenda_table: Table = Table("", (), ())
     notices: tuple[str, ...] = ()  #: what the build did that the user should know (no names)

@@ -10,7 +10,6 @@ from typing import TypeVar
 from agenda import schema
 from agenda.compose import compose
 from agenda.errors import DataError, Problem
-from agenda.facilitation import facilitate
 from agenda.formatting import plural
 from agenda.history import MonthSignal, earlier_guests, earlier_months
 from agenda.look import load_look
@@ -100,7 +99,7 @@ def prepare(
     pack = compose(loaded.month, loaded.history, loaded.warnings, nps_framing=nps_framing)
     if strict and (pack.warnings or loaded.redactor.ambiguous):
         raise DataError([*pack.warnings, *_ambiguous(loaded.redactor)])
-    return replace(facilitate(pack), notices=tuple(loaded.notices))
+    return replace(pack, notices=tuple(loaded.notices))
 
 
 def _ambiguous(redactor: Redactor) -> list[Problem]:

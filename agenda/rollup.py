@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from agenda import figures, schema
 from agenda.compose import agenda_slots, file_stem
-from agenda.facilitation import speaker_notes
+from agenda.facilitation import facilitate, speaker_notes
 from agenda.formatting import day_label, money, month_label, number, with_unit
 from agenda.model import Block, Cover, Figure, Figures, Narrative, Note, Pack, Section, Table
 from agenda.nps import LOW_N, Nps, signed
@@ -223,7 +223,7 @@ def compose_group(
         (say("group.notes_question"),),
     )
     warnings = tuple(w for u in units for w in u.loaded.warnings)
-    return Pack(
+    pack = Pack(
         cover=cover,
         agenda=agenda,
         sections=tuple(sections),
@@ -235,6 +235,7 @@ def compose_group(
         agenda_notes=notes,
         warnings=warnings,
     )
+    return facilitate(pack)
 
 
 def _named(units: list[Unit], settings: schema.WorkspaceSettings) -> list[Unit]:

@@ -150,10 +150,10 @@ def plan_deck(pack: Pack) -> list[SlidePlan]:
         SlidePlan("title", pack.cover.title, pack.title_notes, None, pack.cover),
         SlidePlan(
             "agenda",
-            "Agenda",
+            pack.agenda_table.title,
             pack.agenda_notes,
             None,
-            table_slides(pack.agenda_table(), pack.labels)[0][0],
+            table_slides(pack.agenda_table, pack.labels)[0][0],
         ),
     ]
     for section in pack.sections:

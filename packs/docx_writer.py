@@ -123,7 +123,10 @@ class WordWriter:
     def _footer(self, pack: Pack) -> None:
         footer = self.doc.sections[0].footer.paragraphs[0]
         footer.text = (
-            f"Confidential · {pack.cover.organisation} · {pack.cover.period_label} · page "
+            pack.labels.footer.format(
+                organisation=pack.cover.organisation, period=pack.cover.period_label
+            )
+            + " "
         )
         self._set_style(footer, "Attribution")
         footer.paragraph_format.left_indent = Cm(0)
@@ -138,7 +141,7 @@ class WordWriter:
         first.paragraph_format.space_after = Pt(0)
         if self.look.logo is not None:
             logo = first.add_run().add_picture(str(self.look.logo), height=Inches(0.9))
-            _ooxml.picture_alt_text(logo, f"{cover.organisation} logo")
+            _ooxml.picture_alt_text(logo, self.labels.logo.format(organisation=cover.organisation))
             first.paragraph_format.space_after = Pt(48)
         self._para(cover.title, "Title")
         self._para(f"{cover.organisation} · {cover.period_label}", "Subtitle")
@@ -146,21 +149,21 @@ class WordWriter:
         if cover.location:
             details.append(cover.location)
         if cover.chair:
-            details.append(f"Chair: {cover.chair}")
+            details.append(self.labels.chair.format(chair=cover.chair))
         doc.add_paragraph(" · ".join(details))
         if cover.attendees:
             para = doc.add_paragraph()
-            para.add_run("Attending: ").bold = True
+            para.add_run(self.labels.attending + " ").bold = True
             para.add_run(", ".join(cover.attendees))
         self._para(cover.confidentiality, "Callout")
         if cover.order_line:
             self._para(cover.order_line, "Attribution").paragraph_format.left_indent = Cm(0)
 
     def _agenda(self, pack: Pack) -> None:
-        self._heading("Agenda", 1)
-        self._table(pack.agenda_table())
+        self._heading(pack.agenda_table.title, 1)
+        self._table(pack.agenda_table)
         for warning in pack.agenda_warnings:
-            self._para(pack.labels.timing.format(warning=warning), "Callout")
+            self._para(pack.labels.timing.format(warning=warning.message), "Callout")
 
     def _section(self, section: Section) -> None:
         self._heading(section.title, 1)
@@ -193,7 +196,7 @@ class WordWriter:
                 who.add_run(block.customer).bold = True
                 who.add_run(f" · {block.attribution}")
                 if block.theme:
-                    who.add_run(f" · theme: {block.theme}")
+                    who.add_run(" " + self.labels.theme.format(theme=block.theme))
                 self._para(block.story, "Story")
             case Quote():
                 self._para(f"“{block.text}”", "Quote")
@@ -228,7 +231,7 @@ class WordWriter:
                 style = {"caution": "Callout", "empty": "Callout"}.get(block.kind, "Normal")
                 para = self._para(style=style)
                 if block.kind == "caution":
-                    para.add_run("Caution: ").bold = True
+                    para.add_run(self.labels.caution + " ").bold = True
                 para.add_run(block.text)
             case _:
                 raise RenderError(f"the Word writer cannot place a {type(block).__name__} block")
@@ -284,7 +287,9 @@ class WordWriter:
         table = doc.add_table(rows=0, cols=len(block.columns))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         _ooxml.fixed_layout(table)
-        _ooxml.table_alt_text(table, block.title, block.caption or f"{len(block.rows)} rows")
+        _ooxml.table_alt_text(
+            table, block.title, block.caption or self.labels.rows.format(n=len(block.rows))
+        )
         widths = [
             int(w)
             for w in fit_columns(

@@ -74,6 +74,7 @@ class DeckWriter:
         self.status = {k: _rgb(v) for k, v in p.status_colours().items()}
 
     def write(self, pack: Pack, path: Path) -> None:
+        self.labels = pack.labels
         prs = open_pptx(self.look, Presentation)
         check_slide_master(self.look, prs)
         linear_part_names(prs)
@@ -217,7 +218,7 @@ class DeckWriter:
 
     def _note(self, paragraph: _Paragraph, note: Note, *, size: float) -> None:
         if note.kind == "caution":
-            self._run(paragraph, "Caution: ", size=size, bold=True, colour=self.warm)
+            self._run(paragraph, self.labels.caution + " ", size=size, bold=True, colour=self.warm)
         self._run(paragraph, note.text, size=size)
 
     # --- slide kinds ----------------------------------------------------------------------
@@ -248,7 +249,7 @@ class DeckWriter:
                 picture.height = Emu(int(picture.height * scale))
                 picture.left = Emu(int(Inches(SLIDE_W - MARGIN) - picture.width))
             picture.name = "Logo"
-            alt_text(picture, f"{cover.organisation} logo")
+            alt_text(picture, self.labels.logo.format(organisation=cover.organisation))
 
     def _divider(self, slide: Slide, title: str, divider: Divider) -> None:
         slot = divider.slot
@@ -297,7 +298,9 @@ class DeckWriter:
         name = shorten(story.customer, 160)
         size = _fit(name, SLIDE_W - 2 * MARGIN - 0.4, 0.45, (18, 14, 12, 10))
         self._run(who.paragraphs[0], name, size=size, bold=True, colour=self.accent)
-        detail = story.attribution + (f" · theme: {story.theme}" if story.theme else "")
+        detail = story.attribution + (
+            " " + self.labels.theme.format(theme=story.theme) if story.theme else ""
+        )
         self._run(who.add_paragraph(), shorten(detail, 160), size=min(14, size), colour=self.muted)
 
     def _quotes(self, slide: Slide, title: str, content: QuoteSlide) -> None:
