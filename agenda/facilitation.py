@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from agenda.model import Block, Chart, Cues, Labels, Narrative, Pack, Section, Slot, Table
+from agenda.protect import PERSON
+from agenda.signal import GUEST
 from agenda.text import say
 
 
@@ -117,7 +119,7 @@ def _with_notes(block: Block) -> Block:
         return replace(
             block,
             notes=(
-                say("deck.read_story", who=_in_sentence(block.customer)),
+                say("deck.read_story", who=PERSON if block.customer == GUEST else block.customer),
                 say("deck.pause_story"),
             ),
         )
@@ -125,8 +127,3 @@ def _with_notes(block: Block) -> Block:
         said = say("deck.chart_shows", alt=block.alt_text)
         return replace(block, notes=(said, block.caption) if block.caption else (said,))
     return block
-
-
-def _in_sentence(who: str) -> str:
-    """ "A customer guest" inside a sentence reads "a customer guest"."""
-    return who[0].lower() + who[1:] if who.startswith("A ") else who

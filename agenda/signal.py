@@ -16,10 +16,12 @@ from agenda.formatting import month_label, number, plural
 from agenda.history import MonthSignal, month_range, months_before, window_start
 from agenda.nps import Nps, from_scores, signed
 from agenda.order import TOP_THEMES
+from agenda.protect import PERSON
 from agenda.text import say
 from agenda.validate import MonthData
 
-GUEST = "A customer guest"
+#: A protected guest where a name would stand, as protect writes it into free text.
+GUEST = PERSON[0].upper() + PERSON[1:]
 
 
 class CustomerSignal:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,22 @@ def test_the_number_of_top_themes_is_said_from_agenda_order():
         assert "the top three lead" in say("customer.themes_caption")
     text._env.cache_clear()  # the real number back, for every later test
     assert "top two themes" in " ".join(say_lines("agenda.questions_customer"))
+
+
+def test_a_customer_named_a_something_is_not_lower_cased_in_the_notes():
+    from conftest import SAMPLE_MONTH
+
+    from agenda.facilitation import facilitate
+    from agenda.model import Narrative, Section
+    from agenda.pipeline import prepare
+
+    pack = prepare(SAMPLE_MONTH)
+    customer = pack.sections[0]
+    named = Narrative("A story", "A Okafor", "It happened.", "Phone")
+    guest = Narrative("A story", "A customer guest", "It happened.", "Phone")
+    section = Section(customer.key, customer.title, customer.slot, (named, guest), ())
+    notes = [b.notes[0] for b in facilitate(replace(pack, sections=(section,))).sections[0].blocks]
+    assert notes == [
+        "Read A Okafor's story aloud before showing any number.",
+        "Read a customer guest's story aloud before showing any number.",
+    ]
