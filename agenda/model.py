@@ -91,6 +91,7 @@ class Series:
 
     name: str
     values: tuple[float | None, ...]
+    target: bool = False  #: a target line to measure against, drawn apart from the data
 
 
 @dataclass(frozen=True)

@@ -52,13 +52,13 @@ def style(chart: PptxChart, spec: Chart, palette: Palette, *, font_pt: int = 12)
     plot = chart.plots[0]
     for n, series in enumerate(plot.series):
         colour = RGBColor.from_string(
-            palette.warm if spec.series[n].name == "Target" else colours[n % len(colours)]
+            palette.warm if spec.series[n].target else colours[n % len(colours)]
         )
         if spec.kind == "trend":
             series.format.line.color.rgb = colour
-            series.format.line.width = Pt(2.5 if spec.series[n].name != "Target" else 1.5)
+            series.format.line.width = Pt(1.5 if spec.series[n].target else 2.5)
             series.smooth = False
-            if spec.series[n].name == "Target":
+            if spec.series[n].target:
                 series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
                 series.marker.style = XL_MARKER_STYLE.NONE
             else:

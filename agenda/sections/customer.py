@@ -226,7 +226,9 @@ def _charts(signal: CustomerSignal) -> list[Block]:
     if len(months) >= 2 and known >= 2:
         series = [Series("NPS", scores)]
         if signal.target is not None:
-            series.append(Series("Target", tuple(float(signal.target) for _ in months)))
+            series.append(
+                Series("Target", tuple(float(signal.target) for _ in months), target=True)
+            )
         points = [
             f"{month_label(p)} {signed(v) if v is not None else 'no data'}"
             for (p, _), v in zip(months, scores, strict=True)
