@@ -1,4 +1,5 @@
-"""Golden files: a small month built and compared part by part with what was reviewed last.
+"""Golden files: a small month, and a small group of two units, built and compared part by part
+with what was reviewed last.
 
 Every change to the output then shows in review as a diff of readable XML. The parts are
 canonicalised (C14N 2.0, then indented), so only a change in content or structure counts.
@@ -22,6 +23,10 @@ from lxml import etree
 GOLDEN = Path(__file__).parent / "golden"
 WORKSPACE = GOLDEN / "workspace"
 EXPECTED = GOLDEN / "expected"
+#: Two units of one group (``agenda build-all``): one with an accented name and a small sample,
+#: one whose money is in EUR; the group pack is the one compared.
+GROUP_WORKSPACE = GOLDEN / "group"
+EXPECTED_GROUP = GOLDEN / "expected-group"
 TEMPLATES = Path(__file__).parent.parent / "templates"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 #: Parts written by other programs' code (the chart workbooks python-pptx embeds); the chart
@@ -63,8 +68,15 @@ def parts(package: Path, template: Path) -> dict[str, str]:
     return {"MANIFEST.txt": "\n".join(manifest) + "\n", **out}
 
 
+def _office_files(folder: Path) -> dict[str, Path]:
+    files = {p.suffix.lstrip("."): p for p in folder.iterdir() if p.suffix in (".docx", ".pptx")}
+    assert sorted(files) == ["docx", "pptx"], sorted(p.name for p in folder.iterdir())
+    return files
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, request) -> dict[str, Path]:
+def built(tmp_path_factory) -> dict[str, Path]:
+    """The unit pack of the golden month (``agenda build``)."""
     from click.testing import CliRunner
 
     from agenda.cli import cli
@@ -74,13 +86,29 @@ def built(tmp_path_factory, request) -> dict[str, Path]:
     out = work / "out"
     result = CliRunner().invoke(cli, ["build", str(work / "workspace" / "2026-11"), "--out", out])
     assert result.exit_code == 0, result.output
-    return {p.suffix.lstrip("."): p for p in out.iterdir()}
+    return _office_files(out)
 
 
-@pytest.mark.parametrize("kind", ["docx", "pptx"])
-def test_output_matches_the_reviewed_golden_files(built, kind):
-    actual = parts(built[kind], TEMPLATES / f"base.{kind}")
-    folder = EXPECTED / kind
+@pytest.fixture(scope="module")
+def built_group(tmp_path_factory) -> dict[str, Path]:
+    """The group pack of the golden group (``agenda build-all``)."""
+    from click.testing import CliRunner
+
+    from agenda.cli import cli
+
+    work = tmp_path_factory.mktemp("golden-group")
+    shutil.copytree(GROUP_WORKSPACE, work / "group")
+    out = work / "out"
+    result = CliRunner().invoke(cli, ["build-all", str(work / "group"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].startswith("Built 3, skipped 0"), result.output
+    return _office_files(out / "group")
+
+
+def compare_with_golden(package: Path, kind: str, folder: Path) -> None:
+    """Compare ``package`` part by part with the golden files in ``folder`` (or rewrite them
+    when ``UPDATE_GOLDEN=1``); fail with the diff of the first part that differs."""
+    actual = parts(package, TEMPLATES / f"base.{kind}")
     if UPDATE:
         shutil.rmtree(folder, ignore_errors=True)
         for name, text in actual.items():
@@ -100,18 +128,29 @@ def test_output_matches_the_reviewed_golden_files(built, kind):
     ]
     if changed:
         first = changed[0]
+        golden = folder.relative_to(GOLDEN)
         diff = "".join(
             difflib.unified_diff(
                 expected.get(first, "").splitlines(keepends=True),
                 actual.get(first, "").splitlines(keepends=True),
-                f"golden/{kind}/{first}",
+                f"golden/{golden}/{first}",
                 f"built/{kind}/{first}",
                 n=2,
             )
         )
         pytest.fail(
-            f"{len(changed)} part(s) of the {kind} differ from the golden files: "
-            f"{', '.join(changed[:8])}{' …' if len(changed) > 8 else ''}\n"
+            f"{len(changed)} part(s) of the {kind} differ from the golden files in "
+            f"golden/{golden}: {', '.join(changed[:8])}{' …' if len(changed) > 8 else ''}\n"
             f"If the change is intended, run UPDATE_GOLDEN=1 pytest tests/test_golden.py and "
             f"review the diff.\n{diff[:6000]}"
         )
+
+
+@pytest.mark.parametrize("kind", ["docx", "pptx"])
+def test_output_matches_the_reviewed_golden_files(built, kind):
+    compare_with_golden(built[kind], kind, EXPECTED / kind)
+
+
+@pytest.mark.parametrize("kind", ["docx", "pptx"])
+def test_group_pack_matches_the_reviewed_golden_files(built_group, kind):
+    compare_with_golden(built_group[kind], kind, EXPECTED_GROUP / kind)
