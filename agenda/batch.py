@@ -25,6 +25,7 @@ from agenda.errors import AgendaError, DataError, UsageProblem
 from agenda.formatting import plural
 from agenda.history import window_start
 from agenda.order import is_month
+from agenda.text import say
 
 if TYPE_CHECKING:
     from agenda.schema import WorkspaceSettings
@@ -67,14 +68,14 @@ def _reason(exc: BaseException, month_dir: Path) -> str:
     if isinstance(exc, DataError):
         path = exc.problems[0].path if exc.problems else None
         if path is None:
-            return "data error"
+            return say("group.reason_data_error", file="")
         name = path.name
         if path.parent.name != month_dir.name and is_month(path.parent.name):
             name = f"{path.parent.name}/{name}"  # an earlier month's file
-        return f"data error in {name}"
+        return say("group.reason_data_error", file=name)
     if isinstance(exc, AgendaError):
         return exc.category.lower()
-    return "internal error"
+    return say("group.reason_internal_error")
 
 
 def _months(folder: Path) -> list[Path]:
@@ -282,7 +283,7 @@ def _rollups(
         if not members:
             continue
         left_out = [
-            LeftOut(job.unit, failed[(job.unit, period)].reason or "its pack failed")
+            LeftOut(job.unit, failed[(job.unit, period)].reason or say("group.reason_failed"))
             for job in jobs
             if job.month_dir.name == period and (job.unit, period) in failed
         ]

@@ -29,9 +29,18 @@ class MonthSignal:
     themes: dict[str, int]
     reasons: dict[str, int]  #: complaints by reason
     actions: tuple[schema.Action, ...] | None = None  #: that month's actions.yaml, if any
-    #: Why this month's customer figures are left out of trends (said in the pack), or "".
+    #: Why this month's customer figures are left out of trends (said in the pack), or None.
     #: Names the file and line only: an unread file's text is not scrubbed, so never quote it.
-    left_out: str = ""
+    left_out: Unreadable | None = None
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """An earlier month's file that could not be read: where, never what it says."""
+
+    file: str  #: ``2026-10/customer.yaml``
+    line: int | None = None
+    what: str = ""  #: what of it is left out ("NPS"), when not all its customer figures
 
 
 def month_range(first: str, last: str) -> list[str]:
@@ -87,11 +96,11 @@ def earlier_months(
         file, customer, problems = read_checked(path, schema.Customer)
         if file is None or customer is None:
             warnings += [_left_out(month, p) for p in problems[:1]]
-            left = _left_out_reason(problems[0])
-            signals.append(MonthSignal(month.name, None, None, {}, {}, actions, left))
+            unread = _left_out_reason(problems[0])
+            signals.append(MonthSignal(month.name, None, None, {}, {}, actions, unread))
             continue
         assert isinstance(customer, schema.Customer)
-        left = ""
+        left: Unreadable | None = None
         try:
             nps = month_nps(month, customer, file)
         except DataError as exc:
@@ -113,13 +122,10 @@ def _left_out(month: Path, problem: Problem, what: str = "customer figures") -> 
     return Problem(problem.path, message, problem.line, problem.column)
 
 
-def _left_out_reason(problem: Problem, what: str = "") -> str:
-    """What the pack says about a month left out of trends: file and line, never the text."""
+def _left_out_reason(problem: Problem, what: str = "") -> Unreadable:
+    """Where the month left out of trends went wrong: file and line, never the text."""
     assert problem.path is not None
-    where = f"{problem.path.parent.name}/{problem.path.name}"
-    if problem.line is not None:
-        where += f" (line {problem.line})"
-    return f"{what + ' ' if what else ''}{where} could not be read".strip()
+    return Unreadable(f"{problem.path.parent.name}/{problem.path.name}", problem.line, what)
 
 
 class _Guests(schema.Strict):

@@ -279,7 +279,11 @@ def _left_out_of_trends(signal: CustomerSignal) -> list[Block]:
     missing = [s for s in signal.history if s.left_out]
     if not missing:
         return []
-    listed = [f"{month_label(s.period)} ({s.left_out})" for s in missing]
+    listed = [
+        say("customer.left_out_month", month=month_label(s.period), why=s.left_out)
+        for s in missing
+        if s.left_out is not None
+    ]
     return [Note(say("customer.left_out_of_trends", months=listed), "caution")]
 
 
