@@ -17,7 +17,6 @@ import re
 from dataclasses import replace
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any
 
 from agenda import schema
 from agenda.errors import DataError, Problem, TemplateProblem, UsageProblem
@@ -30,8 +29,8 @@ from agenda.images import (
     writers_can_place,
 )
 from agenda.resources import templates
-from agenda.sources import YamlFile
-from agenda.validate import read_or_refuse
+from agenda.sources import YamlFile, parse_yaml
+from agenda.validate import check_model, read_or_refuse
 from packs.theme import Look, Palette, check_templates
 
 CONFIG = "agenda.yaml"
@@ -103,18 +102,15 @@ def load_look(month_dir: Path, template: Path | None = None, *, check: bool = Tr
         own, _ = read_or_refuse(theme_file, schema.ThemeSettings)
         look = _apply(look, own, workspace, None)
     elif theme_file.is_file():  # a shipped theme inside the installed package
-        own = schema.ThemeSettings.model_validate(_yaml_text(theme_file.read_text("utf-8")))
-        look = _apply(look, own, workspace, None)
+        shipped = parse_yaml(theme_file.read_text("utf-8"), Path("themes", name, THEME_FILE))
+        found, problems = check_model(shipped, schema.ThemeSettings)
+        if found is None:
+            raise DataError(problems)
+        look = _apply(look, found, workspace, None)
     look = _apply(look, settings, workspace, config_file)
     if check and name not in shipped_themes():  # shipped themes are checked by the test suite
         check_templates(look)
     return look
-
-
-def _yaml_text(text: str) -> Any:
-    import yaml
-
-    return yaml.safe_load(text) or {}
 
 
 def _hex(value: str) -> str:

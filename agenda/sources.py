@@ -319,7 +319,12 @@ def read_text(path: Path, *, limit: int = MAX_YAML_BYTES) -> str:
 
 def load_yaml(path: Path) -> YamlFile:
     """Load one YAML file into plain values with marks; raise YamlProblems on any problem."""
-    text = read_text(path)
+    return parse_yaml(read_text(path), path)
+
+
+def parse_yaml(text: str, path: Path) -> YamlFile:
+    """Parse YAML ``text`` (named ``path`` in problems) the project's one way: YAML 1.2
+    scalars, no tags or aliases beyond the limits, marks kept for located errors."""
     loader = None
     try:
         loader = _Loader(text)  # the reader checks every character here already
