@@ -205,3 +205,10 @@ def test_the_loader_imports_nothing_that_composes_or_writes(name):
     path = ROOT / "agenda" / f"{name}.py"
     wrong = sorted(found for found in _module_imports(path) if _composes(found))
     assert not wrong, f"agenda/{name}.py imports {', '.join(wrong)}"
+
+
+def test_the_deck_uses_exactly_the_layouts_a_theme_must_have():
+    from packs.pptx_writer import LAYOUT_FOR
+    from packs.theme import LAYOUTS
+
+    assert set(LAYOUT_FOR.values()) | {"Title Only"} == set(LAYOUTS)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from agenda import schema
+from agenda.formatting import short_date
 from agenda.model import Status
 from agenda.signal import GUEST
 from agenda.validate import MonthData
@@ -17,8 +18,6 @@ STATUSES: tuple[Status, ...] = ("On track", "At risk", "Off track")
 
 def when(value: dt.date | str | None) -> str:
     """A programme's or event's timing as the reader sees it: a date, the words given, or –."""
-    from agenda.formatting import short_date
-
     if value is None:
         return "–"
     return short_date(value) if isinstance(value, dt.date) else str(value)
