@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 from agenda.errors import Problem
 
 Status = Literal["On track", "At risk", "Off track"]
+#: Every computed status, best first: the one list every table and count uses.
+STATUSES: tuple[Status, ...] = get_args(Status)
 #: How a quote reads: praise (scored 9–10), a complaint (0–6) or neither.
 Tone = Literal["praise", "complaint", "neutral"]
 

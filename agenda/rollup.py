@@ -24,7 +24,18 @@ from agenda import figures, schema
 from agenda.compose import agenda_slots, file_stem
 from agenda.facilitation import facilitate, speaker_notes
 from agenda.formatting import day_label, money, month_label, number, with_unit
-from agenda.model import Block, Cover, Figure, Figures, Narrative, Note, Pack, Section, Table
+from agenda.model import (
+    STATUSES,
+    Block,
+    Cover,
+    Figure,
+    Figures,
+    Narrative,
+    Note,
+    Pack,
+    Section,
+    Table,
+)
 from agenda.nps import LOW_N, Nps, signed
 from agenda.order import SECTIONS, order_line
 from agenda.pipeline import Loaded
@@ -445,7 +456,7 @@ def _operations(units: list[Unit], missing: str = "") -> list[Block]:
     return [
         Table(
             say("group.service_levels_table_title"),
-            ("Unit", "SLAs", "On track", "At risk", "Off track"),
+            ("Unit", "SLAs", *STATUSES),
             tuple(rows),
             numeric_columns=(1, 2, 3, 4),
         )

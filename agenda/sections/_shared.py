@@ -7,13 +7,12 @@ from collections.abc import Iterable
 
 from agenda import schema
 from agenda.formatting import short_date
-from agenda.model import Status
+from agenda.model import STATUSES
 from agenda.signal import GUEST
 from agenda.validate import MonthData
 
 #: What a table cell says when the data leaves an optional field out.
 NOT_STATED = "Not stated"
-STATUSES: tuple[Status, ...] = ("On track", "At risk", "Off track")
 
 
 def when(value: dt.date | str | None) -> str:
