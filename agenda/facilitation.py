@@ -55,15 +55,14 @@ def _ask(questions: Sequence[str]) -> str:
 
 def cues(slot: Slot, questions: Sequence[str], key: str = "") -> Cues:
     """The words around one slot's slides."""
-    slot_line = say(
-        "deck.notes_slot_line",
-        title=slot.title,
-        number=slot.number,
-        times=slot.times,
-        minutes=slot.minutes,
-        lead=slot.lead,
-    )
-    head = _head(slot_line, slot.focus)
+    when = {
+        "title": slot.title,
+        "number": slot.number,
+        "times": slot.times,
+        "minutes": slot.minutes,
+        "lead": slot.lead,
+    }
+    head = _head(say("deck.notes_slot_line", **when), slot.focus)
     ask = _ask(questions)
     return Cues(
         head=head,
@@ -73,14 +72,8 @@ def cues(slot: Slot, questions: Sequence[str], key: str = "") -> Cues:
         figures=(say("deck.give_the_number"),),
         quotes_title=say("deck.quotes_title", customer=key == "customer"),
         notes_title=say("deck.notes_title", finance=key == "finance"),
-        slot_line=say("deck.slot_line", times=slot.times, minutes=slot.minutes, lead=slot.lead),
-        slot_sentence=say(
-            "deck.slot_sentence",
-            number=slot.number,
-            times=slot.times,
-            minutes=slot.minutes,
-            lead=slot.lead,
-        ),
+        slot_line=say("deck.slot_line", **when),
+        slot_sentence=say("deck.slot_sentence", **when),
     )
 
 
