@@ -16,6 +16,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.graphfrm import GraphicFrame
+from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide
 from pptx.table import _Cell
 from pptx.text.text import TextFrame, _Paragraph
@@ -144,6 +145,18 @@ class DeckWriter:
             )
         return title
 
+    def _body(self, slide: Slide) -> SlidePlaceholder:
+        """The layout's body or subtitle placeholder (idx 1); a layout without one cannot be
+        used."""
+        for placeholder in slide.placeholders:
+            if placeholder.placeholder_format.idx == 1:
+                return placeholder
+        raise RenderError(
+            f"{self.look.pptx.name} of theme '{self.look.name}': slide layout "
+            f"'{slide.slide_layout.name}' has no body or subtitle placeholder; add one to it in "
+            "PowerPoint's Slide Master view"
+        )
+
     def _set_title(self, slide: Slide, text: str) -> None:
         title = self._title_shape(slide)
         title.text = text
@@ -227,7 +240,7 @@ class DeckWriter:
         details = [cover.organisation, cover.date_label]
         if cover.location:
             details.append(cover.location)
-        slide.placeholders[1].text = " · ".join(details)
+        self._body(slide).text = " · ".join(details)
         frame = self._box(
             slide, Inches(MARGIN), Inches(6.5), Inches(SLIDE_W - 2 * MARGIN), Inches(0.7)
         )
@@ -253,7 +266,7 @@ class DeckWriter:
     def _divider(self, slide: Slide, title: str, divider: Divider) -> None:
         slot = divider.slot
         self._title_shape(slide).text = f"{slot.number}. {title}"
-        body = slide.placeholders[1].text_frame
+        body = self._body(slide).text_frame
         body.text = slot.focus
         body.vertical_anchor = MSO_ANCHOR.TOP
         body.word_wrap = True
@@ -444,7 +457,7 @@ class DeckWriter:
 
     def _bullets(self, slide: Slide, title: str, bullets: Bullets) -> None:
         self._set_title(slide, title)
-        frame = slide.placeholders[1].text_frame
+        frame = self._body(slide).text_frame
         frame.word_wrap = True
         size = _fit(
             " ".join(bullets.items),
@@ -460,7 +473,7 @@ class DeckWriter:
     def _text(self, slide: Slide, title: str, content: TextSlide) -> None:
         notes = content.notes
         self._set_title(slide, title)
-        frame = slide.placeholders[1].text_frame
+        frame = self._body(slide).text_frame
         frame.word_wrap = True
         width, height = SLIDE_W - 2 * MARGIN - 0.5, BODY_BOTTOM - BODY_TOP - 0.3
         self._notes(frame, notes, width, height, (20, 17, 15, 13), 10)

@@ -188,6 +188,23 @@ def test_a_layout_without_a_title_placeholder_is_a_render_error(tmp_path):
     )
 
 
+def test_a_layout_without_a_body_placeholder_is_a_render_error(tmp_path):
+    """A company master whose 'Section Header' lost its text box: the writer says which layout."""
+    prs = Presentation(str(templates() / "base.pptx"))
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Section Header")
+    body = next(ph for ph in layout.placeholders if ph.placeholder_format.idx == 1)
+    body._element.getparent().remove(body._element)
+    prs.save(str(tmp_path / "base.pptx"))
+    look = Look("brand", tmp_path / "base.pptx", templates() / "base.docx")
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER})
+    with pytest.raises(RenderError) as caught:
+        write_pptx(prepare(month), tmp_path / "deck.pptx", look)
+    assert str(caught.value) == (
+        "base.pptx of theme 'brand': slide layout 'Section Header' has no body or subtitle "
+        "placeholder; add one to it in PowerPoint's Slide Master view"
+    )
+
+
 def test_a_reference_document_without_a_page_size_is_a_render_error(tmp_path):
     """python-docx gives no page width when the section says none; the writer says so."""
     doc = Document(str(templates() / "base.docx"))
