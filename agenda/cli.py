@@ -13,7 +13,6 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from agenda import __version__
 from agenda.errors import AgendaError, Problem, UsageProblem
 
 #: A command function, as click's decorators take and return it.
@@ -86,11 +85,27 @@ def _warn(warnings: Iterable[Problem]) -> None:
         click.echo(warning.line_for("warning"), err=True)
 
 
+def _show_version(ctx: click.Context) -> None:
+    """Print the version (read from the package only when asked) and stop."""
+    if not ctx.resilient_parsing:
+        from agenda import __version__
+
+        click.echo(f"agenda, version {__version__}")
+        ctx.exit()
+
+
 @click.group(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="Example: agenda build sample_data/northwind/2026-11 --out out/",
 )
-@click.version_option(__version__, prog_name="agenda")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, value: _show_version(ctx) if value else None,
+    help="Show the version and exit.",
+)
 def cli() -> None:
     """Turn a month folder of YAML files into a customer-first leadership pack.
 

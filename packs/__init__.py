@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agenda.model import Pack
-from packs.output import atomic_outputs
-from packs.parallel import Helper
-from packs.reproducible import make_reproducible
 from packs.theme import Look
+
+if TYPE_CHECKING:  # writing needs these; reading a theme (agenda.look) does not
+    from packs.parallel import Helper
 
 Writer = Callable[[Pack, Path, Look], None]
 
@@ -32,6 +33,8 @@ WRITERS: dict[str, Writer] = {"docx": _docx, "pptx": _pptx}
 
 def write_deck_file(pack: Pack, path: Path, look: Look) -> None:
     """Write and canonicalise the deck (run in the helper process when there is one)."""
+    from packs.reproducible import make_reproducible
+
     WRITERS["pptx"](pack, path, look)
     make_reproducible(path, pack.date)
 
@@ -43,6 +46,9 @@ def write_all(
 
     With ``pdf``, a PDF of each file is made through LibreOffice and lands with them.
     """
+    from packs.output import atomic_outputs
+    from packs.reproducible import make_reproducible
+
     targets = [out_dir / f"{pack.file_stem}.{ext}" for ext in WRITERS]
     if pdf:
         from packs.pdf import find_office

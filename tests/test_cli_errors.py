@@ -215,3 +215,11 @@ def test_help_explains_the_commands(run_cli):
         assert text in result.output
     build_help = run_cli("build", "--help").output
     assert "--out" in build_help and "nothing is written" in build_help
+
+
+def test_version_is_the_installed_package_version(run_cli):
+    from importlib.metadata import version
+
+    result = run_cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"agenda, version {version('customer-first-packs')}\n"
