@@ -128,6 +128,7 @@ def _apply(
     return replace(
         look,
         palette=palette,
+        branded=look.branded | colours.keys(),
         heading_font=settings.fonts.heading or look.heading_font,
         body_font=settings.fonts.body or look.body_font,
         logo=logo,

@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shape import InlineShape
+from docx.styles.style import CharacterStyle
 from docx.styles.styles import Styles
 from docx.table import Table as DocxTable
 from docx.table import _Cell, _Row
@@ -36,6 +37,16 @@ def document_language(styles: Styles, tag: str) -> None:
             lang = OxmlElement("w:lang")
             rpr.append(lang)
         lang.set(qn("w:val"), tag)
+
+
+def style_font(style: CharacterStyle, name: str) -> None:
+    """Set a style's font so Word really uses it: python-docx writes ``w:ascii``/``w:hAnsi``
+    but leaves a theme font reference (``w:asciiTheme``…), which wins over them, in place."""
+    style.font.name = name
+    fonts = style.element.rPr.rFonts if style.element.rPr is not None else None
+    if fonts is not None:
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attribute), None)
 
 
 def picture_alt_text(picture: InlineShape, text: str) -> None:

@@ -103,11 +103,16 @@ class WordWriter:
                     style.font.size = Pt(9)
         if self.look.body_font:
             for name in ("Normal", *OWN_STYLES):
-                styles[name].font.name = self.look.body_font
-        if self.look.heading_font:
-            for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3"):
-                if name in {s.name for s in styles}:
-                    styles[name].font.name = self.look.heading_font
+                _ooxml.style_font(styles[name], self.look.body_font)
+        present = {s.name for s in styles}
+        headings = [
+            n for n in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3") if n in present
+        ]
+        for name in headings:
+            if self.look.heading_font:
+                _ooxml.style_font(styles[name], self.look.heading_font)
+            if self.look.brand_accent is not None and name != "Subtitle":
+                styles[name].font.color.rgb = RGBColor.from_string(self.look.brand_accent)
         _ooxml.document_language(styles, "en-GB")
 
     def _usable_width(self) -> int:

@@ -158,16 +158,28 @@ class DeckWriter:
         )
 
     def _set_title(self, slide: Slide, text: str) -> None:
-        title = self._title_shape(slide)
-        title.text = text
         n = len(text)
         size = 28 if n <= 56 else 24 if n <= 70 else 20 if n <= 100 else 16
+        self._title_text(slide, text, size)
+
+    def _title_text(self, slide: Slide, text: str, size: int | None = None) -> None:
+        """Put ``text`` in the slide's title in the brand: the heading font and accent when the
+        theme or agenda.yaml set them (light text on a dark layout), else the template's."""
+        title = self._title_shape(slide)
+        title.text = text
         title.text_frame.word_wrap = True
+        accent = self.look.brand_accent
+        colour = None
+        if accent is not None:
+            colour = self.on_accent if _dark(slide) else _rgb(accent)
         for para in title.text_frame.paragraphs:
             for run in para.runs:
-                run.font.size = Pt(size)
+                if size is not None:
+                    run.font.size = Pt(size)
                 if self.look.heading_font:
                     run.font.name = self.look.heading_font
+                if colour is not None:
+                    run.font.color.rgb = colour
 
     def _box(
         self,
@@ -236,7 +248,7 @@ class DeckWriter:
     # --- slide kinds ----------------------------------------------------------------------
 
     def _title(self, slide: Slide, cover: Cover) -> None:
-        self._title_shape(slide).text = cover.title
+        self._title_text(slide, cover.title)
         details = [cover.organisation, cover.date_label]
         if cover.location:
             details.append(cover.location)
@@ -265,7 +277,7 @@ class DeckWriter:
 
     def _divider(self, slide: Slide, title: str, divider: Divider) -> None:
         slot = divider.slot
-        self._title_shape(slide).text = f"{slot.number}. {title}"
+        self._title_text(slide, f"{slot.number}. {title}")
         body = self._body(slide).text_frame
         body.text = slot.focus
         body.vertical_anchor = MSO_ANCHOR.TOP

@@ -75,6 +75,14 @@ class Look:
     heading_font: str | None = None
     body_font: str | None = None
     logo: Path | None = None
+    #: The palette colours a theme.yaml or agenda.yaml set. Only these are painted over the
+    #: template's own (titles, headings): a company master keeps its colours unless told.
+    branded: frozenset[str] = frozenset()
+
+    @property
+    def brand_accent(self) -> str | None:
+        """The accent to paint titles and headings with, when one was set; else None."""
+        return self.palette.accent if "accent" in self.branded else None
 
 
 def check_templates(look: Look) -> None:

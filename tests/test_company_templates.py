@@ -14,6 +14,7 @@ import pytest
 from conftest import CUSTOMER, MEETING, SAMPLE, docx_items, slides, write_month
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import RGBColor
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu
@@ -121,6 +122,46 @@ def test_workspace_colours_fonts_and_logo_reach_both_files(tmp_path, run_cli):
     assert 'descr="Acme Water logo"' in document
     assert 'w:fill="7A1F2B"' in document
     assert Document(str(docx)).styles["Heading 1"].font.name == "Georgia"
+
+
+def _title_runs(pptx):
+    """Each slide's layout name, whether its background is dark, and its title's runs."""
+    from packs.pptx_writer import _dark
+
+    prs = Presentation(str(pptx))
+    for slide in prs.slides:
+        runs = [r for p in slide.shapes.title.text_frame.paragraphs for r in p.runs]
+        yield slide.slide_layout.name, _dark(slide), runs
+
+
+def test_the_brand_reaches_every_slide_title_and_the_word_headings(tmp_path, run_cli):
+    month = _workspace(
+        tmp_path, "theme:\n  colours: {accent: '#7A1F2B'}\n  fonts: {heading: Georgia}\n"
+    )
+    result, docx, pptx = _built(tmp_path, run_cli, month)
+    assert result.exit_code == 0, result.output
+    layouts = set()
+    for layout, dark, runs in _title_runs(pptx):
+        layouts.add(layout)
+        assert runs, layout
+        for run in runs:  # the title slide, dividers and every content slide alike
+            assert run.font.name == "Georgia", (layout, run.text)
+            assert str(run.font.color.rgb) == ("FFFFFF" if dark else "7A1F2B"), (layout, run.text)
+    assert {"Title Slide", "Section Header", "Title Only"} <= layouts
+    styles = Document(str(docx)).styles
+    for name in ("Title", "Heading 1", "Heading 2"):
+        assert str(styles[name].font.color.rgb) == "7A1F2B", name
+        fonts = styles[name].element.rPr.rFonts
+        assert fonts.get(qn("w:ascii")) == "Georgia", name
+        assert fonts.get(qn("w:asciiTheme")) is None, name  # a theme font would win over it
+
+
+def test_without_brand_colours_the_template_keeps_its_own_title_colours(tmp_path, run_cli):
+    result, docx, pptx = _built(tmp_path, run_cli, _workspace(tmp_path))
+    assert result.exit_code == 0, result.output
+    for layout, _, runs in _title_runs(pptx):
+        assert all(run.font.color.type is None for run in runs), layout
+    assert Document(str(docx)).styles["Heading 1"].font.color.rgb == RGBColor(0x0F, 0x5E, 0x6B)
 
 
 @pytest.mark.parametrize("logo", ["../outside.png", "/etc/passwd", "missing.png"])
