@@ -172,17 +172,28 @@ class WordWriter:
 
     def _section(self, section: Section) -> None:
         self._heading(section.title, 1)
+        self._slot(section.cues.slot_sentence, section.slot.focus)
         for block in section.blocks:
             self._block(block)
         if section.questions:
             self._heading(self.labels.questions, 2)
             for question in section.questions:
                 self._para(question, "Question")
-        self._para(section.cues.slot_sentence, "Attribution").paragraph_format.left_indent = Cm(0)
+
+    def _slot(self, sentence: str, focus: str) -> None:
+        """A section opens with its slot (time, length, lead) and the question it answers, so
+        no page ends on a lone slot line and the reader knows the ask before the detail."""
+        line = self._para(sentence, "Attribution")
+        line.paragraph_format.left_indent = Cm(0)
+        line.paragraph_format.keep_with_next = True
+        question = self._para()
+        question.add_run(focus).italic = True
+        question.paragraph_format.keep_with_next = True
 
     def _actions(self, log: ActionLog) -> None:
         doc = self.doc
         self._heading(log.slot.title, 1)
+        self._slot(log.cues.slot_sentence, log.slot.focus)
         doc.add_paragraph(log.summary)
         for block in log.blocks:
             self._block(block)

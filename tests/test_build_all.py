@@ -82,7 +82,8 @@ def test_group_nps_pools_answers_instead_of_averaging_scores(tmp_path, run_cli):
     assert round(pooled.score) == -33  # (230 − 625) / 1,200; the mean of scores would be +18
     docx = out / "group" / "acme-group-2026-11-group-pack.docx"
     customer = [i for i in section_items(docx, "Customer")]
-    assert customer[0].text == "Acme East: east story"  # opens with a story, by display name
+    assert customer[0].text.startswith("Slot 1: ")  # the slot and its question, then ...
+    assert customer[2].text == "Acme East: east story"  # ... a story, by display name
     text = " | ".join(i.text for i in customer)
     assert "Group NPS (all answers pooled) | −33 | n = 1,200 across 3 units" in text
     assert "Acme North | 100 | 90% | 5% | +85" in text

@@ -21,7 +21,10 @@ def test_word_heading_1_order_is_customer_first(built_sample):
 
 def test_word_customer_section_opens_with_a_narrative_before_any_figure(built_sample):
     items = section_items(built_sample.docx, "Customer")
-    first, second, third = items[0], items[1], items[2]
+    slot, focus = items[0], items[1]  # the slot and its question frame the section
+    assert slot.text == "Slot 1: 09:30–10:05 (35 min), led by Priya Shah."
+    assert focus.text.startswith("How do our customers feel")
+    first, second, third = items[2], items[3], items[4]
     assert first.style == "Heading 2"
     assert first.text == "Forty empty homes, forty estimated bills"
     assert second.text.startswith("A customer guest")  # guest narrative, anonymised
