@@ -15,6 +15,7 @@ from pptx.enum.chart import (
     XL_LABEL_POSITION,
     XL_LEGEND_POSITION,
     XL_MARKER_STYLE,
+    XL_TICK_LABEL_POSITION,
 )
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.util import Pt
@@ -73,6 +74,9 @@ def style(chart: PptxChart, spec: Chart, palette: Palette, *, font_pt: int = 12)
         nps.data_labels.number_format = spec.number_format
         nps.data_labels.number_format_is_linked = False
         nps.data_labels.position = XL_LABEL_POSITION.ABOVE
+        # Month names at the foot of the plot, not on the zero line: with a negative NPS the
+        # zero line crosses the data, and labels there sit on the points.
+        chart.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     else:
         plot.gap_width = 60
         plot.has_data_labels = True

@@ -237,3 +237,17 @@ def test_no_red_or_green_on_nps_in_neutral_framing(built_sample, framing):
     )
     text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
     assert "On track" not in text and "Off track" not in text and "At risk" not in text
+
+
+def test_trend_month_labels_sit_below_the_plot_even_when_nps_is_negative(tmp_path, run_cli):
+    from pptx import Presentation
+    from pptx.enum.chart import XL_TICK_LABEL_POSITION
+
+    october = _month(tmp_path / "ws", "2026-10", _counts(20, 30, 50))
+    _month(tmp_path / "ws", "2026-11", _counts(25, 30, 45))
+    out = tmp_path / "out"
+    assert run_cli("build", october.parent / "2026-11", "--out", out).exit_code == 0
+    prs = Presentation(str(out / "acme-water-2026-11-leadership-pack.pptx"))
+    charts = [s.chart for slide in prs.slides for s in slide.shapes if s.has_chart]
+    trend = next(c for c in charts if c.chart_type is not None and "LINE" in str(c.chart_type))
+    assert trend.category_axis.tick_label_position == XL_TICK_LABEL_POSITION.LOW
