@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
@@ -29,7 +29,9 @@ from agenda.model import (
     Slot,
     Table,
 )
-from packs.table_layout import fit_columns, lines_needed
+from packs import text_metrics
+from packs.table_layout import fit_columns
+from packs.text_metrics import DEFAULT_FONT
 
 Kind = Literal[
     "title",
@@ -51,7 +53,9 @@ BODY_TOP = 1.25
 BODY_BOTTOM = SLIDE_H - 0.45
 TABLE_PT = 14
 TABLE_SIZES = (16, 14, 12)
-CHAR_IN_PER_PT = 0.0072  # average character width per point of type, in inches
+#: The average character the table layout counts in (0.518 em), per point of type, in inches:
+#: only a unit of width; text itself is measured in its font (``packs.text_metrics``).
+CHAR_IN_PER_PT = 0.0072
 LINE_IN_PER_PT = 0.0175  # line height per point of type, in inches
 CELL_PAD_IN = 0.12
 MAX_TABLE_ROWS = 9
@@ -144,8 +148,12 @@ class SlidePlan:
     content: Content
 
 
-def plan_deck(pack: Pack) -> list[SlidePlan]:
-    """Lay the pack out as slides in the pack's (customer-first) order."""
+def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
+    """Lay the pack out as slides in the pack's (customer-first) order.
+
+    ``font`` is the body font the deck is drawn in (the theme's), so tables and bullets are
+    measured in it; ``None`` or a font the metrics do not know is measured wide, to be safe.
+    """
     slides = [
         SlidePlan("title", pack.cover.title, pack.title_notes, None, pack.cover),
         SlidePlan(
@@ -153,13 +161,13 @@ def plan_deck(pack: Pack) -> list[SlidePlan]:
             pack.agenda_table.title,
             pack.agenda_notes,
             None,
-            table_slides(pack.agenda_table, pack.labels)[0][0],
+            table_slides(pack.agenda_table, pack.labels, font)[0][0],
         ),
     ]
     for section in pack.sections:
-        slides += _section_slides(section, pack.labels)
+        slides += _section_slides(section, pack.labels, font)
     if pack.actions is not None:
-        slides += _action_slides(pack.actions, pack.labels)
+        slides += _action_slides(pack.actions, pack.labels, font)
     return _unique_titles(slides)
 
 
@@ -211,7 +219,7 @@ def _notes(cues: Cues, points: Sequence[str]) -> str:
     return "\n".join((cues.head, *points, cues.ask))
 
 
-def _section_slides(section: Section, labels: Labels) -> list[SlidePlan]:
+def _section_slides(section: Section, labels: Labels, font: str | None) -> list[SlidePlan]:
     cues = section.cues
 
     def slide(
@@ -296,12 +304,12 @@ def _section_slides(section: Section, labels: Labels) -> list[SlidePlan]:
         elif isinstance(block, Chart):
             slides.append(slide("chart", block.title, block, block.notes))
         elif isinstance(block, Table):
-            for n, (part, total) in enumerate(table_slides(block, labels), 1):
+            for n, (part, total) in enumerate(table_slides(block, labels, font), 1):
                 points = [block.caption] if block.caption else []
                 slides.append(slide("table", block.title, part, points, _part(n, total, labels)))
         elif isinstance(block, Bullets):
             bullet_chunks = chunk_bullets(
-                tuple(shorten(item, BULLET_CHARS) for item in block.items)
+                tuple(shorten(item, BULLET_CHARS) for item in block.items), font=font
             )
             for n, items in enumerate(bullet_chunks, 1):
                 slides.append(
@@ -334,13 +342,13 @@ def _section_slides(section: Section, labels: Labels) -> list[SlidePlan]:
     return slides
 
 
-def _action_slides(log: ActionLog, labels: Labels) -> list[SlidePlan]:
+def _action_slides(log: ActionLog, labels: Labels, font: str | None) -> list[SlidePlan]:
     notes = _notes(log.cues, [log.summary])
     slides = []
     for table in log.blocks:
         if not isinstance(table, Table):
             raise RenderError(f"the action log holds a {type(table).__name__}, not a table")
-        for n, (part, total) in enumerate(table_slides(table, labels), 1):
+        for n, (part, total) in enumerate(table_slides(table, labels, font), 1):
             slides.append(
                 SlidePlan(
                     "table",
@@ -353,20 +361,25 @@ def _action_slides(log: ActionLog, labels: Labels) -> list[SlidePlan]:
     return slides
 
 
-def table_slides(table: Table, labels: Labels) -> list[tuple[TableSlide, int]]:
-    """A table as slide-sized parts: long cells shortened, rows chunked, heights estimated."""
+def table_slides(
+    table: Table, labels: Labels, font: str | None = DEFAULT_FONT
+) -> list[tuple[TableSlide, int]]:
+    """A table as slide-sized parts: long cells shortened, rows chunked, heights measured."""
     shortened = tuple(tuple(shorten(cell, CELL_CHARS) for cell in row) for row in table.rows)
     caption = table.caption
     if shortened != table.rows:
         caption = f"{caption} {labels.shortened}".strip()
     fitted = replace(table, rows=shortened, caption=caption)
-    pt = table_size(fitted)
-    chunks = chunk_table(fitted, pt=pt)
-    widths = table_column_widths(fitted, pt)
+    pt = table_size(fitted, font)
+    chunks = chunk_table(fitted, pt=pt, font=font)
+    widths = table_column_widths(fitted, pt, font)
     parts = []
     for n, rows in enumerate(chunks, 1):
         part = replace(fitted, rows=rows, caption=fitted.caption if n == len(chunks) else "")
-        heights = tuple(row_height(r, widths, pt) for r in (table.columns, *rows))
+        heights = (
+            row_height(table.columns, widths, pt, font=font, bold=range(len(table.columns))),
+            *(row_height(r, widths, pt, font=font, bold=_bold(table)) for r in rows),
+        )
         parts.append((TableSlide(part, pt, heights, tuple(widths)), len(chunks)))
     return parts
 
@@ -404,40 +417,65 @@ def _chunks(items: Sequence[T], size: int) -> list[list[T]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)] or [[]]
 
 
-def table_column_widths(table: Table, pt: int = TABLE_PT) -> list[float]:
+def _bold(table: Table) -> tuple[int, ...]:
+    """The body columns drawn bold: the status column."""
+    return () if table.status_column is None else (table.status_column,)
+
+
+def table_column_widths(
+    table: Table, pt: int = TABLE_PT, font: str | None = DEFAULT_FONT
+) -> list[float]:
     """Column widths in inches across the slide's usable width."""
     return fit_columns(
-        table.columns, table.rows, SLIDE_W - 2 * MARGIN, CHAR_IN_PER_PT * pt, CELL_PAD_IN
+        table.columns,
+        table.rows,
+        SLIDE_W - 2 * MARGIN,
+        CHAR_IN_PER_PT * pt,
+        CELL_PAD_IN,
+        font=font,
+        bold_columns=_bold(table),
     )
 
 
-def row_height(values: tuple[str, ...], widths: list[float], pt: int = TABLE_PT) -> float:
-    """Estimated height in inches of one table row once its cells wrap."""
+def row_height(
+    values: tuple[str, ...],
+    widths: list[float],
+    pt: int = TABLE_PT,
+    *,
+    font: str | None = DEFAULT_FONT,
+    bold: Collection[int] = (),
+) -> float:
+    """Height in inches of one table row once its cells wrap (``bold``: the bold cells)."""
     lines = max(
-        lines_needed(value, (width - CELL_PAD_IN) / (CHAR_IN_PER_PT * pt))
-        for value, width in zip(values, widths, strict=True)
+        text_metrics.lines_needed(value, width - CELL_PAD_IN, font, pt, bold=i in bold)
+        for i, (value, width) in enumerate(zip(values, widths, strict=True))
     )
     return lines * LINE_IN_PER_PT * pt + CELL_PAD_IN
 
 
-def table_size(table: Table) -> int:
+def table_size(table: Table, font: str | None = DEFAULT_FONT) -> int:
     """The largest type size (16, 14 or 12 pt) at which the table needs the fewest slides."""
-    best = {pt: len(chunk_table(table, pt=pt)) for pt in TABLE_SIZES}
+    best = {pt: len(chunk_table(table, pt=pt, font=font)) for pt in TABLE_SIZES}
     fewest = min(best.values())
     return next(pt for pt in TABLE_SIZES if best[pt] == fewest)
 
 
 def chunk_table(
-    table: Table, *, pt: int = TABLE_PT, caption_room: float = 0.45
+    table: Table,
+    *,
+    pt: int = TABLE_PT,
+    caption_room: float = 0.45,
+    font: str | None = DEFAULT_FONT,
 ) -> list[tuple[tuple[str, ...], ...]]:
     """Split rows into slide-sized chunks so a table never runs off the slide.
 
     Rows are first packed greedily to learn how many slides are needed, then spread evenly
     over that many slides (10 + 2 reads worse than 6 + 6) when the even split still fits.
     """
-    widths = table_column_widths(table, pt)
-    available = BODY_BOTTOM - BODY_TOP - caption_room - row_height(table.columns, widths, pt)
-    heights = [row_height(row, widths, pt) for row in table.rows]
+    widths = table_column_widths(table, pt, font)
+    header = row_height(table.columns, widths, pt, font=font, bold=range(len(table.columns)))
+    available = BODY_BOTTOM - BODY_TOP - caption_room - header
+    heights = [row_height(row, widths, pt, font=font, bold=_bold(table)) for row in table.rows]
 
     def pack(limit: int) -> list[list[int]]:
         chunks: list[list[int]] = [[]]
@@ -458,14 +496,16 @@ def chunk_table(
     return [tuple(table.rows[i] for i in chunk) for chunk in greedy]
 
 
-def chunk_bullets(items: tuple[str, ...], pt: int = 18) -> list[list[str]]:
-    """Split bullet points into slide-sized groups."""
-    per_line = (SLIDE_W - 2 * MARGIN - 0.5) / (CHAR_IN_PER_PT * pt)
+def chunk_bullets(
+    items: tuple[str, ...], pt: int = 18, font: str | None = DEFAULT_FONT
+) -> list[list[str]]:
+    """Split bullet points into slide-sized groups, measured in ``font``."""
+    width = SLIDE_W - 2 * MARGIN - 0.5
     available_lines = (BODY_BOTTOM - BODY_TOP) / (LINE_IN_PER_PT * pt * 1.25)
     chunks: list[list[str]] = [[]]
     used = 0
     for item in items:
-        lines = lines_needed(item, per_line)
+        lines = text_metrics.lines_needed(item, width, font, pt)
         if chunks[-1] and (used + lines > available_lines or len(chunks[-1]) >= MAX_BULLETS):
             chunks.append([])
             used = 0

@@ -14,6 +14,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.shapes.placeholder import SlidePlaceholder
@@ -47,6 +48,7 @@ from packs.deck_plan import (
 )
 from packs.properties import set_core_properties
 from packs.table_layout import lines_needed
+from packs.text_metrics import theme_font
 from packs.theme import Look, check_slide_master, open_pptx
 
 #: Which layout each kind of slide uses (all four names are checked in packs.theme).
@@ -79,7 +81,16 @@ class DeckWriter:
         check_slide_master(self.look, prs)
         linear_part_names(prs)
         layouts = {layout.name: layout for layout in prs.slide_layouts}
-        for plan in plan_deck(pack):
+        # Planned in the font the deck is drawn in: the look's, else the theme's body font.
+        theme = next(
+            (
+                r.target_part.blob
+                for r in prs.slide_master.part.rels.values()
+                if r.reltype == RT.THEME
+            ),
+            b"",
+        )
+        for plan in plan_deck(pack, font=self.look.body_font or theme_font(theme)):
             slide = prs.slides.add_slide(layouts[LAYOUT_FOR.get(plan.kind, "Title Only")])
             self._draw(slide, plan)
             _prune_empty_placeholders(slide)

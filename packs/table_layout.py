@@ -1,6 +1,18 @@
-"""Column widths and row heights for tables, estimated from their text (no renderer needed)."""
+"""Column widths and row heights for tables, measured from their text (no renderer needed).
+
+Widths are worked out in "characters": one character is the average advance the layout used to
+assume (``AVERAGE_EM``, 0.518 em), so callers keep giving ``char_width`` in their own units
+(inches, EMU) as the scale. What a text asks for is no longer its length but its real width in
+the font it is set in (``packs.text_metrics``), expressed in those characters: "WWW" asks for
+more room than "iii", a bold header more than the same word in a cell.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Collection
+
+from packs import text_metrics
+from packs.text_metrics import AVERAGE_EM, DEFAULT_FONT
 
 #: Longest text a column asks room for, in characters; longer text wraps.
 MAX_NATURAL = 60
@@ -8,48 +20,69 @@ MAX_NATURAL = 60
 SHORT = 24
 
 
+def measure(text: str, font: str | None = DEFAULT_FONT, bold: bool = False) -> float:
+    """The width of ``text`` on one line, in average characters (see the module's note)."""
+    return text_metrics.text_em(text, font, bold) / AVERAGE_EM
+
+
 def _wishes(
-    columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]
-) -> tuple[list[float], list[float]]:
-    """Each column's least width (its longest word) and its wish (header or typical cell)."""
-    least, wishes = [], []
+    columns: tuple[str, ...],
+    rows: tuple[tuple[str, ...], ...],
+    font: str | None,
+    bold_columns: Collection[int],
+) -> tuple[list[float], list[float], list[int]]:
+    """Each column's least width (its longest word), its wish (header or typical cell), and
+    which columns are short (every cell fits on one line if given its wish)."""
+    least, wishes, short = [], [], []
     for i, name in enumerate(columns):
-        lengths = sorted(len(row[i]) for row in rows) or [0]
+        bold = i in bold_columns
+        lengths = sorted(measure(row[i], font, bold) for row in rows) or [0.0]
         typical = lengths[min(len(lengths) - 1, int(len(lengths) * 0.8))]
         longest = lengths[-1]
-        words = [len(w) for row in rows for w in row[i].split()]
-        words += [round(len(w) * 1.1 + 1) for w in name.split()]
-        floor = max(words, default=1) + 1.0
+        words = [measure(w, font, bold) for row in rows for w in row[i].split()]
+        words += [measure(w, font, True) + 1 for w in name.split()]  # headers are bold
+        floor = max(words, default=1.0) + 1.0
         # Short columns (codes, dates, statuses, figures) ask to stay on one line.
         wish = longest * 1.15 + 1 if longest <= SHORT else typical
-        wish = max(wish, len(name) * 1.1 + 2, floor, 3.0)  # headers are bold
+        if longest <= SHORT:
+            short.append(i)
+        wish = max(wish, measure(name, font, True) + 2, floor, 3.0)
         least.append(min(floor, MAX_NATURAL))
         wishes.append(min(wish, MAX_NATURAL))
-    return least, wishes
+    return least, wishes, short
 
 
 def column_weights(
-    columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], capacity: float = 140
+    columns: tuple[str, ...],
+    rows: tuple[tuple[str, ...], ...],
+    capacity: float = 140,
+    *,
+    font: str | None = DEFAULT_FONT,
+    bold_columns: Collection[int] = (),
 ) -> tuple[float, ...]:
     """Share ``capacity`` characters of width among columns, so prose wraps and codes do not.
 
-    Every column first gets its longest word (no word is ever broken mid-way); the room left
-    goes to columns in proportion to how much more they want, none beyond its wish. Spare room,
-    if any, is spread in proportion at the end.
+    Every column first gets its longest word (no word is broken mid-way while room allows; a
+    word longer than ``MAX_NATURAL`` characters, a URL say, is broken). The room left goes
+    first to short columns (names, dates, statuses: a wrapped name reads badly and saves
+    little), then to the others in proportion to how much more they want, none beyond its
+    wish. Spare room, if any, is spread in proportion at the end; too little (many columns of
+    long words) shrinks every column alike, so the table never grows past ``capacity``.
     """
-    least, wishes = _wishes(columns, rows)
+    least, wishes, short = _wishes(columns, rows, font, bold_columns)
     widths = list(least)
-    remaining = capacity - sum(widths)
-    hungry = [i for i in range(len(widths)) if wishes[i] > widths[i]]
-    while remaining > 1e-6 and hungry:
-        deficit = sum(wishes[i] - widths[i] for i in hungry)
-        grant = min(1.0, remaining / deficit)
-        for i in hungry:
-            widths[i] += (wishes[i] - widths[i]) * grant
+    for group in (short, range(len(widths))):
         remaining = capacity - sum(widths)
-        hungry = [i for i in hungry if wishes[i] - widths[i] > 1e-6]
+        hungry = [i for i in group if wishes[i] > widths[i]]
+        while remaining > 1e-6 and hungry:
+            deficit = sum(wishes[i] - widths[i] for i in hungry)
+            grant = min(1.0, remaining / deficit)
+            for i in hungry:
+                widths[i] += (wishes[i] - widths[i]) * grant
+            remaining = capacity - sum(widths)
+            hungry = [i for i in hungry if wishes[i] - widths[i] > 1e-6]
     total = sum(widths)
-    if total < capacity:
+    if total > 0 and abs(total - capacity) > 1e-9:
         widths = [w * capacity / total for w in widths]
     return tuple(widths)
 
@@ -60,27 +93,29 @@ def fit_columns(
     usable: float,
     char_width: float,
     padding: float,
+    *,
+    font: str | None = DEFAULT_FONT,
+    bold_columns: Collection[int] = (),
 ) -> list[float]:
-    """Column widths (in the units of ``usable``) that fill it, padding included."""
-    capacity = (usable - padding * len(columns)) / char_width
-    weights = column_weights(columns, rows, capacity)
+    """Column widths (in the units of ``usable``) that fill it, padding included.
+
+    ``char_width`` is the width of one average character (0.518 em of the type size) in those
+    units; ``font`` is what the cells are set in, ``bold_columns`` the body columns set bold.
+    """
+    capacity = max(usable - padding * len(columns), 0.0) / char_width
+    weights = column_weights(columns, rows, capacity, font=font, bold_columns=bold_columns)
     return [w * char_width + padding for w in weights]
 
 
-def lines_needed(text: str, chars_per_line: float) -> int:
-    """Estimate wrapped lines for ``text`` in a box holding ``chars_per_line`` characters."""
-    if chars_per_line <= 1:
-        return max(1, len(text))
-    total = 0
-    for paragraph in text.split("\n") or [""]:
-        words = paragraph.split()
-        line, count = 0.0, 1
-        for word in words:
-            need = len(word) + (1 if line else 0)
-            if line + need > chars_per_line and line:
-                count += 1
-                line = len(word)
-            else:
-                line += need
-        total += count
-    return total
+def lines_needed(
+    text: str, chars_per_line: float, font: str | None = DEFAULT_FONT, *, bold: bool = False
+) -> int:
+    """Wrapped lines for ``text`` in a box ``chars_per_line`` average characters wide.
+
+    Measured with ``font``'s real widths (``text_metrics.lines_needed``): words wrap where they
+    would, and a word longer than a line is broken across lines rather than counted as one.
+    """
+    # A box of n average characters is n * AVERAGE_EM em wide: at 72 pt an em is one inch.
+    return text_metrics.lines_needed(
+        text, chars_per_line * AVERAGE_EM, font, text_metrics.POINTS, bold=bold
+    )
