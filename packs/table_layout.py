@@ -30,10 +30,9 @@ def _wishes(
     rows: tuple[tuple[str, ...], ...],
     font: str | None,
     bold_columns: Collection[int],
-) -> tuple[list[float], list[float], list[int]]:
-    """Each column's least width (its longest word), its wish (header or typical cell), and
-    which columns are short (every cell fits on one line if given its wish)."""
-    least, wishes, short = [], [], []
+) -> tuple[list[float], list[float]]:
+    """Each column's least width (its longest word) and its wish (header or typical cell)."""
+    least, wishes = [], []
     for i, name in enumerate(columns):
         bold = i in bold_columns
         lengths = sorted(measure(row[i], font, bold) for row in rows) or [0.0]
@@ -44,12 +43,10 @@ def _wishes(
         floor = max(words, default=1.0) + 1.0
         # Short columns (codes, dates, statuses, figures) ask to stay on one line.
         wish = longest * 1.15 + 1 if longest <= SHORT else typical
-        if longest <= SHORT:
-            short.append(i)
         wish = max(wish, measure(name, font, True) + 2, floor, 3.0)
         least.append(min(floor, MAX_NATURAL))
         wishes.append(min(wish, MAX_NATURAL))
-    return least, wishes, short
+    return least, wishes
 
 
 def column_weights(
@@ -63,24 +60,24 @@ def column_weights(
     """Share ``capacity`` characters of width among columns, so prose wraps and codes do not.
 
     Every column first gets its longest word (no word is broken mid-way while room allows; a
-    word longer than ``MAX_NATURAL`` characters, a URL say, is broken). The room left goes
-    first to short columns (names, dates, statuses: a wrapped name reads badly and saves
-    little), then to the others in proportion to how much more they want, none beyond its
-    wish. Spare room, if any, is spread in proportion at the end; too little (many columns of
-    long words) shrinks every column alike, so the table never grows past ``capacity``.
+    word longer than ``MAX_NATURAL`` characters, a URL say, is broken); the room left goes to
+    columns in proportion to how much more they want, none beyond its wish. (Short columns are
+    not served first: a name wrapped beside three lines of prose costs no height, while prose
+    squeezed to give it room makes every row taller.) Spare room, if any, is spread in
+    proportion at the end; too little (many columns of long words) shrinks every column alike,
+    so the table never grows past ``capacity``.
     """
-    least, wishes, short = _wishes(columns, rows, font, bold_columns)
+    least, wishes = _wishes(columns, rows, font, bold_columns)
     widths = list(least)
-    for group in (short, range(len(widths))):
+    remaining = capacity - sum(widths)
+    hungry = [i for i in range(len(widths)) if wishes[i] > widths[i]]
+    while remaining > 1e-6 and hungry:
+        deficit = sum(wishes[i] - widths[i] for i in hungry)
+        grant = min(1.0, remaining / deficit)
+        for i in hungry:
+            widths[i] += (wishes[i] - widths[i]) * grant
         remaining = capacity - sum(widths)
-        hungry = [i for i in group if wishes[i] > widths[i]]
-        while remaining > 1e-6 and hungry:
-            deficit = sum(wishes[i] - widths[i] for i in hungry)
-            grant = min(1.0, remaining / deficit)
-            for i in hungry:
-                widths[i] += (wishes[i] - widths[i]) * grant
-            remaining = capacity - sum(widths)
-            hungry = [i for i in hungry if wishes[i] - widths[i] > 1e-6]
+        hungry = [i for i in hungry if wishes[i] - widths[i] > 1e-6]
     total = sum(widths)
     if total > 0 and abs(total - capacity) > 1e-9:
         widths = [w * capacity / total for w in widths]
