@@ -57,6 +57,9 @@ class Figures:
     title: str
     items: tuple[Figure, ...]
     speaker_notes: tuple[str, ...] = ()  #: detail for the facilitator (e.g. margin of error)
+    #: what the figures show this month, in one short sentence ("NPS +12, down 11 since
+    #: October: more than the margin of error"); "" when there is nothing to state
+    finding: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ class Table:
     status_column: int | None = None
     numeric_columns: tuple[int, ...] = ()  #: right-aligned columns
     caption: str = ""
+    #: what the table shows this month, in one short sentence ("12 of 12 service levels on
+    #: track"); "" when there is nothing to state
+    finding: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,9 @@ class Chart:
     number_format: str = "General"
     caption: str = ""
     notes: tuple[str, ...] = ()  #: what the facilitator says about the chart (speaker notes)
+    #: what the chart shows this month, in one short sentence ("NPS rose from −40 to −20 over
+    #: three months"); "" when there is nothing to state
+    finding: str = ""
 
 
 Block = Narrative | Quote | Figures | Table | Bullets | Note | Chart

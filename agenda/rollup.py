@@ -40,7 +40,7 @@ from agenda.nps import LOW_N, Nps, signed
 from agenda.order import SECTIONS, order_line
 from agenda.pipeline import Loaded
 from agenda.protect import Redactor, people_named, scrub_month
-from agenda.sections._shared import sales_currency, status_counts, storyteller
+from agenda.sections._shared import leader_finding, sales_currency, status_counts, storyteller
 from agenda.signal import CustomerSignal
 from agenda.status import sla_status, status
 from agenda.text import say
@@ -321,6 +321,7 @@ def _empty(sentence: str) -> list[Block]:
 @_group_section("customer")
 def _customer(units: list[Unit], missing: str = "") -> list[Block]:
     blocks: list[Block] = []
+    period = units[0].month.meeting.period
     for unit in units:
         story = unit.month.customer.narratives[0]
         who = storyteller(story)
@@ -352,7 +353,13 @@ def _customer(units: list[Unit], missing: str = "") -> list[Block]:
     )
     value = signed(pooled.score) if pooled.score is not None else say("group.no_answers")
     figure = Figure(say("group.group_nps_label"), value, detail)
-    blocks.append(Figures(say("group.group_nps_title"), (figure,)))
+    finding = say(
+        "group.group_nps_finding",
+        score=signed(pooled.score) if pooled.score is not None else None,
+        answers=f"{pooled.n:,}",
+        units=len(units),
+    )
+    blocks.append(Figures(say("group.group_nps_title"), (figure,), finding=finding))
     if missing:
         blocks.append(Note(say("group.left_out_caution", left_out=missing), "caution"))
     blocks += _small_samples(units, pooled)
@@ -363,6 +370,15 @@ def _customer(units: list[Unit], missing: str = "") -> list[Block]:
             tuple(rows),
             numeric_columns=(1, 2, 3, 4, 5),
             caption=say("group.nps_table_caption", low_n=LOW_N),
+            finding=_spread(
+                "group.nps_spread_finding",
+                [
+                    (u.label, score)
+                    for u in units
+                    if (score := u.signal.nps.score) is not None and not u.signal.nps.low_n
+                ],
+                signed,
+            ),
         )
     )
     mentions: dict[str, int] = defaultdict(int)
@@ -379,6 +395,9 @@ def _customer(units: list[Unit], missing: str = "") -> list[Block]:
                 ("Theme", "Mentions", "Units"),
                 tuple((t, f"{mentions[t]:,}", ", ".join(units_with[t])) for t in top),
                 numeric_columns=(1,),
+                finding=leader_finding(
+                    "group.themes_finding", [(t, mentions[t], None, None) for t in top], period
+                ),
             )
         )
     complaints = [
@@ -387,15 +406,41 @@ def _customer(units: list[Unit], missing: str = "") -> list[Block]:
         if u.month.customer.complaints is not None
     ]
     if complaints:
+        counts = [
+            (u.label, c.total) for u in units if (c := u.month.customer.complaints) is not None
+        ]
+        most = max(n for _, n in counts)
+        at_most = [label for label, n in counts if n == most]
+        total = sum(n for _, n in counts)
         blocks.append(
             Table(
                 say("group.complaints_table_title"),
                 ("Unit", "Complaints"),
                 tuple(complaints),
                 numeric_columns=(1,),
+                finding=say(
+                    "group.complaints_finding",
+                    total=f"{total:,}",
+                    one=total == 1,
+                    units=len(counts),
+                    most=f"{most:,}" if len(at_most) == 1 and len(counts) > 1 and most else None,
+                    unit=at_most[0],
+                ),
             )
         )
     return blocks
+
+
+def _spread(key: str, values: Sequence[tuple[str, float]], shown: Callable[[float], str]) -> str:
+    """Lowest and highest of the units' ``values`` (label, value) as ``key`` says them, or ""
+    when fewer than two units have one or they all show alike."""
+    if len(values) < 2:
+        return ""
+    low = min(values, key=lambda v: v[1])
+    high = max(values, key=lambda v: v[1])
+    if shown(low[1]) == shown(high[1]):
+        return ""
+    return say(key, low=shown(low[1]), low_unit=low[0], high=shown(high[1]), high_unit=high[0])
 
 
 def _small_samples(units: list[Unit], pooled: Nps) -> list[Block]:
@@ -427,8 +472,11 @@ def _section(units: list[Unit], key: str) -> list[tuple[Unit, BaseModel]]:
 @_group_section("employees")
 def _employees(units: list[Unit], missing: str = "") -> list[Block]:
     rows = []
+    scores: list[tuple[str, float]] = []
     for unit, data in _section(units, "employees"):
         assert isinstance(data, schema.Employees)
+        if data.engagement is not None:
+            scores.append((unit.label, data.engagement.score))
         engagement = number(data.engagement.score) if data.engagement else "–"
         enps = signed(data.enps) if data.enps is not None else "–"
         rows.append((unit.label, engagement, enps, str(len(data.challenges))))
@@ -440,6 +488,7 @@ def _employees(units: list[Unit], missing: str = "") -> list[Block]:
             ("Unit", "Engagement", "Employee NPS", "Challenges"),
             tuple(rows),
             numeric_columns=(1, 2, 3),
+            finding=_spread("group.engagement_finding", scores, number),
         )
     ]
 
@@ -447,9 +496,12 @@ def _employees(units: list[Unit], missing: str = "") -> list[Block]:
 @_group_section("operations")
 def _operations(units: list[Unit], missing: str = "") -> list[Block]:
     rows = []
+    judged: list[str] = []
     for unit, data in _section(units, "operations"):
         assert isinstance(data, schema.Operations)
-        counts = status_counts(sla_status(s) for s in data.slas)
+        statuses = [sla_status(s) for s in data.slas]
+        judged += statuses
+        counts = status_counts(statuses)
         rows.append((unit.label, str(len(data.slas)), *(str(n) for n in counts.values())))
     if not rows:
         return _empty(say("group.no_service_levels"))
@@ -459,6 +511,7 @@ def _operations(units: list[Unit], missing: str = "") -> list[Block]:
             ("Unit", "SLAs", *STATUSES),
             tuple(rows),
             numeric_columns=(1, 2, 3, 4),
+            finding=_status_finding("group.service_levels_finding", judged, len(rows)),
         )
     ]
 
@@ -466,10 +519,12 @@ def _operations(units: list[Unit], missing: str = "") -> list[Block]:
 @_group_section("marketing")
 def _marketing(units: list[Unit], missing: str = "") -> list[Block]:
     rows = []
+    listed = without = 0
     for unit, data in _section(units, "marketing"):
         assert isinstance(data, schema.Marketing)
         items = (*data.programmes, *data.events)
         unknown = sum(1 for i in items if i.expected_reaction is None)
+        listed, without = listed + len(items), without + unknown
         rows.append((unit.label, str(len(data.programmes)), str(len(data.events)), str(unknown)))
     if not rows:
         return _empty(say("group.no_marketing_plans"))
@@ -479,6 +534,7 @@ def _marketing(units: list[Unit], missing: str = "") -> list[Block]:
             ("Unit", "Programmes", "Events", say("group.no_reaction_column")),
             tuple(rows),
             numeric_columns=(1, 2, 3),
+            finding=say("group.plans_finding", count=listed, units=len(rows), without=without),
         )
     ]
 
@@ -486,9 +542,11 @@ def _marketing(units: list[Unit], missing: str = "") -> list[Block]:
 @_group_section("sales")
 def _sales(units: list[Unit], missing: str = "") -> list[Block]:
     rows = []
+    targets = without = 0
     for unit, data in _section(units, "sales"):
         assert isinstance(data, schema.Sales)
         no_feedback = sum(1 for t in data.targets if t.feedback_to_use is None)
+        targets, without = targets + len(data.targets), without + no_feedback
         currency = sales_currency(data, unit.month)
         pipeline = money(data.pipeline.value, currency) if data.pipeline else "–"
         rows.append((unit.label, str(len(data.targets)), pipeline, str(no_feedback)))
@@ -500,8 +558,25 @@ def _sales(units: list[Unit], missing: str = "") -> list[Block]:
             ("Unit", "Targets", "Pipeline", say("group.no_feedback_column")),
             tuple(rows),
             numeric_columns=(1, 2, 3),
+            finding=say("group.targets_finding", count=targets, units=len(rows), without=without),
         )
     ]
+
+
+def _status_finding(key: str, judged: Sequence[str], count: int) -> str:
+    """How many of the judged are on track (or how many are not), as ``key`` says it across
+    ``count`` units or totals; "" when nothing is judged."""
+    if not judged:
+        return ""
+    counts = status_counts(judged)
+    return say(
+        key,
+        on_track=counts["On track"],
+        at_risk=counts["At risk"],
+        off_track=counts["Off track"],
+        total=len(judged),
+        count=count,
+    )
 
 
 def _judge(budget: float | None, actual: float, higher_is_better: bool | None) -> str:
@@ -545,6 +620,7 @@ def _finance(units: list[Unit], missing: str = "") -> list[Block]:
     if not totals and not apart:
         return _empty(say("group.no_finance_figures"))
     rows = []
+    judged: list[str] = []
     for (name, spelled), actuals in totals.items():
         actual = sum(actuals)
         budget = (
@@ -555,13 +631,16 @@ def _finance(units: list[Unit], missing: str = "") -> list[Block]:
         stated = directions[(name, spelled)]
         higher = next(iter(stated)) if len(stated) == 1 else None
         shown, cur = (None, spelled[1:]) if spelled.startswith("@") else (spelled, None)
+        judge = _judge(budget, actual, higher)
+        if judge != "–":
+            judged.append(judge)
         rows.append(
             (
                 name,
                 str(len(actuals)),
                 with_unit(actual, shown, cur),
                 with_unit(budget, shown, cur) if budget is not None else "–",
-                _judge(budget, actual, higher),
+                judge,
             )
         )
     # The units left out are named once, under the first table.
@@ -575,6 +654,7 @@ def _finance(units: list[Unit], missing: str = "") -> list[Block]:
                 status_column=4,
                 numeric_columns=(1, 2, 3),
                 caption=say("group.totals_caption", see_apart=bool(apart), left_out=missing),
+                finding=_status_finding("group.totals_finding", judged, len(rows)),
             )
         )
     if apart:
@@ -586,6 +666,11 @@ def _finance(units: list[Unit], missing: str = "") -> list[Block]:
                 status_column=4,
                 numeric_columns=(2, 3),
                 caption=say("group.apart_caption", left_out="" if rows else missing),
+                finding=_status_finding(
+                    "group.apart_finding",
+                    [row[4] for name in apart for row in apart[name] if row[4] != "–"],
+                    len(apart),
+                ),
             )
         )
     return blocks

@@ -9,14 +9,14 @@ runs every rule once; writers only show what the rules found.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
 from agenda import schema
 from agenda.order import TOP_THEMES
-from agenda.signal import CustomerSignal
+from agenda.signal import CustomerSignal, Worse
 from agenda.status import sla_status
 from agenda.text import say
 from agenda.validate import MonthData, find_theme
@@ -71,16 +71,12 @@ def describe() -> list[tuple[str, str]]:
 @rule
 def green_slas_unhappy_customers(ctx: Context) -> Iterable[Insight]:
     """When every SLA is on target but the customer signal is poor or worsening, say we may be measuring the wrong things and ask why customers tell us otherwise."""  # noqa: E501
-    operations = ctx.section("operations")
-    if not isinstance(operations, schema.Operations) or not operations.slas:
-        return
-    judged = [sla_status(s) for s in operations.slas]
-    worsening = ctx.signal.worsening
-    if all(st == "On track" for st in judged) and worsening:
+    worse = green_while_worse(ctx.section("operations"), ctx.signal)
+    if worse:
         yield Insight(
             "operations",
             "green_slas_unhappy_customers",
-            caution=say("rules.green_slas_caution", worsening=worsening),
+            caution=say("rules.green_slas_caution", worsening=[w.phrase for w in worse]),
             question=say("rules.green_slas_question"),
         )
         yield Insight(
@@ -88,6 +84,29 @@ def green_slas_unhappy_customers(ctx: Context) -> Iterable[Insight]:
             "green_slas_unhappy_customers",
             question=say("rules.green_slas_why"),
         )
+
+
+def green_while_worse(operations: BaseModel | None, signal: CustomerSignal) -> list[Worse]:
+    """How the customer signal is poor or worsening while every service level is on target:
+    empty when there are no service levels, one is not on track, or nothing worsened.
+
+    The one test behind the green-SLA rule and the Operations finding that states it."""
+    if not isinstance(operations, schema.Operations) or not operations.slas:
+        return []
+    if any(sla_status(s) != "On track" for s in operations.slas):
+        return []
+    return signal.worsened
+
+
+#: Which worsening the green-SLA finding names, first found first.
+_FINDING_ORDER = ("complaints_rose", "nps_fell", "nps_below_target", "theme_grew")
+
+
+def green_slas_finding(worse: Sequence[Worse]) -> str:
+    """The green-SLA rule's point as one short sentence: every service level is green while
+    one thing worsened (complaints first, then NPS, then a theme)."""
+    first = min(worse, key=lambda w: _FINDING_ORDER.index(w.kind))
+    return say("sections.operations_green_finding", worse=first.short)
 
 
 @rule

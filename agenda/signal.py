@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from agenda import schema
 from agenda.errors import Problem
@@ -22,6 +24,23 @@ from agenda.validate import MonthData
 
 #: A protected guest where a name would stand, as protect writes it into free text.
 GUEST = PERSON[0].upper() + PERSON[1:]
+
+
+def month_name(period: str, now: str) -> str:
+    """An earlier month as a finding names it: "October" in the same year as ``now``, else
+    "December 2025"."""
+    label = month_label(period)
+    return label.split()[0] if period[:4] == now[:4] else label
+
+
+@dataclass(frozen=True)
+class Worse:
+    """One way the customer signal is poor or getting worse: the phrase a caution joins into
+    its sentence, and the same point short enough for a finding ("complaints rose 19%")."""
+
+    kind: Literal["nps_below_target", "nps_fell", "complaints_rose", "theme_grew"]
+    phrase: str
+    short: str
 
 
 class CustomerSignal:
@@ -98,30 +117,66 @@ class CustomerSignal:
     @property
     def worsening(self) -> list[str]:
         """Plain statements of how the customer signal is poor or getting worse."""
+        return [w.phrase for w in self.worsened]
+
+    @property
+    def worsened(self) -> list[Worse]:
+        """How the customer signal is poor or getting worse, each with its short form."""
         found = []
         score = self.nps.score
         if score is not None and self.target is not None and score < self.target:
+            values = {"score": signed(score), "target": signed(self.target)}
             found.append(
-                say(
-                    "customer.worse_nps_below_target",
-                    score=signed(score),
-                    target=signed(self.target),
+                Worse(
+                    "nps_below_target",
+                    say("customer.worse_nps_below_target", **values),
+                    say("customer.worse_nps_below_target_short", **values),
                 )
             )
         change = self.nps_change
         if change is not None and change < 0 and not self.change_is_noise:
-            found.append(say("customer.worse_nps_fell", points=number(abs(round(change)))))
+            points = number(abs(round(change)))
+            found.append(
+                Worse(
+                    "nps_fell",
+                    say("customer.worse_nps_fell", points=points),
+                    say("customer.worse_nps_fell_short", points=points),
+                )
+            )
         before = self.complaints_previous
         if before is not None and self.complaints is not None and self.complaints > before:
+            rise = round(100 * (self.complaints - before) / before) if before else None
             found.append(
-                say(
-                    "customer.worse_complaints_rose",
-                    before=f"{before:,}",
-                    now=f"{self.complaints:,}",
+                Worse(
+                    "complaints_rose",
+                    say(
+                        "customer.worse_complaints_rose",
+                        before=f"{before:,}",
+                        now=f"{self.complaints:,}",
+                    ),
+                    say(
+                        "customer.worse_complaints_rose_short",
+                        percent=number(rise) if rise is not None else None,
+                        before=f"{before:,}",
+                        now=f"{self.complaints:,}",
+                    ),
                 )
             )
         for name, now, then in self.growing_themes(top=TOP_THEMES):
-            found.append(say("customer.worse_theme_grew", theme=name, before=then, now=now))
+            grew = round(100 * (now - then) / then) if then else None
+            found.append(
+                Worse(
+                    "theme_grew",
+                    say("customer.worse_theme_grew", theme=name, before=then, now=now),
+                    say(
+                        "customer.worse_theme_grew_short",
+                        theme=name,
+                        before=then,
+                        now=now,
+                        percent=number(grew) if grew is not None else None,
+                    ),
+                )
+            )
         return found
 
     @property
@@ -148,23 +203,39 @@ class CustomerSignal:
         return compared.complaints if compared else None
 
     @property
+    def complaints_compared_period(self) -> str | None:
+        """The month (YYYY-MM) complaints are compared with, or None when there is none: last
+        month when customer.yaml gives ``previous``, else the earlier file's month."""
+        if self.complaints_previous is None:
+            return None
+        compared = self.complaints_compared
+        if self._complaints_previous is not None or compared is None:
+            return self.last_month
+        return compared.period
+
+    @property
     def complaints_since(self) -> str:
         """What complaints are compared with, in words: "last month", or the month by name when
         the latest earlier month with complaints is not the one before this one."""
-        compared = self.complaints_compared
-        if (
-            self._complaints_previous is not None
-            or compared is None
-            or compared.period == self.last_month
-        ):
+        period = self.complaints_compared_period
+        if period is None or period == self.last_month:
             return "last month"
-        return month_label(compared.period)
+        return month_label(period)
 
     def theme_previous(self, theme: schema.Theme) -> int | None:
         """A theme's mentions last month: its own ``previous``, else the earlier month's file."""
         if theme.previous is not None:
             return theme.previous
         return self.previous.themes.get(theme.name) if self.previous else None
+
+    def theme_compared_period(self, theme: schema.Theme) -> str | None:
+        """The month (YYYY-MM) a theme's mentions are compared with, or None when there is
+        none: last month for its own ``previous``, else the earlier file's month."""
+        if theme.previous is not None:
+            return self.last_month
+        if self.previous is not None and theme.name in self.previous.themes:
+            return self.previous.period
+        return None
 
     @property
     def themes_since(self) -> str:

@@ -219,9 +219,11 @@ class WordWriter:
                 self._para(f"— {block.attribution}", "Attribution")
             case Figures():
                 self._heading(block.title, 2)
+                self._finding(block.finding)
                 self._figures(block)
             case Table():
                 self._heading(block.title, 2)
+                self._finding(block.finding)
                 self._table(block)
                 if block.caption:
                     self._para(block.caption, "Caption")
@@ -231,6 +233,7 @@ class WordWriter:
                     self._para(item, "List Bullet")
             case Chart():
                 self._heading(block.title, 2)
+                self._finding(block.finding)
                 xml, workbook = chart_xml(block, self.palette)
                 width = self._usable_width()
                 _ooxml.embed_chart(
@@ -251,6 +254,14 @@ class WordWriter:
                 para.add_run(block.text)
             case _:
                 raise RenderError(f"the Word writer cannot place a {type(block).__name__} block")
+
+    def _finding(self, finding: str) -> None:
+        """What the block shows, its first sentence under the topic heading, kept with it."""
+        if not finding:
+            return
+        para = self._para()
+        para.add_run(finding).bold = True
+        para.paragraph_format.keep_with_next = True
 
     def _figures(self, block: Figures) -> None:
         table = self.doc.add_table(rows=3, cols=len(block.items))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from agenda import schema
 from agenda.formatting import in_sentence, month_label, number
-from agenda.history import MonthSignal
+from agenda.history import MonthSignal, month_range
 from agenda.model import (
     Block,
     Bullets,
@@ -23,8 +23,8 @@ from agenda.model import (
 )
 from agenda.nps import LOW_N, from_scores, signed
 from agenda.order import TOP_THEMES
-from agenda.sections._shared import storyteller
-from agenda.signal import GUEST, CustomerSignal
+from agenda.sections._shared import direction, leader_finding, storyteller
+from agenda.signal import GUEST, CustomerSignal, month_name
 from agenda.status import status
 from agenda.text import say
 from agenda.validate import MonthData
@@ -170,7 +170,14 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
             else ""
         )
         figures.append(Figure("Complaints", f"{c.total:,}", detail))
-    blocks.append(Figures(say("customer.scores_heading"), tuple(figures), tuple(notes)))
+    blocks.append(
+        Figures(
+            say("customer.scores_heading"),
+            tuple(figures),
+            tuple(notes),
+            finding=_nps_finding(signal),
+        )
+    )
     if nps.score is not None:
         blocks.append(
             Note(
@@ -208,6 +215,30 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
     return blocks
 
 
+def _nps_finding(signal: CustomerSignal) -> str:
+    """The score, and its change beside the change's margin of error; the target only under
+    target framing."""
+    nps = signal.nps
+    if nps.score is None:
+        return say("customer.nps_finding_no_answers")
+    change = signal.nps_change
+    target = signal.target if signal.framing == "target" else None
+    since = None
+    if change is not None and signal.previous is not None:
+        since = month_name(signal.previous.period, signal.period)
+    return say(
+        "customer.nps_finding",
+        score=signed(nps.score),
+        answers=f"{nps.n:,}",
+        one=nps.n == 1,
+        target=signed(target) if target is not None else None,
+        direction=direction(change) if since is not None and change is not None else None,
+        change=number(abs(round(change))) if change is not None else None,
+        since=since,
+        noise=signal.change_is_noise,
+    )
+
+
 def _short_month(period: str) -> str:
     """``2026-11`` → ``Nov 2026``, short enough for a chart axis."""
     return f"{month_label(period)[:3]} {period[:4]}"
@@ -235,6 +266,8 @@ def _charts(signal: CustomerSignal) -> list[Block]:
         ]
         gaps = [month_label(p) for (p, _), v in zip(months, scores, strict=True) if v is None]
         target = signed(signal.target) if signal.target is not None else None
+        scored = [(p, v) for (p, _), v in zip(months, scores, strict=True) if v is not None]
+        (first_month, first), (last_month, last) = scored[0], scored[-1]
         charts.append(
             Chart(
                 say("customer.nps_trend_title", months=len(months)),
@@ -244,6 +277,13 @@ def _charts(signal: CustomerSignal) -> list[Block]:
                 say("customer.nps_trend_alt", points=points, target=target),
                 number_format='+0;"−"0;0',
                 caption=say("customer.nps_trend_gaps", months=gaps) if gaps else "",
+                finding=say(
+                    "customer.nps_trend_finding",
+                    direction=direction(last - first),
+                    first=signed(first),
+                    last=signed(last),
+                    months=len(month_range(first_month, last_month)),
+                ),
             )
         )
     shares: dict[str, list[float | None]] = {"Promoters": [], "Passives": [], "Detractors": []}
@@ -256,19 +296,27 @@ def _charts(signal: CustomerSignal) -> list[Block]:
         ):
             shares[key].append(round(result.share(attr), 1) if result else None)
     if signal.nps.n:
+        now = {k: round(signal.nps.share(k)) for k in ("promoters", "passives", "detractors")}
+        then = signal.previous_nps if signal.previous_nps and signal.previous_nps.n else None
         charts.append(
             Chart(
                 say("customer.nps_shares_title"),
                 "share",
                 categories,
                 tuple(Series(k, tuple(v)) for k, v in shares.items()),
-                say(
-                    "customer.nps_shares_alt",
-                    promoters=round(signal.nps.share("promoters")),
-                    passives=round(signal.nps.share("passives")),
-                    detractors=round(signal.nps.share("detractors")),
-                ),
+                say("customer.nps_shares_alt", **now),
                 number_format='0"%"',
+                finding=say(
+                    "customer.nps_shares_finding",
+                    **now,
+                    since=(
+                        month_name(signal.previous.period, signal.period)
+                        if then is not None and signal.previous is not None
+                        else None
+                    ),
+                    promoters_then=round(then.share("promoters")) if then else None,
+                    detractors_then=round(then.share("detractors")) if then else None,
+                ),
             )
         )
     return charts
@@ -291,18 +339,34 @@ def _breakdown(month: MonthData) -> Table:
     answers = month.answers
     assert answers is not None
     rows = []
+    read: list[tuple[str, float]] = []  # groups large enough to read on their own
     for kind, groups in (("Segment", answers.by_segment), ("Channel", answers.by_channel)):
         for name in sorted(groups):
             result = from_scores(groups[name])
             flag = " (small sample)" if result.low_n else ""
             score = signed(result.score) if result.score is not None else "–"
             rows.append((kind, name + flag, f"{result.n:,}", score))
+            if result.score is not None and not result.low_n:
+                read.append((name, result.score))
+    finding = ""
+    if len(read) >= 2:
+        low = min(read, key=lambda g: g[1])
+        high = max(read, key=lambda g: g[1])
+        if round(low[1]) != round(high[1]):
+            finding = say(
+                "customer.breakdown_finding",
+                low=signed(low[1]),
+                low_name=low[0],
+                high=signed(high[1]),
+                high_name=high[0],
+            )
     return Table(
         say("customer.breakdown_title"),
         ("Group", "Name", "Answers", "NPS"),
         tuple(rows),
         numeric_columns=(2, 3),
         caption=say("customer.breakdown_caption", low_n=LOW_N),
+        finding=finding,
     )
 
 
@@ -330,6 +394,14 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
             tuple(rows),
             numeric_columns=(0, 2, 3),
             caption=say("customer.themes_caption"),
+            finding=leader_finding(
+                "customer.themes_finding",
+                [
+                    (t.name, t.mentions, signal.theme_previous(t), signal.theme_compared_period(t))
+                    for t in ranked
+                ],
+                signal.period,
+            ),
         )
     ]
     for theme in ranked[:TOP_THEMES]:
@@ -355,6 +427,7 @@ def _verbatims(customer: schema.Customer) -> list[Block]:
     by_channel: dict[str, list[schema.Verbatim]] = defaultdict(list)
     for v in customer.verbatims:
         by_channel[v.channel].append(v)
+    tones = [tone(v.score) for v in customer.verbatims]
     rows = []
     for channel in sorted(by_channel):
         for v in by_channel[channel]:
@@ -367,6 +440,12 @@ def _verbatims(customer: schema.Customer) -> list[Block]:
             ("Channel", say("customer.verbatims_said_header"), "Score", "Segment"),
             tuple(rows),
             numeric_columns=(2,),
+            finding=say(
+                "customer.verbatims_finding",
+                count=len(tones),
+                complaints=tones.count("complaint"),
+                praise=tones.count("praise"),
+            ),
         )
     ]
 
@@ -411,6 +490,29 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
         rest=f"{rest_now:,}" if rest_now else None,
         uncategorised=UNCATEGORISED,
     )
+    named = [(r, n) for r, n in ordered if r != UNCATEGORISED]
+    leaders = sorted(named, key=lambda kv: (-kv[1], kv[0]))
+    reasons_finding = leader_finding(
+        "customer.complaints_finding",
+        [
+            (r, n, before.get(r), compared.period if compared is not None else None)
+            for r, n in leaders
+        ],
+        signal.period,
+    )
+    compared_period = signal.complaints_compared_period
+    total_finding = say(
+        "customer.complaints_total_finding",
+        total=f"{c.total:,}",
+        one=c.total == 1,
+        direction=(
+            direction(c.total - previous_total)
+            if previous_total is not None and compared_period is not None
+            else None
+        ),
+        change=number(abs(c.total - previous_total)) if previous_total is not None else None,
+        since=month_name(compared_period, signal.period) if compared_period else None,
+    )
     blocks: list[Block] = []
     series = [Series("This month", tuple(float(n) for _, n in ordered))]
     if before:
@@ -430,6 +532,7 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
             say("customer.complaints_alt", reasons=[f"{r} {n}" for r, n in ordered]),
             number_format="#,##0",
             caption=caption,
+            finding=reasons_finding,
         )
     )
     blocks.append(
@@ -444,6 +547,7 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
             tuple(rows),
             numeric_columns=(1, 2, 3),
             caption=caption,
+            finding=total_finding,
         )
     )
     return blocks

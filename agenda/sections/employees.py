@@ -8,7 +8,8 @@ from agenda.model import Block, Bullets, Figure, Figures, Note, Quote, Table
 from agenda.nps import signed
 from agenda.rules import challenge_theme
 from agenda.sections import Built
-from agenda.signal import CustomerSignal
+from agenda.sections._shared import direction
+from agenda.signal import CustomerSignal, month_name
 from agenda.text import say
 from agenda.validate import MonthData
 
@@ -28,7 +29,21 @@ def build(employees: schema.Employees, month: MonthData, signal: CustomerSignal)
     if employees.enps is not None:
         figures.append(Figure("Employee NPS", signed(employees.enps)))
     if figures:
-        blocks.append(Figures(say("sections.employees_figures"), tuple(figures)))
+        engaged = employees.engagement
+        change = (
+            engaged.score - engaged.previous
+            if engaged is not None and engaged.previous is not None
+            else None
+        )
+        finding = say(
+            "sections.employees_finding",
+            engagement=number(engaged.score) if engaged is not None else None,
+            direction=direction(change, 1) if change is not None else None,
+            change=number(abs(round(change, 1))) if change is not None else None,
+            since=month_name(signal.last_month, signal.period),
+            enps=signed(employees.enps) if employees.enps is not None else None,
+        )
+        blocks.append(Figures(say("sections.employees_figures"), tuple(figures), finding=finding))
     for voice in employees.frontline:
         blocks.append(Quote(voice.quote, f"{voice.name}, {voice.role}"))
     if employees.challenges:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from agenda import schema
-from agenda.formatting import with_unit
+from agenda.figures import CODES, SIGNS
+from agenda.formatting import money, with_unit
 from agenda.model import Block, Note, Table
 from agenda.sections import Built
+from agenda.sections._shared import status_counts
 from agenda.signal import CustomerSignal
 from agenda.status import status
 from agenda.text import say
@@ -16,18 +18,22 @@ def build(finance: schema.Finance, month: MonthData, signal: CustomerSignal) -> 
     """The Finance section's blocks, in reading order, and its questions for the room."""
     blocks: list[Block] = []
     if finance.metrics:
+        judged: list[str] = []
+        deltas: list[float | None] = []  # actual against budget, per measure
         rows = []
         for m in finance.metrics:
             unit_currency = None if m.unit else finance.currency
             budget = with_unit(m.budget, m.unit, unit_currency) if m.budget is not None else "–"
             variance = "–"
             st = "–"
-            if m.budget is not None:
-                delta = m.actual - m.budget
+            delta = m.actual - m.budget if m.budget is not None else None
+            deltas.append(delta)
+            if m.budget is not None and delta is not None:
                 sign = "+" if delta > 0 else "−" if delta < 0 else ""
                 variance = sign + with_unit(abs(delta), m.unit, unit_currency)
                 if m.higher_is_better is not None:  # no stated direction: no status
                     st = status(m.budget, m.actual, higher_is_better=m.higher_is_better)
+                    judged.append(st)
             previous = (
                 with_unit(m.previous, m.unit, unit_currency) if m.previous is not None else "–"
             )
@@ -41,9 +47,51 @@ def build(finance: schema.Finance, month: MonthData, signal: CustomerSignal) -> 
                 tuple(rows),
                 status_column=5,
                 numeric_columns=(1, 2, 3, 4),
+                finding=_finding(finance, deltas[0], judged),
             )
         )
     blocks += [Note(paragraph) for paragraph in finance.commentary]
     if not blocks:
         blocks.append(Note(say("sections.finance_empty"), "empty"))
     return tuple(blocks), ()
+
+
+#: What a currency unit's letters after the sign multiply by: £k, €m, USD bn.
+_SCALES = {"": 1.0, "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+
+
+def headline(value: float, unit: str | None, currency: str) -> str:
+    """A figure as a finding says it: money compact (21,300 in £k is £21.3m, 200 is £200k),
+    any other figure as the table shows it."""
+    if not unit:
+        code, rest = currency, ""
+    elif unit[0] in SIGNS:
+        code, rest = SIGNS[unit[0]], unit[1:].strip()
+    elif unit[:3].upper() in CODES:
+        code, rest = unit[:3].upper(), unit[3:].strip()
+    else:
+        return with_unit(value, unit)
+    scale = _SCALES.get(rest.lower())
+    if scale is None or abs(value * scale) < 10_000:
+        return with_unit(value, unit or None, None if unit else currency)
+    return money(value * scale, code)
+
+
+def _finding(finance: schema.Finance, delta: float | None, judged: list[str]) -> str:
+    """The first measure (finance.yaml's headline) against its budget (``delta``: actual less
+    budget, None without one), and how many measures are on track where a budget and a
+    direction judge them."""
+    first = finance.metrics[0]
+    counts = status_counts(judged)
+    return say(
+        "sections.finance_finding",
+        name=first.name,
+        actual=headline(first.actual, first.unit, finance.currency),
+        variance=headline(abs(delta), first.unit, finance.currency) if delta else None,
+        under=delta is not None and delta < 0,
+        on_budget=delta == 0,
+        on_track=counts["On track"],
+        at_risk=counts["At risk"],
+        off_track=counts["Off track"],
+        total=len(judged),
+    )

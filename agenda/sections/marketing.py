@@ -27,8 +27,19 @@ def build(marketing: schema.Marketing, month: MonthData, signal: CustomerSignal)
             )
             for item in items
         )
+        finding = say(
+            "sections.marketing_finding",
+            events=label == "Events",
+            count=len(items),
+            without=sum(1 for item in items if item.expected_reaction is None),
+        )
         blocks.append(
-            Table(label, ("Name", "Audience", "When", "Goal", "Expected customer reaction"), rows)
+            Table(
+                label,
+                ("Name", "Audience", "When", "Goal", "Expected customer reaction"),
+                rows,
+                finding=finding,
+            )
         )
     if not blocks:
         blocks.append(Note(say("sections.marketing_empty"), "empty"))

@@ -8,6 +8,7 @@ from agenda import schema
 from agenda.formatting import with_unit
 from agenda.model import Block, Bullets, Note, Status, Table
 from agenda.nps import signed
+from agenda.rules import green_slas_finding, green_while_worse
 from agenda.sections import Built
 from agenda.sections._shared import status_counts
 from agenda.signal import CustomerSignal
@@ -44,6 +45,18 @@ def build(operations: schema.Operations, month: MonthData, signal: CustomerSigna
             )
             for sla, st in judged
         )
+        worse = green_while_worse(operations, signal)
+        finding = (
+            green_slas_finding(worse)
+            if worse
+            else say(
+                "sections.operations_finding",
+                on_track=counts["On track"],
+                at_risk=counts["At risk"],
+                off_track=counts["Off track"],
+                total=len(judged),
+            )
+        )
         blocks.append(
             Table(
                 "Service levels",
@@ -51,6 +64,7 @@ def build(operations: schema.Operations, month: MonthData, signal: CustomerSigna
                 rows,
                 status_column=4,
                 numeric_columns=(1, 2),
+                finding=finding,
             )
         )
         linked = _slas_beside_customers(judged, signal)
@@ -68,11 +82,13 @@ def _slas_beside_customers(
 ) -> Table | None:
     """Each SLA linked to a customer theme, next to what customers said about that theme."""
     rows = []
+    grew: dict[str, bool | None] = {}  # each linked theme: grew since it is compared, or None
     for sla, st in judged:
         theme = find_theme(sla.theme, signal.themes)
         if theme is None:
             continue
         then = signal.theme_previous(theme)
+        grew[theme.name] = theme.mentions > then if then is not None else None
         mentions = f"{theme.mentions:,}" + (
             f" ({signed(theme.mentions - then)})" if then is not None else ""
         )
@@ -89,4 +105,11 @@ def _slas_beside_customers(
         status_column=1,
         numeric_columns=(3,),
         caption=say("sections.operations_mentions", since=signal.themes_since),
+        finding=say(
+            "sections.operations_beside_finding",
+            slas=len(rows),
+            themes=len(grew),
+            compared=sum(1 for g in grew.values() if g is not None),
+            grew=sum(1 for g in grew.values() if g),
+        ),
     )

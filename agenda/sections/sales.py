@@ -6,8 +6,8 @@ from agenda import schema
 from agenda.formatting import money
 from agenda.model import Block, Figure, Figures, Note, Table
 from agenda.sections import Built
-from agenda.sections._shared import NOT_STATED, sales_currency
-from agenda.signal import CustomerSignal
+from agenda.sections._shared import NOT_STATED, direction, sales_currency
+from agenda.signal import CustomerSignal, month_name
 from agenda.text import say
 from agenda.validate import MonthData
 
@@ -19,12 +19,19 @@ def build(sales: schema.Sales, month: MonthData, signal: CustomerSignal) -> Buil
     if sales.pipeline is not None:
         p = sales.pipeline
         detail = ""
-        if p.previous is not None:
-            delta = p.value - p.previous
+        delta = p.value - p.previous if p.previous is not None else None
+        if delta is not None:
             change = ("+" if delta >= 0 else "") + money(delta, currency)
             detail = say("sections.since_last_month", change=change)
         figure = Figure("Pipeline value", money(p.value, currency), detail)
-        blocks.append(Figures("Pipeline", (figure,)))
+        finding = say(
+            "sections.pipeline_finding",
+            value=money(p.value, currency),
+            direction=direction(delta, 2) if delta is not None else None,
+            change=money(abs(delta), currency) if delta is not None else None,
+            since=month_name(signal.last_month, signal.period),
+        )
+        blocks.append(Figures("Pipeline", (figure,), finding=finding))
     if sales.targets:
         rows = tuple(
             (
@@ -42,6 +49,11 @@ def build(sales: schema.Sales, month: MonthData, signal: CustomerSignal) -> Buil
                 ("Account", "Segment", "Stage", "Value", say("sections.sales_feedback")),
                 rows,
                 numeric_columns=(3,),
+                finding=say(
+                    "sections.sales_targets_finding",
+                    count=len(sales.targets),
+                    without=sum(1 for t in sales.targets if t.feedback_to_use is None),
+                ),
             )
         )
     if not blocks:
