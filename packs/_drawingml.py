@@ -157,3 +157,9 @@ def chart_part_xml(chart: PptxChart) -> bytes:
     return etree.tostring(
         chart._chartSpace, xml_declaration=True, encoding="UTF-8", standalone=True
     )
+
+
+def read_after(shape: BaseShape, other: BaseShape) -> None:
+    """Put ``shape`` just after ``other`` in the slide's shape tree: its reading order for
+    screen readers, and the order tools list shapes in."""
+    other._element.addnext(shape._element)

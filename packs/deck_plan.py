@@ -146,6 +146,7 @@ class SlidePlan:
     notes: str
     section: str | None  #: the section key, "actions", or None for the title and agenda
     content: Content
+    kicker: str = ""  #: the section's name, small above the title of its content slides
 
 
 def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
@@ -172,10 +173,16 @@ def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
 
 
 def _unique_titles(slides: list[SlidePlan]) -> list[SlidePlan]:
-    """Give every slide its own title (screen readers list slides by title)."""
+    """Give every slide its own title (screen readers list slides by title): a title met again
+    in another section takes that section's name; one met again in the same section a count."""
+    shared = {p.title for n, p in enumerate(slides) if any(q.title == p.title for q in slides[:n])}
+    named = [
+        replace(p, title=f"{p.title} ({p.kicker})") if p.title in shared and p.kicker else p
+        for p in slides
+    ]
     seen: dict[str, int] = {}
     out = []
-    for plan in slides:
+    for plan in named:
         count = seen.get(plan.title, 0) + 1
         seen[plan.title] = count
         out.append(plan if count == 1 else replace(plan, title=f"{plan.title} ({count})"))
@@ -225,13 +232,13 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
     def slide(
         kind: Kind, subtitle: str, content: Content, points: Sequence[str], part: str = ""
     ) -> SlidePlan:
-        full = f"{section.title} — {subtitle}{part}" if subtitle else section.title
+        full = f"{subtitle}{part}" if subtitle else section.title
         title = full
         if len(full) > TITLE_CHARS:  # shorten the words, keep the "(cont., 2 of 3)"
-            room = TITLE_CHARS - len(section.title) - 3 - len(part)
-            title = f"{section.title} — {shorten(subtitle, room)}{part}"
+            title = f"{shorten(subtitle, TITLE_CHARS - len(part))}{part}"
             points = [labels.full_title.format(title=full), *points]
-        return SlidePlan(kind, title, _notes(cues, points), section.key, content)
+        kicker = section.title if subtitle else ""  # a divider names its section itself
+        return SlidePlan(kind, title, _notes(cues, points), section.key, content, kicker)
 
     blocks = list(section.blocks)
     empty = ""
@@ -296,17 +303,21 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
             slides.append(
                 slide(
                     "figures",
-                    block.title,
+                    block.finding or block.title,
                     FigureSlide(block, tuple(attached)),
                     [*(n.text for n in attached), *block.speaker_notes] or cues.figures,
                 )
             )
         elif isinstance(block, Chart):
-            slides.append(slide("chart", block.title, block, block.notes))
+            slides.append(slide("chart", block.finding or block.title, block, block.notes))
         elif isinstance(block, Table):
             for n, (part, total) in enumerate(table_slides(block, labels, font), 1):
                 points = [block.caption] if block.caption else []
-                slides.append(slide("table", block.title, part, points, _part(n, total, labels)))
+                slides.append(
+                    slide(
+                        "table", block.finding or block.title, part, points, _part(n, total, labels)
+                    )
+                )
         elif isinstance(block, Bullets):
             bullet_chunks = chunk_bullets(
                 tuple(shorten(item, BULLET_CHARS) for item in block.items), font=font
@@ -352,10 +363,11 @@ def _action_slides(log: ActionLog, labels: Labels, font: str | None) -> list[Sli
             slides.append(
                 SlidePlan(
                     "table",
-                    f"{log.slot.title} — {table.title.lower()}{_part(n, total, labels)}",
+                    f"{table.title}{_part(n, total, labels)}",
                     notes,
                     "actions",
                     part,
+                    log.slot.title,
                 )
             )
     return slides

@@ -25,7 +25,14 @@ from pptx.util import Emu, Inches, Length, Pt
 
 from agenda.errors import RenderError
 from agenda.model import Bullets, Chart, Cover, Note, Pack
-from packs._drawingml import add_run, alt_text, fill_cell, left_aligned, remove_shape
+from packs._drawingml import (
+    add_run,
+    alt_text,
+    fill_cell,
+    left_aligned,
+    read_after,
+    remove_shape,
+)
 from packs._pptx_fixes import linear_part_names
 from packs.charts import KINDS, chart_data, style
 from packs.deck_plan import (
@@ -50,6 +57,9 @@ from packs.properties import set_core_properties
 from packs.table_layout import lines_needed
 from packs.text_metrics import theme_font
 from packs.theme import Look, check_slide_master, open_pptx
+
+#: Height of the section's name above a content slide's title, in inches.
+KICKER_H = 0.26
 
 #: Which layout each kind of slide uses (all four names are checked in packs.theme).
 LAYOUT_FOR = {
@@ -93,11 +103,30 @@ class DeckWriter:
         for plan in plan_deck(pack, font=self.look.body_font or theme_font(theme)):
             slide = prs.slides.add_slide(layouts[LAYOUT_FOR.get(plan.kind, "Title Only")])
             self._draw(slide, plan)
+            if plan.kicker:
+                self._kicker(slide, plan.kicker)
             _prune_empty_placeholders(slide)
             _british(slide)  # placeholders' runs; the runs we make are marked as they are made
             slide.notes_slide.notes_text_frame.text = plan.notes
         set_core_properties(prs.core_properties, pack, "deck")
         prs.save(str(path))
+
+    def _kicker(self, slide: Slide, text: str) -> None:
+        """The section's name, small above the title: where the room is in the meeting, for
+        the reader, screen readers (a shape named "Section", read right after the title) and
+        tools."""
+        title = self._title_shape(slide)
+        height = Inches(KICKER_H)
+        top = max(Emu(int(Inches(0.02))), Emu(int(title.top) - int(height)))
+        frame = self._box(slide, title.left, top, title.width, height)
+        frame.margin_top = frame.margin_bottom = Emu(0)
+        frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+        accent = self.look.brand_accent
+        colour = _rgb(accent) if accent is not None else self.accent
+        self._run(frame.paragraphs[0], text, size=12, bold=True, colour=colour)
+        box = slide.shapes[-1]
+        box.name = "Section"
+        read_after(box, title)  # the title is read first, then which section it is in
 
     def _draw(self, slide: Slide, plan: SlidePlan) -> None:
         """Draw the slide its content calls for (the agenda is drawn as any table)."""

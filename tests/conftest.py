@@ -163,6 +163,7 @@ class SlideView:
     has_picture: bool
     layout: str
     empty_placeholders: int
+    kicker: str = ""  #: the section named small above the title ("Customer"), if any
 
 
 def slides(path: Path) -> list[SlideView]:
@@ -179,6 +180,7 @@ def slides(path: Path) -> list[SlideView]:
         empty = sum(
             1 for ph in slide.placeholders if ph.has_text_frame and not ph.text_frame.text.strip()
         )
+        kicker = next((s.text_frame.text for s in slide.shapes if s.name == "Section"), "")
         views.append(
             SlideView(
                 title,
@@ -189,6 +191,7 @@ def slides(path: Path) -> list[SlideView]:
                 any(s.shape_type == 13 for s in slide.shapes),
                 slide.slide_layout.name,
                 empty,
+                kicker,
             )
         )
     return views

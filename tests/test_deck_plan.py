@@ -90,13 +90,17 @@ def test_long_tables_are_continued_with_part_numbers_and_lose_no_row():
     blocks = tuple(longer if b is table else b for b in operations.blocks)
     sections = tuple(replace(s, blocks=blocks) if s is operations else s for s in pack.sections)
     plans = plan_deck(replace(pack, sections=sections))
-    service = [p for p in plans if p.title.startswith("Operations — Service levels (")]
+    service = [
+        p
+        for p in plans
+        if isinstance(p.content, TableSlide) and p.content.table.title == table.title
+    ]
     total = len(service)
     assert total > 1
+    finding = table.finding  # the title states the table's point on every part
+    assert finding and all(p.kicker == "Operations" for p in service)
     assert [p.title for p in service] == [
-        f"Operations — Service levels ({n} of {total})"
-        if n == 1
-        else f"Operations — Service levels (cont., {n} of {total})"
+        f"{finding} ({n} of {total})" if n == 1 else f"{finding} (cont., {n} of {total})"
         for n in range(1, total + 1)
     ]
     rows = [row for p in service for row in p.content.table.rows]

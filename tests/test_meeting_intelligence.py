@@ -48,7 +48,7 @@ def _section_text(docx, title: str) -> str:
 
 
 def _deck_text(pptx, section: str) -> tuple[str, str]:
-    views = [v for v in slides(pptx) if v.title.split(" — ")[0].lstrip("0123456789. ") == section]
+    views = [v for v in slides(pptx) if (v.kicker or v.title.lstrip("0123456789. ")) == section]
     return "\n".join(" ".join(v.texts) for v in views), "\n".join(v.notes for v in views)
 
 
@@ -195,8 +195,8 @@ def test_open_actions_carry_over_and_closed_ones_are_listed_once(tmp_path, run_c
     assert "Overdue by 20 days".lower() in open_table  # A-3 due 30 Oct, meeting 19 Nov
     assert "Fix bills" not in "\n".join(tables)  # closed in October: listed once, then gone
     assert "Decisions needed" in [i.text for i in items] and "Fund a billing team" in tables[-1]
-    deck = [v for v in slides(pptx) if v.title.startswith("Actions — ")]
-    assert [v.title for v in deck] == ["Actions — open actions", "Actions — decisions needed"]
+    deck = [v for v in slides(pptx) if v.kicker == "Actions"]
+    assert [v.title for v in deck] == ["Open actions", "Decisions needed"]
 
 
 def test_timing_warnings_when_slots_overrun_or_squeeze_the_customer(tmp_path, run_cli):

@@ -179,31 +179,34 @@ def test_sample_deck_has_native_nps_trend_share_and_complaints_charts(built_samp
         for shape in slide.shapes:
             if shape.has_chart:
                 charts[slide.shapes.title.text] = (shape, slide)
-    assert set(charts) == {
-        "Customer — NPS over the last 3 months",
-        "Customer — Promoters, passives and detractors",
-        "Customer — Complaints by reason",
-    }
-    trend, slide = charts["Customer — NPS over the last 3 months"]
+    trend_title = "NPS fell from +18 to +4 over three months"
+    share_title = "34% promoters and 30% detractors, from 37% and 25% in October"
+    bars_title = (
+        "Billing error or estimated bill is the top complaint reason: 117, up 25 since October"
+    )
+    assert set(charts) == {trend_title, share_title, bars_title}  # each title states its point
+    trend, slide = charts[trend_title]
     assert trend.chart.chart_type in (XL_CHART_TYPE.LINE, XL_CHART_TYPE.LINE_MARKERS)
     assert [s.name for s in trend.chart.plots[0].series] == ["NPS", "Target"]
     assert trend.chart.plots[0].series[0].values == (18.0, 12.0, 3.8)
     assert "Line chart of NPS by month" in trend._element.nvGraphicFramePr.cNvPr.get("descr")
     assert "What the chart shows:" in slide.notes_slide.notes_text_frame.text
-    share, _ = charts["Customer — Promoters, passives and detractors"]
+    share, _ = charts[share_title]
     assert share.chart.chart_type == XL_CHART_TYPE.BAR_STACKED
     assert [s.name for s in share.chart.plots[0].series] == ["Promoters", "Passives", "Detractors"]
     promoters = share.chart.plots[0].series[0]
     assert promoters.data_labels.show_value  # its own (white) labels must still show values
     assert share.chart.value_axis.maximum_scale == 100
-    bars, _ = charts["Customer — Complaints by reason"]
+    bars, _ = charts[bars_title]
     assert bars.chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
 
 
 def test_nps_slide_notes_give_the_margin_of_error(built_sample):
     prs = Presentation(str(built_sample.pptx))
     slide = next(
-        s for s in prs.slides if s.shapes.title.text == "Customer — How customers score us"
+        s
+        for s in prs.slides
+        if s.shapes.title.text == "NPS +4, down 8 since October: within the margin of error"
     )
     notes = slide.notes_slide.notes_text_frame.text
     assert "95% margin of error ±" in notes
@@ -233,7 +236,9 @@ def test_word_pack_embeds_native_editable_charts_with_alt_text(built_sample):
 def test_no_red_or_green_on_nps_in_neutral_framing(built_sample, framing):
     prs = Presentation(str(built_sample.pptx))
     slide = next(
-        s for s in prs.slides if s.shapes.title.text == "Customer — How customers score us"
+        s
+        for s in prs.slides
+        if s.shapes.title.text == "NPS +4, down 8 since October: within the margin of error"
     )
     text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
     assert "On track" not in text and "Off track" not in text and "At risk" not in text
