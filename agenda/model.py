@@ -75,6 +75,9 @@ class Table:
     #: what the table shows this month, in one short sentence ("12 of 12 service levels on
     #: track"); "" when there is nothing to state
     finding: str = ""
+    #: False when a chart beside it shows the same figures: a slide deck shows a figure once
+    #: (the chart), the Word pack both
+    deck: bool = True
 
 
 @dataclass(frozen=True)

@@ -311,6 +311,8 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
         elif isinstance(block, Chart):
             slides.append(slide("chart", block.finding or block.title, block, block.notes))
         elif isinstance(block, Table):
+            if not block.deck:  # the same figures as a chart beside it: shown once, as the chart
+                continue
             for n, (part, total) in enumerate(table_slides(block, labels, font), 1):
                 points = [block.caption] if block.caption else []
                 slides.append(

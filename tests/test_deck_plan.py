@@ -8,7 +8,7 @@ import textwrap
 from dataclasses import replace
 
 import pytest
-from conftest import CUSTOMER, MEETING, SAMPLE_MONTH, slides, write_month
+from conftest import CUSTOMER, MEETING, SAMPLE_MONTH, section_items, slides, write_month
 from docx import Document
 from docx.oxml.ns import qn
 from pptx import Presentation
@@ -220,3 +220,16 @@ def test_a_reference_document_without_a_page_size_is_a_render_error(tmp_path):
     with pytest.raises(RenderError) as caught:
         write_docx(prepare(month), tmp_path / "pack.docx", look)
     assert str(caught.value).startswith("base.docx of theme 'brand' does not say its page width")
+
+
+def test_the_deck_shows_the_complaint_figures_once_and_the_word_pack_keeps_both(built_sample):
+    """The complaints chart and its table carry the same figures: the deck draws the chart
+    only; the Word pack keeps the table beside the chart, with its finding."""
+    views = [v for v in slides(built_sample.pptx) if v.kicker == "Customer"]
+    charts = [v for v in views if v.has_chart and "complaint reason" in v.title]
+    assert len(charts) == 1
+    assert not any(v.has_table and any("Refund" in t for t in v.texts) for v in views)
+    assert not any("complaints, up" in v.title for v in views)
+    customer = section_items(built_sample.docx, "Customer")
+    assert any(i.text.startswith("Reason | Complaints | Share") for i in customer)
+    assert any(i.text == "281 complaints, up 45 since October" for i in customer)

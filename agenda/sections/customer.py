@@ -548,6 +548,7 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
             numeric_columns=(1, 2, 3),
             caption=caption,
             finding=total_finding,
+            deck=False,  # the chart above shows the same figures
         )
     )
     return blocks
