@@ -30,7 +30,7 @@ from agenda.model import (
     Table,
 )
 from packs import text_metrics
-from packs.table_layout import fit_columns
+from packs.table_layout import fit_columns, lines_needed
 from packs.text_metrics import DEFAULT_FONT
 
 Kind = Literal[
@@ -103,9 +103,11 @@ class StoryPart:
 
 @dataclass(frozen=True)
 class QuoteSlide:
-    """The quotes that fit on one slide, in order."""
+    """The quotes that fit on one slide, in order, and a short list that follows them in the
+    section (the guest invited from the front line), beneath them when it fits."""
 
     quotes: tuple[Quote, ...]
+    aside: Bullets | None = None
 
 
 @dataclass(frozen=True)
@@ -286,12 +288,21 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
                 run.append(quote)
                 i += 1
             quote_chunks = chunk_quotes(run, labels)
+            aside = None
+            if i < len(blocks) and isinstance(after := blocks[i], Bullets):
+                shortened = replace(
+                    after, items=tuple(shorten(item, BULLET_CHARS) for item in after.items)
+                )
+                if aside_fits(quote_chunks[-1], shortened, font):
+                    aside = shortened
+                    i += 1
             for n, quotes in enumerate(quote_chunks, 1):
+                last = n == len(quote_chunks)
                 slides.append(
                     slide(
                         "quotes",
                         cues.quotes_title + _part(n, len(quote_chunks), labels),
-                        QuoteSlide(tuple(quotes)),
+                        QuoteSlide(tuple(quotes), aside if last else None),
                         cues.quotes,
                     )
                 )
@@ -415,6 +426,76 @@ def chunk_quotes(quotes: Sequence[Quote], labels: Labels) -> list[list[Quote]]:
         chunks[-1].append(q)
         used += len(q.text)
     return chunks
+
+
+#: Quote panels: the gap between them, the type sizes tried (largest first) and the least height.
+QUOTE_GAP = 0.3
+QUOTE_SIZES = (20, 17, 15, 13)
+QUOTE_MIN_H = 1.6
+#: A list placed beneath quotes: its type size, and the gap above it.
+ASIDE_PT = 16
+ASIDE_GAP = 0.25
+
+
+def fit_size(text: str, width_in: float, height_in: float, sizes: tuple[int, ...]) -> int:
+    """The largest of ``sizes`` at which ``text`` fits the box (the smallest if none does)."""
+    for size in sizes:
+        lines = lines_needed(text, width_in / (CHAR_IN_PER_PT * size))
+        if lines * LINE_IN_PER_PT * size * 1.15 <= height_in:
+            return size
+    return sizes[-1]
+
+
+@dataclass(frozen=True)
+class QuoteLayout:
+    """Where a slide's quote panels go: columns, panel size (in) and the quotes' type size."""
+
+    cols: int
+    width: float
+    height: float
+    size: int
+    fits: bool  #: every quote fits its panel at ``size``
+
+    def bottom(self, count: int) -> float:
+        """Where the last row of ``count`` quotes ends (in from the top of the slide)."""
+        rows = (count + self.cols - 1) // self.cols
+        return BODY_TOP + rows * self.height + (rows - 1) * QUOTE_GAP
+
+
+def quote_layout(quotes: Sequence[Quote], bottom: float = BODY_BOTTOM) -> QuoteLayout:
+    """Two columns of quote panels (one for a single quote) between the body's top and
+    ``bottom``, each as tall as the longest quote needs."""
+    cols = 2 if len(quotes) > 1 else 1
+    rows = (len(quotes) + cols - 1) // cols
+    width = (SLIDE_W - 2 * MARGIN - QUOTE_GAP * (cols - 1)) / cols
+    room = (bottom - BODY_TOP - QUOTE_GAP * (rows - 1)) / rows
+    longest = max((q.text for q in quotes), key=len, default="")
+    size = fit_size(longest, width - 0.4, room - 0.8, QUOTE_SIZES)
+    per_line = (width - 0.4) / (CHAR_IN_PER_PT * size)
+    lines = max((lines_needed(q.text, per_line) for q in quotes), default=1)
+    needed = lines * LINE_IN_PER_PT * size + 0.9
+    return QuoteLayout(cols, width, min(room, max(needed, QUOTE_MIN_H)), size, needed <= room)
+
+
+def aside_height(aside: Bullets, font: str | None = DEFAULT_FONT) -> float:
+    """Height (in) of a short list drawn beneath quotes: its heading, then its points."""
+    width = SLIDE_W - 2 * MARGIN - 0.4
+    lines = text_metrics.lines_needed(aside.title, width, font, ASIDE_PT, bold=True) + sum(
+        text_metrics.lines_needed(item, width, font, ASIDE_PT) for item in aside.items
+    )
+    return lines * LINE_IN_PER_PT * ASIDE_PT * 1.2 + 0.24 + 0.08 * len(aside.items)
+
+
+def aside_fits(quotes: Sequence[Quote], aside: Bullets, font: str | None = DEFAULT_FONT) -> bool:
+    """True when ``aside`` fits beneath the quotes with the quotes kept at their own size."""
+    alone = quote_layout(quotes)
+    shared = quote_layout(quotes, BODY_BOTTOM - ASIDE_GAP - aside_height(aside, font))
+    return (
+        len(aside.items) <= MAX_BULLETS
+        and shared.fits
+        and shared.size == alone.size
+        and shared.bottom(len(quotes)) + ASIDE_GAP + aside_height(aside, font) <= BODY_BOTTOM
+    )
 
 
 def _part(n: int, total: int, labels: Labels) -> str:

@@ -36,11 +36,12 @@ from packs._drawingml import (
 from packs._pptx_fixes import linear_part_names
 from packs.charts import KINDS, chart_data, style
 from packs.deck_plan import (
+    ASIDE_GAP,
+    ASIDE_PT,
     BODY_BOTTOM,
     BODY_TOP,
-    CHAR_IN_PER_PT,
-    LINE_IN_PER_PT,
     MARGIN,
+    QUOTE_GAP,
     SLIDE_W,
     Divider,
     FigureSlide,
@@ -49,12 +50,14 @@ from packs.deck_plan import (
     StoryPart,
     TableSlide,
     TextSlide,
+    aside_height,
+    fit_size,
     plan_deck,
+    quote_layout,
     shorten,
     table_column_widths,
 )
 from packs.properties import set_core_properties
-from packs.table_layout import lines_needed
 from packs.text_metrics import theme_font
 from packs.theme import Look, check_slide_master, open_pptx
 
@@ -100,7 +103,8 @@ class DeckWriter:
             ),
             b"",
         )
-        for plan in plan_deck(pack, font=self.look.body_font or theme_font(theme)):
+        self.font = self.look.body_font or theme_font(theme)
+        for plan in plan_deck(pack, font=self.font):
             slide = prs.slides.add_slide(layouts[LAYOUT_FOR.get(plan.kind, "Title Only")])
             self._draw(slide, plan)
             if plan.kicker:
@@ -274,7 +278,7 @@ class DeckWriter:
         space_pt: int,
     ) -> None:
         """Write notes into ``frame`` at the largest of ``sizes`` that fits the box."""
-        size = _fit(" ".join(n.text for n in notes), width, height, sizes)
+        size = fit_size(" ".join(n.text for n in notes), width, height, sizes)
         for n, note in enumerate(notes):
             para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
             para.space_after = Pt(space_pt)
@@ -354,13 +358,13 @@ class DeckWriter:
             Inches(bottom - top),
             fill=self.panel,
         )
-        size = _fit(part.text, SLIDE_W - 2 * MARGIN - 0.4, bottom - top - 0.3, (24, 20, 17, 15))
+        size = fit_size(part.text, SLIDE_W - 2 * MARGIN - 0.4, bottom - top - 0.3, (24, 20, 17, 15))
         self._run(frame.paragraphs[0], part.text, size=size)
         frame.paragraphs[0].line_spacing = 1.1
         who = self._bottom_box(slide, 0.85)
         who.margin_left = Inches(0.2)
         name = shorten(story.customer, 160)
-        size = _fit(name, SLIDE_W - 2 * MARGIN - 0.4, 0.45, (18, 14, 12, 10))
+        size = fit_size(name, SLIDE_W - 2 * MARGIN - 0.4, 0.45, (18, 14, 12, 10))
         self._run(who.paragraphs[0], name, size=size, bold=True, colour=self.accent)
         detail = story.attribution + (
             " " + self.labels.theme.format(theme=story.theme) if story.theme else ""
@@ -370,27 +374,37 @@ class DeckWriter:
     def _quotes(self, slide: Slide, title: str, content: QuoteSlide) -> None:
         quotes = content.quotes
         self._set_title(slide, title)
-        cols = 2 if len(quotes) > 1 else 1
-        rows = (len(quotes) + cols - 1) // cols
-        gap = 0.3
-        width = (SLIDE_W - 2 * MARGIN - gap * (cols - 1)) / cols
-        room = (BODY_BOTTOM - BODY_TOP - gap * (rows - 1)) / rows
-        size = _fit(
-            max((q.text for q in quotes), key=len), width - 0.4, room - 0.8, (20, 17, 15, 13)
-        )
-        per_line = (width - 0.4) / (CHAR_IN_PER_PT * size)
-        needed = max(lines_needed(q.text, per_line) for q in quotes) * LINE_IN_PER_PT * size + 0.9
-        height = min(room, max(needed, 1.6))
+        aside = content.aside
+        room = aside_height(aside, self.font) if aside is not None else 0.0
+        layout = quote_layout(quotes, BODY_BOTTOM - (room + ASIDE_GAP if aside else 0.0))
         for n, quote in enumerate(quotes):
-            left = MARGIN + (n % cols) * (width + gap)
-            top = BODY_TOP + (n // cols) * (height + gap)
+            left = MARGIN + (n % layout.cols) * (layout.width + QUOTE_GAP)
+            top = BODY_TOP + (n // layout.cols) * (layout.height + QUOTE_GAP)
             frame = self._box(
-                slide, Inches(left), Inches(top), Inches(width), Inches(height), fill=self.panel
+                slide,
+                Inches(left),
+                Inches(top),
+                Inches(layout.width),
+                Inches(layout.height),
+                fill=self.panel,
             )
-            self._run(frame.paragraphs[0], f"“{quote.text}”", size=size, italic=True)
+            self._run(frame.paragraphs[0], f"“{quote.text}”", size=layout.size, italic=True)
             para = frame.add_paragraph()
             para.space_before = Pt(8)
             self._run(para, quote.attribution, size=12, colour=self.muted)
+        if aside is not None:  # the short list that follows the quotes, beneath them
+            top = layout.bottom(len(quotes)) + ASIDE_GAP
+            frame = self._box(
+                slide, Inches(MARGIN), Inches(top), Inches(SLIDE_W - 2 * MARGIN), Inches(room)
+            )
+            frame.margin_left = Emu(0)
+            self._run(
+                frame.paragraphs[0], aside.title, size=ASIDE_PT, bold=True, colour=self.accent
+            )
+            for item in aside.items:
+                para = frame.add_paragraph()
+                para.space_before = Pt(6)
+                self._run(para, item, size=ASIDE_PT)
 
     def _figures(self, slide: Slide, title: str, content: FigureSlide) -> None:
         figures, notes = content.figures, content.notes
@@ -511,7 +525,7 @@ class DeckWriter:
         self._set_title(slide, title)
         frame = self._body(slide).text_frame
         frame.word_wrap = True
-        size = _fit(
+        size = fit_size(
             " ".join(bullets.items),
             SLIDE_W - 2 * MARGIN - 0.5,
             BODY_BOTTOM - BODY_TOP,
@@ -557,15 +571,6 @@ CELL_END = Inches(0.03)
 
 def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour)
-
-
-def _fit(text: str, width_in: float, height_in: float, sizes: tuple[int, ...]) -> int:
-    """The largest of ``sizes`` at which ``text`` fits the box (the smallest if none does)."""
-    for size in sizes:
-        lines = lines_needed(text, width_in / (CHAR_IN_PER_PT * size))
-        if lines * LINE_IN_PER_PT * size * 1.15 <= height_in:
-            return size
-    return sizes[-1]
 
 
 def _dark(slide: Slide) -> bool:

@@ -233,3 +233,21 @@ def test_the_deck_shows_the_complaint_figures_once_and_the_word_pack_keeps_both(
     customer = section_items(built_sample.docx, "Customer")
     assert any(i.text.startswith("Reason | Complaints | Share") for i in customer)
     assert any(i.text == "281 complaints, up 45 since October" for i in customer)
+
+
+def test_the_guest_from_the_front_line_is_named_beneath_the_quotes(built_sample):
+    """The one-line invite shares the quotes' slide rather than a slide of its own."""
+    views = [v for v in slides(built_sample.pptx) if v.kicker == "Customer"]
+    assert not any(v.title.startswith("Invited from the front line") for v in views)
+    (quotes,) = [v for v in views if v.title == "In their words"]
+    (aside,) = [t for t in quotes.texts if t.startswith("Invited from the front line\n")]
+    assert aside.splitlines()[1].startswith("Leah Morris, Contact centre adviser")
+    assert any("Fast isn't the same as helpful" in t for t in quotes.texts)
+
+
+def test_a_list_too_long_to_share_the_quotes_slide_keeps_its_own():
+    plans = plan_deck(prepare(SAMPLE_MONTH))
+    employees = [p for p in plans if p.section == "employees"]
+    (voices,) = [p for p in employees if isinstance(p.content, QuoteSlide)]
+    assert voices.content.aside is None
+    assert any(p.title == "Challenges our people face" for p in employees)
