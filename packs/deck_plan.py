@@ -83,12 +83,19 @@ class Divider:
 
 @dataclass(frozen=True)
 class TableSlide:
-    """One slide's share of a table, the type size chosen so it fits, and row heights (in)."""
+    """One slide's share of a table, the type size chosen so it fits, and row heights (in);
+    with the section's short notes above it (``before``) or beneath it (``after``) when they
+    fit, each with its measured height (in)."""
 
     table: Table
     pt: int
     heights: tuple[float, ...] = ()  #: header row first
     widths: tuple[float, ...] = ()  #: column widths (in), the same on every part of the table
+    before: tuple[Note, ...] = ()
+    before_h: float = 0.0
+    after: tuple[Note, ...] = ()
+    after_h: float = 0.0
+    note_pt: int = 16  #: the notes' type size
 
 
 @dataclass(frozen=True)
@@ -259,6 +266,7 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
     ]
 
     # Every branch consumes at least the block at ``i``, so the loop always ends.
+    lead: tuple[Note, ...] = ()  # short notes waiting to go above the table that follows
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -324,8 +332,35 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
         elif isinstance(block, Table):
             if not block.deck:  # the same figures as a chart beside it: shown once, as the chart
                 continue
-            for n, (part, total) in enumerate(table_slides(block, labels, font), 1):
-                points = [block.caption] if block.caption else []
+            before, lead = lead, ()
+            before_h = notes_height(before, labels, font) if before else 0.0
+            table_parts = table_slides(
+                block, labels, font, lead=before_h + NOTE_GAP if before else 0
+            )
+            if before:
+                table_parts[0] = (
+                    replace(table_parts[0][0], before=before, before_h=before_h),
+                    table_parts[0][1],
+                )
+            trailing: list[Note] = []  # notes that follow the table, beneath its last part
+            j = i
+            while j < len(blocks) and isinstance(note := blocks[j], Note):
+                trailing += [Note(t, note.kind) for t in split_text(note.text, STORY_CHARS)]
+                j += 1
+            final = table_parts[-1][0]
+            for pt in AFTER_SIZES if trailing and len(trailing) <= MAX_SHARED_NOTES else ():
+                after_h = notes_height(trailing, labels, font, pt)
+                if _used(final) + NOTE_GAP + after_h <= TABLE_ROOM:
+                    shared = replace(final, after=tuple(trailing), after_h=after_h, note_pt=pt)
+                    table_parts[-1] = (shared, table_parts[-1][1])
+                    i = j
+                    break
+            for n, (part, total) in enumerate(table_parts, 1):
+                points = [
+                    *(note.text for note in part.before if note.kind == "caution"),
+                    *(note.text for note in part.after),
+                    *([block.caption] if block.caption else []),
+                ]
                 slides.append(
                     slide(
                         "table", block.finding or block.title, part, points, _part(n, total, labels)
@@ -349,6 +384,14 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
             while i < len(blocks) and isinstance(note := blocks[i], Note):
                 run_notes += [Note(t, note.kind) for t in split_text(note.text, STORY_CHARS)]
                 i += 1
+            following = blocks[i] if i < len(blocks) else None
+            if isinstance(following, Table) and following.deck:  # above the table, if it fits
+                height = notes_height(run_notes, labels, font)
+                if len(run_notes) <= MAX_SHARED_NOTES and _notes_fit(
+                    following, labels, font, height
+                ):
+                    lead = tuple(run_notes)
+                    continue
             note_chunks = _chunks(run_notes, 3)
             for n, chunk in enumerate(note_chunks, 1):
                 slides.append(
@@ -387,16 +430,17 @@ def _action_slides(log: ActionLog, labels: Labels, font: str | None) -> list[Sli
 
 
 def table_slides(
-    table: Table, labels: Labels, font: str | None = DEFAULT_FONT
+    table: Table, labels: Labels, font: str | None = DEFAULT_FONT, *, lead: float = 0.0
 ) -> list[tuple[TableSlide, int]]:
-    """A table as slide-sized parts: long cells shortened, rows chunked, heights measured."""
+    """A table as slide-sized parts: long cells shortened, rows chunked, heights measured;
+    ``lead`` is the height (in) taken above the first part."""
     shortened = tuple(tuple(shorten(cell, CELL_CHARS) for cell in row) for row in table.rows)
     caption = table.caption
     if shortened != table.rows:
         caption = f"{caption} {labels.shortened}".strip()
     fitted = replace(table, rows=shortened, caption=caption)
-    pt = table_size(fitted, font)
-    chunks = chunk_table(fitted, pt=pt, font=font)
+    pt = table_size(fitted, font, lead=lead)
+    chunks = chunk_table(fitted, pt=pt, font=font, lead=lead)
     widths = table_column_widths(fitted, pt, font)
     parts = []
     for n, rows in enumerate(chunks, 1):
@@ -498,6 +542,47 @@ def aside_fits(quotes: Sequence[Quote], aside: Bullets, font: str | None = DEFAU
     )
 
 
+#: Room kept for a table's caption at the foot of the body; the room left for the table itself.
+CAPTION_ROOM = 0.45
+TABLE_ROOM = BODY_BOTTOM - BODY_TOP - CAPTION_ROOM
+#: Notes that share a table's slide: at most this many, this far from the table, and the
+#: type size used for notes beneath a table (the larger when it fits).
+MAX_SHARED_NOTES = 3
+NOTE_GAP = 0.2
+AFTER_SIZES = (16, 14)
+
+
+def notes_height(
+    notes: Sequence[Note], labels: Labels, font: str | None = DEFAULT_FONT, pt: int = 16
+) -> float:
+    """Height (in) of notes drawn across the body at ``pt`` (a caution with its label)."""
+    width = SLIDE_W - 2 * MARGIN - 0.05
+    lines = sum(
+        text_metrics.lines_needed(
+            f"{labels.caution} {n.text}" if n.kind == "caution" else n.text, width, font, pt
+        )
+        for n in notes
+    )
+    return lines * LINE_IN_PER_PT * pt * 1.05 + 0.1 * len(notes)
+
+
+def _used(part: TableSlide) -> float:
+    """Height (in) a table part takes with the notes above it."""
+    return sum(part.heights) + (part.before_h + NOTE_GAP if part.before else 0.0)
+
+
+def _notes_fit(table: Table, labels: Labels, font: str | None, height: float) -> bool:
+    """True when notes ``height`` tall fit above ``table`` without another part or a smaller
+    type size."""
+    alone = table_slides(table, labels, font)
+    shared = table_slides(table, labels, font, lead=height + NOTE_GAP)
+    return (
+        len(shared) == len(alone)
+        and shared[0][0].pt == alone[0][0].pt
+        and sum(shared[0][0].heights) + height + NOTE_GAP <= TABLE_ROOM
+    )
+
+
 def _part(n: int, total: int, labels: Labels) -> str:
     """``(1 of 3)`` on a first part, ``(cont., 2 of 3)`` on the rest: unique and plain."""
     if total <= 1:
@@ -548,9 +633,9 @@ def row_height(
     return lines * LINE_IN_PER_PT * pt + CELL_PAD_IN
 
 
-def table_size(table: Table, font: str | None = DEFAULT_FONT) -> int:
+def table_size(table: Table, font: str | None = DEFAULT_FONT, *, lead: float = 0.0) -> int:
     """The largest type size (16, 14 or 12 pt) at which the table needs the fewest slides."""
-    best = {pt: len(chunk_table(table, pt=pt, font=font)) for pt in TABLE_SIZES}
+    best = {pt: len(chunk_table(table, pt=pt, font=font, lead=lead)) for pt in TABLE_SIZES}
     fewest = min(best.values())
     return next(pt for pt in TABLE_SIZES if best[pt] == fewest)
 
@@ -559,8 +644,9 @@ def chunk_table(
     table: Table,
     *,
     pt: int = TABLE_PT,
-    caption_room: float = 0.45,
+    caption_room: float = CAPTION_ROOM,
     font: str | None = DEFAULT_FONT,
+    lead: float = 0.0,
 ) -> list[tuple[tuple[str, ...], ...]]:
     """Split rows into slide-sized chunks so a table never runs off the slide.
 
@@ -574,7 +660,7 @@ def chunk_table(
 
     def pack(limit: int) -> list[list[int]]:
         chunks: list[list[int]] = [[]]
-        used = 0.0
+        used = lead  # taken above the first part
         for i, height in enumerate(heights):
             if chunks[-1] and (used + height > available or len(chunks[-1]) >= limit):
                 chunks.append([])

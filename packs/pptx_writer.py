@@ -41,6 +41,7 @@ from packs.deck_plan import (
     BODY_BOTTOM,
     BODY_TOP,
     MARGIN,
+    NOTE_GAP,
     QUOTE_GAP,
     SLIDE_W,
     Divider,
@@ -456,11 +457,15 @@ class DeckWriter:
         self._set_title(slide, title)
         widths = content.widths or table_column_widths(table, pt)
         heights = content.heights or tuple(0.4 for _ in range(len(table.rows) + 1))
+        top = BODY_TOP
+        if content.before:  # the section's short notes, under the title and above the table
+            self._shared_notes(slide, content.before, top, content.before_h, content.note_pt)
+            top += content.before_h + NOTE_GAP
         shape = slide.shapes.add_table(
             len(table.rows) + 1,
             len(table.columns),
             Inches(MARGIN),
-            Inches(BODY_TOP),
+            Inches(top),
             Inches(SLIDE_W - 2 * MARGIN),
             Inches(sum(heights)),
         )
@@ -494,8 +499,25 @@ class DeckWriter:
                     fill=self.panel if r % 2 == 0 else None,
                     right=c in table.numeric_columns,
                 )
+        if content.after:  # the notes that follow the table, beneath it
+            below = top + sum(heights) + NOTE_GAP
+            self._shared_notes(slide, content.after, below, content.after_h, content.note_pt)
         if table.caption:
             self._caption(slide, table.caption)
+
+    def _shared_notes(
+        self, slide: Slide, notes: Sequence[Note], top: float, height: float, size: int
+    ) -> None:
+        """Notes across the body at their planned size, in a box of their measured height."""
+        frame = self._box(
+            slide, Inches(MARGIN), Inches(top), Inches(SLIDE_W - 2 * MARGIN), Inches(height)
+        )
+        frame.margin_left = frame.margin_right = Emu(0)
+        frame.margin_top = frame.margin_bottom = Emu(0)
+        for n, note in enumerate(notes):
+            para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+            para.space_after = Pt(6)
+            self._note(para, note, size=size)
 
     def _cell(
         self,

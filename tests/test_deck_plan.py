@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from pptx import Presentation
 
 from agenda.errors import RenderError
-from agenda.model import Cover, Table
+from agenda.model import Cover, Note, Table
 from agenda.pipeline import prepare
 from agenda.resources import templates
 from packs.deck_plan import (
@@ -133,7 +133,8 @@ def test_each_kind_of_slide_is_planned_with_its_own_content_type():
         "text": TextSlide,
     }
     plans = plan_deck(prepare(SAMPLE_MONTH))
-    assert set(expected) <= {p.kind for p in plans}  # the sample shows each of these
+    # the sample shows each of these but a slide of prose (its notes share other slides)
+    assert set(expected) - {"text"} <= {p.kind for p in plans}
     for plan in plans:
         if plan.kind in expected:
             assert isinstance(plan.content, expected[plan.kind]), plan.title
@@ -251,3 +252,32 @@ def test_a_list_too_long_to_share_the_quotes_slide_keeps_its_own():
     (voices,) = [p for p in employees if isinstance(p.content, QuoteSlide)]
     assert voices.content.aside is None
     assert any(p.title == "Challenges our people face" for p in employees)
+
+
+def test_short_notes_share_the_slide_of_the_table_they_stand_by(built_sample):
+    """Operations' cautions stand above the service levels, under the title; Finance's
+    commentary beneath its results: no slide of prose on its own."""
+    views = slides(built_sample.pptx)
+    assert not any(v.title.startswith(("What this month says", "Commentary")) for v in views)
+    operations = [v for v in views if v.kicker == "Operations"]
+    first = next(v for v in operations if v.title.startswith("Every service level is green"))
+    assert first.has_table
+    assert any(t.startswith("Caution: Every service level is green, yet NPS") for t in first.texts)
+    assert any("Caution: “Billing accuracy” grew from 82 to 109" in t for t in first.texts)
+    (finance,) = [v for v in views if v.kicker == "Finance"]
+    assert finance.has_table
+    assert any(t.startswith("Revenue rose with the first cold weeks") for t in finance.texts)
+    assert any("Cash collection has fallen for three months" in t for t in finance.texts)
+
+
+def test_notes_that_do_not_fit_beside_a_table_keep_a_slide_of_their_own():
+    pack = prepare(SAMPLE_MONTH)
+    finance = next(s for s in pack.sections if s.key == "finance")
+    blocks = tuple(  # commentary twice as long: no room for it beneath the results
+        replace(b, text=f"{b.text} {b.text}") if isinstance(b, Note) else b for b in finance.blocks
+    )
+    sections = tuple(replace(s, blocks=blocks) if s is finance else s for s in pack.sections)
+    plans = [p for p in plan_deck(replace(pack, sections=sections)) if p.section == "finance"]
+    (text,) = [p for p in plans if isinstance(p.content, TextSlide)]
+    assert len(text.content.notes) == 3
+    assert not any(isinstance(p.content, TableSlide) and p.content.after for p in plans)
