@@ -86,6 +86,9 @@ class Bullets:
 
     title: str
     items: tuple[str, ...]
+    #: lists one after another with the same ``group`` may share a slide, titled with it
+    #: ("What customers said about the top themes"); "" for a list that stands alone
+    group: str = ""
 
 
 @dataclass(frozen=True)

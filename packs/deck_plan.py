@@ -44,6 +44,7 @@ Kind = Literal[
     "bullets",
     "text",
     "chart",
+    "lists",
 ]
 
 #: Slide geometry in inches (16:9) and the type sizes the layout estimates assume.
@@ -126,6 +127,14 @@ class FigureSlide:
 
 
 @dataclass(frozen=True)
+class ListsSlide:
+    """Short lists of one group on one slide, each under its own heading, at ``pt``."""
+
+    lists: tuple[Bullets, ...]
+    pt: int = 16
+
+
+@dataclass(frozen=True)
 class TextSlide:
     """A run of notes that fits on one slide."""
 
@@ -141,6 +150,7 @@ Content = (
     | FigureSlide
     | TableSlide
     | Bullets
+    | ListsSlide
     | TextSlide
     | Chart
 )
@@ -366,6 +376,11 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
                         "table", block.finding or block.title, part, points, _part(n, total, labels)
                     )
                 )
+        elif isinstance(block, Bullets) and (
+            shared_lists := _grouped_lists(block, blocks[i:], font)
+        ):
+            i += len(shared_lists.lists) - 1
+            slides.append(slide("lists", block.group, shared_lists, []))
         elif isinstance(block, Bullets):
             bullet_chunks = chunk_bullets(
                 tuple(shorten(item, BULLET_CHARS) for item in block.items), font=font
@@ -581,6 +596,47 @@ def _notes_fit(table: Table, labels: Labels, font: str | None, height: float) ->
         and shared[0][0].pt == alone[0][0].pt
         and sum(shared[0][0].heights) + height + NOTE_GAP <= TABLE_ROOM
     )
+
+
+#: Lists sharing a slide: the type sizes tried, the indent of their points, the gap between them.
+LISTS_SIZES = (18, 16)
+LIST_INDENT = 0.3
+LIST_GAP = 0.15
+
+
+def lists_height(lists: Sequence[Bullets], pt: int, font: str | None = DEFAULT_FONT) -> float:
+    """Height (in) of lists drawn one under another, each heading over its points."""
+    width = SLIDE_W - 2 * MARGIN - 0.05
+    lines = sum(
+        text_metrics.lines_needed(b.title, width, font, pt, bold=True)
+        + sum(text_metrics.lines_needed(item, width - LIST_INDENT, font, pt) for item in b.items)
+        for b in lists
+    )
+    paragraphs = sum(1 + len(b.items) for b in lists)
+    return lines * LINE_IN_PER_PT * pt * 1.05 + 0.08 * paragraphs + LIST_GAP * len(lists)
+
+
+def _grouped_lists(
+    first: Bullets, following: Sequence[object], font: str | None
+) -> ListsSlide | None:
+    """``first`` and the lists of its group that follow it on one slide, when two or more
+    fit at a readable size; else None (each list keeps its own slides)."""
+    if not first.group:
+        return None
+    group = [first]
+    for block in following:
+        if not isinstance(block, Bullets) or block.group != first.group:
+            break
+        group.append(block)
+    if len(group) < 2:
+        return None
+    shortened = tuple(
+        replace(b, items=tuple(shorten(item, BULLET_CHARS) for item in b.items)) for b in group
+    )
+    for pt in LISTS_SIZES:
+        if lists_height(shortened, pt, font) <= BODY_BOTTOM - BODY_TOP:
+            return ListsSlide(shortened, pt)
+    return None
 
 
 def _part(n: int, total: int, labels: Labels) -> str:

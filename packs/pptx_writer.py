@@ -15,6 +15,7 @@ from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.shapes.placeholder import SlidePlaceholder
@@ -40,12 +41,15 @@ from packs.deck_plan import (
     ASIDE_PT,
     BODY_BOTTOM,
     BODY_TOP,
+    LIST_GAP,
+    LIST_INDENT,
     MARGIN,
     NOTE_GAP,
     QUOTE_GAP,
     SLIDE_W,
     Divider,
     FigureSlide,
+    ListsSlide,
     QuoteSlide,
     SlidePlan,
     StoryPart,
@@ -53,6 +57,7 @@ from packs.deck_plan import (
     TextSlide,
     aside_height,
     fit_size,
+    lists_height,
     plan_deck,
     quote_layout,
     shorten,
@@ -150,6 +155,8 @@ class DeckWriter:
             self._table(slide, plan.title, content)
         elif isinstance(content, Bullets):
             self._bullets(slide, plan.title, content)
+        elif isinstance(content, ListsSlide):
+            self._lists(slide, plan.title, content)
         elif isinstance(content, TextSlide):
             self._text(slide, plan.title, content)
         elif isinstance(content, Chart):
@@ -558,6 +565,32 @@ class DeckWriter:
             para.space_after = Pt(6)
             self._run(para, item, size=size)
 
+    def _lists(self, slide: Slide, title: str, content: ListsSlide) -> None:
+        """Lists one under another, each heading over its bulleted points."""
+        self._set_title(slide, title)
+        frame = self._box(
+            slide,
+            Inches(MARGIN),
+            Inches(BODY_TOP),
+            Inches(SLIDE_W - 2 * MARGIN),
+            Inches(lists_height(content.lists, content.pt, self.font)),
+        )
+        frame.margin_left = frame.margin_right = Emu(0)
+        frame.margin_top = frame.margin_bottom = Emu(0)
+        first = True
+        for bullets in content.lists:
+            para = frame.paragraphs[0] if first else frame.add_paragraph()
+            if not first:
+                para.space_before = Pt(LIST_GAP * 72)
+            first = False
+            para.space_after = Pt(4)
+            self._run(para, bullets.title, size=content.pt, bold=True, colour=self.accent)
+            for item in bullets.items:
+                para = frame.add_paragraph()
+                para.space_after = Pt(4)
+                _bulleted(para, Inches(LIST_INDENT))
+                self._run(para, item, size=content.pt)
+
     def _text(self, slide: Slide, title: str, content: TextSlide) -> None:
         notes = content.notes
         self._set_title(slide, title)
@@ -593,6 +626,14 @@ CELL_END = Inches(0.03)
 
 def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour)
+
+
+def _bulleted(paragraph: _Paragraph, indent: Length) -> None:
+    """Mark ``paragraph`` as a bulleted point, hanging ``indent`` from the text's left."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    p_pr.set("marL", str(int(indent)))
+    p_pr.set("indent", str(-int(indent)))
+    p_pr.append(p_pr.makeelement(qn("a:buChar"), {"char": "•"}))
 
 
 def _dark(slide: Slide) -> bool:

@@ -281,3 +281,15 @@ def test_notes_that_do_not_fit_beside_a_table_keep_a_slide_of_their_own():
     (text,) = [p for p in plans if isinstance(p.content, TextSlide)]
     assert len(text.content.notes) == 3
     assert not any(isinstance(p.content, TableSlide) and p.content.after for p in plans)
+
+
+def test_what_customers_said_about_the_top_themes_shares_one_slide(built_sample):
+    views = [v for v in slides(built_sample.pptx) if v.kicker == "Customer"]
+    assert not any(v.title.startswith("What customers said about billing") for v in views)
+    (said,) = [v for v in views if v.title == "What customers said about the top themes"]
+    lines = [line for t in said.texts for line in t.splitlines()]
+    first = lines.index("What customers said about billing accuracy")
+    second = lines.index("What customers said about time to resolve complaints")
+    assert first < second
+    assert lines[first + 1].startswith("“Fourth estimated bill since the summer.")
+    assert lines[second + 4] == "Story: Still not fixed, three months on (Mrs Alison Jones, Leeds)"

@@ -412,7 +412,7 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
         if not items:
             items = [say("customer.theme_nothing_said")]
         heading = say("customer.theme_said_heading", theme=in_sentence(theme.name))
-        blocks.append(Bullets(heading, tuple(items)))
+        blocks.append(Bullets(heading, tuple(items), say("customer.theme_said_group")))
     question = say(
         "customer.themes_question",
         first=in_sentence(ranked[0].name),
