@@ -59,7 +59,6 @@ TABLE_SIZES = (16, 14, 12)
 CHAR_IN_PER_PT = 0.0072
 LINE_IN_PER_PT = 0.0175  # line height per point of type, in inches
 CELL_PAD_IN = 0.12
-MAX_TABLE_ROWS = 9
 MAX_QUOTES = 4
 MAX_BULLETS = 6
 #: Most characters of a story on one slide; longer stories continue on the next slide.
@@ -714,18 +713,19 @@ def chunk_table(
     available = BODY_BOTTOM - BODY_TOP - caption_room - header
     heights = [row_height(row, widths, pt, font=font, bold=_bold(table)) for row in table.rows]
 
-    def pack(limit: int) -> list[list[int]]:
+    def pack(limit: int | None = None) -> list[list[int]]:
         chunks: list[list[int]] = [[]]
         used = lead  # taken above the first part
         for i, height in enumerate(heights):
-            if chunks[-1] and (used + height > available or len(chunks[-1]) >= limit):
+            full = limit is not None and len(chunks[-1]) >= limit
+            if chunks[-1] and (used + height > available or full):
                 chunks.append([])
                 used = 0.0
             chunks[-1].append(i)
             used += height
         return chunks
 
-    greedy = pack(MAX_TABLE_ROWS)
+    greedy = pack()  # by measured height only: a table splits when it truly does not fit
     if len(greedy) > 1:
         even = pack(math.ceil(len(heights) / len(greedy)))
         if len(even) == len(greedy):

@@ -248,7 +248,7 @@ def test_extreme_inputs_stay_inside_every_slide(tmp_path, run_cli):
     sla_slides = [
         v.title for v in views if v.kicker == "Operations" and v.has_table and "Target" in v.texts
     ]
-    assert len(sla_slides) >= 5 and sla_slides[-1].endswith(f"of {len(sla_slides)})")
+    assert len(sla_slides) >= 3 and sla_slides[-1].endswith(f"of {len(sla_slides)})")
     # nothing lost: every sentence of the story reaches the deck, every SLA a table row
     views = slides(pptx)
     deck_text = " ".join(" ".join(v.texts) for v in views)

@@ -60,8 +60,15 @@ def test_every_chunk_fits_the_slide_height():
 
 
 def test_rows_are_spread_evenly_rather_than_leaving_a_stub():
-    chunks = chunk_table(_table(12), pt=14)
-    assert [len(c) for c in chunks] == [6, 6]
+    rows = 40
+    chunks = chunk_table(_table(rows), pt=14)
+    assert len(chunks) > 1  # more than one slide holds
+    sizes = [len(c) for c in chunks]
+    assert max(sizes) - min(sizes) <= 1 and sum(sizes) == rows  # even parts, no stub
+
+
+def test_a_table_that_fits_is_not_split():
+    assert len(chunk_table(_table(12), pt=14)) == 1
 
 
 def test_column_widths_fill_the_slide_and_keep_short_columns_unwrapped():
@@ -255,15 +262,17 @@ def test_a_list_too_long_to_share_the_quotes_slide_keeps_its_own():
 
 
 def test_short_notes_share_the_slide_of_the_table_they_stand_by(built_sample):
-    """Operations' cautions stand above the service levels, under the title; Finance's
-    commentary beneath its results: no slide of prose on its own."""
+    """Finance's commentary stands beneath its results. Operations' two cautions do not fit
+    above its twelve service levels, which now fill one slide, so they keep a slide of their
+    own just before it."""
     views = slides(built_sample.pptx)
-    assert not any(v.title.startswith(("What this month says", "Commentary")) for v in views)
+    assert not any(v.title.startswith("Commentary") for v in views)
     operations = [v for v in views if v.kicker == "Operations"]
-    first = next(v for v in operations if v.title.startswith("Every service level is green"))
-    assert first.has_table
-    assert any(t.startswith("Caution: Every service level is green, yet NPS") for t in first.texts)
-    assert any("Caution: “Billing accuracy” grew from 82 to 109" in t for t in first.texts)
+    (sla,) = [v for v in operations if v.title.startswith("Every service level is green")]
+    assert sla.has_table and "App and website availability" in sla.texts  # all 12 on one slide
+    said = operations[operations.index(sla) - 1]
+    assert said.title == "What this month says" and not said.has_table
+    assert any(t.startswith("Caution: Every service level is green, yet NPS") for t in said.texts)
     (finance,) = [v for v in views if v.kicker == "Finance"]
     assert finance.has_table
     assert any(t.startswith("Revenue rose with the first cold weeks") for t in finance.texts)
