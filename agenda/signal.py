@@ -33,6 +33,17 @@ def month_name(period: str, now: str) -> str:
     return label.split()[0] if period[:4] == now[:4] else label
 
 
+def _percent_rise(before: int, now: int) -> str | None:
+    """A rise as a percentage a reader can trust: whole percent, one decimal below 1%, and
+    None (say the counts instead) when there is no base or it would read as 0%."""
+    if not before:
+        return None
+    rise = 100 * (now - before) / before
+    if round(rise) >= 1:
+        return number(round(rise))
+    return number(rise, 1) if round(rise, 1) > 0 else None
+
+
 @dataclass(frozen=True)
 class Worse:
     """One way the customer signal is poor or getting worse: the phrase a caution joins into
@@ -102,6 +113,14 @@ class CustomerSignal:
         return self.nps.score - self.previous_nps.score
 
     @property
+    def nps_change_shown(self) -> int | None:
+        """The change as a reader can check it: the difference of the two scores as the pack
+        shows them (whole points), so "up 1" never stands beside "+4" and "+4"."""
+        if self.nps.score is None or self.previous_nps is None or self.previous_nps.score is None:
+            return None
+        return round(self.nps.score) - round(self.previous_nps.score)
+
+    @property
     def change_margin(self) -> float | None:
         """95% margin of error of the month-on-month change (both months' errors combined)."""
         if self.nps.margin is None or self.previous_nps is None or self.previous_nps.margin is None:
@@ -133,19 +152,20 @@ class CustomerSignal:
                     say("customer.worse_nps_below_target_short", **values),
                 )
             )
-        change = self.nps_change
-        if change is not None and change < 0 and not self.change_is_noise:
-            points = number(abs(round(change)))
+        shown = self.nps_change_shown
+        if shown is not None and shown < 0 and not self.change_is_noise:
+            points = number(abs(shown))
+            since = month_name(self.previous.period, self.period) if self.previous else None
             found.append(
                 Worse(
                     "nps_fell",
-                    say("customer.worse_nps_fell", points=points),
+                    say("customer.worse_nps_fell", points=points, since=since),
                     say("customer.worse_nps_fell_short", points=points),
                 )
             )
         before = self.complaints_previous
         if before is not None and self.complaints is not None and self.complaints > before:
-            rise = round(100 * (self.complaints - before) / before) if before else None
+            rise = _percent_rise(before, self.complaints)
             found.append(
                 Worse(
                     "complaints_rose",
@@ -156,14 +176,14 @@ class CustomerSignal:
                     ),
                     say(
                         "customer.worse_complaints_rose_short",
-                        percent=number(rise) if rise is not None else None,
+                        percent=rise,
                         before=f"{before:,}",
                         now=f"{self.complaints:,}",
                     ),
                 )
             )
         for name, now, then in self.growing_themes(top=TOP_THEMES):
-            grew = round(100 * (now - then) / then) if then else None
+            grew = _percent_rise(then, now)
             found.append(
                 Worse(
                     "theme_grew",
@@ -173,7 +193,7 @@ class CustomerSignal:
                         theme=name,
                         before=then,
                         now=now,
-                        percent=number(grew) if grew is not None else None,
+                        percent=grew,
                     ),
                 )
             )

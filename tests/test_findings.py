@@ -329,3 +329,49 @@ def test_group_pack_findings(tmp_path, run_cli):
         "Late shuttles is the top theme across units: 21 mentions"
     )
     assert under["Group totals"] == "1 of 2 group totals at risk"
+
+
+# --- what a reader can check on the same page (hostile QA, round 1) ---------------------------
+
+
+def _nps_blocks(pack: Pack) -> tuple[Figures, Chart]:
+    customer_blocks = next(s for s in pack.sections if s.key == "customer").blocks
+    figures = next(b for b in customer_blocks if isinstance(b, Figures))
+    trend = next(b for b in customer_blocks if isinstance(b, Chart) and b.kind == "trend")
+    return figures, trend
+
+
+def test_a_change_is_the_difference_of_the_two_scores_the_pack_shows(tmp_path):
+    # October +4.6 shows as +5, November +4.4 as +4: "down 1", never "unchanged" or "+4 to +4"
+    pack = prepare(month(tmp_path, customer(200, 122, 178), customer(200, 123, 177)))
+    figures, trend = _nps_blocks(pack)
+    assert figures.finding == "NPS +4, down 1 since October: within the margin of error"
+    assert trend.finding == "NPS fell from +5 to +4 over two months"
+    assert "−1 since October 2026" in figures.items[0].detail
+
+
+def test_the_green_sla_caution_names_the_month_it_compares_with(tmp_path):
+    ws = tmp_path / "ws"
+    september = MEETING.format(period="2026-09", date="2026-09-17")
+    write_month(
+        ws, {"meeting.yaml": september, "customer.yaml": customer(300, 100, 100)}, "2026-09"
+    )
+    sla = "slas: [{name: Calls answered, target: 80, actual: 90, unit: '%'}]\n"
+    november = month(tmp_path, customer(150, 150, 200), files={"operations.yaml": sla})
+    text = " ".join(
+        b.text for s in prepare(november).sections for b in s.blocks if hasattr(b, "text")
+    )
+    assert "NPS fell 50 points since September" in text  # October has no data
+    assert "since last month" not in text
+
+
+def test_a_rise_never_reads_as_zero_percent(tmp_path):
+    sla = "slas: [{name: Calls answered, target: 80, actual: 90, unit: '%'}]\n"
+    complaints = "complaints: {total: 1001, previous: 1000}\n"
+    pack = prepare(
+        month(tmp_path, customer(60, 20, 20, complaints), files={"operations.yaml": sla})
+    )
+    table = block(pack, "operations", "Service levels")
+    assert isinstance(table, Table)
+    assert "rose 0%" not in table.finding
+    assert table.finding == "Every service level is green while complaints rose 0.1%"

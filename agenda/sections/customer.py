@@ -100,7 +100,8 @@ def build(
 def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
     nps = signal.nps
     prev_label = month_label(signal.previous.period) if signal.previous else ""
-    change = signal.nps_change
+    change = signal.nps_change  # for the margin note, to one decimal
+    shown = signal.nps_change_shown  # as the reader can check it from the two scores
     figures: list[Figure] = []
     notes: list[str] = []
     blocks: list[Block] = []
@@ -115,7 +116,7 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
         detail = say(
             "customer.nps_figure_detail",
             n=f"{nps.n:,}",
-            change=signed(change) if change is not None else None,
+            change=signed(shown) if shown is not None else None,
             since=prev_label,
             margin=number(round(nps.margin)) if nps.margin is not None else None,
             target=target,
@@ -188,7 +189,7 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
                     passives=round(nps.share("passives")),
                     detractors=round(nps.share("detractors")),
                     score=signed(nps.score),
-                    change=signed(change) if change is not None else None,
+                    change=signed(shown) if shown is not None else None,
                     previous_label=prev_label,
                     previous_score=(
                         signed(signal.previous_nps.score)
@@ -206,7 +207,7 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
                 Note(
                     say(
                         "customer.nps_change_is_noise",
-                        change=signed(change),
+                        change=signed(shown if shown is not None else change),
                         margin=number(round(signal.change_margin)),
                     ),
                     "caution",
@@ -221,7 +222,7 @@ def _nps_finding(signal: CustomerSignal) -> str:
     nps = signal.nps
     if nps.score is None:
         return say("customer.nps_finding_no_answers")
-    change = signal.nps_change
+    change = signal.nps_change_shown
     target = signal.target if signal.framing == "target" else None
     since = None
     if change is not None and signal.previous is not None:
@@ -233,7 +234,7 @@ def _nps_finding(signal: CustomerSignal) -> str:
         one=nps.n == 1,
         target=signed(target) if target is not None else None,
         direction=direction(change) if since is not None and change is not None else None,
-        change=number(abs(round(change))) if change is not None else None,
+        change=number(abs(change)) if change is not None else None,
         since=since,
         noise=signal.change_is_noise,
     )
@@ -279,7 +280,7 @@ def _charts(signal: CustomerSignal) -> list[Block]:
                 caption=say("customer.nps_trend_gaps", months=gaps) if gaps else "",
                 finding=say(
                     "customer.nps_trend_finding",
-                    direction=direction(last - first),
+                    direction=direction(round(last) - round(first)),
                     first=signed(first),
                     last=signed(last),
                     months=len(month_range(first_month, last_month)),
