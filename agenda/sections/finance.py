@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from agenda import schema
 from agenda.figures import CODES, SIGNS
-from agenda.formatting import money, with_unit
+from agenda.formatting import difference, money, number, points, with_unit
 from agenda.model import Block, Note, Table
 from agenda.sections import Built
 from agenda.sections._shared import status_counts
@@ -26,11 +28,13 @@ def build(finance: schema.Finance, month: MonthData, signal: CustomerSignal) -> 
             budget = with_unit(m.budget, m.unit, unit_currency) if m.budget is not None else "–"
             variance = "–"
             st = "–"
-            delta = m.actual - m.budget if m.budget is not None else None
+            delta = difference(m.actual, m.budget) if m.budget is not None else None
             deltas.append(delta)
             if m.budget is not None and delta is not None:
                 sign = "+" if delta > 0 else "−" if delta < 0 else ""
-                variance = sign + with_unit(abs(delta), m.unit, unit_currency)
+                variance = sign + (  # a gap between percentages is in points: −1 pt, +2.1 pts
+                    points(delta) if m.unit == "%" else with_unit(abs(delta), m.unit, unit_currency)
+                )
                 if m.higher_is_better is not None:  # no stated direction: no status
                     st = status(m.budget, m.actual, higher_is_better=m.higher_is_better)
                     judged.append(st)
@@ -57,12 +61,13 @@ def build(finance: schema.Finance, month: MonthData, signal: CustomerSignal) -> 
 
 
 #: What a currency unit's letters after the sign multiply by: £k, €m, USD bn.
-_SCALES = {"": 1.0, "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+_SCALES = {"": 1, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 
-def headline(value: float, unit: str | None, currency: str) -> str:
-    """A figure as a finding says it: money compact (21,300 in £k is £21.3m, 200 is £200k),
-    any other figure as the table shows it."""
+def headline(value: float, unit: str | None, currency: str, beside: float | None = None) -> str:
+    """A figure as a finding says it: money compact (21,300 in £k is £21.3m, 200 is £200k,
+    21.3 in £bn is £21.3bn, 0.05 in £k is £50), told apart from ``beside`` (its budget) when
+    the two differ (agenda.formatting.money); any other figure as the table shows it."""
     if not unit:
         code, rest = currency, ""
     elif unit[0] in SIGNS:
@@ -72,9 +77,16 @@ def headline(value: float, unit: str | None, currency: str) -> str:
     else:
         return with_unit(value, unit)
     scale = _SCALES.get(rest.lower())
-    if scale is None or abs(value * scale) < 10_000:
+    if scale is None:
         return with_unit(value, unit or None, None if unit else currency)
-    return money(value * scale, code)
+    return money(
+        _scaled(value, scale), code, _scaled(beside, scale) if beside is not None else None
+    )
+
+
+def _scaled(value: float, scale: int) -> float:
+    """``value`` in a unit of ``scale`` as a plain amount, exactly: 5.4321 £k is 5,432.1."""
+    return float(Decimal(repr(value)) * scale)
 
 
 def _finding(finance: schema.Finance, delta: float | None, judged: list[str]) -> str:
@@ -83,11 +95,19 @@ def _finding(finance: schema.Finance, delta: float | None, judged: list[str]) ->
     direction judge them."""
     first = finance.metrics[0]
     counts = status_counts(judged)
+    percent = first.unit == "%"  # a gap between percentages is in points, said in words
+    variance = None
+    if delta:
+        variance = (
+            number(abs(delta)) if percent else headline(abs(delta), first.unit, finance.currency)
+        )
     return say(
         "sections.finance_finding",
         name=first.name,
-        actual=headline(first.actual, first.unit, finance.currency),
-        variance=headline(abs(delta), first.unit, finance.currency) if delta else None,
+        actual=headline(first.actual, first.unit, finance.currency, first.budget),
+        variance=variance,
+        points=percent,
+        one=delta is not None and abs(delta) == 1,
         under=delta is not None and delta < 0,
         on_budget=delta == 0,
         on_track=counts["On track"],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agenda import schema
-from agenda.formatting import money
+from agenda.formatting import difference, money
 from agenda.model import Block, Figure, Figures, Note, Table
 from agenda.sections import Built
 from agenda.sections._shared import NOT_STATED, direction, sales_currency
@@ -19,7 +19,7 @@ def build(sales: schema.Sales, month: MonthData, signal: CustomerSignal) -> Buil
     if sales.pipeline is not None:
         p = sales.pipeline
         detail = ""
-        delta = p.value - p.previous if p.previous is not None else None
+        delta = difference(p.value, p.previous) if p.previous is not None else None
         if delta is not None:
             change = ("+" if delta >= 0 else "") + money(delta, currency)
             detail = say("sections.since_last_month", change=change)
