@@ -156,10 +156,33 @@ def fold_aligned(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+def _is_mark(ch: str) -> bool:
+    """An accent or a vowel sign: part of the letter before it, whether or not Unicode gives
+    it a combining class (Thai ี and Devanagari ि have none)."""
+    return unicodedata.category(ch).startswith("M")
+
+
+@lru_cache(maxsize=1)
+def _word_pattern() -> re.Pattern[str]:
+    """A word: a letter, then letters, digits, marks, apostrophes and hyphens, ending on a
+    letter, digit or mark. ``\\w`` holds no marks, so "ศรีสวัสดิ์" and "शर्मा" would break
+    at every vowel sign; the marks of every plane that has them are added."""
+    marks = [c for c in (*range(0x20000), *range(0xE0100, 0xE01F0)) if _is_mark(chr(c))]
+    spans: list[list[int]] = []
+    for code in marks:
+        if spans and spans[-1][1] == code - 1:
+            spans[-1][1] = code
+        else:
+            spans.append([code, code])
+    mark = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in spans)
+    return re.compile(rf"[^\W\d_](?:[\w{mark}'’‘ʼ\-‐‑]*[\w{mark}])?")
+
+
 def words(name: str) -> list[str]:
-    """A name's words (letters, apostrophes and hyphens kept inside a word), accents composed
-    first so that a name pasted with separate accents ("He\u0301le\u0300ne") is one word."""
-    return re.findall(r"[^\W\d_](?:[\w'’‘ʼ\-‐‑]*\w)?", unicodedata.normalize("NFC", name))
+    """A name's words (letters, apostrophes and hyphens kept inside a word, and the vowel signs
+    of scripts that write them apart), accents composed first so that a name pasted with
+    separate accents ("He\u0301le\u0300ne") is one word."""
+    return _word_pattern().findall(unicodedata.normalize("NFC", name))
 
 
 def pieces(word: str) -> list[str]:
@@ -294,8 +317,8 @@ class Finder:
                 if any(start < k_end and k_start < end for k_start, k_end in kept):
                     continue
                 first, last = index[start], index[end - 1] + 1
-                while last < len(text) and unicodedata.combining(text[last]):
-                    last += 1  # an accent typed as its own character belongs to the letter
+                while last < len(text) and _is_mark(text[last]):
+                    last += 1  # an accent or vowel sign typed apart belongs to the letter
                 term = self.terms[n]
                 if self._typed_as(term, text[first:last]) and not _compound(text, last):
                     match = Match(first, last, term, _doubtful(term, text, first, last))
@@ -311,10 +334,10 @@ class Finder:
     def _typed_as(term: Term, typed: str) -> bool:
         """Whether the text is typed as the term asks: an organisation's short form with
         capitals, its full name in one case or with capitals ("Sheffield homes" is not
-        "Sheffield Homes"); then as ``_capitalised_ok``."""
+        "Sheffield Homes"); then as ``_capitalised_ok``. Words without case (東京住宅供給公社,
+        서울주택도시공사, شركة) meet every case rule: nothing in them can say otherwise."""
         proper = all(
-            w[0].isupper() or fold(w) in PARTICLES | _JOINING
-            for w in re.findall(r"[^\W\d_]+", typed)
+            _capital(w) or fold(w) in PARTICLES | _JOINING for w in re.findall(r"[^\W\d_]+", typed)
         )
         if term.proper_case:
             return proper
@@ -327,12 +350,28 @@ class Finder:
         """Initialisms in capitals; one name word with a capital on a word that is not a
         particle ("al-Rahman" is capitalised, "long" is not)."""
         if term.upper_only:
-            return typed.isupper()
+            return typed.isupper() or _caseless(typed)
         if term.capitalised:
             return any(
-                w[0].isupper() for w in re.findall(r"[^\W\d_]+", typed) if fold(w) not in PARTICLES
+                _capital(w) for w in re.findall(r"[^\W\d_]+", typed) if fold(w) not in PARTICLES
             )
         return True
+
+
+def _cased(ch: str) -> bool:
+    return ch.isupper() or ch.islower() or ch.istitle()
+
+
+def _caseless(text: str) -> bool:
+    """Text with no letter that has a case (Chinese, Japanese, Korean, Arabic, Hebrew, Thai,
+    Devanagari...): it is in every case at once, so it meets any rule about case."""
+    return not any(_cased(ch) for ch in text)
+
+
+def _capital(word: str) -> bool:
+    """Whether a word is written with a capital: its first letter that has a case is a capital
+    ("Zoë", "ʻOhana", "東京Gas"), or none has one ("東京", "محمد")."""
+    return next((ch.isupper() or ch.istitle() for ch in word if _cased(ch)), True)
 
 
 def _compound(text: str, end: int) -> bool:

@@ -17,6 +17,7 @@ lists them). The build reports how many replacements it made, never what it repl
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -333,7 +334,22 @@ def names_guest(name: str, guest: schema.Guest, whole: Finder | None = None) -> 
 
 def _proper(folded_words: set[str]) -> set[str]:
     """Name words that identify someone: particles ("Ó", "van") and short words dropped."""
-    return {w for w in folded_words if w not in PARTICLES and len(w) >= 3}
+    return {w for w in folded_words if w not in PARTICLES and _long_enough(w)}
+
+
+#: Scripts in which one character is a syllable or a word: two of them name someone as
+#: surely as three Latin letters do (佐藤, 花子, 민준, 小明).
+_DENSE = ("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH", "HIRAGANA", "KATAKANA", "HANGUL")
+
+
+def _long_enough(word: str) -> bool:
+    """Whether a name word identifies someone alone: three letters or more ("Ma", "Li" do
+    not), or two characters of Chinese, Japanese or Korean (one, 王 or 김, does not)."""
+    if len(word) >= 3:
+        return True
+    return len(word) == 2 and all(
+        unicodedata.name(ch, "").removeprefix("HALFWIDTH ").startswith(_DENSE) for ch in word
+    )
 
 
 def _parts_of(terms: list[Term]) -> set[str]:
@@ -418,7 +434,9 @@ def guest_terms(guest: schema.Guest, host: str) -> list[Term]:
     The full name and every tail of it of two words or more ("Ó Súilleabháin", "Ann Mac Giolla
     Phádraig", "Mac Giolla Phádraig") match in any case; one word alone ("Zoë", "Weiß",
     "Müller") matches only with a capital, as names are typed, so that a guest called Long or
-    May leaves "too long" and "in May" alone. Words under three letters never match alone.
+    May leaves "too long" and "in May" alone. Words under three letters never match alone,
+    but for two characters of Chinese, Japanese or Korean ("佐藤さん"). Scripts without capitals
+    (佐藤, محمد, สมชาย) cannot show a name by its case: their words match as typed.
     """
     name = bare_name(guest.name)
     terms = [Term(form, PERSON, titled=True) for form in full_name_forms(guest)]
@@ -433,7 +451,7 @@ def guest_terms(guest: schema.Guest, host: str) -> list[Term]:
             terms.append(Term(last, PERSON, titled=True, capitalised=True))
     for word in name_words:
         for part in dict.fromkeys([word, *pieces(word)]):
-            if fold(part) not in PARTICLES and len(part) >= 3:
+            if fold(part) not in PARTICLES and _long_enough(part):
                 terms.append(Term(part, PERSON, titled=True, capitalised=True))
     # German umlauts are also written out: Müller is Mueller, Jürgen Juergen
     spelled = name.translate(_UMLAUTS)
