@@ -104,6 +104,32 @@ class CustomerSignal:
         self._complaints_previous = customer.complaints.previous if customer.complaints else None
         self.themes = tuple(customer.themes)
         self.verbatims = tuple(customer.verbatims)
+        self._warn_previous_complaints(month)
+
+    def _warn_previous_complaints(self, month: MonthData) -> None:
+        """A stated ``complaints.previous`` that last month's own file contradicts: warned,
+        located at ``previous``; the file's figure is used throughout, since the reasons the
+        table and chart compare with come from that file."""
+        stated, on_file = self._complaints_previous, self._last_month_file
+        if stated is None or on_file is None or on_file.complaints == stated:
+            return
+        self.warnings.append(
+            month.problem(
+                "customer",
+                ("complaints", "previous"),
+                f"complaints.previous is {stated:,} but {on_file.period}/customer.yaml gives "
+                f"{on_file.complaints:,} complaints for {month_label(on_file.period)}: the pack "
+                f"uses {on_file.complaints:,} from that file (its reasons are compared too)",
+            )
+        )
+
+    @property
+    def _last_month_file(self) -> MonthSignal | None:
+        """Last month's own file, when it gives complaints."""
+        return next(
+            (s for s in self.history if s.period == self.last_month and s.complaints is not None),
+            None,
+        )
 
     @property
     def nps_change(self) -> float | None:
@@ -208,19 +234,18 @@ class CustomerSignal:
         latest earlier month with complaints.
         """
         if self._complaints_previous is not None:
-            before = self.last_month
-            return next(
-                (s for s in self.history if s.period == before and s.complaints is not None), None
-            )
+            return self._last_month_file
         return next((s for s in reversed(self.history) if s.complaints is not None), None)
 
     @property
     def complaints_previous(self) -> int | None:
-        """Last month's complaints: customer.yaml's ``previous``, else the earlier month's file."""
-        if self._complaints_previous is not None:
-            return self._complaints_previous
+        """Last month's complaints: last month's own file when it gives them (a stated
+        ``previous`` that differs is warned), else customer.yaml's ``previous``, else the latest
+        earlier month's file."""
         compared = self.complaints_compared
-        return compared.complaints if compared else None
+        if compared is not None:
+            return compared.complaints
+        return self._complaints_previous
 
     @property
     def complaints_compared_period(self) -> str | None:
