@@ -45,6 +45,7 @@ Kind = Literal[
     "text",
     "chart",
     "lists",
+    "tables",
 ]
 
 #: Slide geometry in inches (16:9) and the type sizes the layout estimates assume.
@@ -134,6 +135,18 @@ class ListsSlide:
 
 
 @dataclass(frozen=True)
+class StackSlide:
+    """Small tables one under another on one slide, each under its own heading (its finding)
+    but the first when the slide's title states it; below a row of figure cards, if any."""
+
+    tables: tuple[TableSlide, ...]
+    headings: tuple[str, ...]  #: one per table, "" where the slide's title states its point
+    heading_h: float  #: measured height (in) of the tallest heading
+    figures: Figures | None = None
+    caption: str = ""
+
+
+@dataclass(frozen=True)
 class TextSlide:
     """A run of notes that fits on one slide."""
 
@@ -150,6 +163,7 @@ Content = (
     | TableSlide
     | Bullets
     | ListsSlide
+    | StackSlide
     | TextSlide
     | Chart
 )
@@ -328,6 +342,15 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
             while i < len(blocks) and isinstance(note := blocks[i], Note) and len(attached) < 3:
                 attached.append(note)
                 i += 1
+            stack_tables = [] if attached else _table_run(blocks[i:])
+            stack = _stack(stack_tables, labels, font, block) if stack_tables else None
+            if stack is not None:
+                i += len(stack.tables)
+                points = [*block.speaker_notes, *(t.table.caption for t in stack.tables)]
+                slides.append(
+                    slide("tables", block.finding or block.title, stack, [p for p in points if p])
+                )
+                continue
             slides.append(
                 slide(
                     "figures",
@@ -340,6 +363,12 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
             slides.append(slide("chart", block.finding or block.title, block, block.notes))
         elif isinstance(block, Table):
             if not block.deck:  # the same figures as a chart beside it: shown once, as the chart
+                continue
+            stack = None if lead else _stack([block, *_table_run(blocks[i:])], labels, font)
+            if stack is not None:
+                i += len(stack.tables) - 1
+                captions = [t.table.caption for t in stack.tables if t.table.caption]
+                slides.append(slide("tables", block.finding or block.title, stack, captions))
                 continue
             before, lead = lead, ()
             before_h = notes_height(before, labels, font) if before else 0.0
@@ -426,9 +455,18 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
 def _action_slides(log: ActionLog, labels: Labels, font: str | None) -> list[SlidePlan]:
     notes = _notes(log.cues, [log.summary])
     slides = []
-    for table in log.blocks:
+    blocks = list(log.blocks)
+    i = 0
+    while i < len(blocks):
+        table = blocks[i]
+        i += 1
         if not isinstance(table, Table):
             raise RenderError(f"the action log holds a {type(table).__name__}, not a table")
+        stack = _stack([table, *_table_run(blocks[i:])], labels, font)
+        if stack is not None:
+            i += len(stack.tables) - 1
+            slides.append(SlidePlan("tables", table.title, notes, "actions", stack, log.slot.title))
+            continue
         for n, (part, total) in enumerate(table_slides(table, labels, font), 1):
             slides.append(
                 SlidePlan(
@@ -441,6 +479,83 @@ def _action_slides(log: ActionLog, labels: Labels, font: str | None) -> list[Sli
                 )
             )
     return slides
+
+
+#: Small tables stacked on one slide: the type sizes tried, their headings' size, the gap
+#: above a heading, and the height of a row of figure cards above them.
+STACK_SIZES = (16, 14)
+STACK_HEADING_PT = 16
+STACK_GAP = 0.3
+CARDS_H = 1.1
+CARDS_GAP = 0.2
+
+
+def _table_run(following: Sequence[object]) -> list[Table]:
+    """The tables shown in the deck that follow one another from the start of ``following``."""
+    run = []
+    for block in following:
+        if not isinstance(block, Table) or not block.deck:
+            break
+        run.append(block)
+    return run
+
+
+def stack_heading_height(text: str, font: str | None = DEFAULT_FONT) -> float:
+    """Height (in) of a stacked table's heading across the body."""
+    lines = text_metrics.lines_needed(text, SLIDE_W - 2 * MARGIN, font, STACK_HEADING_PT, bold=True)
+    return lines * LINE_IN_PER_PT * STACK_HEADING_PT * 1.1 + 0.08
+
+
+def _whole(table: Table, pt: int, labels: Labels, font: str | None) -> TableSlide | None:
+    """``table`` as one part at ``pt``, or None when it needs more than one slide there."""
+    shortened = tuple(tuple(shorten(cell, CELL_CHARS) for cell in row) for row in table.rows)
+    caption = table.caption
+    if shortened != table.rows:
+        caption = f"{caption} {labels.shortened}".strip()
+    fitted = replace(table, rows=shortened, caption=caption)
+    if len(chunk_table(fitted, pt=pt, font=font)) > 1:
+        return None
+    widths = table_column_widths(fitted, pt, font)
+    heights = (
+        row_height(table.columns, widths, pt, font=font, bold=range(len(table.columns))),
+        *(row_height(r, widths, pt, font=font, bold=_bold(table)) for r in shortened),
+    )
+    return TableSlide(fitted, pt, heights, tuple(widths))
+
+
+def stack_height(stack: StackSlide) -> float:
+    """Height (in) the stacked tables, their headings and the cards take."""
+    tables = sum(sum(t.heights) for t in stack.tables)
+    headings = sum(1 for h in stack.headings if h) * stack.heading_h
+    gaps = (len(stack.tables) - 1) * STACK_GAP
+    return tables + headings + gaps + (CARDS_H + CARDS_GAP if stack.figures else 0.0)
+
+
+def _stack(
+    tables: Sequence[Table], labels: Labels, font: str | None, figures: Figures | None = None
+) -> StackSlide | None:
+    """The most of ``tables`` (two or more, or one below ``figures``) that fit one slide
+    together, each whole at one size of ``STACK_SIZES``; else None."""
+    least = 1 if figures is not None else 2
+    for count in range(len(tables), least - 1, -1):
+        chosen = tables[:count]
+        # the slide's title states the first table's point, unless figures come first
+        headings = tuple(
+            "" if n == 0 and figures is None else t.finding or t.title for n, t in enumerate(chosen)
+        )
+        heading_h = max((stack_heading_height(h, font) for h in headings if h), default=0.0)
+        caption = " ".join(t.caption for t in chosen if t.caption)
+        room = BODY_BOTTOM - BODY_TOP - (CAPTION_ROOM if caption else 0.0)
+        for pt in STACK_SIZES:
+            parts = [_whole(t, pt, labels, font) for t in chosen]
+            if any(p is None for p in parts):
+                continue
+            stack = StackSlide(
+                tuple(p for p in parts if p is not None), headings, heading_h, figures, caption
+            )
+            if stack_height(stack) <= room:
+                return stack
+    return None
 
 
 def table_slides(

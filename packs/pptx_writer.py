@@ -25,7 +25,7 @@ from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Emu, Inches, Length, Pt
 
 from agenda.errors import RenderError
-from agenda.model import Bullets, Chart, Cover, Note, Pack
+from agenda.model import Bullets, Chart, Cover, Figures, Note, Pack
 from packs._drawingml import (
     add_run,
     alt_text,
@@ -41,17 +41,22 @@ from packs.deck_plan import (
     ASIDE_PT,
     BODY_BOTTOM,
     BODY_TOP,
+    CARDS_GAP,
+    CARDS_H,
     LIST_GAP,
     LIST_INDENT,
     MARGIN,
     NOTE_GAP,
     QUOTE_GAP,
     SLIDE_W,
+    STACK_GAP,
+    STACK_HEADING_PT,
     Divider,
     FigureSlide,
     ListsSlide,
     QuoteSlide,
     SlidePlan,
+    StackSlide,
     StoryPart,
     TableSlide,
     TextSlide,
@@ -153,6 +158,8 @@ class DeckWriter:
             self._figures(slide, plan.title, content)
         elif isinstance(content, TableSlide):
             self._table(slide, plan.title, content)
+        elif isinstance(content, StackSlide):
+            self._stack(slide, plan.title, content)
         elif isinstance(content, Bullets):
             self._bullets(slide, plan.title, content)
         elif isinstance(content, ListsSlide):
@@ -417,10 +424,25 @@ class DeckWriter:
     def _figures(self, slide: Slide, title: str, content: FigureSlide) -> None:
         figures, notes = content.figures, content.notes
         self._set_title(slide, title)
+        height = 2.2
+        self._cards(slide, figures, height, 40)
+        if notes:
+            top = BODY_TOP + height + 0.35
+            frame = self._box(
+                slide,
+                Inches(MARGIN),
+                Inches(top),
+                Inches(SLIDE_W - 2 * MARGIN),
+                Inches(BODY_BOTTOM - top),
+            )
+            frame.margin_left = Emu(0)
+            self._notes(frame, notes, SLIDE_W - 2 * MARGIN, BODY_BOTTOM - top, (16, 14, 12), 6)
+
+    def _cards(self, slide: Slide, figures: Figures, height: float, big: int) -> None:
+        """A row of figure cards at the body's top, ``height`` tall, values at ``big`` pt."""
         count = len(figures.items)
         gap = 0.25
         width = min((SLIDE_W - 2 * MARGIN - gap * (count - 1)) / count, 4.2)
-        height = 2.2
         for n, figure in enumerate(figures.items):
             left = MARGIN + n * (width + gap)
             frame = self._box(
@@ -432,7 +454,7 @@ class DeckWriter:
                 fill=self.panel,
             )
             self._run(frame.paragraphs[0], figure.label, size=14, colour=self.muted)
-            value_size = 40 if len(figure.value) <= 8 else 28
+            value_size = big if len(figure.value) <= 8 else 28
             self._run(
                 frame.add_paragraph(), figure.value, size=value_size, bold=True, colour=self.accent
             )
@@ -447,27 +469,60 @@ class DeckWriter:
                         bold=True,
                         colour=self.status.get(figure.status, self.ink),
                     )
-        if notes:
-            top = BODY_TOP + height + 0.35
-            frame = self._box(
-                slide,
-                Inches(MARGIN),
-                Inches(top),
-                Inches(SLIDE_W - 2 * MARGIN),
-                Inches(BODY_BOTTOM - top),
-            )
-            frame.margin_left = Emu(0)
-            self._notes(frame, notes, SLIDE_W - 2 * MARGIN, BODY_BOTTOM - top, (16, 14, 12), 6)
+
+    def _stack(self, slide: Slide, title: str, content: StackSlide) -> None:
+        """Small tables one under another, below the figure cards if any."""
+        self._set_title(slide, title)
+        top = BODY_TOP
+        if content.figures is not None:
+            self._cards(slide, content.figures, CARDS_H, 28)
+            top += CARDS_H + CARDS_GAP
+        for n, (part, heading) in enumerate(zip(content.tables, content.headings, strict=True)):
+            if n:
+                top += STACK_GAP
+            if heading:
+                frame = self._box(
+                    slide,
+                    Inches(MARGIN),
+                    Inches(top),
+                    Inches(SLIDE_W - 2 * MARGIN),
+                    Inches(content.heading_h),
+                )
+                frame.margin_left = frame.margin_right = Emu(0)
+                frame.margin_top = frame.margin_bottom = Emu(0)
+                self._run(
+                    frame.paragraphs[0],
+                    heading,
+                    size=STACK_HEADING_PT,
+                    bold=True,
+                    colour=self.accent,
+                )
+                top += content.heading_h
+            self._grid(slide, part, top)
+            top += sum(part.heights)
+        if content.caption:
+            self._caption(slide, content.caption)
 
     def _table(self, slide: Slide, title: str, content: TableSlide) -> None:
-        table, pt = content.table, content.pt
+        table = content.table
         self._set_title(slide, title)
-        widths = content.widths or table_column_widths(table, pt)
         heights = content.heights or tuple(0.4 for _ in range(len(table.rows) + 1))
         top = BODY_TOP
         if content.before:  # the section's short notes, under the title and above the table
             self._shared_notes(slide, content.before, top, content.before_h, content.note_pt)
             top += content.before_h + NOTE_GAP
+        self._grid(slide, content, top)
+        if content.after:  # the notes that follow the table, beneath it
+            below = top + sum(heights) + NOTE_GAP
+            self._shared_notes(slide, content.after, below, content.after_h, content.note_pt)
+        if table.caption:
+            self._caption(slide, table.caption)
+
+    def _grid(self, slide: Slide, content: TableSlide, top: float) -> None:
+        """The table part ``content`` at ``top``, full body width, in its planned sizes."""
+        table, pt = content.table, content.pt
+        widths = content.widths or table_column_widths(table, pt)
+        heights = content.heights or tuple(0.4 for _ in range(len(table.rows) + 1))
         shape = slide.shapes.add_table(
             len(table.rows) + 1,
             len(table.columns),
@@ -506,11 +561,6 @@ class DeckWriter:
                     fill=self.panel if r % 2 == 0 else None,
                     right=c in table.numeric_columns,
                 )
-        if content.after:  # the notes that follow the table, beneath it
-            below = top + sum(heights) + NOTE_GAP
-            self._shared_notes(slide, content.after, below, content.after_h, content.note_pt)
-        if table.caption:
-            self._caption(slide, table.caption)
 
     def _shared_notes(
         self, slide: Slide, notes: Sequence[Note], top: float, height: float, size: int

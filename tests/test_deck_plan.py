@@ -23,12 +23,14 @@ from packs.deck_plan import (
     Divider,
     FigureSlide,
     QuoteSlide,
+    StackSlide,
     StoryPart,
     TableSlide,
     TextSlide,
     chunk_table,
     plan_deck,
     row_height,
+    stack_height,
     table_column_widths,
     table_size,
 )
@@ -137,6 +139,7 @@ def test_each_kind_of_slide_is_planned_with_its_own_content_type():
         "quotes": QuoteSlide,
         "figures": FigureSlide,
         "table": TableSlide,
+        "tables": StackSlide,
         "text": TextSlide,
     }
     plans = plan_deck(prepare(SAMPLE_MONTH))
@@ -302,3 +305,34 @@ def test_what_customers_said_about_the_top_themes_shares_one_slide(built_sample)
     assert first < second
     assert lines[first + 1].startswith("“Fourth estimated bill since the summer.")
     assert lines[second + 4] == "Story: Still not fixed, three months on (Mrs Alison Jones, Leeds)"
+
+
+def test_small_tables_share_a_slide_each_under_its_own_heading(built_sample):
+    """Marketing's programmes and events, Sales' pipeline and targets, and the action log's
+    closed actions and decisions: one slide each, at 14 pt or more, within the body."""
+    plans = plan_deck(prepare(SAMPLE_MONTH))
+    stacks = {p.section: p for p in plans if isinstance(p.content, StackSlide)}
+    assert set(stacks) == {"marketing", "sales", "actions"}
+    expected = {
+        "marketing": ["Programmes", "Events"],
+        "sales": ["Target customers"],
+        "actions": ["Closed since last meeting", "Decisions needed"],
+    }
+    for key, plan in stacks.items():
+        stack = plan.content
+        assert isinstance(stack, StackSlide)
+        assert [t.table.title for t in stack.tables] == expected[key]
+        assert all(t.pt >= 14 for t in stack.tables)
+        assert BODY_TOP + stack_height(stack) <= BODY_BOTTOM
+    assert stacks["sales"].content.figures is not None
+    assert stacks["sales"].title.startswith("Pipeline £6.38m")
+    views = {v.title: v for v in slides(built_sample.pptx)}
+    marketing = views[stacks["marketing"].title]
+    assert "2 events, 1 without an expected customer reaction" in marketing.texts
+    assert "Landlord and letting agent breakfast" in marketing.texts
+    sales = views[stacks["sales"].title]
+    assert "6 target accounts, 2 without customer feedback to take in" in sales.texts
+    assert "Calder Homes Group" in sales.texts
+    actions = views["Closed since last meeting"]
+    assert "Decisions needed" in actions.texts
+    assert "Fund a dedicated billing-correction team through the winter peak" in actions.texts

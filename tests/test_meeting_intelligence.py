@@ -196,7 +196,8 @@ def test_open_actions_carry_over_and_closed_ones_are_listed_once(tmp_path, run_c
     assert "Fix bills" not in "\n".join(tables)  # closed in October: listed once, then gone
     assert "Decisions needed" in [i.text for i in items] and "Fund a billing team" in tables[-1]
     deck = [v for v in slides(pptx) if v.kicker == "Actions"]
-    assert [v.title for v in deck] == ["Open actions", "Decisions needed"]
+    assert [v.title for v in deck] == ["Open actions"]  # the small tables share its slide
+    assert "Decisions needed" in deck[0].texts and "Fund a billing team" in deck[0].texts
 
 
 def test_timing_warnings_when_slots_overrun_or_squeeze_the_customer(tmp_path, run_cli):
