@@ -54,6 +54,12 @@ class Worse:
     short: str
 
 
+def _theme_key(name: str) -> str:
+    """A theme's name as themes are matched: without case or surrounding space, as within a
+    month ("Billing Accuracy" is "Billing accuracy")."""
+    return name.strip().casefold()
+
+
 class CustomerSignal:
     """This month's customer signal beside earlier months, computed once for every section."""
 
@@ -267,29 +273,45 @@ class CustomerSignal:
             return "last month"
         return month_label(period)
 
+    @property
+    def themes_compared(self) -> MonthSignal | None:
+        """The latest earlier month on file with themes: what themes are compared with (a later
+        month with NPS or complaints but no themes says nothing about them)."""
+        return next((s for s in reversed(self.history) if s.themes), None)
+
+    def _theme_on_file(self, theme: schema.Theme) -> int | None:
+        """A theme's mentions in the compared month's file, its name matched without case."""
+        earlier = self.themes_compared
+        if earlier is None:
+            return None
+        wanted = _theme_key(theme.name)
+        found = [n for name, n in earlier.themes.items() if _theme_key(name) == wanted]
+        return sum(found) if found else None
+
     def theme_previous(self, theme: schema.Theme) -> int | None:
         """A theme's mentions last month: its own ``previous``, else the earlier month's file."""
         if theme.previous is not None:
             return theme.previous
-        return self.previous.themes.get(theme.name) if self.previous else None
+        return self._theme_on_file(theme)
 
     def theme_compared_period(self, theme: schema.Theme) -> str | None:
         """The month (YYYY-MM) a theme's mentions are compared with, or None when there is
         none: last month for its own ``previous``, else the earlier file's month."""
         if theme.previous is not None:
             return self.last_month
-        if self.previous is not None and theme.name in self.previous.themes:
-            return self.previous.period
+        if self._theme_on_file(theme) is not None:
+            assert self.themes_compared is not None
+            return self.themes_compared.period
         return None
 
     @property
     def themes_since(self) -> str:
         """What theme mentions are compared with, in words: "last month", or the earlier
         month by name when a theme's change comes from a file older than last month."""
-        earlier = self.previous
+        earlier = self.themes_compared
         if earlier is None or earlier.period == self.last_month:
             return "last month"
-        if any(t.previous is None and t.name in earlier.themes for t in self.themes):
+        if any(t.previous is None and self._theme_on_file(t) is not None for t in self.themes):
             return month_label(earlier.period)
         return "last month"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from docx import Document
 from test_reasoning_and_figures import (
     _build,
     _chart,
@@ -64,3 +65,47 @@ def test_a_stated_previous_with_no_file_last_month_is_used(tmp_path, run_cli):
     result, docx, _ = _build(tmp_path, run_cli, {"customer.yaml": customer})
     assert _warnings(result.stderr) == []
     assert "281 complaints this month, 236 last month." in _section_text(docx, "Customer")
+
+
+# --- 2. themes compared with the latest earlier month that has themes ----------------------------
+
+NPS_ONLY = """\
+nps:
+  counts: {promoters: 50, passives: 30, detractors: 20}
+narratives:
+  - {title: Three weeks for a refund, customer: Mrs Jones, story: She waited., channel: Phone}
+verbatims:
+  - {text: The bill was wrong again., score: 2, channel: Email}
+"""
+
+
+def _themes(**mentions: int) -> str:
+    listed = "".join(
+        f"  - {{name: {name.replace('_', ' ')}, mentions: {n}}}\n" for name, n in mentions.items()
+    )
+    return NPS_ONLY + "themes:\n" + listed
+
+
+def _theme_table(docx) -> list[list[str]]:
+    for table in Document(str(docx)).tables:
+        rows = [[cell.text for cell in row.cells] for row in table.rows]
+        if rows and rows[0][1:3] == ["Theme", "Mentions"]:
+            return rows
+    raise AssertionError("no themes table")
+
+
+def test_themes_skip_a_later_month_without_themes(tmp_path, run_cli):
+    _month(tmp_path, "2026-09", _themes(Billing_accuracy=30, Delays=20))
+    _month(tmp_path, "2026-10", NPS_ONLY)  # a signal, but no themes
+    _, docx, _ = _build(tmp_path, run_cli, {"customer.yaml": _themes(Billing_accuracy=40)})
+    rows = _theme_table(docx)
+    assert rows[0][-1] == "Change since September 2026"
+    assert rows[1] == ["1", "Billing accuracy", "40", "+10"]
+
+
+def test_themes_match_last_month_whatever_their_case(tmp_path, run_cli):
+    _month(tmp_path, "2026-10", _themes(Billing_Accuracy=30))
+    _, docx, _ = _build(tmp_path, run_cli, {"customer.yaml": _themes(Billing_accuracy=40)})
+    rows = _theme_table(docx)
+    assert rows[0][-1] == "Change"
+    assert rows[1] == ["1", "Billing accuracy", "40", "+10"]
