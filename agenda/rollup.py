@@ -381,12 +381,21 @@ def _customer(units: list[Unit], missing: str = "") -> list[Block]:
             ),
         )
     )
-    mentions: dict[str, int] = defaultdict(int)
-    units_with: dict[str, list[str]] = defaultdict(list)
+    # Themes are added without case, as within a month ("Billing Accuracy" is "Billing
+    # accuracy"), each shown by its most common spelling (most mentions, then first seen).
+    by_key: dict[str, int] = defaultdict(int)
+    spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    units_by_key: dict[str, list[str]] = defaultdict(list)
     for unit in units:
         for theme in unit.month.customer.themes:
-            mentions[theme.name] += theme.mentions
-            units_with[theme.name].append(unit.label)
+            key = theme.name.strip().casefold()
+            by_key[key] += theme.mentions
+            spellings[key][theme.name.strip()] += theme.mentions
+            if unit.label not in units_by_key[key]:
+                units_by_key[key].append(unit.label)
+    shown = {key: max(names, key=lambda n: names[n]) for key, names in spellings.items()}
+    mentions = {shown[key]: n for key, n in by_key.items()}
+    units_with = {shown[key]: labels for key, labels in units_by_key.items()}
     if mentions:
         top = sorted(mentions, key=lambda t: (-mentions[t], t))[:6]
         blocks.append(

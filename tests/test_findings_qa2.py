@@ -109,3 +109,36 @@ def test_themes_match_last_month_whatever_their_case(tmp_path, run_cli):
     rows = _theme_table(docx)
     assert rows[0][-1] == "Change"
     assert rows[1] == ["1", "Billing accuracy", "40", "+10"]
+
+
+# --- 3. the group pack's top theme, spellings added whatever their case ---------------------------
+
+
+def test_the_group_adds_theme_spellings_that_differ_only_in_case(tmp_path, run_cli):
+    from test_group_pack_honesty import _group_files, _workspace
+
+    ws = _workspace(tmp_path, broken=False)
+    themes = {
+        "galway": "themes:\n  - {name: Billing accuracy, mentions: 60}\n",
+        "mayo": "themes:\n  - {name: Billing Accuracy, mentions: 60}\n",
+        "roscommon": (
+            "themes:\n  - {name: Delays, mentions: 100}\n"
+            "  - {name: billing accuracy, mentions: 10}\n"
+        ),
+    }
+    for unit, extra in themes.items():
+        (path,) = (ws / unit).glob("*/customer.yaml")
+        path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("build-all", ws, "--out", out)
+    assert result.exit_code == 0, result.output
+    docx, _ = _group_files(out)
+    for table in Document(str(docx)).tables:
+        rows = [[c.text for c in row.cells] for row in table.rows]
+        if rows[0] == ["Theme", "Mentions", "Units"]:
+            break
+    else:
+        raise AssertionError("no group themes table")
+    assert rows[1][:2] == ["Billing accuracy", "130"]
+    assert rows[2][:2] == ["Delays", "100"]
+    assert len(rows) == 3
