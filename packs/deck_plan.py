@@ -112,10 +112,17 @@ class StoryPart:
 @dataclass(frozen=True)
 class QuoteSlide:
     """The quotes that fit on one slide, in order, and a short list that follows them in the
-    section (the guest invited from the front line), beneath them when it fits."""
+    section (the guest invited from the front line), beneath them when it fits; below the
+    section's figures when quotes follow them and fit at their own size."""
 
     quotes: tuple[Quote, ...]
     aside: Bullets | None = None
+    figures: Figures | None = None  #: a row of figure cards above the quotes
+
+    @property
+    def top(self) -> float:
+        """Where the quote panels start (in): below the figure cards, if any."""
+        return BODY_TOP + (CARDS_H + CARDS_GAP if self.figures is not None else 0.0)
 
 
 @dataclass(frozen=True)
@@ -290,10 +297,14 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
 
     # Every branch consumes at least the block at ``i``, so the loop always ends.
     lead: tuple[Note, ...] = ()  # short notes waiting to go above the table that follows
+    cards: Figures | None = None  # figures waiting to go above the quotes that follow
     i = 0
     while i < len(blocks):
         block = blocks[i]
         i += 1
+        if not isinstance(block, Quote):
+            cards = None
+        cards_top = BODY_TOP + CARDS_H + CARDS_GAP if cards is not None else BODY_TOP
         if isinstance(block, Narrative):
             parts = split_text(block.story, STORY_CHARS)
             for n, text in enumerate(parts, 1):
@@ -324,24 +335,28 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
                 shortened = replace(
                     after, items=tuple(shorten(item, BULLET_CHARS) for item in after.items)
                 )
-                if aside_fits(quote_chunks[-1], shortened, font):
+                top = cards_top if len(quote_chunks) == 1 else BODY_TOP
+                if aside_fits(quote_chunks[-1], shortened, font, top):
                     aside = shortened
                     i += 1
             for n, quotes in enumerate(quote_chunks, 1):
                 last = n == len(quote_chunks)
-                slides.append(
-                    slide(
-                        "quotes",
-                        cues.quotes_title + _part(n, len(quote_chunks), labels),
-                        QuoteSlide(tuple(quotes), aside if last else None),
-                        cues.quotes,
-                    )
-                )
+                content = QuoteSlide(tuple(quotes), aside if last else None)
+                title = cues.quotes_title + _part(n, len(quote_chunks), labels)
+                points = list(cues.quotes)
+                if n == 1 and cards is not None:  # the figures just planned, above the quotes
+                    figure_plan = slides.pop()
+                    content = replace(content, figures=cards)
+                    title = cards.finding or cards.title
+                    points = [*figure_plan.notes.splitlines()[1:-1], *points]
+                slides.append(slide("quotes", title, content, points))
         elif isinstance(block, Figures):
             attached: list[Note] = []
             while i < len(blocks) and isinstance(note := blocks[i], Note) and len(attached) < 3:
                 attached.append(note)
                 i += 1
+            if not attached and _quotes_fit_below(blocks[i:], labels):
+                cards = block  # the quotes that follow go beneath these figures
             stack_tables = [] if attached else _table_run(blocks[i:])
             stack = _stack(stack_tables, labels, font, block) if stack_tables else None
             if stack is not None:
@@ -628,26 +643,45 @@ class QuoteLayout:
     height: float
     size: int
     fits: bool  #: every quote fits its panel at ``size``
+    top: float = BODY_TOP  #: where the first row starts (in from the top of the slide)
 
     def bottom(self, count: int) -> float:
         """Where the last row of ``count`` quotes ends (in from the top of the slide)."""
         rows = (count + self.cols - 1) // self.cols
-        return BODY_TOP + rows * self.height + (rows - 1) * QUOTE_GAP
+        return self.top + rows * self.height + (rows - 1) * QUOTE_GAP
 
 
-def quote_layout(quotes: Sequence[Quote], bottom: float = BODY_BOTTOM) -> QuoteLayout:
-    """Two columns of quote panels (one for a single quote) between the body's top and
-    ``bottom``, each as tall as the longest quote needs."""
+def quote_layout(
+    quotes: Sequence[Quote], bottom: float = BODY_BOTTOM, top: float = BODY_TOP
+) -> QuoteLayout:
+    """Two columns of quote panels (one for a single quote) between ``top`` and ``bottom``,
+    each as tall as the longest quote needs."""
     cols = 2 if len(quotes) > 1 else 1
     rows = (len(quotes) + cols - 1) // cols
     width = (SLIDE_W - 2 * MARGIN - QUOTE_GAP * (cols - 1)) / cols
-    room = (bottom - BODY_TOP - QUOTE_GAP * (rows - 1)) / rows
+    room = (bottom - top - QUOTE_GAP * (rows - 1)) / rows
     longest = max((q.text for q in quotes), key=len, default="")
     size = fit_size(longest, width - 0.4, room - 0.8, QUOTE_SIZES)
     per_line = (width - 0.4) / (CHAR_IN_PER_PT * size)
     lines = max((lines_needed(q.text, per_line) for q in quotes), default=1)
     needed = lines * LINE_IN_PER_PT * size + 0.9
-    return QuoteLayout(cols, width, min(room, max(needed, QUOTE_MIN_H)), size, needed <= room)
+    height = min(room, max(needed, QUOTE_MIN_H))
+    return QuoteLayout(cols, width, height, size, needed <= room, top)
+
+
+def _quotes_fit_below(following: Sequence[object], labels: Labels) -> bool:
+    """True when the quotes at the start of ``following`` fit on one slide beneath a row of
+    figure cards, at the size they would have alone."""
+    run = []
+    for block in following:
+        if not isinstance(block, Quote):
+            break
+        run.append(block)
+    chunks = chunk_quotes(run, labels) if run else []
+    if len(chunks) != 1:
+        return False
+    below = quote_layout(chunks[0], top=BODY_TOP + CARDS_H + CARDS_GAP)
+    return below.fits and below.size == quote_layout(chunks[0]).size
 
 
 def aside_height(aside: Bullets, font: str | None = DEFAULT_FONT) -> float:
@@ -659,10 +693,13 @@ def aside_height(aside: Bullets, font: str | None = DEFAULT_FONT) -> float:
     return lines * LINE_IN_PER_PT * ASIDE_PT * 1.2 + 0.24 + 0.08 * len(aside.items)
 
 
-def aside_fits(quotes: Sequence[Quote], aside: Bullets, font: str | None = DEFAULT_FONT) -> bool:
-    """True when ``aside`` fits beneath the quotes with the quotes kept at their own size."""
+def aside_fits(
+    quotes: Sequence[Quote], aside: Bullets, font: str | None = DEFAULT_FONT, top: float = BODY_TOP
+) -> bool:
+    """True when ``aside`` fits beneath the quotes (starting at ``top``) with the quotes kept
+    at their own size."""
     alone = quote_layout(quotes)
-    shared = quote_layout(quotes, BODY_BOTTOM - ASIDE_GAP - aside_height(aside, font))
+    shared = quote_layout(quotes, BODY_BOTTOM - ASIDE_GAP - aside_height(aside, font), top)
     return (
         len(aside.items) <= MAX_BULLETS
         and shared.fits

@@ -391,10 +391,13 @@ class DeckWriter:
         self._set_title(slide, title)
         aside = content.aside
         room = aside_height(aside, self.font) if aside is not None else 0.0
-        layout = quote_layout(quotes, BODY_BOTTOM - (room + ASIDE_GAP if aside else 0.0))
+        if content.figures is not None:
+            self._cards(slide, content.figures, CARDS_H, 28)
+        bottom = BODY_BOTTOM - (room + ASIDE_GAP if aside else 0.0)
+        layout = quote_layout(quotes, bottom, content.top)
         for n, quote in enumerate(quotes):
             left = MARGIN + (n % layout.cols) * (layout.width + QUOTE_GAP)
-            top = BODY_TOP + (n // layout.cols) * (layout.height + QUOTE_GAP)
+            top = layout.top + (n // layout.cols) * (layout.height + QUOTE_GAP)
             frame = self._box(
                 slide,
                 Inches(left),

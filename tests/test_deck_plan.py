@@ -29,6 +29,7 @@ from packs.deck_plan import (
     TextSlide,
     chunk_table,
     plan_deck,
+    quote_layout,
     row_height,
     stack_height,
     table_column_widths,
@@ -336,3 +337,19 @@ def test_small_tables_share_a_slide_each_under_its_own_heading(built_sample):
     actions = views["Closed since last meeting"]
     assert "Decisions needed" in actions.texts
     assert "Fund a dedicated billing-correction team through the winter peak" in actions.texts
+
+
+def test_the_employees_figures_and_voices_share_a_slide(built_sample):
+    """The engagement cards sit above the voices, the quotes kept at the size they have alone;
+    the challenges, too long to join them, keep their own slide."""
+    plans = plan_deck(prepare(SAMPLE_MONTH))
+    employees = [p for p in plans if p.section == "employees"]
+    assert [p.kind for p in employees] == ["divider", "quotes", "bullets", "table"]
+    voices = employees[1].content
+    assert isinstance(voices, QuoteSlide) and voices.figures is not None
+    assert employees[1].title == voices.figures.finding
+    assert quote_layout(voices.quotes, top=voices.top).size == quote_layout(voices.quotes).size
+    assert quote_layout(voices.quotes, top=voices.top).bottom(len(voices.quotes)) <= BODY_BOTTOM
+    (view,) = [v for v in slides(built_sample.pptx) if v.title == employees[1].title]
+    assert "Engagement" in "\n".join(view.texts)
+    assert any(t.startswith("“The calls I'm proud of") for t in view.texts)
