@@ -142,3 +142,32 @@ def test_the_group_adds_theme_spellings_that_differ_only_in_case(tmp_path, run_c
     assert rows[1][:2] == ["Billing accuracy", "130"]
     assert rows[2][:2] == ["Delays", "100"]
     assert len(rows) == 3
+
+
+# --- 4. most complaints with no reason ------------------------------------------------------------
+
+
+def test_a_larger_uncategorised_share_is_said_before_the_top_reason(tmp_path, run_cli):
+    customer = _complaints(100, {"Billing": 20, "Other": 15})
+    _, docx, pptx = _build(tmp_path, run_cli, {"customer.yaml": customer})
+    finding = "Most complaints (65 of 100) have no reason; Billing leads the rest: 20"
+    assert finding in _section_text(docx, "Customer")
+    assert "top complaint reason" not in _section_text(docx, "Customer")
+    _chart(pptx, finding)
+
+
+def test_uncategorised_larger_than_any_reason_but_not_most(tmp_path, run_cli):
+    customer = _complaints(100, {"Billing": 30, "Delay": 30})
+    _, docx, _ = _build(tmp_path, run_cli, {"customer.yaml": customer})
+    text = _section_text(docx, "Customer")
+    assert (
+        "More complaints have no reason (40 of 100) than any one reason; "
+        "Billing and Delay lead the rest: 30 each"
+    ) in text
+    assert "Most complaints" not in text
+
+
+def test_the_top_reason_still_leads_when_it_outnumbers_the_uncategorised(tmp_path, run_cli):
+    customer = _complaints(100, {"Billing": 50, "Delay": 20})
+    _, docx, _ = _build(tmp_path, run_cli, {"customer.yaml": customer})
+    assert "Billing is the top complaint reason: 50" in _section_text(docx, "Customer")

@@ -501,6 +501,16 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
         ],
         signal.period,
     )
+    top = leaders[0][1] if leaders else 0
+    if rest_now > top:  # more have no reason than the top reason has: say that first
+        reasons_finding = say(
+            "customer.complaints_unreasoned_finding",
+            rest=f"{rest_now:,}",
+            total=f"{c.total:,}",
+            most=2 * rest_now > c.total,
+            names=[r for r, n in leaders if n == top] if top else [],
+            count=f"{top:,}",
+        )
     compared_period = signal.complaints_compared_period
     total_finding = say(
         "customer.complaints_total_finding",
