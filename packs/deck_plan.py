@@ -502,6 +502,8 @@ STACK_SIZES = (16, 14)
 STACK_HEADING_PT = 16
 STACK_GAP = 0.3
 CARDS_H = 1.1
+#: Height of the figure cards on a slide of figures.
+FIGURE_H = 2.2
 CARDS_GAP = 0.2
 
 
@@ -901,3 +903,45 @@ def chunk_bullets(
         chunks[-1].append(item)
         used += lines
     return chunks
+
+
+#: The type sizes a slide of notes is drawn in, the largest that fits.
+TEXT_SIZES = (20, 17, 15, 13)
+#: Slides whose content is not measured against the body: they frame the meeting.
+UNMEASURED = frozenset({"title", "agenda", "divider"})
+
+
+def content_height(
+    plan: SlidePlan, labels: Labels, font: str | None = DEFAULT_FONT
+) -> float | None:
+    """The planned height (in) of a content slide's content, from the plan's own measures;
+    None for the title, the agenda and dividers. Stories and charts are drawn to fill the body."""
+    content = plan.content
+    if plan.kind in UNMEASURED:
+        return None
+    if isinstance(content, TableSlide):
+        return _used(content) + (content.after_h + NOTE_GAP if content.after else 0.0)
+    if isinstance(content, StackSlide):
+        return stack_height(content)
+    if isinstance(content, QuoteSlide):
+        layout = quote_layout(content.quotes, top=content.top)
+        height = layout.bottom(len(content.quotes)) - BODY_TOP
+        if content.aside is not None:
+            height += ASIDE_GAP + aside_height(content.aside, font)
+        return height
+    if isinstance(content, FigureSlide):
+        notes = notes_height(content.notes, labels, font) + 0.35 if content.notes else 0.0
+        return FIGURE_H + notes
+    if isinstance(content, ListsSlide):
+        return lists_height(content.lists, content.pt, font)
+    if isinstance(content, Bullets):
+        width = SLIDE_W - 2 * MARGIN - 0.5
+        lines = sum(text_metrics.lines_needed(item, width, font, 18) for item in content.items)
+        return lines * LINE_IN_PER_PT * 18 * 1.25
+    if isinstance(content, TextSlide):  # at the size the notes are drawn (the largest that fits)
+        joined = " ".join(n.text for n in content.notes)
+        pt = fit_size(joined, SLIDE_W - 2 * MARGIN - 0.5, BODY_BOTTOM - BODY_TOP - 0.3, TEXT_SIZES)
+        return notes_height(content.notes, labels, font, pt)
+    if isinstance(content, StoryPart | Chart):
+        return BODY_BOTTOM - BODY_TOP
+    raise RenderError(f"the deck cannot measure a {type(content).__name__} slide")

@@ -43,6 +43,7 @@ from packs.deck_plan import (
     BODY_TOP,
     CARDS_GAP,
     CARDS_H,
+    FIGURE_H,
     LIST_GAP,
     LIST_INDENT,
     MARGIN,
@@ -51,6 +52,7 @@ from packs.deck_plan import (
     SLIDE_W,
     STACK_GAP,
     STACK_HEADING_PT,
+    TEXT_SIZES,
     Divider,
     FigureSlide,
     ListsSlide,
@@ -427,7 +429,7 @@ class DeckWriter:
     def _figures(self, slide: Slide, title: str, content: FigureSlide) -> None:
         figures, notes = content.figures, content.notes
         self._set_title(slide, title)
-        height = 2.2
+        height = FIGURE_H
         self._cards(slide, figures, height, 40)
         if notes:
             top = BODY_TOP + height + 0.35
@@ -650,7 +652,7 @@ class DeckWriter:
         frame = self._body(slide).text_frame
         frame.word_wrap = True
         width, height = SLIDE_W - 2 * MARGIN - 0.5, BODY_BOTTOM - BODY_TOP - 0.3
-        self._notes(frame, notes, width, height, (20, 17, 15, 13), 10)
+        self._notes(frame, notes, width, height, TEXT_SIZES, 10)
 
     def _chart(self, slide: Slide, title: str, spec: Chart) -> None:
         self._set_title(slide, title)
