@@ -171,3 +171,18 @@ def test_the_top_reason_still_leads_when_it_outnumbers_the_uncategorised(tmp_pat
     customer = _complaints(100, {"Billing": 50, "Delay": 20})
     _, docx, _ = _build(tmp_path, run_cli, {"customer.yaml": customer})
     assert "Billing is the top complaint reason: 50" in _section_text(docx, "Customer")
+
+
+# --- what customers said about a theme, tagged whatever the case ---------------------------------
+
+
+def test_a_verbatim_tagged_with_other_capitals_is_said_under_its_theme(tmp_path, run_cli):
+    customer = (
+        NPS_ONLY.replace("channel: Email}", "channel: Email, theme: billing Accuracy}")
+        + "themes:\n  - {name: Billing accuracy, mentions: 40}\n"
+    )
+    _, docx, _ = _build(tmp_path, run_cli, {"customer.yaml": customer})
+    text = _section_text(docx, "Customer")
+    at = text.index("What customers said about billing accuracy")
+    assert "The bill was wrong again." in text[at:]
+    assert "No verbatim was tagged with this theme" not in text

@@ -371,6 +371,12 @@ def _breakdown(month: MonthData) -> Table:
     )
 
 
+def _same_theme(tag: str | None, name: str) -> bool:
+    """A verbatim's or story's theme tag names ``name``, whatever its case (as SLA and
+    challenge links match themes)."""
+    return tag is not None and tag.strip().casefold() == name.strip().casefold()
+
+
 def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Block], list[str]]:
     if not customer.themes:
         return [], []
@@ -406,8 +412,8 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
         )
     ]
     for theme in ranked[:TOP_THEMES]:
-        said = [v for v in customer.verbatims if v.theme == theme.name]
-        stories = [n for n in customer.narratives if n.theme == theme.name]
+        said = [v for v in customer.verbatims if _same_theme(v.theme, theme.name)]
+        stories = [n for n in customer.narratives if _same_theme(n.theme, theme.name)]
         items = [f"“{v.text}” ({quote(v).attribution})" for v in said[:3]]
         items += [f"Story: {n.title} ({storyteller(n)})" for n in stories[:1]]
         if not items:
