@@ -345,10 +345,10 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
                 title = cues.quotes_title + _part(n, len(quote_chunks), labels)
                 points = list(cues.quotes)
                 if n == 1 and cards is not None:  # the figures just planned, above the quotes
-                    figure_plan = slides.pop()
+                    slides.pop()
                     content = replace(content, figures=cards)
                     title = cards.finding or cards.title
-                    points = [*figure_plan.notes.splitlines()[1:-1], *points]
+                    points = [*(cards.speaker_notes or cues.figures), *points]
                 slides.append(slide("quotes", title, content, points))
         elif isinstance(block, Figures):
             attached: list[Note] = []

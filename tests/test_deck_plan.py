@@ -377,3 +377,12 @@ def test_no_content_slide_of_the_sample_fills_less_than_a_quarter_of_its_body():
     )
     assert {t: round(h, 2) for t, h in heights.items() if h < body / 4} == {}
     assert all(h <= body + 0.01 for h in heights.values())
+
+
+def test_no_slide_says_its_slot_purpose_or_a_question_twice_in_its_notes(built_sample):
+    """Speaker notes are composed once per slide: the slot line and purpose open them, the
+    questions close them, and a slide that joins two blocks does not repeat them."""
+    for view in slides(built_sample.pptx):
+        lines = [line for line in view.notes.splitlines() if line.strip()]
+        repeated = {line for line in lines if lines.count(line) > 1}
+        assert not repeated, (view.title, sorted(repeated))
