@@ -6,8 +6,9 @@ sits inside its own panel, so a screen reader meets the slide as a sighted reade
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -147,31 +148,10 @@ class DeckWriter:
 
     def _draw(self, slide: Slide, plan: SlidePlan) -> None:
         """Draw the slide its content calls for (the agenda is drawn as any table)."""
-        content = plan.content
-        if isinstance(content, Cover):
-            self._title(slide, content)
-        elif isinstance(content, Divider):
-            self._divider(slide, plan.title, content)
-        elif isinstance(content, StoryPart):
-            self._narrative(slide, plan.title, content)
-        elif isinstance(content, QuoteSlide):
-            self._quotes(slide, plan.title, content)
-        elif isinstance(content, FigureSlide):
-            self._figures(slide, plan.title, content)
-        elif isinstance(content, TableSlide):
-            self._table(slide, plan.title, content)
-        elif isinstance(content, StackSlide):
-            self._stack(slide, plan.title, content)
-        elif isinstance(content, Bullets):
-            self._bullets(slide, plan.title, content)
-        elif isinstance(content, ListsSlide):
-            self._lists(slide, plan.title, content)
-        elif isinstance(content, TextSlide):
-            self._text(slide, plan.title, content)
-        elif isinstance(content, Chart):
-            self._chart(slide, plan.title, content)
-        else:
-            raise RenderError(f"the deck cannot draw a {type(content).__name__} slide")
+        draw = _DRAWERS.get(type(plan.content))
+        if draw is None:
+            raise RenderError(f"the deck cannot draw a {type(plan.content).__name__} slide")
+        draw(self, slide, plan.title, plan.content)
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -308,8 +288,8 @@ class DeckWriter:
 
     # --- slide kinds ----------------------------------------------------------------------
 
-    def _title(self, slide: Slide, cover: Cover) -> None:
-        self._title_text(slide, cover.title)
+    def _title(self, slide: Slide, title: str, cover: Cover) -> None:
+        self._title_text(slide, title)
         details = [cover.organisation, cover.date_label]
         if cover.location:
             details.append(cover.location)
@@ -677,6 +657,22 @@ class DeckWriter:
 
 CELL_SIDE = Inches(0.06)
 CELL_END = Inches(0.03)
+
+
+#: How each kind of planned slide is drawn, by the type of its content.
+_DRAWERS: dict[type, Callable[[DeckWriter, Slide, str, Any], None]] = {
+    Cover: DeckWriter._title,
+    Divider: DeckWriter._divider,
+    StoryPart: DeckWriter._narrative,
+    QuoteSlide: DeckWriter._quotes,
+    FigureSlide: DeckWriter._figures,
+    TableSlide: DeckWriter._table,
+    StackSlide: DeckWriter._stack,
+    Bullets: DeckWriter._bullets,
+    ListsSlide: DeckWriter._lists,
+    TextSlide: DeckWriter._text,
+    Chart: DeckWriter._chart,
+}
 
 
 def _rgb(hex_colour: str) -> RGBColor:
