@@ -9,7 +9,7 @@ pack gets its ``Labels``. Every word comes from ``templates/words/deck.j2``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from agenda.model import Block, Chart, Cues, Labels, Narrative, Pack, Section, Slot, Table
 from agenda.protect import PERSON
@@ -78,28 +78,9 @@ def cues(slot: Slot, questions: Sequence[str], key: str = "") -> Cues:
 
 
 def labels() -> Labels:
-    """The labels every writer places, phrased once."""
-    names = (
-        "questions",
-        "appendix",
-        "shortened",
-        "first_part",
-        "next_part",
-        "quote_part",
-        "story_parts",
-        "full_title",
-        "timing",
-        "subject",
-        "keywords",
-        "footer",
-        "chair",
-        "attending",
-        "rows",
-        "caution",
-        "theme",
-        "logo",
-    )
-    return Labels(**{name: say(f"deck.{name}") for name in names})
+    """The labels every writer places, phrased once: each field of ``Labels`` is the macro of
+    the same name in ``templates/words/deck.j2``."""
+    return Labels(**{f.name: say(f"deck.{f.name}") for f in fields(Labels)})
 
 
 def _section(section: Section) -> Section:
