@@ -118,19 +118,36 @@ class QuoteSlide:
     quotes: tuple[Quote, ...]
     aside: Bullets | None = None
     figures: Figures | None = None  #: a row of figure cards above the quotes
+    cards_h: float = 0.0  #: the cards' measured height (in)
 
     @property
     def top(self) -> float:
         """Where the quote panels start (in): below the figure cards, if any."""
-        return BODY_TOP + (CARDS_H + CARDS_GAP if self.figures is not None else 0.0)
+        return BODY_TOP + (self.cards_h + CARDS_GAP if self.figures is not None else 0.0)
 
 
 @dataclass(frozen=True)
 class FigureSlide:
-    """A row of figures and the notes (at most three) that follow it, shown beneath."""
+    """A row of figures and the notes (at most three) that follow it, shown beneath; with the
+    charts that follow them side by side between the two (compact cards above) when they keep
+    a readable height, each under its own finding."""
 
     figures: Figures
     notes: tuple[Note, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    notes_h: float = 0.0  #: measured height (in) of the notes beneath charts
+    heading_h: float = 0.0  #: measured height (in) of the tallest chart heading
+    cards_h: float = 0.0  #: the compact cards' measured height (in), with charts
+
+    @property
+    def chart_top(self) -> float:
+        """Where the charts' headings start (in): below the compact cards."""
+        return BODY_TOP + self.cards_h + CARDS_GAP
+
+    @property
+    def chart_bottom(self) -> float:
+        """Where the charts (with their captions) end (in): above the notes."""
+        return BODY_BOTTOM - (self.notes_h + NOTE_GAP if self.notes else 0.0)
 
 
 @dataclass(frozen=True)
@@ -151,6 +168,7 @@ class StackSlide:
     heading_h: float  #: measured height (in) of the tallest heading
     figures: Figures | None = None
     caption: str = ""
+    cards_h: float = 0.0  #: the cards' measured height (in)
 
 
 @dataclass(frozen=True)
@@ -304,7 +322,7 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
         i += 1
         if not isinstance(block, Quote):
             cards = None
-        cards_top = BODY_TOP + CARDS_H + CARDS_GAP if cards is not None else BODY_TOP
+        cards_top = BODY_TOP + cards_height(cards, font) + CARDS_GAP if cards else BODY_TOP
         if isinstance(block, Narrative):
             parts = split_text(block.story, STORY_CHARS)
             for n, text in enumerate(parts, 1):
@@ -346,7 +364,7 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
                 points = list(cues.quotes)
                 if n == 1 and cards is not None:  # the figures just planned, above the quotes
                     slides.pop()
-                    content = replace(content, figures=cards)
+                    content = replace(content, figures=cards, cards_h=cards_height(cards, font))
                     title = cards.finding or cards.title
                     points = [*(cards.speaker_notes or cues.figures), *points]
                 slides.append(slide("quotes", title, content, points))
@@ -355,8 +373,22 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
             while i < len(blocks) and isinstance(note := blocks[i], Note) and len(attached) < 3:
                 attached.append(note)
                 i += 1
-            if not attached and _quotes_fit_below(blocks[i:], labels):
+            if not attached and _quotes_fit_below(block, blocks[i:], labels, font):
                 cards = block  # the quotes that follow go beneath these figures
+            dashboard = (
+                None
+                if cards is not None
+                else _with_charts(block, attached, blocks[i:], labels, font)
+            )
+            if dashboard is not None:
+                i += len(dashboard.charts)
+                points = [
+                    *(n.text for n in attached),
+                    *block.speaker_notes,
+                    *(p for c in dashboard.charts for p in (c.finding, *c.notes) if p),
+                ]
+                slides.append(slide("figures", block.finding or block.title, dashboard, points))
+                continue
             stack_tables = [] if attached else _table_run(blocks[i:])
             stack = _stack(stack_tables, labels, font, block) if stack_tables else None
             if stack is not None:
@@ -496,6 +528,87 @@ def _action_slides(log: ActionLog, labels: Labels, font: str | None) -> list[Sli
     return slides
 
 
+#: Charts beside figures: at most this many side by side, the least height each keeps, their
+#: headings' size, the room for a chart's caption and the notes' type size beneath them.
+MAX_SIDE_CHARTS = 2
+CHART_MIN_H = 2.75
+CHART_HEADING_PT = 14
+CHART_CAPTION_H = 0.35
+CHART_NOTE_PT = 14
+
+
+#: Compact figure cards (above quotes, tables or charts): the card gap, the widest card, and
+#: the type sizes of label, value and detail.
+CARD_GAP = 0.25
+CARD_MAX_W = 4.2
+CARD_PTS = (14, 28, 11)
+
+
+def card_width(count: int) -> float:
+    """Width (in) of each of ``count`` figure cards in a row across the body."""
+    return min((SLIDE_W - 2 * MARGIN - CARD_GAP * (count - 1)) / max(count, 1), CARD_MAX_W)
+
+
+def cards_height(figures: Figures, font: str | None = DEFAULT_FONT) -> float:
+    """Height (in) of a row of compact figure cards: at least ``CARDS_H``, taller when a
+    card's words wrap (each measured in its panel, inside its margins)."""
+    width = card_width(len(figures.items)) - 0.4
+    label_pt, value_pt, detail_pt = CARD_PTS
+
+    def lines(text: str, pt: int, bold: bool = False) -> float:
+        count = text_metrics.lines_needed(text, width, font, pt, bold=bold) if text else 0
+        return count * LINE_IN_PER_PT * pt
+
+    tallest = max(
+        (
+            lines(f.label, label_pt)
+            + lines(f.value, value_pt, bold=True)
+            + lines(" · ".join(filter(None, [f.detail, f.status or ""])), detail_pt)
+            for f in figures.items
+        ),
+        default=0.0,
+    )
+    return max(CARDS_H, tallest + 0.24)
+
+
+def chart_width(count: int) -> float:
+    """Width (in) of each of ``count`` charts side by side across the body."""
+    return (SLIDE_W - 2 * MARGIN - STACK_GAP * (count - 1)) / count
+
+
+def chart_heading_height(text: str, width: float, font: str | None = DEFAULT_FONT) -> float:
+    """Height (in) of a chart's heading (its finding) over a chart ``width`` wide."""
+    lines = text_metrics.lines_needed(text, width, font, CHART_HEADING_PT, bold=True)
+    return lines * LINE_IN_PER_PT * CHART_HEADING_PT * 1.1 + 0.08
+
+
+def _with_charts(
+    figures: Figures,
+    notes: Sequence[Note],
+    following: Sequence[object],
+    labels: Labels,
+    font: str | None,
+) -> FigureSlide | None:
+    """``figures`` with the charts that follow them (and their notes) on one slide, when each
+    chart keeps at least ``CHART_MIN_H``; else None (each keeps its own slide)."""
+    charts: list[Chart] = []
+    for block in following:
+        if not isinstance(block, Chart) or len(charts) == MAX_SIDE_CHARTS:
+            break
+        charts.append(block)
+    if not charts:
+        return None
+    width = chart_width(len(charts))
+    heading_h = max(chart_heading_height(c.finding or c.title, width, font) for c in charts)
+    notes_h = notes_height(notes, labels, font, CHART_NOTE_PT) if notes else 0.0
+    captions = CHART_CAPTION_H if any(c.caption for c in charts) else 0.0
+    cards_h = cards_height(figures, font)
+    plan = FigureSlide(figures, tuple(notes), tuple(charts), notes_h, heading_h, cards_h)
+    if plan.chart_bottom - plan.chart_top - heading_h - captions < CHART_MIN_H:
+        return None
+    return plan
+
+
 #: Small tables stacked on one slide: the type sizes tried, their headings' size, the gap
 #: above a heading, and the height of a row of figure cards above them.
 STACK_SIZES = (16, 14)
@@ -545,7 +658,7 @@ def stack_height(stack: StackSlide) -> float:
     tables = sum(sum(t.heights) for t in stack.tables)
     headings = sum(1 for h in stack.headings if h) * stack.heading_h
     gaps = (len(stack.tables) - 1) * STACK_GAP
-    return tables + headings + gaps + (CARDS_H + CARDS_GAP if stack.figures else 0.0)
+    return tables + headings + gaps + (stack.cards_h + CARDS_GAP if stack.figures else 0.0)
 
 
 def _stack(
@@ -568,7 +681,12 @@ def _stack(
             if any(p is None for p in parts):
                 continue
             stack = StackSlide(
-                tuple(p for p in parts if p is not None), headings, heading_h, figures, caption
+                tuple(p for p in parts if p is not None),
+                headings,
+                heading_h,
+                figures,
+                caption,
+                cards_height(figures, font) if figures is not None else 0.0,
             )
             if stack_height(stack) <= room:
                 return stack
@@ -671,7 +789,9 @@ def quote_layout(
     return QuoteLayout(cols, width, height, size, needed <= room, top)
 
 
-def _quotes_fit_below(following: Sequence[object], labels: Labels) -> bool:
+def _quotes_fit_below(
+    figures: Figures, following: Sequence[object], labels: Labels, font: str | None
+) -> bool:
     """True when the quotes at the start of ``following`` fit on one slide beneath a row of
     figure cards, at the size they would have alone."""
     run = []
@@ -682,7 +802,7 @@ def _quotes_fit_below(following: Sequence[object], labels: Labels) -> bool:
     chunks = chunk_quotes(run, labels) if run else []
     if len(chunks) != 1:
         return False
-    below = quote_layout(chunks[0], top=BODY_TOP + CARDS_H + CARDS_GAP)
+    below = quote_layout(chunks[0], top=BODY_TOP + cards_height(figures, font) + CARDS_GAP)
     return below.fits and below.size == quote_layout(chunks[0]).size
 
 
@@ -929,6 +1049,8 @@ def content_height(
         if content.aside is not None:
             height += ASIDE_GAP + aside_height(content.aside, font)
         return height
+    if isinstance(content, FigureSlide) and content.charts:  # the charts fill the body
+        return BODY_BOTTOM - BODY_TOP
     if isinstance(content, FigureSlide):
         notes = notes_height(content.notes, labels, font) + 0.35 if content.notes else 0.0
         return FIGURE_H + notes

@@ -42,8 +42,12 @@ from packs.deck_plan import (
     ASIDE_PT,
     BODY_BOTTOM,
     BODY_TOP,
+    CARD_GAP,
+    CARD_PTS,
     CARDS_GAP,
-    CARDS_H,
+    CHART_CAPTION_H,
+    CHART_HEADING_PT,
+    CHART_NOTE_PT,
     FIGURE_H,
     LIST_GAP,
     LIST_INDENT,
@@ -64,6 +68,8 @@ from packs.deck_plan import (
     TableSlide,
     TextSlide,
     aside_height,
+    card_width,
+    chart_width,
     fit_size,
     lists_height,
     plan_deck,
@@ -374,7 +380,7 @@ class DeckWriter:
         aside = content.aside
         room = aside_height(aside, self.font) if aside is not None else 0.0
         if content.figures is not None:
-            self._cards(slide, content.figures, CARDS_H, 28)
+            self._cards(slide, content.figures, content.cards_h, 28)
         bottom = BODY_BOTTOM - (room + ASIDE_GAP if aside else 0.0)
         layout = quote_layout(quotes, bottom, content.top)
         for n, quote in enumerate(quotes):
@@ -409,6 +415,9 @@ class DeckWriter:
     def _figures(self, slide: Slide, title: str, content: FigureSlide) -> None:
         figures, notes = content.figures, content.notes
         self._set_title(slide, title)
+        if content.charts:
+            self._dashboard(slide, content)
+            return
         height = FIGURE_H
         self._cards(slide, figures, height, 40)
         if notes:
@@ -423,13 +432,51 @@ class DeckWriter:
             frame.margin_left = Emu(0)
             self._notes(frame, notes, SLIDE_W - 2 * MARGIN, BODY_BOTTOM - top, (16, 14, 12), 6)
 
+    def _dashboard(self, slide: Slide, content: FigureSlide) -> None:
+        """Compact figure cards, the charts side by side under their findings, the notes
+        beneath."""
+        self._cards(slide, content.figures, content.cards_h, 28)
+        count = len(content.charts)
+        width = chart_width(count)
+        captioned = any(c.caption for c in content.charts)
+        top = content.chart_top
+        bottom = content.chart_bottom - (CHART_CAPTION_H if captioned else 0.0)
+        lefts = [MARGIN + n * (width + STACK_GAP) for n in range(count)]
+        chart_top = top + content.heading_h
+        # row by row, left to right: the reading order a screen reader follows
+        for left, spec in zip(lefts, content.charts, strict=True):
+            frame = self._box(
+                slide, Inches(left), Inches(top), Inches(width), Inches(content.heading_h)
+            )
+            frame.margin_left = frame.margin_right = Emu(0)
+            frame.margin_top = frame.margin_bottom = Emu(0)
+            self._run(
+                frame.paragraphs[0],
+                spec.finding or spec.title,
+                size=CHART_HEADING_PT,
+                bold=True,
+                colour=self.accent,
+            )
+        for left, spec in zip(lefts, content.charts, strict=True):
+            self._chart_frame(slide, spec, left, chart_top, width, bottom - chart_top, 12)
+        for left, spec in zip(lefts, content.charts, strict=True):
+            if spec.caption:
+                box = self._box(
+                    slide, Inches(left), Inches(bottom), Inches(width), Inches(CHART_CAPTION_H)
+                )
+                box.margin_left = Emu(0)
+                self._run(box.paragraphs[0], spec.caption, size=11, italic=True, colour=self.muted)
+        if content.notes:
+            below = content.chart_bottom + NOTE_GAP
+            self._shared_notes(slide, content.notes, below, content.notes_h, CHART_NOTE_PT)
+
     def _cards(self, slide: Slide, figures: Figures, height: float, big: int) -> None:
-        """A row of figure cards at the body's top, ``height`` tall, values at ``big`` pt."""
-        count = len(figures.items)
-        gap = 0.25
-        width = min((SLIDE_W - 2 * MARGIN - gap * (count - 1)) / count, 4.2)
+        """A row of figure cards at the body's top, ``height`` tall, values at ``big`` pt
+        (compact cards, at the sizes their height was measured in, when ``big`` is theirs)."""
+        width = card_width(len(figures.items))
+        detail_pt = CARD_PTS[2] if big == CARD_PTS[1] else 12
         for n, figure in enumerate(figures.items):
-            left = MARGIN + n * (width + gap)
+            left = MARGIN + n * (width + CARD_GAP)
             frame = self._box(
                 slide,
                 Inches(left),
@@ -445,12 +492,12 @@ class DeckWriter:
             )
             if figure.detail or figure.status:
                 para = frame.add_paragraph()
-                self._run(para, figure.detail, size=12)
+                self._run(para, figure.detail, size=detail_pt)
                 if figure.status:
                     self._run(
                         para,
                         f" · {figure.status}",
-                        size=12,
+                        size=detail_pt,
                         bold=True,
                         colour=self.status.get(figure.status, self.ink),
                     )
@@ -460,8 +507,8 @@ class DeckWriter:
         self._set_title(slide, title)
         top = BODY_TOP
         if content.figures is not None:
-            self._cards(slide, content.figures, CARDS_H, 28)
-            top += CARDS_H + CARDS_GAP
+            self._cards(slide, content.figures, content.cards_h, 28)
+            top += content.cards_h + CARDS_GAP
         for n, (part, heading) in enumerate(zip(content.tables, content.headings, strict=True)):
             if n:
                 top += STACK_GAP
@@ -637,22 +684,36 @@ class DeckWriter:
     def _chart(self, slide: Slide, title: str, spec: Chart) -> None:
         self._set_title(slide, title)
         bottom = BODY_BOTTOM - (0.45 if spec.caption else 0)
+        width = SLIDE_W - 2 * MARGIN
+        self._chart_frame(slide, spec, MARGIN, BODY_TOP, width, bottom - BODY_TOP, 14)
+        if spec.caption:
+            self._caption(slide, spec.caption)
+
+    def _chart_frame(
+        self,
+        slide: Slide,
+        spec: Chart,
+        left: float,
+        top: float,
+        width: float,
+        height: float,
+        font_pt: int,
+    ) -> None:
+        """A native chart in the box given (in), named and described for screen readers."""
         # python-pptx 1.0.2 annotates add_chart as taking the deprecated ChartData and returning
         # a Chart; it takes any CategoryChartData and returns the GraphicFrame holding the chart
         # (as its own docstring says).
         frame: GraphicFrame = slide.shapes.add_chart(  # type: ignore[assignment]
             KINDS[spec.kind],
-            Inches(MARGIN),
-            Inches(BODY_TOP),
-            Inches(SLIDE_W - 2 * MARGIN),
-            Inches(bottom - BODY_TOP),
+            Inches(left),
+            Inches(top),
+            Inches(width),
+            Inches(height),
             chart_data(spec),  # type: ignore[arg-type]
         )
         frame.name = spec.title
         alt_text(frame, spec.alt_text)
-        style(frame.chart, spec, self.look.palette, font_pt=14)
-        if spec.caption:
-            self._caption(slide, spec.caption)
+        style(frame.chart, spec, self.look.palette, font_pt=font_pt)
 
 
 CELL_SIDE = Inches(0.06)

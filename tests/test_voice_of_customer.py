@@ -176,9 +176,20 @@ def test_sample_deck_has_native_nps_trend_share_and_complaints_charts(built_samp
     prs = Presentation(str(built_sample.pptx))
     charts = {}
     for slide in prs.slides:
-        for shape in slide.shapes:
-            if shape.has_chart:
-                charts[slide.shapes.title.text] = (shape, slide)
+        shapes = list(slide.shapes)
+        drawn = [s for s in shapes if s.has_chart]
+        for shape in drawn:
+            # its point: the slide's title, or the heading right above it beside other charts
+            heading = [
+                s.text_frame.text
+                for s in shapes
+                if len(drawn) > 1
+                and s.has_text_frame
+                and s.left == shape.left
+                and s.top + s.height == shape.top
+            ]
+            point = heading[0] if heading else slide.shapes.title.text
+            charts[point] = (shape, slide)
     trend_title = "NPS fell from +18 to +4 over three months"
     share_title = "34% promoters and 30% detractors, from 37% and 25% in October"
     bars_title = (
