@@ -80,6 +80,30 @@ class Divider:
     intro: str
     empty: str  #: the "no data supplied" note, when the section has no file
     slot_line: str = ""  #: the slot's time, length and lead, in one line
+    #: the section's opening notes with its cautions, beneath the slot line, when they fit
+    notes: tuple[Note, ...] = ()
+    note_pt: int = 16  #: the notes' type size
+
+
+#: The divider's box under the focus question (in from the top), the inset from the slide's
+#: sides, and the type size of its slot line, intro and notes.
+DIVIDER_TOP = 4.75
+DIVIDER_BOTTOM = 7.3
+DIVIDER_INSET = 0.8
+DIVIDER_PT = 16
+DIVIDER_NOTE_SIZES = (16, 14)
+
+
+def divider_height(divider: Divider, labels: Labels, font: str | None = DEFAULT_FONT) -> float:
+    """Height (in) of the slot line, intro and notes in the divider's box."""
+    width = SLIDE_W - 2 * DIVIDER_INSET - 0.25
+    extra = divider.empty or divider.intro
+    lines = text_metrics.lines_needed(divider.slot_line, width, font, DIVIDER_PT, bold=True)
+    lines += text_metrics.lines_needed(extra, width, font, DIVIDER_PT) if extra else 0
+    height = lines * LINE_IN_PER_PT * DIVIDER_PT * 1.05 + 0.24 + (0.15 if extra else 0.0)
+    if divider.notes:
+        height += 0.15 + notes_height(divider.notes, labels, font, divider.note_pt, width)
+    return height
 
 
 @dataclass(frozen=True)
@@ -204,6 +228,9 @@ class SlidePlan:
     section: str | None  #: the section key, "actions", or None for the title and agenda
     content: Content
     kicker: str = ""  #: the section's name, small above the title of its content slides
+    #: the slot line and the focus question beside the kicker, on the one slide of a section
+    #: that needs no divider; () elsewhere
+    opener: tuple[str, ...] = ()
 
 
 def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
@@ -295,23 +322,46 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
             title = f"{shorten(subtitle, TITLE_CHARS - len(part))}{part}"
             points = [labels.full_title.format(title=full), *points]
         kicker = section.title if subtitle else ""  # a divider names its section itself
-        return SlidePlan(kind, title, _notes(cues, points), section.key, content, kicker)
+        plan = SlidePlan(kind, title, _notes(cues, points), section.key, content, kicker)
+        said[id(plan)] = list(points)
+        return plan
+
+    said: dict[int, list[str]] = {}  # what each slide's notes say of its content
 
     blocks = list(section.blocks)
     empty = ""
     lead_notes: list[Note] = []
-    # Notes that open a section go on its divider, up to the first caution (it earns a slide).
-    while blocks and isinstance(first := blocks[0], Note) and first.kind != "caution":
-        blocks.pop(0)
-        if first.kind == "empty":
-            empty = first.text
-        else:
-            lead_notes.append(first)
-    intro = " ".join(filter(None, [section.intro, *(n.text for n in lead_notes)]))
-    opening_points = [*cues.opening, *([empty] if empty else [])]
-    slides = [
-        slide("divider", "", Divider(section.slot, intro, empty, cues.slot_line), opening_points)
+    # Notes that open a section go on its divider, its cautions too when all of them fit
+    # beneath the slot line; else those from the first caution on earn a slide.
+    opening = 0
+    while opening < len(blocks) and isinstance(blocks[opening], Note):
+        opening += 1
+    notes = tuple(n for n in blocks[:opening] if isinstance(n, Note) and n.kind != "empty")
+    cautioned = any(n.kind == "caution" for n in notes)
+    fitting = [
+        d
+        for pt in DIVIDER_NOTE_SIZES
+        if divider_height(
+            d := Divider(section.slot, section.intro, "", cues.slot_line, notes, pt), labels, font
+        )
+        <= DIVIDER_BOTTOM - DIVIDER_TOP
     ]
+    if cautioned and fitting:
+        divider = fitting[0]
+        del blocks[:opening]
+        opening_points = [*cues.opening, *(n.text for n in notes if n.kind == "caution")]
+        slides = [slide("divider", "", divider, opening_points)]
+    else:
+        while blocks and isinstance(first := blocks[0], Note) and first.kind != "caution":
+            blocks.pop(0)
+            if first.kind == "empty":
+                empty = first.text
+            else:
+                lead_notes.append(first)
+        intro = " ".join(filter(None, [section.intro, *(n.text for n in lead_notes)]))
+        opening_points = [*cues.opening, *([empty] if empty else [])]
+        divider = Divider(section.slot, intro, empty, cues.slot_line)
+        slides = [slide("divider", "", divider, opening_points)]
 
     # Every branch consumes at least the block at ``i``, so the loop always ends.
     lead: tuple[Note, ...] = ()  # short notes waiting to go above the table that follows
@@ -496,7 +546,42 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
             raise RenderError(
                 f"the deck cannot place a {type(block).__name__} block (section {section.title!r})"
             )
-    return slides
+    return _opened(slides, section, font, said)
+
+
+#: The type size of the section's name above a content slide's title (and of its opener), and
+#: the gap between the two.
+KICKER_PT = 12
+OPENER_GAP = 0.3
+
+
+def _opened(
+    slides: list[SlidePlan], section: Section, font: str | None, said: dict[int, list[str]]
+) -> list[SlidePlan]:
+    """A section of one content slide opens on that slide: its slot and question stand beside
+    the section's name above the title, in place of a divider, when they fit on that line and
+    the divider has nothing else to show (no cautions, no "no data" note)."""
+    if len(slides) != 2 or not isinstance(divider := slides[0].content, Divider):
+        return slides
+    cues, only = section.cues, slides[1]
+    if divider.empty or divider.notes or not cues.slot_line or only.kind in UNMEASURED:
+        return slides
+    opener = (cues.slot_line, section.slot.focus)
+    if opener_width(section.title, opener, font) > SLIDE_W - 2 * MARGIN - 0.1:
+        return slides
+    points = [*said[id(slides[0])], *([divider.intro] if divider.intro else []), *said[id(only)]]
+    return [replace(only, opener=opener, notes=_notes(cues, points))]
+
+
+def opener_width(kicker: str, opener: Sequence[str], font: str | None = DEFAULT_FONT) -> float:
+    """Width (in) of the section's name with the slot line and question beside it, on one
+    line: the name bold, the slot line plain, the question italic, joined by " · "."""
+    slot, *question = opener
+    width = text_metrics.text_width(kicker, font, KICKER_PT, bold=True) + OPENER_GAP
+    width += text_metrics.text_width(slot, font, KICKER_PT)
+    return width + sum(
+        text_metrics.text_width(f" · {q}", font, KICKER_PT, italic=True) for q in question
+    )
 
 
 def _action_slides(log: ActionLog, labels: Labels, font: str | None) -> list[SlidePlan]:
@@ -841,10 +926,14 @@ AFTER_SIZES = (16, 14)
 
 
 def notes_height(
-    notes: Sequence[Note], labels: Labels, font: str | None = DEFAULT_FONT, pt: int = 16
+    notes: Sequence[Note],
+    labels: Labels,
+    font: str | None = DEFAULT_FONT,
+    pt: int = 16,
+    width: float = SLIDE_W - 2 * MARGIN - 0.05,
 ) -> float:
-    """Height (in) of notes drawn across the body at ``pt`` (a caution with its label)."""
-    width = SLIDE_W - 2 * MARGIN - 0.05
+    """Height (in) of notes drawn ``width`` wide (the body's) at ``pt`` (a caution with its
+    label)."""
     lines = sum(
         text_metrics.lines_needed(
             f"{labels.caution} {n.text}" if n.kind == "caution" else n.text, width, font, pt

@@ -48,11 +48,17 @@ from packs.deck_plan import (
     CHART_CAPTION_H,
     CHART_HEADING_PT,
     CHART_NOTE_PT,
+    DIVIDER_BOTTOM,
+    DIVIDER_INSET,
+    DIVIDER_PT,
+    DIVIDER_TOP,
     FIGURE_H,
+    KICKER_PT,
     LIST_GAP,
     LIST_INDENT,
     MARGIN,
     NOTE_GAP,
+    OPENER_GAP,
     QUOTE_GAP,
     SLIDE_W,
     STACK_GAP,
@@ -78,7 +84,7 @@ from packs.deck_plan import (
     table_column_widths,
 )
 from packs.properties import set_core_properties
-from packs.text_metrics import theme_font
+from packs.text_metrics import text_width, theme_font
 from packs.theme import Look, check_slide_master, open_pptx
 
 #: Height of the section's name above a content slide's title, in inches.
@@ -128,17 +134,17 @@ class DeckWriter:
             slide = prs.slides.add_slide(layouts[LAYOUT_FOR.get(plan.kind, "Title Only")])
             self._draw(slide, plan)
             if plan.kicker:
-                self._kicker(slide, plan.kicker)
+                self._kicker(slide, plan.kicker, plan.opener)
             _prune_empty_placeholders(slide)
             _british(slide)  # placeholders' runs; the runs we make are marked as they are made
             slide.notes_slide.notes_text_frame.text = plan.notes
         set_core_properties(prs.core_properties, pack, "deck")
         prs.save(str(path))
 
-    def _kicker(self, slide: Slide, text: str) -> None:
+    def _kicker(self, slide: Slide, text: str, opener: Sequence[str] = ()) -> None:
         """The section's name, small above the title: where the room is in the meeting, for
         the reader, screen readers (a shape named "Section", read right after the title) and
-        tools."""
+        tools; on a slide that opens its section, the slot and question beside it ("Slot")."""
         title = self._title_shape(slide)
         height = Inches(KICKER_H)
         top = max(Emu(int(Inches(0.02))), Emu(int(title.top) - int(height)))
@@ -147,10 +153,29 @@ class DeckWriter:
         frame.vertical_anchor = MSO_ANCHOR.BOTTOM
         accent = self.look.brand_accent
         colour = _rgb(accent) if accent is not None else self.accent
-        self._run(frame.paragraphs[0], text, size=12, bold=True, colour=colour)
+        self._run(frame.paragraphs[0], text, size=KICKER_PT, bold=True, colour=colour)
         box = slide.shapes[-1]
         box.name = "Section"
         read_after(box, title)  # the title is read first, then which section it is in
+        if not opener:
+            return
+        # the name's width as drawn (inside the box's margin), then the gap
+        left = Emu(
+            int(title.left)
+            + int(frame.margin_left)
+            + int(Inches(text_width(text, self.font, KICKER_PT, bold=True) + OPENER_GAP))
+            - int(Inches(0.2))
+        )
+        slot = self._box(slide, left, top, Emu(int(title.left) + int(title.width) - left), height)
+        slot.margin_top = slot.margin_bottom = Emu(0)
+        slot.vertical_anchor = MSO_ANCHOR.BOTTOM
+        line, *question = opener
+        self._run(slot.paragraphs[0], line, size=KICKER_PT, colour=self.muted)
+        for words in question:
+            self._run(slot.paragraphs[0], f" · {words}", size=KICKER_PT, italic=True)
+        slot_box = slide.shapes[-1]
+        slot_box.name = "Slot"
+        read_after(slot_box, box)
 
     def _draw(self, slide: Slide, plan: SlidePlan) -> None:
         """Draw the slide its content calls for (the agenda is drawn as any table)."""
@@ -333,12 +358,18 @@ class DeckWriter:
             for run in para.runs:
                 run.font.size = Pt(22)
         dark = _dark(slide)
-        frame = self._box(slide, Inches(0.8), Inches(4.75), Inches(SLIDE_W - 1.6), Inches(2.0))
+        frame = self._box(
+            slide,
+            Inches(DIVIDER_INSET),
+            Inches(DIVIDER_TOP),
+            Inches(SLIDE_W - 2 * DIVIDER_INSET),
+            Inches(DIVIDER_BOTTOM - DIVIDER_TOP),
+        )
         frame.margin_left = Emu(0)
         self._run(
             frame.paragraphs[0],
             divider.slot_line,
-            size=16,
+            size=DIVIDER_PT,
             bold=True,
             colour=self.on_accent if dark else self.accent,
         )
@@ -347,7 +378,17 @@ class DeckWriter:
             para = frame.add_paragraph()
             para.space_before = Pt(10)
             colour = self.on_accent if dark else (self.warm if divider.empty else self.ink)
-            self._run(para, extra, size=16, italic=bool(divider.empty), colour=colour)
+            self._run(para, extra, size=DIVIDER_PT, italic=bool(divider.empty), colour=colour)
+        for n, note in enumerate(divider.notes):  # the section's opening notes and cautions
+            para = frame.add_paragraph()
+            para.space_before = Pt(10 if n == 0 else 4)
+            if note.kind == "caution":
+                label = self.on_accent if dark else self.warm
+                self._run(
+                    para, self.labels.caution + " ", size=divider.note_pt, bold=True, colour=label
+                )
+            text = self.on_accent if dark else self.ink
+            self._run(para, note.text, size=divider.note_pt, colour=text)
 
     def _narrative(self, slide: Slide, title: str, part: StoryPart) -> None:
         story = part.narrative
