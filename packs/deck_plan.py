@@ -558,19 +558,22 @@ OPENER_GAP = 0.3
 def _opened(
     slides: list[SlidePlan], section: Section, font: str | None, said: dict[int, list[str]]
 ) -> list[SlidePlan]:
-    """A section of one content slide opens on that slide: its slot and question stand beside
-    the section's name above the title, in place of a divider, when they fit on that line and
-    the divider has nothing else to show (no cautions, no "no data" note)."""
-    if len(slides) != 2 or not isinstance(divider := slides[0].content, Divider):
+    """A divider that would show only the slot and its question (or a section of one slide,
+    whose intro then goes to the notes) gives way to the section's first slide: the slot line
+    and question stand beside the section's name above its title, when they fit that line.
+    A divider keeps its slide for cautions, an intro before several slides, or "no data"."""
+    if len(slides) < 2 or not isinstance(divider := slides[0].content, Divider):
         return slides
-    cues, only = section.cues, slides[1]
-    if divider.empty or divider.notes or not cues.slot_line or only.kind in UNMEASURED:
+    cues, first = section.cues, slides[1]
+    if divider.empty or divider.notes or not cues.slot_line or first.kind in UNMEASURED:
+        return slides
+    if divider.intro and len(slides) > 2:
         return slides
     opener = (cues.slot_line, section.slot.focus)
     if opener_width(section.title, opener, font) > SLIDE_W - 2 * MARGIN - 0.1:
         return slides
-    points = [*said[id(slides[0])], *([divider.intro] if divider.intro else []), *said[id(only)]]
-    return [replace(only, opener=opener, notes=_notes(cues, points))]
+    points = [*said[id(slides[0])], *([divider.intro] if divider.intro else []), *said[id(first)]]
+    return [replace(first, opener=opener, notes=_notes(cues, points)), *slides[2:]]
 
 
 def opener_width(kicker: str, opener: Sequence[str], font: str | None = DEFAULT_FONT) -> float:

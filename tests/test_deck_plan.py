@@ -350,20 +350,20 @@ def test_the_employees_figures_and_voices_share_a_slide(built_sample):
     the challenges, too long to join them, keep their own slide."""
     plans = plan_deck(prepare(SAMPLE_MONTH))
     employees = [p for p in plans if p.section == "employees"]
-    assert [p.kind for p in employees] == ["divider", "quotes", "bullets", "table"]
-    voices = employees[1].content
+    assert [p.kind for p in employees] == ["quotes", "bullets", "table"]
+    voices = employees[0].content
     assert isinstance(voices, QuoteSlide) and voices.figures is not None
-    assert employees[1].title == voices.figures.finding
+    assert employees[0].title == voices.figures.finding
     assert quote_layout(voices.quotes, top=voices.top).size == quote_layout(voices.quotes).size
     assert quote_layout(voices.quotes, top=voices.top).bottom(len(voices.quotes)) <= BODY_BOTTOM
-    (view,) = [v for v in slides(built_sample.pptx) if v.title == employees[1].title]
+    (view,) = [v for v in slides(built_sample.pptx) if v.title == employees[0].title]
     assert "Engagement" in "\n".join(view.texts)
     assert any(t.startswith("“The calls I'm proud of") for t in view.texts)
 
 
 #: The sample month's deck at most this many slides (issue 13 aims at 26; lower it as slides
 #: are shared, never raise it).
-SAMPLE_SLIDES = 27
+SAMPLE_SLIDES = 26
 
 
 def test_the_sample_deck_has_at_most_its_slide_count(built_sample):
@@ -443,13 +443,19 @@ def test_cautions_too_long_for_the_divider_keep_a_slide_of_their_own():
     assert [n.kind for n in plans[1].content.notes] == ["caution", "caution"]
 
 
-def test_a_section_of_one_slide_opens_on_it_with_its_slot_and_question(built_sample):
-    """Marketing, Sales and Finance fit one slide each: no divider before it; the section's
-    name stands above the title with the slot line and the focus question beside it, and the
-    notes open the slot as the divider's would."""
+def test_a_section_with_nothing_for_a_divider_opens_on_its_first_slide(built_sample):
+    """Employees, Marketing, Sales and Finance have nothing for a divider but the slot and its
+    question: no divider; the section's name stands above the first slide's title with the
+    slot line and the focus question beside it, and the notes open the slot as the divider's
+    would. Customer (an intro before several slides) and Operations (cautions) keep theirs."""
     views = slides(built_sample.pptx)
     titles = [v.title for v in views]
     for name, line, question in [
+        (
+            "Employees",
+            "10:05–10:20 · 15 min · led by Tom Okafor",
+            "How engaged are our people, and what stops them serving customers well?",
+        ),
         (
             "Marketing",
             "10:40–10:50 · 10 min · led by Fiona Campbell",
@@ -467,14 +473,15 @@ def test_a_section_of_one_slide_opens_on_it_with_its_slot_and_question(built_sam
         ),
     ]:
         assert not any(t.endswith(f". {name}") for t in titles)  # no divider
-        (only,) = [v for v in views if v.kicker == name]
+        only = next(v for v in views if v.kicker == name)
         assert only.layout == "Title Only"
         assert f"{line} · {question}" in only.texts
         assert only.notes.startswith(f"{name} · slot ")
         assert "Open the slot: say why this section matters to customers." in only.notes
         assert question in only.notes and "Ask the room:" in only.notes
-    # sections of more than one slide keep their dividers
-    assert {"1. Customer", "2. Employees", "3. Operations"} <= set(titles)
+    later = [v for v in views if v.kicker == "Employees"][1:]
+    assert later and not any(question in "".join(v.texts) for v in later)  # said once
+    assert {"1. Customer", "3. Operations"} <= set(titles)
 
 
 def test_a_one_slide_section_keeps_its_divider_when_the_slot_line_does_not_fit():
