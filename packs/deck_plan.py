@@ -125,12 +125,48 @@ class TableSlide:
 
 @dataclass(frozen=True)
 class StoryPart:
-    """A narrative, or the part of a long one that fits on this slide."""
+    """A narrative, or the part of a long one that fits on this slide, at ``pt``."""
 
     narrative: Narrative
     text: str
     part: int = 1
     parts: int = 1
+    pt: int = 24  #: the story's type size: the largest of ``STORY_SIZES`` that fits
+
+
+#: A story's panel (in from the top of the slide), the type sizes it is set in (never below
+#: the last: a longer story continues on the next slide) and its line spacing.
+STORY_TOP = BODY_TOP + 0.1
+STORY_BOTTOM = BODY_BOTTOM - 1.0
+STORY_SIZES = (24, 20, 18, 16)
+STORY_SPACING = 1.1
+
+
+def story_size(text: str, font: str | None = DEFAULT_FONT) -> int | None:
+    """The largest of ``STORY_SIZES`` at which ``text`` fits the story's panel, measured in
+    ``font``; None when it does not fit even at the smallest."""
+    width = SLIDE_W - 2 * MARGIN - 0.4  # inside the panel's margins
+    height = STORY_BOTTOM - STORY_TOP - 0.3
+    for pt in STORY_SIZES:
+        lines = text_metrics.lines_needed(text, width, font, pt)
+        if lines * LINE_IN_PER_PT * pt * STORY_SPACING <= height:
+            return pt
+    return None
+
+
+def story_parts(text: str, font: str | None = DEFAULT_FONT) -> list[tuple[str, int]]:
+    """A story as the fewest slide-sized parts that each fit at a readable size, split at
+    sentence ends into parts of even length, each with its type size."""
+    for count in range(1, len(text) // 200 + 2):
+        limit = math.ceil(len(text) / count * 1.1) if count > 1 else len(text) + 1
+        parts = split_text(text, max(limit, 200))
+        sizes = [story_size(part, font) for part in parts]
+        if all(sizes):
+            return [
+                (part, size or STORY_SIZES[-1]) for part, size in zip(parts, sizes, strict=True)
+            ]
+    parts = split_text(text, 200)  # no measured split fits: short parts, the smallest size
+    return [(part, STORY_SIZES[-1]) for part in parts]
 
 
 @dataclass(frozen=True)
@@ -374,22 +410,22 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
             cards = None
         cards_top = BODY_TOP + cards_height(cards, font) + CARDS_GAP if cards else BODY_TOP
         if isinstance(block, Narrative):
-            parts = split_text(block.story, STORY_CHARS)
-            for n, text in enumerate(parts, 1):
+            story = story_parts(block.story, font)
+            for n, (text, pt) in enumerate(story, 1):
                 slides.append(
                     slide(
                         "narrative",
                         block.title,
-                        StoryPart(block, text, n, len(parts)),
+                        StoryPart(block, text, n, len(story), pt),
                         [
                             *block.notes,
                             *(
-                                [labels.story_parts.format(total=len(parts))]
-                                if len(parts) > 2 and n == 1
+                                [labels.story_parts.format(total=len(story))]
+                                if len(story) > 2 and n == 1
                                 else []
                             ),
                         ],
-                        _part(n, len(parts), labels),
+                        _part(n, len(story), labels),
                     )
                 )
         elif isinstance(block, Quote):

@@ -63,6 +63,9 @@ from packs.deck_plan import (
     SLIDE_W,
     STACK_GAP,
     STACK_HEADING_PT,
+    STORY_BOTTOM,
+    STORY_SPACING,
+    STORY_TOP,
     TEXT_SIZES,
     Divider,
     FigureSlide,
@@ -393,7 +396,7 @@ class DeckWriter:
     def _narrative(self, slide: Slide, title: str, part: StoryPart) -> None:
         story = part.narrative
         self._set_title(slide, title)
-        top, bottom = BODY_TOP + 0.1, BODY_BOTTOM - 1.0
+        top, bottom = STORY_TOP, STORY_BOTTOM
         frame = self._box(
             slide,
             Inches(MARGIN),
@@ -402,9 +405,8 @@ class DeckWriter:
             Inches(bottom - top),
             fill=self.panel,
         )
-        size = fit_size(part.text, SLIDE_W - 2 * MARGIN - 0.4, bottom - top - 0.3, (24, 20, 17, 15))
-        self._run(frame.paragraphs[0], part.text, size=size)
-        frame.paragraphs[0].line_spacing = 1.1
+        self._run(frame.paragraphs[0], part.text, size=part.pt)
+        frame.paragraphs[0].line_spacing = STORY_SPACING
         who = self._bottom_box(slide, 0.85)
         who.margin_left = Inches(0.2)
         name = shorten(story.customer, 160)

@@ -34,6 +34,7 @@ from packs.deck_plan import (
     quote_layout,
     row_height,
     stack_height,
+    story_size,
     table_column_widths,
     table_size,
 )
@@ -496,3 +497,50 @@ def test_a_one_slide_section_keeps_its_divider_when_the_slot_line_does_not_fit()
     assert plans[1].opener == ()
     folded = [p for p in plan_deck(pack) if p.section == "marketing"]
     assert [p.kind for p in folded] == ["tables"] and folded[0].opener
+
+
+def _story_sizes(pptx, story_start: str) -> list[float]:
+    """The type sizes (pt) of the runs of every story panel that starts with ``story_start``."""
+    sizes = []
+    for slide in Presentation(str(pptx)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.text_frame.text.startswith(story_start):
+                sizes += [r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs]
+    return sizes
+
+
+@pytest.mark.parametrize("repeat", [1, 2, 3, 8])
+def test_a_long_story_continues_on_the_next_slide_never_below_16_pt(tmp_path, repeat):
+    """A story is set at the largest size that fits its panel; one too long for a slide at
+    16 pt continues on the next, in even parts split at sentence ends, nothing lost."""
+    sentence = (
+        "Mrs Ōkubo rang about the estimated bill on her late father's flat, explained it again "
+        "to a third adviser, and was told once more that someone would call her back. "
+    )
+    story = (sentence * 4 * repeat).strip()
+    customer = CUSTOMER.replace(
+        "story: She waited three weeks for a refund and called four times.", f"story: {story}"
+    )
+    month = write_month(tmp_path, {"meeting.yaml": MEETING, "customer.yaml": customer})
+    pack = prepare(month)
+    plans = [p for p in plan_deck(pack) if isinstance(p.content, StoryPart)]
+    long = [p.content for p in plans if p.content.text.startswith("Mrs Ōkubo")]
+    first = long[0]
+    parts = [p.content for p in plans if p.content.narrative is first.narrative]
+    assert all(p.pt >= 16 for p in parts)
+    assert " ".join(p.text for p in parts) == first.narrative.story
+    assert [p.part for p in parts] == list(range(1, len(parts) + 1))
+    assert all(story_size(p.text) == p.pt for p in parts)  # each part fits at its own size
+    if repeat == 1:
+        assert len(parts) == 1 and parts[0].pt > 16
+    if repeat == 8:  # about 2,700 characters: more than one slide, in even parts
+        assert len(parts) >= 2
+        lengths = [len(p.text) for p in parts]
+        assert max(lengths) <= 1.5 * min(lengths)
+        assert plans[plans.index(next(p for p in plans if p.content is parts[1]))].title.endswith(
+            f"(cont., 2 of {len(parts)})"
+        )
+    deck = tmp_path / "deck.pptx"
+    write_pptx(pack, deck, Look("default", templates() / "base.pptx", templates() / "base.docx"))
+    sizes = _story_sizes(deck, "Mrs Ōkubo")
+    assert sizes and min(sizes) >= 16
