@@ -62,7 +62,7 @@ LINE_IN_PER_PT = 0.0175  # line height per point of type, in inches
 CELL_PAD_IN = 0.12
 MAX_QUOTES = 4
 MAX_BULLETS = 6
-#: Most characters of a story on one slide; longer stories continue on the next slide.
+#: Most characters of one note on a slide; a longer note continues as another.
 STORY_CHARS = 1400
 #: Most characters of quotes on one slide, all quotes together.
 QUOTE_CHARS = 640
@@ -221,13 +221,14 @@ class ListsSlide:
 @dataclass(frozen=True)
 class StackSlide:
     """Small tables one under another on one slide, each under its own heading (its finding)
-    but the first when the slide's title states it; below a row of figure cards, if any."""
+    but the first when the slide's title states it, each caption right beneath its table;
+    below a row of figure cards, if any."""
 
     tables: tuple[TableSlide, ...]
     headings: tuple[str, ...]  #: one per table, "" where the slide's title states its point
     heading_h: float  #: measured height (in) of the tallest heading
     figures: Figures | None = None
-    caption: str = ""
+    caption_hs: tuple[float, ...] = ()  #: measured height (in) of each table's caption, or 0
     cards_h: float = 0.0  #: the cards' measured height (in)
 
 
@@ -777,9 +778,23 @@ def _whole(table: Table, pt: int, labels: Labels, font: str | None) -> TableSlid
     return TableSlide(fitted, pt, heights, tuple(widths))
 
 
+#: A stacked table's caption: its type size and the gap above it.
+STACK_CAPTION_PT = 12
+STACK_CAPTION_GAP = 0.06
+
+
+def stack_caption_height(text: str, font: str | None = DEFAULT_FONT) -> float:
+    """Height (in) of a stacked table's caption across the body, or 0 when it has none."""
+    if not text:
+        return 0.0
+    width = SLIDE_W - 2 * MARGIN
+    lines = text_metrics.lines_needed(text, width, font, STACK_CAPTION_PT, italic=True)
+    return STACK_CAPTION_GAP + lines * LINE_IN_PER_PT * STACK_CAPTION_PT * 1.05 + 0.04
+
+
 def stack_height(stack: StackSlide) -> float:
-    """Height (in) the stacked tables, their headings and the cards take."""
-    tables = sum(sum(t.heights) for t in stack.tables)
+    """Height (in) the stacked tables, their headings and captions, and the cards take."""
+    tables = sum(sum(t.heights) for t in stack.tables) + sum(stack.caption_hs)
     headings = sum(1 for h in stack.headings if h) * stack.heading_h
     gaps = (len(stack.tables) - 1) * STACK_GAP
     return tables + headings + gaps + (stack.cards_h + CARDS_GAP if stack.figures else 0.0)
@@ -798,18 +813,18 @@ def _stack(
             "" if n == 0 and figures is None else t.finding or t.title for n, t in enumerate(chosen)
         )
         heading_h = max((stack_heading_height(h, font) for h in headings if h), default=0.0)
-        caption = " ".join(t.caption for t in chosen if t.caption)
-        room = BODY_BOTTOM - BODY_TOP - (CAPTION_ROOM if caption else 0.0)
+        room = BODY_BOTTOM - BODY_TOP
         for pt in STACK_SIZES:
             parts = [_whole(t, pt, labels, font) for t in chosen]
-            if any(p is None for p in parts):
+            whole = tuple(p for p in parts if p is not None)
+            if len(whole) < len(parts):
                 continue
             stack = StackSlide(
-                tuple(p for p in parts if p is not None),
+                whole,
                 headings,
                 heading_h,
                 figures,
-                caption,
+                tuple(stack_caption_height(p.table.caption, font) for p in whole),
                 cards_height(figures, font) if figures is not None else 0.0,
             )
             if stack_height(stack) <= room:

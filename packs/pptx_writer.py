@@ -61,6 +61,8 @@ from packs.deck_plan import (
     OPENER_GAP,
     QUOTE_GAP,
     SLIDE_W,
+    STACK_CAPTION_GAP,
+    STACK_CAPTION_PT,
     STACK_GAP,
     STACK_HEADING_PT,
     STORY_BOTTOM,
@@ -552,7 +554,9 @@ class DeckWriter:
         if content.figures is not None:
             self._cards(slide, content.figures, content.cards_h, 28)
             top += content.cards_h + CARDS_GAP
-        for n, (part, heading) in enumerate(zip(content.tables, content.headings, strict=True)):
+        captions = content.caption_hs or tuple(0.0 for _ in content.tables)
+        rows = zip(content.tables, content.headings, captions, strict=True)
+        for n, (part, heading, caption_h) in enumerate(rows):
             if n:
                 top += STACK_GAP
             if heading:
@@ -575,8 +579,24 @@ class DeckWriter:
                 top += content.heading_h
             self._grid(slide, part, top)
             top += sum(part.heights)
-        if content.caption:
-            self._caption(slide, content.caption)
+            if part.table.caption:  # right beneath its own table
+                box = self._box(
+                    slide,
+                    Inches(MARGIN),
+                    Inches(top + STACK_CAPTION_GAP),
+                    Inches(SLIDE_W - 2 * MARGIN),
+                    Inches(caption_h - STACK_CAPTION_GAP),
+                )
+                box.margin_left = box.margin_right = Emu(0)
+                box.margin_top = box.margin_bottom = Emu(0)
+                self._run(
+                    box.paragraphs[0],
+                    part.table.caption,
+                    size=STACK_CAPTION_PT,
+                    italic=True,
+                    colour=self.muted,
+                )
+            top += caption_h
 
     def _table(self, slide: Slide, title: str, content: TableSlide) -> None:
         table = content.table

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from conftest import CUSTOMER, MEETING, SAMPLE_MONTH, section_items, slides, write_month
@@ -544,3 +545,26 @@ def test_a_long_story_continues_on_the_next_slide_never_below_16_pt(tmp_path, re
     write_pptx(pack, deck, Look("default", templates() / "base.pptx", templates() / "base.docx"))
     sizes = _story_sizes(deck, "Mrs Ōkubo")
     assert sizes and min(sizes) >= 16
+
+
+def test_each_stacked_table_has_its_caption_right_beneath_it(tmp_path, run_cli):
+    """The group pack's NPS by unit and its themes share a slide: the NPS caption sits between
+    the two tables, not joined with others at the foot of the slide; the finance totals point
+    to the measures not added up in words true on a slide and on a page."""
+    golden = Path(__file__).parent / "golden" / "group"
+    assert run_cli("build-all", golden, "--out", tmp_path / "out").exit_code == 0
+    (deck,) = (tmp_path / "out" / "group").glob("*.pptx")
+    prs = Presentation(str(deck))
+    (nps,) = [s for s in prs.slides if s.shapes.title.text == "NPS by unit"]
+    tables = [s for s in nps.shapes if s.has_table]
+    (caption,) = [
+        s for s in nps.shapes if s.has_text_frame and "pools them all" in s.text_frame.text
+    ]
+    assert len(tables) == 2
+    assert tables[0].top + tables[0].height <= caption.top < tables[1].top
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame and "never added up" in shape.text_frame.text:
+                assert "see Measures not added up" not in shape.text_frame.text
+                text = shape.text_frame.text
+                assert "after this table" in text or "Each unit's own figure" in text
