@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from conftest import docx_items, write_month
+from conftest import SAMPLE_MONTH, docx_items, write_month
 
 from agenda.model import Block, Chart, Figures, Pack, Table
 from agenda.pipeline import prepare
@@ -347,7 +347,7 @@ def test_a_change_is_the_difference_of_the_two_scores_the_pack_shows(tmp_path):
     figures, trend = _nps_blocks(pack)
     assert figures.finding == "NPS +4, down 1 since October: within the margin of error"
     assert trend.finding == "NPS fell from +5 to +4 over two months"
-    assert "−1 since October 2026" in figures.items[0].detail
+    assert "−1 since October ·" in figures.items[0].detail
 
 
 def test_the_green_sla_caution_names_the_month_it_compares_with(tmp_path):
@@ -375,3 +375,28 @@ def test_a_rise_never_reads_as_zero_percent(tmp_path):
     assert isinstance(table, Table)
     assert "rose 0%" not in table.finding
     assert table.finding == "Every service level is green while complaints rose 0.1%"
+
+
+def test_every_figure_card_names_the_month_it_compares_with_as_its_finding_does():
+    """The sample's cards (NPS, satisfaction, effort, complaints, engagement, pipeline) say
+    "since October", as the findings above them do, never "since last month" beside them."""
+    pack = prepare(SAMPLE_MONTH)
+    cards = [
+        (b.finding, f)
+        for s in pack.sections
+        for b in s.blocks
+        if isinstance(b, Figures)
+        for f in b.items
+        if "since" in f.detail
+    ]
+    assert {f.label for _, f in cards} == {
+        "Net Promoter Score",
+        "Customer satisfaction",
+        "Customer effort",
+        "Complaints",
+        "Engagement",
+        "Pipeline value",
+    }
+    for finding, figure in cards:
+        assert "since October" in figure.detail and "last month" not in figure.detail
+        assert "since October" in finding

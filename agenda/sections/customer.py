@@ -117,7 +117,7 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
             "customer.nps_figure_detail",
             n=f"{nps.n:,}",
             change=signed(shown) if shown is not None else None,
-            since=prev_label,
+            since=month_name(signal.previous.period, signal.period) if signal.previous else "",
             margin=number(round(nps.margin)) if nps.margin is not None else None,
             target=target,
         )
@@ -152,7 +152,7 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
                 say(
                     "customer.change_since",
                     change=signed(score.score - score.previous, 1),
-                    since="last month",
+                    since=month_name(signal.last_month, signal.period),
                 )
                 if score.previous is not None
                 else ""
@@ -165,7 +165,9 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
             say(
                 "customer.change_since",
                 change=signed(c.total - previous),
-                since=signal.complaints_since,
+                since=month_name(compared, signal.period)
+                if (compared := signal.complaints_compared_period)
+                else signal.complaints_since,
             )
             if previous is not None
             else ""

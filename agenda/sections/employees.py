@@ -21,7 +21,11 @@ def build(employees: schema.Employees, month: MonthData, signal: CustomerSignal)
     if employees.engagement is not None:
         e = employees.engagement
         detail = (
-            say("sections.since_last_month", change=signed(e.score - e.previous, 1))
+            say(
+                "sections.change_since",
+                change=signed(e.score - e.previous, 1),
+                since=month_name(signal.last_month, signal.period),
+            )
             if e.previous is not None
             else ""
         )

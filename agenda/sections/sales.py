@@ -22,7 +22,11 @@ def build(sales: schema.Sales, month: MonthData, signal: CustomerSignal) -> Buil
         delta = difference(p.value, p.previous) if p.previous is not None else None
         if delta is not None:
             change = ("+" if delta >= 0 else "") + money(delta, currency)
-            detail = say("sections.since_last_month", change=change)
+            detail = say(
+                "sections.change_since",
+                change=change,
+                since=month_name(signal.last_month, signal.period),
+            )
         figure = Figure("Pipeline value", money(p.value, currency), detail)
         finding = say(
             "sections.pipeline_finding",
