@@ -89,8 +89,12 @@ from packs.deck_plan import (
     table_column_widths,
 )
 from packs.properties import set_core_properties
-from packs.text_metrics import text_width, theme_font
+from packs.text_metrics import lines_needed, text_width, theme_font
 from packs.theme import Look, check_slide_master, open_pptx
+
+#: A content slide's title: each type size tried, largest first, with the most lines it may
+#: take there (the title box holds one line at 28 pt, two at 24 or 20, three at 16).
+TITLE_SIZES = ((28, 1), (24, 2), (20, 2), (16, 3))
 
 #: Height of the section's name above a content slide's title, in inches.
 KICKER_H = 0.26
@@ -135,6 +139,7 @@ class DeckWriter:
             b"",
         )
         self.font = self.look.body_font or theme_font(theme)
+        self.heading_font = self.look.heading_font or theme_font(theme, "major")
         for plan in plan_deck(pack, font=self.font):
             slide = prs.slides.add_slide(layouts[LAYOUT_FOR.get(plan.kind, "Title Only")])
             self._draw(slide, plan)
@@ -235,8 +240,18 @@ class DeckWriter:
         )
 
     def _set_title(self, slide: Slide, text: str) -> None:
-        n = len(text)
-        size = 28 if n <= 56 else 24 if n <= 70 else 20 if n <= 100 else 16
+        """A content slide's title at the largest size whose lines fit the title box, measured
+        in the heading font (bold, to be safe)."""
+        title = self._title_shape(slide)
+        width = Emu(int(title.width)).inches - 0.2  # inside the placeholder's insets
+        size = next(
+            (
+                pt
+                for pt, most in TITLE_SIZES
+                if lines_needed(text, width, self.heading_font, pt, bold=True) <= most
+            ),
+            TITLE_SIZES[-1][0],
+        )
         self._title_text(slide, text, size)
 
     def _title_text(self, slide: Slide, text: str, size: int | None = None) -> None:

@@ -64,6 +64,16 @@ def test_known_widths_match_the_fonts():
     assert text_width("iW", "Courier New", 72) == pytest.approx(1.2, abs=0.005)
 
 
+def test_the_harbour_themes_georgia_headings_are_measured_in_gelasio():
+    """Georgia (the harbour theme's heading font) has its metric-compatible open font's widths
+    (Gelasio: "0" is 1257/2048 em, "W" 1998/2048 em), not the wide fallback."""
+    assert text_metrics.known_fonts()["georgia"] == "Gelasio"
+    assert text_width("0", "Georgia", 72) == pytest.approx(1257 / 2048, abs=0.001)
+    assert text_width("W", "Georgia", 72) == pytest.approx(1998 / 2048, abs=0.001)
+    heading = "Every service level is green while complaints rose 19%"
+    assert text_width(heading, "Georgia", 28) < text_width(heading, None, 28)
+
+
 def test_font_names_are_matched_whatever_their_case():
     assert text_width("Pack", "calibri", 14) == text_width("Pack", "Calibri", 14)
     assert text_width("Pack", " CALIBRI ", 14) == text_width("Pack", "Calibri", 14)
