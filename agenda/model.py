@@ -76,8 +76,12 @@ class Table:
     #: track"); "" when there is nothing to state
     finding: str = ""
     #: False when a chart beside it shows the same figures: a slide deck shows a figure once
-    #: (the chart), the Word pack both
+    #: (the chart), the Word pack both; False too on a whole table whose deck-only copy (below)
+    #: shows part of it
     deck: bool = True
+    #: False on a deck-only copy of a table the Word pack shows whole (the deck's cap on a long
+    #: list: the first rows, and a caption saying how many more the Word pack has)
+    word: bool = True
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,10 @@ class Chart:
     #: what the chart shows this month, in one short sentence ("NPS rose from −40 to −20 over
     #: three months"); "" when there is nothing to state
     finding: str = ""
+    #: False on a chart the deck shows as a shorter deck-only copy (``word`` False): the
+    #: Word pack draws every category, the deck its largest and one bar summing the rest
+    deck: bool = True
+    word: bool = True  #: False on that deck-only copy
 
 
 Block = Narrative | Quote | Figures | Table | Bullets | Note | Chart

@@ -80,6 +80,14 @@ SLOT_KEYS: tuple[str, ...] = (*SECTION_KEYS, ACTIONS_SLOT.key)
 #: How many of the month's customer themes lead the discussion (the "top two themes").
 TOP_THEMES = 2
 
+#: The most of a long list one slide shows; the Word pack keeps them all, and the slide says how
+#: many more it has. Improvement themes (rows of the themes table), verbatims (rows of the
+#: verbatims table) and complaint reasons (bars of the complaints chart, the last an "Other" bar
+#: summing the rest).
+DECK_THEMES = 5
+DECK_VERBATIMS = 6
+DECK_REASONS = 8
+
 #: A month folder's name and a ``period``: ``YYYY-MM`` with a real month.
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 

@@ -15,6 +15,7 @@ from typing import Literal, TypeVar
 from agenda.errors import RenderError
 from agenda.model import (
     ActionLog,
+    Block,
     Bullets,
     Chart,
     Cover,
@@ -365,7 +366,7 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
 
     said: dict[int, list[str]] = {}  # what each slide's notes say of its content
 
-    blocks = list(section.blocks)
+    blocks = [b for b in section.blocks if on_deck(b)]
     empty = ""
     lead_notes: list[Note] = []
     # Notes that open a section go on its divider, its cautions too when all of them fit
@@ -496,8 +497,6 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
         elif isinstance(block, Chart):
             slides.append(slide("chart", block.finding or block.title, block, block.notes))
         elif isinstance(block, Table):
-            if not block.deck:  # the same figures as a chart beside it: shown once, as the chart
-                continue
             stack = None if lead else _stack([block, *_table_run(blocks[i:])], labels, font)
             if stack is not None:
                 i += len(stack.tables) - 1
@@ -562,7 +561,7 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
                 run_notes += [Note(t, note.kind) for t in split_text(note.text, STORY_CHARS)]
                 i += 1
             following = blocks[i] if i < len(blocks) else None
-            if isinstance(following, Table) and following.deck:  # above the table, if it fits
+            if isinstance(following, Table):  # above the table, if it fits
                 height = notes_height(run_notes, labels, font)
                 if len(run_notes) <= MAX_SHARED_NOTES and _notes_fit(
                     following, labels, font, height
@@ -624,10 +623,16 @@ def opener_width(kicker: str, opener: Sequence[str], font: str | None = DEFAULT_
     )
 
 
+def on_deck(block: Block) -> bool:
+    """Whether the deck shows ``block``: not a table whose figures a chart beside it shows, nor
+    a table or chart the deck shows as a shorter copy of its own (the caps on long lists)."""
+    return not isinstance(block, Table | Chart) or block.deck
+
+
 def _action_slides(log: ActionLog, labels: Labels, font: str | None) -> list[SlidePlan]:
     notes = _notes(log.cues, [log.summary])
     slides = []
-    blocks = list(log.blocks)
+    blocks = [b for b in log.blocks if on_deck(b)]
     i = 0
     while i < len(blocks):
         table = blocks[i]
@@ -746,10 +751,11 @@ CARDS_GAP = 0.2
 
 
 def _table_run(following: Sequence[object]) -> list[Table]:
-    """The tables shown in the deck that follow one another from the start of ``following``."""
+    """The tables that follow one another from the start of ``following`` (blocks the deck
+    shows: see ``on_deck``)."""
     run = []
     for block in following:
-        if not isinstance(block, Table) or not block.deck:
+        if not isinstance(block, Table):
             break
         run.append(block)
     return run

@@ -203,6 +203,8 @@ class WordWriter:
 
     def _block(self, block: Block) -> None:
         doc = self.doc
+        if isinstance(block, Table | Chart) and not block.word:
+            return  # a deck-only copy: this pack shows the whole block beside it
         match block:
             case Narrative():
                 self._heading(block.title, 2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from agenda import schema
 from agenda.formatting import in_sentence, month_label, number
@@ -22,7 +23,7 @@ from agenda.model import (
     Tone,
 )
 from agenda.nps import LOW_N, from_scores, signed
-from agenda.order import TOP_THEMES
+from agenda.order import DECK_REASONS, DECK_THEMES, DECK_VERBATIMS, TOP_THEMES
 from agenda.sections._shared import direction, leader_finding, storyteller
 from agenda.signal import GUEST, CustomerSignal, month_name
 from agenda.status import status
@@ -77,7 +78,8 @@ def build(
         Narrative(n.title, storyteller(n), n.story, _attribution(n.channel, n.segment), n.theme)
         for n in customer.narratives
     ]
-    blocks += [quote(v) for v in balanced(list(customer.verbatims))]
+    quoted = balanced(list(customer.verbatims))
+    blocks += [quote(v) for v in quoted]
     invited: list[str] = []
     if customer.frontline_invite is not None:
         guest = customer.frontline_invite
@@ -92,7 +94,7 @@ def build(
     theme_blocks, questions = _themes(customer, signal)
     questions = [*invited, *questions]
     blocks += theme_blocks
-    blocks += _verbatims(customer)
+    blocks += _verbatims(customer, quoted)
     blocks += _complaints(customer, signal)
     return tuple(blocks), tuple(questions)
 
@@ -391,7 +393,7 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
         if since != "last month" and theme.previous is not None:
             change += " (since last month)"  # its own `previous`, beside older months' files
         rows.append((str(rank), theme.name, f"{theme.mentions:,}", change))
-    blocks: list[Block] = [
+    blocks: list[Block] = on_slides(
         Table(
             "Top improvement themes",
             (
@@ -411,8 +413,9 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
                 ],
                 signal.period,
             ),
-        )
-    ]
+        ),
+        tuple(rows[:DECK_THEMES]),
+    )
     for theme in ranked[:TOP_THEMES]:
         said = [v for v in customer.verbatims if _same_theme(v.theme, theme.name)]
         stories = [n for n in customer.narratives if _same_theme(n.theme, theme.name)]
@@ -430,20 +433,25 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
     return blocks, [question]
 
 
-def _verbatims(customer: schema.Customer) -> list[Block]:
+def _verbatims(customer: schema.Customer, quoted: Sequence[schema.Verbatim] = ()) -> list[Block]:
+    """Every verbatim by channel in the Word pack; on slides, ``DECK_VERBATIMS`` of them chosen
+    by ``deck_sample`` (``quoted``: those the quote slides show already)."""
     if not customer.verbatims:
         return []
-    by_channel: dict[str, list[schema.Verbatim]] = defaultdict(list)
-    for v in customer.verbatims:
-        by_channel[v.channel].append(v)
+    by_channel: dict[str, list[int]] = defaultdict(list)
+    for n, v in enumerate(customer.verbatims):
+        by_channel[v.channel].append(n)
+    order = [n for channel in sorted(by_channel) for n in by_channel[channel]]  # the table's
     tones = [tone(v.score) for v in customer.verbatims]
-    rows = []
-    for channel in sorted(by_channel):
-        for v in by_channel[channel]:
-            score = str(v.score) if v.score is not None else "–"
-            who = GUEST if v.guest else (v.segment or "–")
-            rows.append((channel, v.text, score, who))
-    return [
+
+    def row(v: schema.Verbatim) -> tuple[str, ...]:
+        score = str(v.score) if v.score is not None else "–"
+        who = GUEST if v.guest else (v.segment or "–")
+        return (v.channel, v.text, score, who)
+
+    rows = [row(customer.verbatims[n]) for n in order]
+    sample = set(deck_sample(customer.verbatims, DECK_VERBATIMS, quoted))
+    return on_slides(
         Table(
             "Verbatims by channel",
             ("Channel", say("customer.verbatims_said_header"), "Score", "Segment"),
@@ -455,7 +463,60 @@ def _verbatims(customer: schema.Customer) -> list[Block]:
                 complaints=tones.count("complaint"),
                 praise=tones.count("praise"),
             ),
-        )
+        ),
+        tuple(row(customer.verbatims[n]) for n in order if n in sample),
+    )
+
+
+def deck_sample(
+    verbatims: Sequence[schema.Verbatim], limit: int, quoted: Sequence[schema.Verbatim] = ()
+) -> list[int]:
+    """Which verbatims (their places in ``verbatims``) a slide shows when there are more than
+    ``limit``; all of them otherwise.
+
+    The slide is a sample of the month, under a title that describes every verbatim ("20
+    verbatims: 12 from detractors, 5 from promoters"), so it should read like the month:
+    complaints, praise and the rest get seats in proportion to how many the month has (largest
+    remainder, a tie going to the kind with fewer seats), and each kind the month has gets at
+    least one, so the room hears both sides even in a month of nearly all complaints. Within a
+    kind, verbatims the quote slides do not show already (``quoted``) come first, so the table
+    adds voices rather than repeating the quotes; then the order of the file. The chosen are
+    shown in the table's own order."""
+    if len(verbatims) <= limit:
+        return list(range(len(verbatims)))
+    shown = {id(v) for v in quoted}
+    kinds: dict[Tone, list[int]] = {"complaint": [], "praise": [], "neutral": []}
+    for n, v in enumerate(verbatims):
+        kinds[tone(v.score)].append(n)
+    present = [k for k in kinds if kinds[k]]
+    exact = {k: limit * len(kinds[k]) / len(verbatims) for k in present}
+    seats = {k: int(exact[k]) for k in present}
+    # the largest remainders first; on a tie, the kind with fewer seats (both sides heard)
+    by_remainder = sorted(present, key=lambda k: (exact[k] - seats[k], -seats[k]), reverse=True)
+    for k in by_remainder[: limit - sum(seats.values())]:
+        seats[k] += 1
+    for k in present:  # every kind heard: the kind with the most seats gives one up
+        if seats[k] == 0:
+            seats[max(present, key=lambda d: seats[d])] -= 1
+            seats[k] = 1
+    chosen: list[int] = []
+    for k in present:
+        fresh = [n for n in kinds[k] if id(verbatims[n]) not in shown]
+        again = [n for n in kinds[k] if id(verbatims[n]) in shown]
+        chosen += (fresh + again)[: seats[k]]
+    return sorted(chosen)
+
+
+def on_slides(table: Table, rows: tuple[tuple[str, ...], ...]) -> list[Block]:
+    """``table`` for both packs when the deck shows all of it; else whole for the Word pack
+    only and, for the deck only, with just ``rows`` and a caption saying how many more the Word
+    pack has. Never both copies when nothing is cut, so no list is counted twice."""
+    if len(rows) == len(table.rows):
+        return [table]
+    more = say("customer.more_in_word_pack", count=len(table.rows) - len(rows))
+    return [
+        replace(table, deck=False),
+        replace(table, rows=rows, caption=f"{table.caption} {more}".strip(), word=False),
     ]
 
 
@@ -542,18 +603,17 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
                 tuple(float(before[r]) if r in before else None for r, _ in ordered),
             )
         )
-    blocks.append(
-        Chart(
-            "Complaints by reason",
-            "bars",
-            tuple(r for r, _ in ordered),
-            tuple(series),
-            say("customer.complaints_alt", reasons=[f"{r} {n}" for r, n in ordered]),
-            number_format="#,##0",
-            caption=caption,
-            finding=reasons_finding,
-        )
+    chart = Chart(
+        "Complaints by reason",
+        "bars",
+        tuple(r for r, _ in ordered),
+        tuple(series),
+        say("customer.complaints_alt", reasons=[f"{r} {n}" for r, n in ordered]),
+        number_format="#,##0",
+        caption=caption,
+        finding=reasons_finding,
     )
+    blocks += chart_on_slides(chart, DECK_REASONS)
     blocks.append(
         Table(
             say("customer.complaints_table_title"),
@@ -571,6 +631,62 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
         )
     )
     return blocks
+
+
+def chart_on_slides(chart: Chart, limit: int) -> list[Block]:
+    """The complaints chart for both packs when it has at most ``limit`` bars; else whole for
+    the Word pack only and, for the deck only, its ``limit - 1`` largest bars (this month's
+    counts) and one "Other" bar last that adds up the rest, series by series.
+
+    Uncategorised (complaints with no reason) keeps its own bar whenever it is among the
+    largest, so "Other" never hides it; when it is summed, the caption names it. A reason the
+    month calls "Other" itself is always summed into the "Other" bar, so no two bars share the
+    name. A month with no figure for a summed reason adds nothing for it; a series with no
+    figure for any summed reason has a gap, never a zero. The bars keep the Word pack's order
+    (largest first, Uncategorised after the named reasons)."""
+    if len(chart.categories) <= limit:
+        return [chart]
+    other = say("customer.complaints_other_bar")
+    now = chart.series[0].values
+    own = [n for n, r in enumerate(chart.categories) if r.strip().casefold() == other.casefold()]
+    candidates = [n for n in range(len(chart.categories)) if n not in own]
+    largest = sorted(candidates, key=lambda n: (-(now[n] or 0), n))[: limit - 1]
+    kept = sorted(largest)
+    summed = [n for n in range(len(chart.categories)) if n not in kept]
+
+    def total(values: tuple[float | None, ...]) -> float | None:
+        known = [values[n] for n in summed if values[n] is not None]
+        return float(sum(v for v in known if v is not None)) if known else None
+
+    series = tuple(
+        replace(s, values=(*(s.values[n] for n in kept), total(s.values))) for s in chart.series
+    )
+    categories = (*(chart.categories[n] for n in kept), other)
+    in_other = total(now) or 0.0
+    names = {chart.categories[n] for n in summed}
+    caption = say(
+        "customer.complaints_other_caption",
+        other=other,
+        more=len(summed) - len(own) - (UNCATEGORISED in names),
+        own_other=bool(own),
+        uncategorised=UNCATEGORISED if UNCATEGORISED in names else None,
+        complaints=f"{in_other:,.0f}",
+        one=in_other == 1,
+    )
+    shown = zip(categories, series[0].values, strict=True)
+    return [
+        replace(chart, deck=False),
+        replace(
+            chart,
+            categories=categories,
+            series=series,
+            alt_text=say(
+                "customer.complaints_alt", reasons=[f"{r} {number(v or 0)}" for r, v in shown]
+            ),
+            caption=f"{chart.caption} {caption}".strip(),
+            word=False,
+        ),
+    ]
 
 
 def _change_header(since: str) -> str:
