@@ -279,7 +279,7 @@ def test_twelve_reasons_make_seven_bars_and_other_on_the_slide(tmp_path, run_cli
     plot = chart.plots[0]
     assert len(plot.categories) == DECK_REASONS
     assert list(plot.categories) == [*(f"Reason {n:02d}" for n in range(1, 8)), "Other"]
-    now = {s.name: s.values for s in plot.series}["This month"]
+    now = {s.name: s.values for s in plot.series}["November 2026"]
     then = {s.name: s.values for s in plot.series}["October 2026"]
     assert now[-1] == sum(list(reasons.values())[7:]) == 23 + 30 + 37 + 44 + 51
     assert then[-1] == sum(list(_reasons(12, start=90, step=6).values())[7:])
@@ -287,7 +287,7 @@ def test_twelve_reasons_make_seven_bars_and_other_on_the_slide(tmp_path, run_cli
     # the Word pack: the whole chart and the whole table
     categories, values = _word_complaints_chart(docx, "Reason 01")
     assert categories == list(reasons)
-    assert values["This month"] == [float(v) for v in reasons.values()]
+    assert values["November 2026"] == [float(v) for v in reasons.values()]
     assert [r[0] for r in _word_table(docx, ("Reason", "Complaints"))] == list(reasons)
     assert "Other" not in categories and MORE not in _word_text(docx)
 

@@ -210,6 +210,8 @@ def test_sample_deck_has_native_nps_trend_share_and_complaints_charts(built_samp
     assert share.chart.value_axis.maximum_scale == 100
     bars, _ = charts[bars_title]
     assert bars.chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    # legends name months one way: "November 2026" beside "October 2026", not "This month"
+    assert [s.name for s in bars.chart.plots[0].series] == ["November 2026", "October 2026"]
 
 
 def test_nps_slide_notes_give_the_margin_of_error(built_sample):

@@ -594,7 +594,7 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
         since=month_name(compared_period, signal.period) if compared_period else None,
     )
     blocks: list[Block] = []
-    series = [Series("This month", tuple(float(n) for _, n in ordered))]
+    series = [Series(month_label(signal.period), tuple(float(n) for _, n in ordered))]
     if before:
         assert compared is not None
         series.append(
