@@ -20,6 +20,7 @@ from pathlib import Path
 
 from agenda import schema
 from agenda.errors import DataError, Problem, TemplateProblem, UsageProblem
+from agenda.fontfiles import FontFileProblem, read_face
 from agenda.images import (
     KIND_BY_SUFFIX,
     MAX_LOGO_BYTES,
@@ -31,6 +32,7 @@ from agenda.images import (
 from agenda.resources import templates
 from agenda.sources import YamlFile, parse_yaml
 from agenda.validate import check_model, read_or_refuse
+from packs.text_metrics import MeasuredFace
 from packs.theme import Look, Palette, check_templates
 
 CONFIG = "agenda.yaml"
@@ -99,8 +101,9 @@ def load_look(month_dir: Path, template: Path | None = None, *, check: bool = Tr
         )
     theme_file = folder / THEME_FILE
     if theme_file.is_file() and isinstance(theme_file, Path):
-        own, _ = read_or_refuse(theme_file, schema.ThemeSettings)
+        own, own_file = read_or_refuse(theme_file, schema.ThemeSettings)
         look = _apply(look, own, workspace, None)
+        look = _with_fonts(look, own.fonts.files, theme_file.parent, own_file)
     elif theme_file.is_file():  # a shipped theme inside the installed package
         shipped = parse_yaml(theme_file.read_text("utf-8"), Path("themes", name, THEME_FILE))
         found, problems = check_model(shipped, schema.ThemeSettings)
@@ -108,6 +111,7 @@ def load_look(month_dir: Path, template: Path | None = None, *, check: bool = Tr
             raise DataError(problems)
         look = _apply(look, found, workspace, None)
     look = _apply(look, settings, workspace, config_file)
+    look = _with_fonts(look, settings.fonts.files, workspace, config_file)
     if check and name not in shipped_themes():  # shipped themes are checked by the test suite
         check_templates(look)
     return look
@@ -133,6 +137,43 @@ def _apply(
         body_font=settings.fonts.body or look.body_font,
         logo=logo,
     )
+
+
+def _with_fonts(look: Look, files: list[str], folder: Path, file: YamlFile | None) -> Look:
+    """``look`` measured in the font files named (inside ``folder``, beside the file naming
+    them); each must hold the heading or the body font, so a wrong file is refused, never a
+    plausible but wrong measure."""
+    if not files:
+        return look
+
+    def problem(n: int, message: str) -> DataError:
+        if file is not None:
+            return DataError([file.problem(("theme", "fonts", "files", n), message)])
+        return DataError([Problem(None, message)])
+
+    named = {f.casefold(): f for f in (look.heading_font, look.body_font) if f}
+    faces = []
+    for n, value in enumerate(files):
+        where = f"theme.fonts.files[{n}]: '{value}'"
+        candidate = Path(value)
+        path = folder / candidate
+        if candidate.is_absolute() or not path.resolve().is_relative_to(folder.resolve()):
+            raise problem(n, f"{where} must be a file inside {folder}")
+        if not path.is_file():
+            raise problem(n, f"{where} not found in {folder}")
+        try:
+            family, style, entry = read_face(path)
+        except FontFileProblem as exc:
+            raise problem(n, f"{where} {exc}") from None
+        if family.casefold() not in named:
+            fonts = " or ".join(f"'{f}'" for f in named.values()) or "none (set fonts.body)"
+            raise problem(
+                n,
+                f"{where} holds the font '{family}', which is not the theme's heading or body "
+                f"font ({fonts}); name it in fonts.heading or fonts.body, or remove the file",
+            )
+        faces.append(MeasuredFace(named[family.casefold()], style, entry))
+    return replace(look, faces=(*look.faces, *faces))
 
 
 def _logo(value: str, workspace: Path, file: YamlFile | None) -> Path:

@@ -535,6 +535,9 @@ class Colours(Strict):
 class Fonts(Strict):
     heading: Text | None = None
     body: Text | None = None
+    #: the theme's own font files (.ttf, .otf), beside the theme.yaml or agenda.yaml that names
+    #: them, read for their widths so text is measured in them (else a wide fallback)
+    files: list[Text] = []
 
 
 class ThemeSettings(Strict):

@@ -89,7 +89,7 @@ from packs.deck_plan import (
     table_column_widths,
 )
 from packs.properties import set_core_properties
-from packs.text_metrics import lines_needed, text_width, theme_font
+from packs.text_metrics import lines_needed, register, text_width, theme_font
 from packs.theme import Look, check_slide_master, open_pptx
 
 #: A content slide's title: each type size tried, largest first, with the most lines it may
@@ -138,6 +138,7 @@ class DeckWriter:
             ),
             b"",
         )
+        register(self.look.faces)  # the theme's own fonts, measured from its font files
         self.font = self.look.body_font or theme_font(theme)
         self.heading_font = self.look.heading_font or theme_font(theme, "major")
         for plan in plan_deck(pack, font=self.font):

@@ -50,10 +50,35 @@ def _table() -> dict[str, Any]:
     return data
 
 
+#: A theme's own fonts, measured from its font files: family -> style -> stored face.
+_THEIRS: dict[str, dict[str, Any]] = {}
+
+
+@dataclass(frozen=True)
+class MeasuredFace:
+    """One style of a theme's own font, in the stored form of the shipped table."""
+
+    family: str
+    style: str  #: regular, bold, italic or bold-italic
+    entry: dict[str, Any]  #: ``{"default": d, "runs": [[first, w, w, ...], ...]}``
+
+
+def register(faces: tuple[MeasuredFace, ...]) -> None:
+    """Measure text in ``faces`` (a theme's own fonts, read from its font files) from now on,
+    beside the shipped table; a family registered again is replaced."""
+    for measured in faces:
+        _THEIRS.pop(measured.family, None)
+    for measured in faces:
+        _THEIRS.setdefault(measured.family, {})[measured.style] = measured.entry
+    known_fonts.cache_clear()
+    face.cache_clear()
+    text_em.cache_clear()
+
+
 def _faces() -> dict[str, dict[str, Any]]:
-    """Open font name -> style -> stored face."""
+    """Open font name -> style -> stored face: the shipped table, then a theme's own fonts."""
     fonts: dict[str, dict[str, Any]] = _table()["fonts"]
-    return fonts
+    return {**fonts, **_THEIRS} if _THEIRS else fonts
 
 
 def _decode(entry: dict[str, Any]) -> Face:
@@ -105,7 +130,8 @@ def _fallback(style: str) -> Face:
     so an unknown font is over-measured rather than run out of its box. Monospaced fonts are
     left out: they would make every "i" as wide as an "m"."""
     faces = []
-    for styles in _faces().values():
+    shipped: dict[str, dict[str, Any]] = _table()["fonts"]  # a theme's own fonts never widen it
+    for styles in shipped.values():
         found = styles.get(style) or styles.get("regular")
         if found is None:
             continue

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from agenda.errors import TemplateProblem
+from packs.text_metrics import MeasuredFace
 
 if TYPE_CHECKING:  # the Office libraries load only when a writer opens a file
     from docx.document import Document as WordDocument
@@ -75,6 +76,8 @@ class Look:
     heading_font: str | None = None
     body_font: str | None = None
     logo: Path | None = None
+    #: the theme's own fonts, measured from the font files it names
+    faces: tuple[MeasuredFace, ...] = ()
     #: The palette colours a theme.yaml or agenda.yaml set. Only these are painted over the
     #: template's own (titles, headings): a company master keeps its colours unless told.
     branded: frozenset[str] = frozenset()

@@ -9,9 +9,9 @@ Sans, Serif and Mono (Arial, Times New Roman, Courier New) and Gelasio (Georgia)
 what LibreOffice draws a missing font with on Linux, is measured too: ``packs.text_metrics``
 builds its safe fallback for unknown fonts from the widest of all of them.
 
-Dev-only: needs fontTools (``pip install fonttools``), which is not a runtime dependency; the
-packs read only the JSON this writes. Run it again when a font is added (or Gelasio is
-installed), then commit the JSON:
+Needs fontTools (a runtime dependency since themes may name their own font files, read with
+the same ``agenda.fontfiles.measure``); the packs read only the JSON this writes. Run it
+again when a font is added, then commit the JSON:
 
     python scripts/make_font_metrics.py            # writes packs/font_metrics.json
     python scripts/make_font_metrics.py --check    # fails if the committed file is stale
@@ -28,12 +28,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import math
 import subprocess
 import sys
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+from agenda.fontfiles import measure
 
 OUT = Path(__file__).resolve().parent.parent / "packs" / "font_metrics.json"
 
@@ -51,23 +50,6 @@ FONTS: dict[str, tuple[str, ...]] = {
 
 #: Styles by fontconfig weight (80 regular, 200 bold) and slant (0 roman, 100/110 italic).
 STYLES = {"regular": (80, 0), "bold": (200, 0), "italic": (80, 100), "bold-italic": (200, 100)}
-
-#: The characters measured: Latin-1, Latin Extended-A, basic Greek and Cyrillic, general
-#: punctuation, currency signs, and the arrows and maths signs the packs' wording uses.
-RANGES = (
-    (0x20, 0x7E),
-    (0xA0, 0x17F),
-    (0x391, 0x3C9),
-    (0x400, 0x45F),
-    (0x2000, 0x206F),
-    (0x20A0, 0x20CF),
-    (0x2116, 0x2116),
-    (0x2122, 0x2122),
-    (0x2190, 0x2199),
-    (0x2212, 0x2212),
-    (0x2248, 0x2248),
-    (0x2260, 0x2265),
-)
 
 
 def font_files(family: str) -> dict[str, Path]:
@@ -88,29 +70,6 @@ def font_files(family: str) -> dict[str, Path]:
             if (int(weight), slant_n) == wanted:
                 found.setdefault(style, Path(file))
     return found
-
-
-def measure(path: Path) -> dict[str, object]:
-    """One face's widths in 1/1000 em (rounded up), as ``default`` and runs of code points."""
-    font = TTFont(path, lazy=True)
-    upm = font["head"].unitsPerEm
-    cmap = font.getBestCmap()
-    hmtx = font["hmtx"]
-
-    def width(cp: int) -> int:
-        return math.ceil(hmtx[cmap[cp]][0] * 1000 / upm - 1e-9)
-
-    runs: list[list[int]] = []
-    for first, last in RANGES:
-        for cp in range(first, last + 1):
-            if cp not in cmap:
-                continue
-            if runs and runs[-1][0] + len(runs[-1]) - 1 == cp:
-                runs[-1].append(width(cp))
-            else:
-                runs.append([cp, width(cp)])
-    default = max(width(cp) for cp in range(ord("A"), ord("Z") + 1))
-    return {"default": default, "runs": runs}
 
 
 def build() -> tuple[dict[str, object], list[str]]:
