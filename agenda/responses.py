@@ -12,6 +12,12 @@ rows as the file is read, identical lines counted in C where no quoted field spa
 second parses each distinct combination once and adds its count to the tallies. Blank scores
 are skipped and counted: an abandoned survey is not a zero.
 
+``.xlsx`` workbooks are read with python-calamine (Rust's calamine), imported only when a
+workbook is read. Measured on a generated 100,000-row, five-column workbook (2-core machine,
+median of 3 fresh processes): calamine 0.77 s, openpyxl in read-only mode 11.1 s (7.6 s on a
+workbook written by XlsxWriter); importing it costs 4 ms against openpyxl's 180 ms. Cells come
+typed: numbers (``10.0``), dates and datetimes are read as what they are.
+
 Dates are ISO dates or ISO timestamps (``2026-11-28 09:15:00``, ``2026-11-28T09:15:00Z``,
 ``…+01:00``; the date is the one written, its zone not converted), or follow ``date_format``.
 Day-first and month-first dates (``03/04/2026``, ``19/11/2026``) are never guessed: without
@@ -25,6 +31,7 @@ import csv
 import datetime as dt
 import operator
 import re
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +46,9 @@ if TYPE_CHECKING:
 
 #: Largest survey export read as text (about 10 million short rows).
 MAX_CSV_BYTES = 512 * 1024 * 1024
+#: Largest workbook read, and the most its parts may unpack to (a zip bomb stops here).
+MAX_XLSX_BYTES = 128 * 1024 * 1024
+MAX_XLSX_UNPACKED = 1024 * 1024 * 1024
 #: Most row errors listed before the rest are summarised, so a wrong file gives a short report.
 MAX_ROW_PROBLEMS = 20
 REQUIRED_COLUMNS = ("date", "score")
@@ -46,6 +56,7 @@ OPTIONAL_COLUMNS = ("segment", "channel", "comment")
 #: Most of the export's headers listed in a message about a column not found.
 MAX_HEADERS_LISTED = 40
 _AT: Loc = ("nps", "responses")
+_WORKBOOKS = (".xlsx", ".xlsm")
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,7 @@ class _Layout:
     file: str
     source: YamlFile
     mapped: bool  #: given as a mapping (its keys have their own lines), not as a file name
+    sheet: str | None = None
     header_row: int = 1
     skip_rows: int = 0
     columns: dict[str, str] = field(default_factory=dict)  #: field → header, as given
@@ -96,6 +108,7 @@ class _Layout:
             spec.file,
             source,
             mapped=(*_AT, "file") in source.marks.keys,
+            sheet=spec.sheet,
             header_row=spec.header_row,
             skip_rows=spec.skip_rows,
             columns=columns,
@@ -141,9 +154,21 @@ def read_responses(
     """
     layout = _Layout.of(spec, referenced_from)
     path = _resolve(folder, layout)
+    workbook = path.suffix.lower() in _WORKBOOKS
+    if layout.sheet is not None and not workbook:
+        raise DataError(
+            [
+                layout.problem(
+                    ("sheet",), f"'{path.name}' is not a workbook (.xlsx): it has no sheets"
+                )
+            ]
+        )
     size = path.stat().st_size
-    if size > MAX_CSV_BYTES:
-        raise DataError([Problem(path, f"file is {size:,} bytes; the limit is {MAX_CSV_BYTES:,}")])
+    limit = MAX_XLSX_BYTES if workbook else MAX_CSV_BYTES
+    if size > limit:
+        raise DataError([Problem(path, f"file is {size:,} bytes; the limit is {limit:,}")])
+    if workbook:
+        return _read_workbook(path, layout)
     return _read_text(path, layout)
 
 
@@ -216,7 +241,8 @@ def _read_text(path: Path, layout: _Layout) -> SurveyAnswers:
             [
                 Problem(
                     path,
-                    "this is a workbook (a zip file), not text: export the survey as CSV",
+                    "this is a workbook (a zip file), not text: name it .xlsx, or export the "
+                    "survey as CSV",
                 )
             ]
         )
@@ -298,10 +324,10 @@ def _fold(text: str) -> str:
 
 
 def _columns(
-    header: Sequence[object], layout: _Layout, path: Path, line: int | None
+    header: Sequence[object], layout: _Layout, path: Path, line: int | None, sheet: str = ""
 ) -> tuple[dict[str, int], int]:
     """Each field's column in ``header``, matched without case or surrounding spaces."""
-    source = path.name
+    source = f"{path.name}, sheet '{sheet}'" if sheet else path.name
     shown = [_cell_text(cell) for cell in header]
     folded = [_fold(text) for text in shown]
     wanted = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
@@ -453,6 +479,93 @@ def _count_rows(
         if comment_i is not None and cells[comment_i]:
             comments.append((cells[comment_i], key, line))
     return counts, first_line, comments, problems
+
+
+# --- workbooks ------------------------------------------------------------------------------
+
+
+def _read_workbook(path: Path, layout: _Layout) -> SurveyAnswers:
+    """Read one sheet of an .xlsx with python-calamine, row numbers as Excel shows them."""
+    unreadable = DataError(
+        [Problem(path, "not a readable .xlsx workbook; open it in Excel and save it as .xlsx")]
+    )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        raise unreadable from None
+    if unpacked > MAX_XLSX_UNPACKED:
+        message = f"workbook unpacks to {unpacked:,} bytes; the limit is {MAX_XLSX_UNPACKED:,}"
+        raise DataError([Problem(path, message)])
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        names = list(book.sheet_names)
+        sheet = _sheet(names, layout, path)
+        rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    except DataError:
+        raise
+    except BaseException as exc:  # calamine's errors, and a Rust panic (a BaseException)
+        if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+            raise
+        raise unreadable from None
+    end = layout.header_row + layout.skip_rows
+    if len(rows) < end:
+        _past_the_end(layout, path, len(rows), len(rows) + 1)
+    header = rows[layout.header_row - 1]
+    if not any(_cell_text(cell) for cell in header):
+        message = (
+            f"row {layout.header_row} of sheet '{sheet}' is empty; header_row gives the row "
+            "that holds the column names"
+        )
+        raise DataError([layout.problem(("header_row",), message)])
+    where = f" of sheet '{sheet}'" if len(names) > 1 else ""
+
+    def at_row(row: int, message: str) -> Problem:
+        return Problem(path, f"row {row}{where}: {message}")
+
+    idx, _ = _columns(header, layout, path, None, sheet)
+    fields = _fields(idx)
+    comment_i = idx.get("comment")
+    need = max(idx.values()) + 1
+    counts: dict[Key, int] = {}
+    first_row: dict[Key, int] = {}
+    comments: Comments = []
+    for number, cells in enumerate(rows[end:], start=end + 1):
+        if len(cells) < need:
+            cells = [*cells, *[""] * (need - len(cells))]
+        key = fields(cells)
+        seen = counts.get(key)
+        if seen is None:
+            counts[key] = 1
+            first_row[key] = number
+        else:
+            counts[key] = seen + 1
+        if comment_i is not None:
+            text = _cell_text(cells[comment_i])
+            if text:
+                comments.append((text, key, number))
+    answers = SurveyAnswers(path)
+    problems = _tally(answers, counts, first_row, comments, idx, at_row, _Dates(layout.date_format))
+    _raise_rows(path, problems)
+    return answers
+
+
+def _sheet(names: list[str], layout: _Layout, path: Path) -> str:
+    """The sheet named in ``sheet`` (without case or surrounding spaces), else the first."""
+    if not names:
+        raise DataError([Problem(path, "the workbook has no sheets")])
+    if layout.sheet is None:
+        return names[0]
+    for name in names:
+        if _fold(name) == _fold(layout.sheet):
+            return name
+    close = closest(layout.sheet, names, fold=_fold)
+    hint = f" (did you mean '{close}'?)" if close is not None else ""
+    listed = ", ".join(f"'{name}'" for name in names)
+    message = f"no sheet '{layout.sheet}' in {path.name}{hint}; its sheets are: {listed}"
+    raise DataError([layout.problem(("sheet",), message)])
 
 
 # --- both: the second pass ------------------------------------------------------------------

@@ -324,7 +324,8 @@ def _export_file(value: Any) -> Any:
 class ResponsesExport(Strict):
     """A survey export in the month folder and how to read it (``agenda.responses``)."""
 
-    file: Id  #: .csv, .tsv, .txt (UTF-8 or UTF-16, any common delimiter)
+    file: Id  #: .csv, .tsv, .txt (UTF-8 or UTF-16, any common delimiter) or .xlsx
+    sheet: Id | None = None  #: xlsx only; the first sheet when not given
     header_row: Annotated[Whole, Field(ge=1)] = 1  #: 1-based row holding the column names
     skip_rows: Annotated[Whole, Field(ge=0)] = 0  #: label rows right after the header
     columns: ResponseColumns = ResponseColumns()

@@ -9,11 +9,13 @@ exit, and nothing written.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import re
 import textwrap
 from pathlib import Path
 
 import pytest
+import xlsxwriter
 from conftest import CUSTOMER, MEETING, docx_items, write_month
 
 COUNTS = "  counts: {promoters: 50, passives: 30, detractors: 20}\n"
@@ -215,6 +217,83 @@ def test_excel_utf16_unicode_text_tab_separated(run_cli, tmp_path):
     assert _nps_in_pack(run_cli, month, tmp_path) == _by_hand(scores)
 
 
+def _workbook(path: Path, rows: list[list[object]], *, sheet: str = "Responses") -> None:
+    """An .xlsx with a summary sheet first, then ``rows`` on ``sheet`` (dates as dates)."""
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet("Summary").write(0, 0, "Survey summary")
+    data = book.add_worksheet(sheet)
+    stamp = book.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, dt.datetime | dt.date):
+                data.write_datetime(r, c, value, stamp)
+            elif value is not None:
+                data.write(r, c, value)
+    book.close()
+
+
+def test_xlsx_with_typed_cells_on_a_named_sheet(run_cli, tmp_path):
+    """Numbers (10.0), datetimes and dates as cells, a title row above the header, a blank."""
+    scores = [10, 10, 9, 6, 8, 1, 9, 7, 10]
+    rows: list[list[object]] = [
+        ["November survey"],
+        ["Submitted", QUESTION, "Ticket type", "What could we do better?"],
+    ]
+    for n, score in enumerate(scores):
+        when: object = dt.datetime(2026, 11, n + 1, 9, 30) if n % 3 else dt.date(2026, 11, n + 1)
+        cell: object = float(score) if n % 2 else (f" {score} " if n == 4 else score)
+        rows.append([when, cell, "Season" if n % 2 else 3, "Faster refunds" if n % 4 else None])
+    rows.append([dt.datetime(2026, 11, 29, 8, 0), None, "Season", "left blank"])  # skipped
+    rows.append(["2026-11-30", 9.0, "Season", None])  # a date typed as text
+    scores.append(9)
+    path = tmp_path / "kestrel.xlsx"
+    _workbook(path, rows)
+    month = _month(
+        tmp_path,
+        f"""
+        responses:
+          file: kestrel.xlsx
+          sheet: " responses"
+          header_row: 2
+          columns: {{date: Submitted, score: "{QUESTION}", segment: Ticket type, comment: What could we do better?}}
+        """,
+        {"kestrel.xlsx": path.read_bytes()},
+    )
+    assert _nps_in_pack(run_cli, month, tmp_path) == _by_hand(scores)
+
+
+def test_earlier_month_read_from_its_own_export_shape(run_cli, tmp_path):
+    """Change since last month: October's NPS from its xlsx mapping, November's from a CSV."""
+    october = [10, 10, 10, 5]  # +50
+    november = [10, 7, 7, 3]  # 0
+    rows: list[list[object]] = [["When", "NPS"]]
+    rows += [[dt.datetime(2026, 10, n + 1, 12, 0), float(s)] for n, s in enumerate(october)]
+    _workbook(tmp_path / "oct.xlsx", rows, sheet="Sheet1")
+    _month(
+        tmp_path,
+        """
+        responses:
+          file: oct.xlsx
+          sheet: Sheet1
+          columns: {date: When, score: NPS}
+        """,
+        {"oct.xlsx": (tmp_path / "oct.xlsx").read_bytes()},
+        name="2026-10",
+    )
+    (tmp_path / "ws" / "2026-10" / "meeting.yaml").write_text(
+        MEETING.replace("2026-11-19", "2026-10-15").replace("2026-11", "2026-10")
+    )
+    csv = _csv(
+        [["date", "score"], *([f"2026-11-0{n + 1}", str(s)] for n, s in enumerate(november))]
+    )
+    month = _month(tmp_path, "responses: responses.csv", {"responses.csv": csv.encode()})
+    out = tmp_path / "out"
+    result = run_cli("build", month, "--out", out)
+    assert result.exit_code == 0, result.output
+    said = " ".join(i.text for i in docx_items(next(out.glob("*.docx"))))
+    assert "NPS 0, down 50 since October" in said
+
+
 # --- bad shapes: located, refused, nothing written ----------------------------------------------
 
 
@@ -276,6 +355,21 @@ def test_bad_scores_are_located_by_file_and_row(run_cli, tmp_path, bad, why):
     assert why in next(e for e in stderr.splitlines() if "export.csv:3:" in e)
 
 
+def test_bad_score_in_a_workbook_names_the_file_and_row(run_cli, tmp_path):
+    rows: list[list[object]] = [["date", "score"], [dt.date(2026, 11, 1), 9.0]]
+    rows += [[dt.date(2026, 11, 2), 9.5], [dt.date(2026, 11, 3), "eleven"]]
+    _workbook(tmp_path / "x.xlsx", rows)
+    month = _month(
+        tmp_path,
+        "responses: {file: x.xlsx, sheet: Responses}",
+        {"x.xlsx": (tmp_path / "x.xlsx").read_bytes()},
+    )
+    stderr = _refused(run_cli, month, tmp_path, "ws/2026-11/x.xlsx:")
+    errors = [e for e in stderr.splitlines() if "x.xlsx" in e]
+    assert any("row 3" in e and "9.5" in e for e in errors), errors
+    assert any("row 4" in e and "eleven" in e for e in errors), errors
+
+
 @pytest.mark.parametrize("date", ["03/04/2026", "19/11/2026", "11/19/2026 10:00", "28.11.2026"])
 def test_day_and_month_order_is_never_guessed(run_cli, tmp_path, date):
     rows = [["date", "score"], ["2026-11-01", "9"], [date, "7"]]
@@ -302,8 +396,35 @@ def test_a_date_that_does_not_match_date_format_is_located(run_cli, tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("setting", "key", "expected"),
+    [
+        ("sheet: Answers", "sheet", "'Responses'"),
+        ("header_row: 9", "header_row", "9"),
+        ("skip_rows: 9", "skip_rows", "9"),
+    ],
+)
+def test_workbook_settings_that_do_not_fit_are_located_at_their_key(
+    run_cli, tmp_path, setting, key, expected
+):
+    _workbook(tmp_path / "x.xlsx", [["date", "score"], [dt.date(2026, 11, 1), 9]])
+    month = _month(
+        tmp_path,
+        f"""
+        responses:
+          file: x.xlsx
+          {setting}
+        """,
+        {"x.xlsx": (tmp_path / "x.xlsx").read_bytes()},
+    )
+    line = _yaml_line(month, key)
+    stderr = _refused(run_cli, month, tmp_path, f"ws/2026-11/customer.yaml:{line}:")
+    assert expected in next(e for e in stderr.splitlines() if f"customer.yaml:{line}:" in e)
+
+
+@pytest.mark.parametrize(
     ("setting", "key"),
     [
+        ("sheet: Responses", "sheet"),  # a CSV has no sheets
         ("header_row: 3", "header_row"),  # past the end of the file
         ("header_row: 0", "header_row"),
         ("skip_rows: -1", "skip_rows"),
@@ -327,6 +448,23 @@ def test_mapping_mistakes_are_located_at_their_key(run_cli, tmp_path, setting, k
     _refused(run_cli, month, tmp_path, f"ws/2026-11/customer.yaml:{line}:")
 
 
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("broken.xlsx", b"PK\x03\x04 this is not a workbook at all"),
+        ("plain.xlsx", b"date,score\n2026-11-01,9\n"),
+        ("renamed.csv", None),  # a workbook named .csv
+        ("latin1.csv", "date,score,comment\n2026-11-01,9,très bien\n".encode("latin-1")),
+    ],
+)
+def test_unreadable_exports_are_refused_naming_the_file(run_cli, tmp_path, name, data):
+    if data is None:
+        _workbook(tmp_path / "w.xlsx", [["date", "score"], [dt.date(2026, 11, 1), 9]])
+        data = (tmp_path / "w.xlsx").read_bytes()
+    month = _month(tmp_path, f"responses: {name}", {name: data})
+    _refused(run_cli, month, tmp_path, f"ws/2026-11/{name}:")
+
+
 def test_delimiters_are_sniffed_semicolon_and_bar_and_tab_for_tsv(tmp_path):
     from agenda.validate import load_month
 
@@ -340,15 +478,3 @@ def test_delimiters_are_sniffed_semicolon_and_bar_and_tab_for_tsv(tmp_path):
         assert answers is not None
         assert sorted(answers.scores.elements()) == [3, 10], name
         assert answers.comments[0].text == "slow, then fine"
-
-
-@pytest.mark.parametrize(
-    ("name", "data"),
-    [
-        ("renamed.csv", b"PK\x03\x04 a zip file, not text"),
-        ("latin1.csv", "date,score,comment\n2026-11-01,9,très bien\n".encode("latin-1")),
-    ],
-)
-def test_unreadable_exports_are_refused_naming_the_file(run_cli, tmp_path, name, data):
-    month = _month(tmp_path, f"responses: {name}", {name: data})
-    _refused(run_cli, month, tmp_path, f"ws/2026-11/{name}:")
