@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,25 @@ def shown_path(path: Path) -> str:
     # far outside the current folder, "../../../../x" helps nobody: show it whole
     far = os.path.join(*[os.pardir] * 3) + os.sep
     return str(path) if relative.startswith(far) else relative
+
+
+def closest(
+    word: str, options: list[str], *, fold: Callable[[str], str] = lambda text: text
+) -> str | None:
+    """The option closest to ``word`` (compared through ``fold``), or None when none is close."""
+    import difflib  # here: the writers import this module and never suggest
+
+    folded = {fold(option): option for option in reversed(options)}
+    close = difflib.get_close_matches(fold(word), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+def did_you_mean(word: str, options: list[str]) -> str:
+    """Suggest the closest allowed word, or list the options when none is close."""
+    close = closest(word, options)
+    if close is not None:
+        return f"did you mean '{close}'?"
+    return "expected one of: " + ", ".join(options)
 
 
 @dataclass(frozen=True)

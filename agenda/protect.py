@@ -70,7 +70,10 @@ _NOT_DISTINCTIVE = _GENERIC | _STOP
 #: Words before a replaced organisation that would read twice ("the a customer organisation").
 _ARTICLE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
 #: Keys whose values are codes checked against fixed values, never prose.
-_CODES = frozenset({"section", "status", "period", "start", "end", "nps_framing", "responses"})
+_CODES = frozenset({"section", "status", "period", "start", "end", "nps_framing"})
+#: Keys whose whole value says how to read a file (its name, sheet, column headers): read
+#: before anything is scrubbed and never shown, so left as typed.
+_READING = frozenset({"responses"})
 #: Where a string is in its file: (path, line, column), each None when unknown.
 Place = tuple[Path | None, int | None, int | None]
 #: Where a string came from, by its location inside the file.
@@ -238,6 +241,8 @@ class Redactor:
         they are: they are checked against fixed values, and no name can hide in them.
         """
         if loc and loc[-1] in _CODES and not isinstance(value, dict | list):
+            return value
+        if loc and loc[-1] in _READING:
             return value
         if isinstance(value, str):
             return self.text(value, where(loc) if where else (None, None, None))

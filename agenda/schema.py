@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -267,17 +268,84 @@ class NpsCounts(Strict):
     detractors: Count
 
 
+#: The answer fields read from a survey export, each found by its column's header.
+EXPORT_FIELDS = ("date", "score", "segment", "channel", "comment")
+
+
+class ResponseColumns(Strict):
+    """Which of the export's columns holds each field, by its header text (case and the
+    spaces around it do not matter); a field not named is looked for under its own name."""
+
+    score: Id | None = None
+    date: Id | None = None
+    segment: Id | None = None
+    channel: Id | None = None
+    comment: Id | None = None
+
+    @model_validator(mode="after")
+    def _one_column_each(self) -> ResponseColumns:
+        named: dict[str, str] = {}
+        for key in EXPORT_FIELDS:
+            header = getattr(self, key)
+            if header is None:
+                continue
+            folded = header.casefold()
+            if folded in named:
+                raise ValueError(
+                    f"{named[folded]} and {key} both name the column {header!r}; "
+                    "each field needs its own column"
+                )
+            named[folded] = key
+        return self
+
+
+def _date_format(value: str) -> str:
+    """A strptime format that reads back the date it writes (so it holds day, month, year)."""
+    sample = dt.datetime(2026, 11, 28, 9, 15, 7)
+    try:
+        back = dt.datetime.strptime(sample.strftime(value), value)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a usable date format ({exc})") from None
+    if back.date() != sample.date():
+        raise ValueError(
+            f"{value!r} does not hold a whole date; use %d, %m (or %b) and %Y, "
+            "e.g. '%d/%m/%Y %H:%M'"
+        )
+    return value
+
+
+def _export_file(value: Any) -> Any:
+    """``responses: export.csv`` is short for ``responses: {file: export.csv}``."""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return {"file": value}
+    return value
+
+
+class ResponsesExport(Strict):
+    """A survey export in the month folder and how to read it (``agenda.responses``)."""
+
+    file: Id  #: .csv, .tsv, .txt (UTF-8 or UTF-16, any common delimiter) or .xlsx
+    sheet: Id | None = None  #: xlsx only; the first sheet when not given
+    header_row: Annotated[Whole, Field(ge=1)] = 1  #: 1-based row holding the column names
+    skip_rows: Annotated[Whole, Field(ge=0)] = 0  #: label rows right after the header
+    columns: ResponseColumns = ResponseColumns()
+    #: strptime format of the dates, for dates that are not ISO (``%m/%d/%Y %H:%M:%S``)
+    date_format: Annotated[Text, AfterValidator(_date_format)] | None = None
+
+
 class NpsSource(Strict):
     """Where the month's NPS comes from: a survey export in the folder, or counted answers."""
 
-    responses: Text | None = None
+    responses: Annotated[ResponsesExport, BeforeValidator(_export_file)] | None = None
     counts: NpsCounts | None = None
     target: Annotated[ScoreNumber, Field(ge=-100, le=100)] | None = None
 
     @model_validator(mode="after")
     def _one_source(self) -> NpsSource:
         if (self.responses is None) == (self.counts is None):
-            raise ValueError("give exactly one of 'responses' (a CSV file name) or 'counts'")
+            raise ValueError(
+                "give exactly one of 'responses' (a survey export in the month folder) or 'counts'"
+            )
         return self
 
 

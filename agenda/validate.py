@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from agenda import schema
-from agenda.errors import DataError, Problem, UsageProblem
+from agenda.errors import DataError, Problem, UsageProblem, did_you_mean
 from agenda.names import fold
 from agenda.order import SECTION_KEYS, SECTIONS, is_month, slot_minutes
 from agenda.responses import SurveyAnswers, read_responses
@@ -88,14 +88,6 @@ def _model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
         if isinstance(cand, type) and issubclass(cand, BaseModel):
             return cand
     return None
-
-
-def did_you_mean(word: str, options: list[str]) -> str:
-    """Suggest the closest allowed word, or list the options when none is close."""
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return "expected one of: " + ", ".join(options)
 
 
 def find_theme(name: str | None, themes: Iterable[schema.Theme]) -> schema.Theme | None:

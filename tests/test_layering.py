@@ -212,3 +212,25 @@ def test_the_deck_uses_exactly_the_layouts_a_theme_must_have():
     from packs.theme import LAYOUTS
 
     assert set(LAYOUT_FOR.values()) | {"Title Only"} == set(LAYOUTS)
+
+
+#: Readers a build pays for only when it reads such a file: loaded inside the function that needs
+#: it, never by importing the command line or the loader.
+LAZY = ("python_calamine", "openpyxl")
+
+
+def test_the_command_line_and_the_loader_do_not_load_the_workbook_reader():
+    """A build from YAML or a CSV pays nothing at start-up for reading .xlsx exports."""
+    modules = "agenda.cli, agenda.validate, agenda.pipeline, agenda.responses"
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE % modules],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    pulled = [name for name in LAZY if name in report["loaded"]]
+    chains = "\n".join(f"  {_chain(name, report['importer'], 'agenda.cli')}" for name in pulled)
+    assert not pulled, f"importing the CLI loads {', '.join(pulled)}:\n{chains}"

@@ -1,0 +1,480 @@
+"""Survey exports as the tools write them (issue 12): read through ``nps.responses``'s mapping.
+
+Each test writes a small export in the shape of a common survey tool, builds the pack through
+the CLI, and finds in the Word pack the NPS it computes by hand from the rows it wrote. Every
+bad shape is a located error (the export's file and row, or customer.yaml's line), a non-zero
+exit, and nothing written.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+from conftest import CUSTOMER, MEETING, docx_items, write_month
+
+COUNTS = "  counts: {promoters: 50, passives: 30, detractors: 20}\n"
+QUESTION = "How likely is it that you would recommend Acme Water to a friend or colleague?"
+
+
+def _month(tmp_path: Path, responses: str, files: dict[str, bytes], name: str = "2026-11") -> Path:
+    """A month whose customer.yaml reads ``responses`` (YAML under ``nps:``) from ``files``."""
+    block = textwrap.indent(textwrap.dedent(responses).strip("\n") + "\n", "  ")
+    assert COUNTS in CUSTOMER
+    customer = CUSTOMER.replace(COUNTS, block)
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": customer}, name)
+    for file_name, data in files.items():
+        (month / file_name).write_bytes(data)
+    return month
+
+
+def _by_hand(scores: list[int]) -> tuple[str, int]:
+    """NPS as the pack says it, from the scores: % promoters (9–10) minus % detractors (0–6)."""
+    promoters = sum(1 for s in scores if s >= 9)
+    detractors = sum(1 for s in scores if s <= 6)
+    value = 100 * (promoters - detractors) / len(scores)
+    assert value == int(value), "the test's rows give a whole NPS, so no rounding rule is assumed"
+    whole = int(value)
+    return ("+" if whole > 0 else "−" if whole < 0 else "") + str(abs(whole)), len(scores)
+
+
+def _nps_in_pack(run_cli, month: Path, tmp_path: Path) -> tuple[str, int]:
+    """Build the pack and read the NPS finding from the Word pack: ('+25', 4)."""
+    out = tmp_path / "out"
+    result = run_cli("build", month, "--out", out)
+    assert result.exit_code == 0, result.output
+    said = [i.text for i in docx_items(next(out.glob("*.docx")))]
+    found = [m for m in (re.match(r"NPS ([+−]?\d+) from ([\d,]+) answers", t) for t in said) if m]
+    assert found, said
+    return found[0].group(1), int(found[0].group(2).replace(",", ""))
+
+
+def _csv(rows: list[list[str]], delimiter: str = ",") -> str:
+    def cell(text: str) -> str:
+        if any(ch in text for ch in (delimiter, '"', "\n")):
+            return '"' + text.replace('"', '""') + '"'
+        return text
+
+    return "".join(delimiter.join(cell(c) for c in row) + "\r\n" for row in rows)
+
+
+def _yaml_line(month: Path, key: str, after: str = "responses:") -> int:
+    """The 1-based line of ``key:`` in customer.yaml (the first after ``after``)."""
+    lines = (month / "customer.yaml").read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(lines) if after in line)
+    return next(n for n in range(start, len(lines)) if lines[n].strip().startswith(f"{key}:")) + 1
+
+
+def _refused(run_cli, month: Path, tmp_path: Path, *expected: str) -> str:
+    """Validate and build are both refused, located, without a traceback or any file."""
+    checked = run_cli("validate", month)
+    assert checked.exit_code == 65, checked.output
+    out = tmp_path / "out"
+    result = run_cli("build", month, "--out", out)
+    assert result.exit_code == 65, result.output
+    assert "Traceback" not in result.output
+    assert not out.exists() or not any(out.iterdir()), "nothing may be written on bad input"
+    for text in expected:
+        assert text in result.stderr, (text, result.stderr)
+        assert text in checked.stderr, (text, checked.stderr)
+    return result.stderr
+
+
+# --- the shapes of the common tools -----------------------------------------------------------
+
+
+def test_surveymonkey_like_two_header_rows(run_cli, tmp_path):
+    """Question text as headers, a 'Response' sub-header row, US dates with AM/PM."""
+    scores = [10, 9, 9, 7, 3, 10, 6, 8]
+    rows = [
+        ["Respondent ID", "Start Date", "End Date", QUESTION, "What could we do better?", "Type"],
+        ["", "", "", "Response", "Open-Ended Response", "Response"],
+    ]
+    for n, score in enumerate(scores):
+        when = f"11/{n + 1:02d}/2026 0{n % 9 + 1}:15:00 {'AM' if n % 2 else 'PM'}"
+        rows.append(
+            [str(1000 + n), when, when, str(score), "fine, mostly" if n % 3 else "", "Home"]
+        )
+    rows.append(["1099", "11/20/2026 10:00:00 AM", "", "", "gave up", "Home"])  # blank: skipped
+    month = _month(
+        tmp_path,
+        f"""
+        responses:
+          file: monkey.csv
+          header_row: 1
+          skip_rows: 1
+          columns:
+            score: "  {QUESTION.upper()} "
+            date: start date
+            segment: Type
+            comment: What could we do better?
+          date_format: "%m/%d/%Y %I:%M:%S %p"
+        """,
+        {"monkey.csv": _csv(rows).encode("utf-8")},
+    )
+    assert _nps_in_pack(run_cli, month, tmp_path) == _by_hand(scores)
+
+
+def test_qualtrics_like_three_header_rows_with_import_ids(run_cli, tmp_path):
+    scores = [10, 10, 0, 5, 8, 9, 9, 9, 2, 7]
+    rows = [
+        ["StartDate", "EndDate", "Status", "Q1", "Q2", "Q3"],
+        [
+            "Start Date",
+            "End Date",
+            "Response Type",
+            QUESTION,
+            "Why did you give this score?",
+            "How did you contact us?",
+        ],
+        [
+            '{"ImportId":"startDate","timeZone":"America/Denver"}',
+            '{"ImportId":"endDate","timeZone":"America/Denver"}',
+            '{"ImportId":"status"}',
+            '{"ImportId":"QID1"}',
+            '{"ImportId":"QID2_TEXT"}',
+            '{"ImportId":"QID3"}',
+        ],
+    ]
+    for n, score in enumerate(scores):
+        when = f"2026-11-{n + 1:02d} 09:{n:02d}:00"
+        rows.append([when, when, "IP Address", str(score), f"because, well, {n}", "Phone"])
+    month = _month(
+        tmp_path,
+        """
+        responses:
+          file: qualtrics.csv
+          header_row: 1
+          skip_rows: 2
+          columns: {date: StartDate, score: Q1, comment: Q2, channel: q3}
+        """,
+        {"qualtrics.csv": _csv(rows).encode("utf-8-sig")},
+    )
+    assert _nps_in_pack(run_cli, month, tmp_path) == _by_hand(scores)
+
+
+def test_typeform_like_submitted_at_timestamps_with_and_without_zones(run_cli, tmp_path):
+    stamps = [
+        "2026-11-28 09:15:00",
+        "2026-11-28T09:15:00Z",
+        "2026-11-27T23:30:00+01:00",
+        "2026-11-03T08:00:00.123-05:00",
+        "2026-11-04T10:00",
+        "2026-11-05",
+    ]
+    scores = [10, 9, 10, 8, 0, 10]
+    rows = [["#", QUESTION, "Anything else?", "Start Date (UTC)", "Submitted At", "Network ID"]]
+    for n, (stamp, score) in enumerate(zip(stamps, scores, strict=True)):
+        rows.append([f"tf{n}", str(score), "", stamp, stamp, "abc"])
+    month = _month(
+        tmp_path,
+        f"""
+        responses:
+          file: typeform.csv
+          columns: {{score: "{QUESTION}", date: Submitted At, comment: Anything else?}}
+        """,
+        {"typeform.csv": _csv(rows).encode("utf-8")},
+    )
+    assert _nps_in_pack(run_cli, month, tmp_path) == _by_hand(scores)
+
+
+def test_google_forms_like_timestamp_with_date_format(run_cli, tmp_path):
+    """M/D/YYYY H:MM:SS, and scores as a spreadsheet may leave them: '10.0', ' 9 '."""
+    rows = [["Timestamp", QUESTION, "Tell us more"]]
+    raw = ["10.0", " 9 ", "7", "6", "10", "9.0", "3", "8"]
+    for n, score in enumerate(raw):
+        rows.append([f"11/{n + 3}/2026 {n + 8}:05:09", score, "ok" if n % 2 else ""])
+    month = _month(
+        tmp_path,
+        """
+        responses:
+          file: form.csv
+          columns: {date: timestamp, score: "how likely is it that you would recommend acme water to a friend or colleague?", comment: Tell us more}
+          date_format: "%m/%d/%Y %H:%M:%S"
+        """,
+        {"form.csv": _csv(rows).encode("utf-8")},
+    )
+    assert _nps_in_pack(run_cli, month, tmp_path) == _by_hand([int(float(s)) for s in raw])
+
+
+def test_excel_utf16_unicode_text_tab_separated(run_cli, tmp_path):
+    """Excel's 'Unicode text': UTF-16 with a BOM, tabs, CRLF; named by its file name alone."""
+    scores = [10, 9, 5, 7]
+    rows = [["Date", "Score", "Segment", "Channel", "Comment"]]
+    for n, score in enumerate(scores):
+        rows.append([f"2026-11-{n + 10}", str(score), "Household", "Phone", "Zoë said\tthanks"])
+    text = _csv(rows, "\t")
+    month = _month(
+        tmp_path,
+        "responses: export.txt",
+        {"export.txt": codecs.BOM_UTF16_LE + text.encode("utf-16-le")},
+    )
+    assert _nps_in_pack(run_cli, month, tmp_path) == _by_hand(scores)
+
+
+def _workbook(path: Path, rows: list[list[object]], *, sheet: str = "Responses") -> None:
+    """An .xlsx with a summary sheet first, then ``rows`` on ``sheet`` (dates as dates)."""
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet("Summary").write(0, 0, "Survey summary")
+    data = book.add_worksheet(sheet)
+    stamp = book.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, dt.datetime | dt.date):
+                data.write_datetime(r, c, value, stamp)
+            elif value is not None:
+                data.write(r, c, value)
+    book.close()
+
+
+def test_xlsx_with_typed_cells_on_a_named_sheet(run_cli, tmp_path):
+    """Numbers (10.0), datetimes and dates as cells, a title row above the header, a blank."""
+    scores = [10, 10, 9, 6, 8, 1, 9, 7, 10]
+    rows: list[list[object]] = [
+        ["November survey"],
+        ["Submitted", QUESTION, "Ticket type", "What could we do better?"],
+    ]
+    for n, score in enumerate(scores):
+        when: object = dt.datetime(2026, 11, n + 1, 9, 30) if n % 3 else dt.date(2026, 11, n + 1)
+        cell: object = float(score) if n % 2 else (f" {score} " if n == 4 else score)
+        rows.append([when, cell, "Season" if n % 2 else 3, "Faster refunds" if n % 4 else None])
+    rows.append([dt.datetime(2026, 11, 29, 8, 0), None, "Season", "left blank"])  # skipped
+    rows.append(["2026-11-30", 9.0, "Season", None])  # a date typed as text
+    scores.append(9)
+    path = tmp_path / "kestrel.xlsx"
+    _workbook(path, rows)
+    month = _month(
+        tmp_path,
+        f"""
+        responses:
+          file: kestrel.xlsx
+          sheet: " responses"
+          header_row: 2
+          columns: {{date: Submitted, score: "{QUESTION}", segment: Ticket type, comment: What could we do better?}}
+        """,
+        {"kestrel.xlsx": path.read_bytes()},
+    )
+    assert _nps_in_pack(run_cli, month, tmp_path) == _by_hand(scores)
+
+
+def test_earlier_month_read_from_its_own_export_shape(run_cli, tmp_path):
+    """Change since last month: October's NPS from its xlsx mapping, November's from a CSV."""
+    october = [10, 10, 10, 5]  # +50
+    november = [10, 7, 7, 3]  # 0
+    rows: list[list[object]] = [["When", "NPS"]]
+    rows += [[dt.datetime(2026, 10, n + 1, 12, 0), float(s)] for n, s in enumerate(october)]
+    _workbook(tmp_path / "oct.xlsx", rows, sheet="Sheet1")
+    _month(
+        tmp_path,
+        """
+        responses:
+          file: oct.xlsx
+          sheet: Sheet1
+          columns: {date: When, score: NPS}
+        """,
+        {"oct.xlsx": (tmp_path / "oct.xlsx").read_bytes()},
+        name="2026-10",
+    )
+    (tmp_path / "ws" / "2026-10" / "meeting.yaml").write_text(
+        MEETING.replace("2026-11-19", "2026-10-15").replace("2026-11", "2026-10")
+    )
+    csv = _csv(
+        [["date", "score"], *([f"2026-11-0{n + 1}", str(s)] for n, s in enumerate(november))]
+    )
+    month = _month(tmp_path, "responses: responses.csv", {"responses.csv": csv.encode()})
+    out = tmp_path / "out"
+    result = run_cli("build", month, "--out", out)
+    assert result.exit_code == 0, result.output
+    said = " ".join(i.text for i in docx_items(next(out.glob("*.docx"))))
+    assert "NPS 0, down 50 since October" in said
+
+
+# --- bad shapes: located, refused, nothing written ----------------------------------------------
+
+
+def test_unknown_column_is_located_at_its_yaml_key_with_the_headers_and_a_suggestion(
+    run_cli, tmp_path
+):
+    rows = [["Start Date", QUESTION, "Comments"], ["2026-11-01", "9", ""]]
+    month = _month(
+        tmp_path,
+        """
+        responses:
+          file: export.csv
+          columns:
+            date: Start Date
+            score: How likely is it that you would recomend Acme Water to a friend?
+        """,
+        {"export.csv": _csv(rows).encode()},
+    )
+    line = _yaml_line(month, "score")
+    stderr = _refused(run_cli, month, tmp_path, f"ws/2026-11/customer.yaml:{line}:")
+    error = next(e for e in stderr.splitlines() if f"customer.yaml:{line}:" in e)
+    assert "export.csv" in error
+    assert f"did you mean '{QUESTION}'" in error
+    for header in ("Start Date", "Comments"):
+        assert f"'{header}'" in error
+
+
+def test_a_column_left_to_its_default_name_that_is_missing_is_located(run_cli, tmp_path):
+    rows = [["Submitted At", "Score"], ["2026-11-01", "9"]]
+    month = _month(
+        tmp_path,
+        """
+        responses:
+          file: export.csv
+          columns: {score: Score}
+        """,
+        {"export.csv": _csv(rows).encode()},
+    )
+    line = _yaml_line(month, "columns")
+    stderr = _refused(run_cli, month, tmp_path, f"ws/2026-11/customer.yaml:{line}:")
+    assert "'Submitted At'" in stderr and "date" in stderr
+
+
+@pytest.mark.parametrize(
+    ("bad", "why"), [("9.5", "9.5"), ("11", "11"), ("ten", "ten"), ("-1", "-1")]
+)
+def test_bad_scores_are_located_by_file_and_row(run_cli, tmp_path, bad, why):
+    rows = [["when", "rating"], ["2026-11-01", "10.0"], ["2026-11-02", bad], ["2026-11-03", " 9 "]]
+    month = _month(
+        tmp_path,
+        """
+        responses:
+          file: export.csv
+          columns: {date: when, score: rating}
+        """,
+        {"export.csv": _csv(rows).encode()},
+    )
+    stderr = _refused(run_cli, month, tmp_path, "ws/2026-11/export.csv:3:")
+    assert why in next(e for e in stderr.splitlines() if "export.csv:3:" in e)
+
+
+def test_bad_score_in_a_workbook_names_the_file_and_row(run_cli, tmp_path):
+    rows: list[list[object]] = [["date", "score"], [dt.date(2026, 11, 1), 9.0]]
+    rows += [[dt.date(2026, 11, 2), 9.5], [dt.date(2026, 11, 3), "eleven"]]
+    _workbook(tmp_path / "x.xlsx", rows)
+    month = _month(
+        tmp_path,
+        "responses: {file: x.xlsx, sheet: Responses}",
+        {"x.xlsx": (tmp_path / "x.xlsx").read_bytes()},
+    )
+    stderr = _refused(run_cli, month, tmp_path, "ws/2026-11/x.xlsx:")
+    errors = [e for e in stderr.splitlines() if "x.xlsx" in e]
+    assert any("row 3" in e and "9.5" in e for e in errors), errors
+    assert any("row 4" in e and "eleven" in e for e in errors), errors
+
+
+@pytest.mark.parametrize("date", ["03/04/2026", "19/11/2026", "11/19/2026 10:00", "28.11.2026"])
+def test_day_and_month_order_is_never_guessed(run_cli, tmp_path, date):
+    rows = [["date", "score"], ["2026-11-01", "9"], [date, "7"]]
+    month = _month(tmp_path, "responses: responses.csv", {"responses.csv": _csv(rows).encode()})
+    stderr = _refused(run_cli, month, tmp_path, "ws/2026-11/responses.csv:3:")
+    error = next(e for e in stderr.splitlines() if "responses.csv:3:" in e)
+    assert date in error and "date_format" in error
+
+
+def test_a_date_that_does_not_match_date_format_is_located(run_cli, tmp_path):
+    rows = [["Timestamp", "score"], ["11/28/2026 9:15:03", "9"], ["28/11/2026 9:15:03", "9"]]
+    month = _month(
+        tmp_path,
+        """
+        responses:
+          file: form.csv
+          columns: {date: Timestamp}
+          date_format: "%m/%d/%Y %H:%M:%S"
+        """,
+        {"form.csv": _csv(rows).encode()},
+    )
+    stderr = _refused(run_cli, month, tmp_path, "ws/2026-11/form.csv:3:")
+    assert "28/11/2026 9:15:03" in stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "key", "expected"),
+    [
+        ("sheet: Answers", "sheet", "'Responses'"),
+        ("header_row: 9", "header_row", "9"),
+        ("skip_rows: 9", "skip_rows", "9"),
+    ],
+)
+def test_workbook_settings_that_do_not_fit_are_located_at_their_key(
+    run_cli, tmp_path, setting, key, expected
+):
+    _workbook(tmp_path / "x.xlsx", [["date", "score"], [dt.date(2026, 11, 1), 9]])
+    month = _month(
+        tmp_path,
+        f"""
+        responses:
+          file: x.xlsx
+          {setting}
+        """,
+        {"x.xlsx": (tmp_path / "x.xlsx").read_bytes()},
+    )
+    line = _yaml_line(month, key)
+    stderr = _refused(run_cli, month, tmp_path, f"ws/2026-11/customer.yaml:{line}:")
+    assert expected in next(e for e in stderr.splitlines() if f"customer.yaml:{line}:" in e)
+
+
+@pytest.mark.parametrize(
+    ("setting", "key"),
+    [
+        ("sheet: Responses", "sheet"),  # a CSV has no sheets
+        ("header_row: 3", "header_row"),  # past the end of the file
+        ("header_row: 0", "header_row"),
+        ("skip_rows: -1", "skip_rows"),
+        ('date_format: "%H:%M"', "date_format"),  # no date in it
+        ("colums: {score: rating}", "colums"),  # a typo: did you mean 'columns'?
+        ("columns: {score: rating, comment: Rating}", "columns"),  # one column for two fields
+        ("columns: {scor: rating}", "columns"),  # did you mean 'score'?
+    ],
+)
+def test_mapping_mistakes_are_located_at_their_key(run_cli, tmp_path, setting, key):
+    month = _month(
+        tmp_path,
+        f"""
+        responses:
+          file: export.csv
+          {setting}
+        """,
+        {"export.csv": b"date,rating\n2026-11-01,9\n"},
+    )
+    line = _yaml_line(month, key)
+    _refused(run_cli, month, tmp_path, f"ws/2026-11/customer.yaml:{line}:")
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("broken.xlsx", b"PK\x03\x04 this is not a workbook at all"),
+        ("plain.xlsx", b"date,score\n2026-11-01,9\n"),
+        ("renamed.csv", None),  # a workbook named .csv
+        ("latin1.csv", "date,score,comment\n2026-11-01,9,très bien\n".encode("latin-1")),
+    ],
+)
+def test_unreadable_exports_are_refused_naming_the_file(run_cli, tmp_path, name, data):
+    if data is None:
+        _workbook(tmp_path / "w.xlsx", [["date", "score"], [dt.date(2026, 11, 1), 9]])
+        data = (tmp_path / "w.xlsx").read_bytes()
+    month = _month(tmp_path, f"responses: {name}", {name: data})
+    _refused(run_cli, month, tmp_path, f"ws/2026-11/{name}:")
+
+
+def test_delimiters_are_sniffed_semicolon_and_bar_and_tab_for_tsv(tmp_path):
+    from agenda.validate import load_month
+
+    for name, delimiter in (("a.csv", ";"), ("b.csv", "|"), ("c.tsv", "\t")):
+        rows = [["Date", "Score", "Comment"], ["2026-11-01", "10", "slow, then fine"]]
+        rows.append(["2026-11-02", "3", "no"])
+        month = _month(
+            tmp_path / name, f"responses: {name}", {name: _csv(rows, delimiter).encode()}
+        )
+        answers = load_month(month).answers
+        assert answers is not None
+        assert sorted(answers.scores.elements()) == [3, 10], name
+        assert answers.comments[0].text == "slow, then fine"
