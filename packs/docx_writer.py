@@ -175,10 +175,18 @@ class WordWriter:
         self._slot(section.cues.slot_sentence, section.slot.focus)
         for block in section.blocks:
             self._block(block)
-        if section.questions:
-            self._heading(self.labels.questions, 2)
-            for question in section.questions:
-                self._para(question, "Question")
+        self._questions(section.questions)
+
+    def _questions(self, questions: tuple[str, ...]) -> None:
+        """The questions for the room, kept together with their heading on one page: a page
+        never holds the last one or two of them alone."""
+        if not questions:
+            return
+        self._heading(self.labels.questions, 2).paragraph_format.keep_with_next = True
+        for n, question in enumerate(questions, 1):
+            para = self._para(question, "Question")
+            para.paragraph_format.keep_together = True
+            para.paragraph_format.keep_with_next = n < len(questions)
 
     def _slot(self, sentence: str, focus: str) -> None:
         """A section opens with its slot (time, length, lead) and the question it answers, so
@@ -197,9 +205,7 @@ class WordWriter:
         doc.add_paragraph(log.summary)
         for block in log.blocks:
             self._block(block)
-        self._heading(self.labels.questions, 2)
-        for question in log.questions:
-            self._para(question, "Question")
+        self._questions(log.questions)
 
     def _block(self, block: Block) -> None:
         doc = self.doc

@@ -135,3 +135,29 @@ def test_guest_under_chatham_house_is_never_named(built_sample):
         assert value not in text
         assert value not in deck
     assert "A customer guest" in text
+
+
+def test_each_sections_questions_stay_on_one_page_with_their_heading(built_sample):
+    """A page never holds the last one or two questions alone: the heading and every question
+    but the last keep with the next, and no question is split over two pages."""
+    from docx import Document
+
+    doc = Document(str(built_sample.docx))
+    paragraphs = doc.paragraphs
+    blocks = 0
+    for n, para in enumerate(paragraphs):
+        if para.style.name != "Heading 2" or para.text != "Questions for the room":
+            continue
+        blocks += 1
+        questions = []
+        for after in paragraphs[n + 1 :]:
+            if after.style.name != "Question":
+                break
+            questions.append(after)
+        assert questions, "a questions heading with no questions"
+        assert para.paragraph_format.keep_with_next or para.style.paragraph_format.keep_with_next
+        assert [q.paragraph_format.keep_with_next for q in questions] == [True] * (
+            len(questions) - 1
+        ) + [False]
+        assert all(q.paragraph_format.keep_together for q in questions)
+    assert blocks == len(SECTIONS) + 1  # every section and the actions
