@@ -122,6 +122,11 @@ class TableSlide:
     after: tuple[Note, ...] = ()
     after_h: float = 0.0
     note_pt: int = 16  #: the notes' type size
+    #: the short lists that follow the table (what customers said about the top themes),
+    #: beneath it at ``lists_pt`` when they fit, with their measured height
+    lists: tuple[Bullets, ...] = ()
+    lists_h: float = 0.0
+    lists_pt: int = 16
 
 
 @dataclass(frozen=True)
@@ -526,6 +531,16 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
                     table_parts[-1] = (shared, table_parts[-1][1])
                     i = j
                     break
+            final = table_parts[-1][0]
+            beneath = _list_run(blocks[i:])
+            if len(table_parts) == 1 and not final.after and beneath:
+                for pt in LISTS_SIZES:
+                    lists_h = lists_height(beneath, pt, font)
+                    if _used(final) + NOTE_GAP + lists_h <= TABLE_ROOM:
+                        joined = replace(final, lists=beneath, lists_h=lists_h, lists_pt=pt)
+                        table_parts[0] = (joined, 1)
+                        i += len(beneath)
+                        break
             for n, (part, total) in enumerate(table_parts, 1):
                 points = [
                     *(note.text for note in part.before if note.kind == "caution"),
@@ -1038,6 +1053,21 @@ def lists_height(lists: Sequence[Bullets], pt: int, font: str | None = DEFAULT_F
     return lines * LINE_IN_PER_PT * pt * 1.05 + 0.08 * paragraphs + LIST_GAP * len(lists)
 
 
+def _list_run(following: Sequence[object]) -> tuple[Bullets, ...]:
+    """The list at the start of ``following`` and the lists of its group after it, shortened
+    as on a slide; () when no list comes next."""
+    run: list[Bullets] = []
+    for block in following:
+        if not isinstance(block, Bullets) or (
+            run and (not run[0].group or block.group != run[0].group)
+        ):
+            break
+        run.append(block)
+    return tuple(
+        replace(b, items=tuple(shorten(item, BULLET_CHARS) for item in b.items)) for b in run
+    )
+
+
 def _grouped_lists(
     first: Bullets, following: Sequence[object], font: str | None
 ) -> ListsSlide | None:
@@ -1189,7 +1219,8 @@ def content_height(
     if plan.kind in UNMEASURED:
         return None
     if isinstance(content, TableSlide):
-        return _used(content) + (content.after_h + NOTE_GAP if content.after else 0.0)
+        lists = content.lists_h + NOTE_GAP if content.lists else 0.0
+        return _used(content) + (content.after_h + NOTE_GAP if content.after else 0.0) + lists
     if isinstance(content, StackSlide):
         return stack_height(content)
     if isinstance(content, QuoteSlide):

@@ -626,6 +626,9 @@ class DeckWriter:
         if content.after:  # the notes that follow the table, beneath it
             below = top + sum(heights) + NOTE_GAP
             self._shared_notes(slide, content.after, below, content.after_h, content.note_pt)
+        if content.lists:  # the short lists that follow the table, beneath it
+            below = top + sum(heights) + NOTE_GAP
+            self._list_box(slide, content.lists, content.lists_pt, below, content.lists_h)
         if table.caption:
             self._caption(slide, table.caption)
 
@@ -729,28 +732,35 @@ class DeckWriter:
     def _lists(self, slide: Slide, title: str, content: ListsSlide) -> None:
         """Lists one under another, each heading over its bulleted points."""
         self._set_title(slide, title)
+        height = lists_height(content.lists, content.pt, self.font)
+        self._list_box(slide, content.lists, content.pt, BODY_TOP, height)
+
+    def _list_box(
+        self, slide: Slide, lists: Sequence[Bullets], pt: int, top: float, height: float
+    ) -> None:
+        """Lists one under another at ``top``, each heading over its bulleted points."""
         frame = self._box(
             slide,
             Inches(MARGIN),
-            Inches(BODY_TOP),
+            Inches(top),
             Inches(SLIDE_W - 2 * MARGIN),
-            Inches(lists_height(content.lists, content.pt, self.font)),
+            Inches(height),
         )
         frame.margin_left = frame.margin_right = Emu(0)
         frame.margin_top = frame.margin_bottom = Emu(0)
         first = True
-        for bullets in content.lists:
+        for bullets in lists:
             para = frame.paragraphs[0] if first else frame.add_paragraph()
             if not first:
                 para.space_before = Pt(LIST_GAP * 72)
             first = False
             para.space_after = Pt(4)
-            self._run(para, bullets.title, size=content.pt, bold=True, colour=self.accent)
+            self._run(para, bullets.title, size=pt, bold=True, colour=self.accent)
             for item in bullets.items:
                 para = frame.add_paragraph()
                 para.space_after = Pt(4)
                 _bulleted(para, Inches(LIST_INDENT))
-                self._run(para, item, size=content.pt)
+                self._run(para, item, size=pt)
 
     def _text(self, slide: Slide, title: str, content: TextSlide) -> None:
         notes = content.notes

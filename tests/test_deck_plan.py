@@ -568,3 +568,27 @@ def test_each_stacked_table_has_its_caption_right_beneath_it(tmp_path, run_cli):
                 assert "see Measures not added up" not in shape.text_frame.text
                 text = shape.text_frame.text
                 assert "after this table" in text or "Each unit's own figure" in text
+
+
+def test_short_lists_that_follow_a_small_table_share_its_slide(tmp_path, run_cli):
+    """Two themes and what customers said about them: the lists sit beneath the themes
+    table on one slide (measured), instead of a slide each; the sample's longer lists, which
+    do not fit beneath its themes, keep their own slide."""
+    month = Path(__file__).parent / "fixtures" / "stress" / "many-slas" / "2026-11"
+    plans = [p for p in plan_deck(prepare(month)) if p.section == "customer"]
+    (themes,) = [p for p in plans if p.title.startswith("Repairs is the top theme")]
+    content = themes.content
+    assert isinstance(content, TableSlide)
+    assert [b.title for b in content.lists] == [
+        "What customers said about repairs",
+        "What customers said about damp and mould",
+    ]
+    assert sum(content.heights) + content.lists_h <= BODY_BOTTOM - BODY_TOP
+    assert not any(p.title == "What customers said about the top themes" for p in plans)
+    out = tmp_path / "out"
+    assert run_cli("build", month, "--out", out).exit_code == 0
+    (view,) = [v for v in slides(next(out.glob("*.pptx"))) if v.title == themes.title]
+    assert view.has_table
+    assert any(t.startswith("What customers said about repairs\n") for t in view.texts)
+    sample = [p for p in plan_deck(prepare(SAMPLE_MONTH)) if p.section == "customer"]
+    assert any(p.title == "What customers said about the top themes" for p in sample)
