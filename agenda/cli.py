@@ -192,7 +192,8 @@ def validate(
     filled = sum(1 for s in pack.sections if s.has_data)
     click.echo(
         f"{month_dir}: OK. {pack.cover.organisation}, {pack.cover.period_label}: "
-        f"{filled} of {len(pack.sections)} sections have data; theme '{look.name}'."
+        f"{filled} of {len(pack.sections)} sections {'has' if filled == 1 else 'have'} data; "
+        f"theme '{look.name}'."
     )
 
 

@@ -204,6 +204,7 @@ class FigureSlide:
     notes_h: float = 0.0  #: measured height (in) of the notes beneath charts
     heading_h: float = 0.0  #: measured height (in) of the tallest chart heading
     cards_h: float = 0.0  #: the compact cards' measured height (in), with charts
+    caption_h: float = 0.0  #: measured height (in) of the tallest chart caption, or 0
 
     @property
     def chart_top(self) -> float:
@@ -621,10 +622,23 @@ def _opened(
     if divider.intro and len(slides) > 2:
         return slides
     opener = (cues.slot_line, section.slot.focus)
-    if opener_width(section.title, opener, font) > SLIDE_W - 2 * MARGIN - 0.1:
+    if not opener_fits(section.title, opener, font):
         return slides
     points = [*said[id(slides[0])], *([divider.intro] if divider.intro else []), *said[id(first)]]
     return [replace(first, opener=opener, notes=_notes(cues, points)), *slides[2:]]
+
+
+#: The kicker's text starts this far inside the title's left edge (its box's margin), and the
+#: line keeps this much room spare at the right.
+KICKER_INSET = 0.2
+OPENER_SPARE = 0.25
+
+
+def opener_fits(kicker: str, opener: Sequence[str], font: str | None = DEFAULT_FONT) -> bool:
+    """True when the section's name and the slot line and question beside it fit one line
+    across the title's width, from where the name's text starts, with room to spare."""
+    room = SLIDE_W - 2 * MARGIN - KICKER_INSET - OPENER_SPARE
+    return opener_width(kicker, opener, font) <= room
 
 
 def opener_width(kicker: str, opener: Sequence[str], font: str | None = DEFAULT_FONT) -> float:
@@ -678,7 +692,7 @@ def _action_slides(log: ActionLog, labels: Labels, font: str | None) -> list[Sli
 MAX_SIDE_CHARTS = 2
 CHART_MIN_H = 2.75
 CHART_HEADING_PT = 14
-CHART_CAPTION_H = 0.35
+CHART_CAPTION_PT = 11
 CHART_NOTE_PT = 14
 
 
@@ -721,6 +735,14 @@ def chart_width(count: int) -> float:
     return (SLIDE_W - 2 * MARGIN - STACK_GAP * (count - 1)) / count
 
 
+def chart_caption_height(text: str, width: float, font: str | None = DEFAULT_FONT) -> float:
+    """Height (in) of a chart's caption under a chart ``width`` wide, or 0 when it has none."""
+    if not text:
+        return 0.0
+    lines = text_metrics.lines_needed(text, width, font, CHART_CAPTION_PT, italic=True)
+    return lines * LINE_IN_PER_PT * CHART_CAPTION_PT * 1.05 + 0.1
+
+
 def chart_heading_height(text: str, width: float, font: str | None = DEFAULT_FONT) -> float:
     """Height (in) of a chart's heading (its finding) over a chart ``width`` wide."""
     lines = text_metrics.lines_needed(text, width, font, CHART_HEADING_PT, bold=True)
@@ -746,9 +768,9 @@ def _with_charts(
     width = chart_width(len(charts))
     heading_h = max(chart_heading_height(c.finding or c.title, width, font) for c in charts)
     notes_h = notes_height(notes, labels, font, CHART_NOTE_PT) if notes else 0.0
-    captions = CHART_CAPTION_H if any(c.caption for c in charts) else 0.0
+    captions = max(chart_caption_height(c.caption, width, font) for c in charts)
     cards_h = cards_height(figures, font)
-    plan = FigureSlide(figures, tuple(notes), tuple(charts), notes_h, heading_h, cards_h)
+    plan = FigureSlide(figures, tuple(notes), tuple(charts), notes_h, heading_h, cards_h, captions)
     if plan.chart_bottom - plan.chart_top - heading_h - captions < CHART_MIN_H:
         return None
     return plan

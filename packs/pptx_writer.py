@@ -45,7 +45,7 @@ from packs.deck_plan import (
     CARD_GAP,
     CARD_PTS,
     CARDS_GAP,
-    CHART_CAPTION_H,
+    CHART_CAPTION_PT,
     CHART_HEADING_PT,
     CHART_NOTE_PT,
     DIVIDER_BOTTOM,
@@ -170,15 +170,16 @@ class DeckWriter:
         read_after(box, title)  # the title is read first, then which section it is in
         if not opener:
             return
-        # the name's width as drawn (inside the box's margin), then the gap
+        # where the name's text ends as drawn (inside the box's margin), then the gap
         left = Emu(
             int(title.left)
             + int(frame.margin_left)
             + int(Inches(text_width(text, self.font, KICKER_PT, bold=True) + OPENER_GAP))
-            - int(Inches(0.2))
         )
         slot = self._box(slide, left, top, Emu(int(title.left) + int(title.width) - left), height)
         slot.margin_top = slot.margin_bottom = Emu(0)
+        slot.margin_left = slot.margin_right = Emu(0)
+        slot.word_wrap = False  # planned to fit one line (deck_plan.opener_fits)
         slot.vertical_anchor = MSO_ANCHOR.BOTTOM
         line, *question = opener
         self._run(slot.paragraphs[0], line, size=KICKER_PT, colour=self.muted)
@@ -499,9 +500,8 @@ class DeckWriter:
         self._cards(slide, content.figures, content.cards_h, 28)
         count = len(content.charts)
         width = chart_width(count)
-        captioned = any(c.caption for c in content.charts)
         top = content.chart_top
-        bottom = content.chart_bottom - (CHART_CAPTION_H if captioned else 0.0)
+        bottom = content.chart_bottom - content.caption_h
         lefts = [MARGIN + n * (width + STACK_GAP) for n in range(count)]
         chart_top = top + content.heading_h
         # row by row, left to right: the reading order a screen reader follows
@@ -523,10 +523,18 @@ class DeckWriter:
         for left, spec in zip(lefts, content.charts, strict=True):
             if spec.caption:
                 box = self._box(
-                    slide, Inches(left), Inches(bottom), Inches(width), Inches(CHART_CAPTION_H)
+                    slide, Inches(left), Inches(bottom), Inches(width), Inches(content.caption_h)
                 )
-                box.margin_left = Emu(0)
-                self._run(box.paragraphs[0], spec.caption, size=11, italic=True, colour=self.muted)
+                box.margin_left = box.margin_right = Emu(0)
+                box.margin_top = Inches(0.05)
+                box.margin_bottom = Emu(0)
+                self._run(
+                    box.paragraphs[0],
+                    spec.caption,
+                    size=CHART_CAPTION_PT,
+                    italic=True,
+                    colour=self.muted,
+                )
         if content.notes:
             below = content.chart_bottom + NOTE_GAP
             self._shared_notes(slide, content.notes, below, content.notes_h, CHART_NOTE_PT)

@@ -117,6 +117,9 @@ def face(font: str | None, bold: bool = False, italic: bool = False) -> Face:
     if family is None:
         return _fallback(_style(bold, italic))
     styles = _faces()[family]
+    if family in _THEIRS and _style(bold, italic) not in styles:
+        # a theme's font without this style's file: its bold may be wider than anything known
+        return _fallback(_style(bold, italic))
     for style in (_style(bold, italic), _style(bold, False), "regular"):
         if style in styles:
             return _decode(styles[style])

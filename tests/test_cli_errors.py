@@ -204,7 +204,7 @@ def test_validate_writes_nothing_and_reports_ok(run_cli, minimal_month, tmp_path
     monkeypatch.chdir(tmp_path)
     result = run_cli("validate", minimal_month)
     assert result.exit_code == 0
-    assert "OK" in result.stdout and "1 of 6 sections have data" in result.stdout
+    assert "OK" in result.stdout and "1 of 6 sections has data" in result.stdout
     assert list(tmp_path.iterdir()) == [tmp_path / "ws"]
 
 

@@ -342,16 +342,26 @@ def test_uncategorised_summed_into_other_is_named_under_the_chart(tmp_path, run_
     assert "2 were given no reason (Uncategorised)" in said
 
 
-def test_a_reason_named_other_joins_the_other_bar(tmp_path, run_cli):
+def test_a_reason_named_other_keeps_its_own_bar_beside_all_other_reasons(tmp_path, run_cli):
+    """A month's own "Other" is a reason like any other: never summed with the rest, so a
+    finding naming it ("Other is the top complaint reason: 200") matches its bar."""
     reasons = {**_reasons(9, start=90, step=8), "Other": 60}
     _, docx, pptx = _build(tmp_path, run_cli, _customer(reasons=reasons))
     chart, said = _deck_chart(pptx, "Reason 01")
     categories = list(chart.plots[0].categories)
-    assert categories.count("Other") == 1 and categories[-1] == "Other"
-    assert categories[:-1] == [f"Reason {n:02d}" for n in range(1, 8)]
-    assert chart.plots[0].series[0].values[-1] == 60 + 34 + 26
-    assert "adds up the reason given as “Other” and 2 more reasons (120 complaints)" in said
+    assert categories[-1] == "All other reasons" and len(categories) == DECK_REASONS
+    # 90, 82, 74, 66, Other 60, 58, 50 kept in the Word pack's order; 42 + 34 + 26 summed
+    expected = ["Reason 01", "Reason 02", "Reason 03", "Reason 04", "Other"]
+    assert categories[:-1] == [*expected, "Reason 05", "Reason 06"]
+    assert chart.plots[0].series[0].values[-1] == 42 + 34 + 26
+    assert "“All other reasons” adds up 3 more reasons (102 complaints)" in said
     assert "Other" in _word_complaints_chart(docx, "Reason 01")[0]
+    top = {"Other": 200, **_reasons(9, start=90, step=8)}
+    _, _, pptx = _build(tmp_path / "top", run_cli, _customer(reasons=top))
+    chart, said = _deck_chart(pptx, "Other")
+    assert "Other is the top complaint reason: 200" in said
+    values = dict(zip(chart.plots[0].categories, chart.plots[0].series[0].values, strict=True))
+    assert values["Other"] == 200 and values["All other reasons"] == 42 + 34 + 26
 
 
 @pytest.mark.parametrize(

@@ -400,3 +400,26 @@ def test_every_figure_card_names_the_month_it_compares_with_as_its_finding_does(
     for finding, figure in cards:
         assert "since October" in figure.detail and "last month" not in figure.detail
         assert "since October" in finding
+
+
+def test_a_change_of_one_point_is_singular_and_a_small_margin_never_reads_zero(tmp_path):
+    """ "NPS fell 1 point", "That is −1 point since October"; a margin of 0.5 shows as ±0.5,
+    not ±0 (whole points round half up)."""
+    from agenda.sections.customer import margin_shown
+    from agenda.text import say
+
+    assert say("customer.worse_nps_fell_short", points="1") == "NPS fell 1 point"
+    assert say("customer.worse_nps_fell_short", points="2") == "NPS fell 2 points"
+    headline = say(
+        "customer.nps_headline",
+        n=5,
+        promoters=40,
+        passives=40,
+        detractors=20,
+        score="+20",
+        change="−1",
+        previous_label="October 2026",
+        previous_score="+21",
+    )
+    assert "That is −1 point since October 2026 (+21)." in headline
+    assert [margin_shown(m) for m in (0.5, 0.04, 1.5, 2.5, 7.7)] == ["0.5", "0.1", "2", "3", "8"]

@@ -61,7 +61,16 @@ OVERLAP_MIN_SHARE = 0.1
 SHOWN = 25
 
 
-MONTHS = ("sample", "long-words", "long-story", "many-slas", "cjk", "long-titles")
+MONTHS = (
+    "sample",
+    "long-words",
+    "long-story",
+    "many-slas",
+    "cjk",
+    "long-titles",
+    "long-leads",
+    "first-month-complaints",
+)
 #: Cases that fail today, by id ("cjk-deck"), with what overflows. Each becomes a strict xfail:
 #: CI stays green, and the case turns into an error the moment the layout is fixed, when its
 #: entry is removed. None fails since text is measured in its font (issue 13).

@@ -91,6 +91,18 @@ def test_a_theme_font_named_with_its_files_is_measured_in_their_widths(tmp_path,
     assert text_width("0", "Calibri", 72) == pytest.approx(1038 / 2048, abs=0.001)
 
 
+def test_a_style_without_its_file_is_measured_wide_not_as_the_regular(tmp_path):
+    """Only the regular file named: bold titles are measured with the wide fallback (bold is
+    wider than regular; measuring it as regular ran titles into the section's name)."""
+    month = _workspace(
+        tmp_path, "theme:\n  fonts:\n    heading: Acme Sans\n    files: [AcmeSans.ttf]\n"
+    )
+    make_font(tmp_path / "ws" / "AcmeSans.ttf", "Acme Sans")
+    text_metrics.register(load_look(month).faces)
+    assert text_width("WWW", "Acme Sans", 72) == pytest.approx(2.7)
+    assert text_width("WWW", "Acme Sans", 72, bold=True) == text_width("WWW", None, 72, bold=True)
+
+
 def test_the_deck_is_planned_in_the_theme_fonts_widths(tmp_path):
     """A narrow theme font lets more fit than the fallback: the plan measures in it."""
     month = _workspace(

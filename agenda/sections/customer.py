@@ -120,7 +120,7 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
             n=f"{nps.n:,}",
             change=signed(shown) if shown is not None else None,
             since=month_name(signal.previous.period, signal.period) if signal.previous else "",
-            margin=number(round(nps.margin)) if nps.margin is not None else None,
+            margin=margin_shown(nps.margin) if nps.margin is not None else None,
             target=target,
         )
         figures.append(Figure("Net Promoter Score", signed(nps.score), detail, judged))
@@ -633,6 +633,14 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
     return blocks
 
 
+def margin_shown(margin: float) -> str:
+    """A margin of error as a card shows it: whole points rounded half up, one decimal below
+    one point (never "±0" for a margin of 0.5)."""
+    if margin < 1:
+        return number(max(margin, 0.1), 1)
+    return number(float(int(margin + 0.5)))
+
+
 def chart_on_slides(chart: Chart, limit: int) -> list[Block]:
     """The complaints chart for both packs when it has at most ``limit`` bars; else whole for
     the Word pack only and, for the deck only, its ``limit - 1`` largest bars (this month's
@@ -640,13 +648,17 @@ def chart_on_slides(chart: Chart, limit: int) -> list[Block]:
 
     Uncategorised (complaints with no reason) keeps its own bar whenever it is among the
     largest, so "Other" never hides it; when it is summed, the caption names it. A reason the
-    month calls "Other" itself is always summed into the "Other" bar, so no two bars share the
-    name. A month with no figure for a summed reason adds nothing for it; a series with no
-    figure for any summed reason has a gap, never a zero. The bars keep the Word pack's order
-    (largest first, Uncategorised after the named reasons)."""
+    month calls "Other" itself is a reason like any other (the finding may name it: "Other is
+    the top complaint reason: 200"), so the summed bar is then called "All other reasons"; only
+    a reason of that name too is summed into it. A month with no figure for a summed reason
+    adds nothing for it; a series with no figure for any summed reason has a gap, never a zero.
+    The bars keep the Word pack's order (largest first, Uncategorised after the named
+    reasons)."""
     if len(chart.categories) <= limit:
         return [chart]
     other = say("customer.complaints_other_bar")
+    if any(r.strip().casefold() == other.casefold() for r in chart.categories):
+        other = say("customer.complaints_all_other_bar")  # the month has its own "Other"
     now = chart.series[0].values
     own = [n for n, r in enumerate(chart.categories) if r.strip().casefold() == other.casefold()]
     candidates = [n for n in range(len(chart.categories)) if n not in own]
