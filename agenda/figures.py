@@ -155,3 +155,20 @@ def check_typed(value: float, *, thousands: bool = True) -> None:
     typed = getattr(value, "typed", None)
     if typed and _ONE_DOT_THREE.match(typed.strip()):
         read(typed, thousands=thousands)  # raises FigureError with what to type
+
+
+#: Names that say a figure with no unit is not money: hours, days, scores, headcount…
+_NOT_MONEY = re.compile(
+    r"\b(days|weeks?|hours?|score|index|nps|percent|percentage|points|pts|times|"
+    r"jours?|semaines?|heures?|tage?n?|wochen|stunden|días?|dias?|semanas?|horas?|giorni|"
+    r"dagen|weken|uren|dni|dzień|tygodni\w*|godzin\w*|punkt\w*|wynik|indeks|indice|índice|"
+    r"dage|dagar|headcount|fte|employees|staff|people|colaboradores|empleados|mitarbeiter\w*|"
+    r"pracownik\w*|ansatte|anställda|personnel|effectifs?)\b",
+    re.IGNORECASE,
+)
+
+
+def not_money(name: str) -> bool:
+    """True when a measure's name says a figure with no unit is not money ("Volunteer hours",
+    "Days to pay"): shown as a plain number and never added up, in every pack alike."""
+    return _NOT_MONEY.search(name) is not None

@@ -56,15 +56,6 @@ _RATE = re.compile(
     r"na|średni\w*|wskaźnik\w*|udział)\b",
     re.IGNORECASE,
 )
-#: Names that say a figure with no unit is not money (so not added up unless marked additive).
-_NOT_MONEY = re.compile(
-    r"\b(days|weeks?|hours?|score|index|nps|percent|percentage|points|pts|times|"
-    r"jours?|semaines?|heures?|tage?n?|wochen|stunden|días?|dias?|semanas?|horas?|giorni|"
-    r"dagen|weken|uren|dni|dzień|tygodni\w*|godzin\w*|punkt\w*|wynik|indeks|indice|índice|"
-    r"dage|dagar|headcount|fte|employees|staff|people|colaboradores|empleados|mitarbeiter\w*|"
-    r"pracownik\w*|ansatte|anställda|personnel|effectifs?)\b",
-    re.IGNORECASE,
-)
 #: Currency units: a symbol or a code, optionally scaled ("£k", "€ m", "EURm", "USD bn").
 _SYMBOLS = "".join(figures.SIGNS) + "¥"
 _SCALE = re.compile(r"\s*(k|m|mn|bn|thousands?|millions?|billions?)?", re.IGNORECASE)
@@ -96,7 +87,7 @@ def is_additive(metric: schema.FinanceMetric, currency: str) -> bool:
         return False
     unit = (metric.unit or "").strip()
     if not unit:
-        return not _NOT_MONEY.search(metric.name)
+        return not figures.not_money(metric.name)
     if unit[0] in _SYMBOLS:
         rest = unit[1:]
     elif unit[:3] in figures.CODES | {currency.upper()}:
@@ -378,6 +369,7 @@ def _customer(units: list[Unit], missing: str = "") -> list[Block]:
                     if (score := u.signal.nps.score) is not None and not u.signal.nps.low_n
                 ],
                 signed,
+                left_out=any(u.signal.nps.low_n and u.signal.nps.score is not None for u in units),
             ),
         )
     )
@@ -440,16 +432,29 @@ def _customer(units: list[Unit], missing: str = "") -> list[Block]:
     return blocks
 
 
-def _spread(key: str, values: Sequence[tuple[str, float]], shown: Callable[[float], str]) -> str:
+def _spread(
+    key: str,
+    values: Sequence[tuple[str, float]],
+    shown: Callable[[float], str],
+    left_out: bool = False,
+) -> str:
     """Lowest and highest of the units' ``values`` (label, value) as ``key`` says them, or ""
-    when fewer than two units have one or they all show alike."""
+    when fewer than two units have one or they all show alike; ``left_out``: units with too
+    few answers were left out, and the finding says so (the table beside it shows them)."""
     if len(values) < 2:
         return ""
     low = min(values, key=lambda v: v[1])
     high = max(values, key=lambda v: v[1])
     if shown(low[1]) == shown(high[1]):
         return ""
-    return say(key, low=shown(low[1]), low_unit=low[0], high=shown(high[1]), high_unit=high[0])
+    return say(
+        key,
+        low=shown(low[1]),
+        low_unit=low[0],
+        high=shown(high[1]),
+        high_unit=high[0],
+        low_n=LOW_N if left_out else None,
+    )
 
 
 def _small_samples(units: list[Unit], pooled: Nps) -> list[Block]:

@@ -423,3 +423,35 @@ def test_a_change_of_one_point_is_singular_and_a_small_margin_never_reads_zero(t
     )
     assert "That is −1 point since October 2026 (+21)." in headline
     assert [margin_shown(m) for m in (0.5, 0.04, 1.5, 2.5, 7.7)] == ["0.5", "0.1", "2", "3", "8"]
+
+
+def test_the_range_of_segment_scores_says_when_small_groups_are_left_out(tmp_path):
+    """A group of fewer than 30 answers is left out of the "runs from … to …" finding, which
+    says so: it never reads as contradicting the table's own small-sample row."""
+    from agenda.nps import LOW_N
+
+    rows = ["date,score,segment,channel"]
+    rows += [f"2026-11-0{1 + n % 9},{9 if n % 2 else 3},Household,Phone" for n in range(60)]
+    rows += [f"2026-11-10,{10 if n < 50 else 0},Business,Email" for n in range(60)]
+    rows += ["2026-11-11,10,Landlord,Web"] * 5
+    month = write_month(
+        tmp_path / "ws",
+        {
+            "meeting.yaml": "organisation: Acme Water\nperiod: 2026-11\ndate: 2026-11-19\n",
+            "customer.yaml": (
+                "nps:\n  responses: responses.csv\nnarratives:\n"
+                "  - {title: A story, customer: Mrs Jones, story: It happened., channel: Phone}\n"
+            ),
+            "responses.csv": "\n".join(rows) + "\n",
+        },
+    )
+    pack = prepare(month)
+    (table,) = [
+        b
+        for s in pack.sections
+        for b in s.blocks
+        if isinstance(b, Table) and b.columns[:2] == ("Group", "Name")
+    ]
+    assert any(r[1] == "Landlord (small sample)" and r[3] == "+100" for r in table.rows)
+    assert table.finding.startswith("NPS runs from ")
+    assert table.finding.endswith(f"among groups with {LOW_N} answers or more")

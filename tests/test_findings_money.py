@@ -224,3 +224,17 @@ def test_a_pipeline_change_in_pence_is_exact(tmp_path):
     sales = "currency: GBP\npipeline:\n  value: 6380000.30\n  previous: 6380000.20\n"
     blocks = next(s for s in pack(tmp_path, sales=sales).sections if s.key == "sales").blocks
     assert blocks[0].finding == "Pipeline £6.38m, up £0.10 since October"
+
+
+def test_a_measure_whose_name_says_hours_is_never_shown_as_money(tmp_path):
+    """No unit is money in the file's currency, unless the name says otherwise: "Volunteer
+    hours" reads 3,100 in the table and the finding, never £3,100 (the group pack already
+    never added such a figure up as money)."""
+    yaml = finance(metric("Volunteer hours", 3100, 3000, higher="true"), metric("Revenue", 5, 4))
+    found = table(pack(tmp_path, finance=yaml), "finance", "Results against budget")
+    hours = next(r for r in found.rows if r[0] == "Volunteer hours")
+    assert hours[1:4] == ("3,100", "3,000", "+100")
+    assert found.finding.startswith("Volunteer hours 3,100, 100 over budget")
+    assert "£" not in found.finding
+    revenue = next(r for r in found.rows if r[0] == "Revenue")
+    assert revenue[1].startswith("£")  # money stays money

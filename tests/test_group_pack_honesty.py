@@ -198,6 +198,20 @@ def test_a_25_answer_unit_is_marked_and_cautioned_in_the_group_pack(built):
     assert "pointer, not a verdict" in deck
 
 
+def test_the_spread_of_unit_scores_says_it_leaves_small_units_out(tmp_path, run_cli):
+    """Mayo's 25 answers are left out of the range of unit scores, and the finding says so,
+    so it never reads as contradicting the table beside it."""
+    ws = _workspace(tmp_path, broken=False)
+    out = tmp_path / "out"
+    assert run_cli("build-all", ws, "--out", out).exit_code == 0
+    docx, _ = _group_files(out)
+    customer = section_items(docx, "Customer")
+    (spread,) = [i.text for i in customer if i.text.startswith("Unit NPS runs from")]
+    assert spread.startswith("Unit NPS runs from +30 (")
+    assert "to +45 (Galway" in spread
+    assert spread.endswith(f"among units with {LOW_N} answers or more")
+
+
 # --- 2. a failed unit is named in the pack itself ---------------------------------------------
 
 

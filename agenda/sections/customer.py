@@ -345,6 +345,7 @@ def _breakdown(month: MonthData) -> Table:
     assert answers is not None
     rows = []
     read: list[tuple[str, float]] = []  # groups large enough to read on their own
+    small = False  # a group with a score left out of the range for too few answers
     for kind, groups in (("Segment", answers.by_segment), ("Channel", answers.by_channel)):
         for name in sorted(groups):
             result = from_scores(groups[name])
@@ -353,6 +354,7 @@ def _breakdown(month: MonthData) -> Table:
             rows.append((kind, name + flag, f"{result.n:,}", score))
             if result.score is not None and not result.low_n:
                 read.append((name, result.score))
+            small = small or (result.score is not None and result.low_n)
     finding = ""
     if len(read) >= 2:
         low = min(read, key=lambda g: g[1])
@@ -364,6 +366,7 @@ def _breakdown(month: MonthData) -> Table:
                 low_name=low[0],
                 high=signed(high[1]),
                 high_name=high[0],
+                low_n=LOW_N if small else None,
             )
     return Table(
         say("customer.breakdown_title"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from agenda import schema
-from agenda.figures import CODES, SIGNS
+from agenda.figures import CODES, SIGNS, not_money
 from agenda.formatting import difference, money, number, points, with_unit
 from agenda.model import Block, Note, Table
 from agenda.sections import Built
@@ -24,7 +24,8 @@ def build(finance: schema.Finance, month: MonthData, signal: CustomerSignal) -> 
         deltas: list[float | None] = []  # actual against budget, per measure
         rows = []
         for m in finance.metrics:
-            unit_currency = None if m.unit else finance.currency
+            # no unit is money in the file's currency, unless the name says otherwise (hours)
+            unit_currency = None if m.unit or not_money(m.name) else finance.currency
             budget = with_unit(m.budget, m.unit, unit_currency) if m.budget is not None else "–"
             variance = "–"
             st = "–"
@@ -96,15 +97,24 @@ def _finding(finance: schema.Finance, delta: float | None, judged: list[str]) ->
     first = finance.metrics[0]
     counts = status_counts(judged)
     percent = first.unit == "%"  # a gap between percentages is in points, said in words
+    # no unit is money in the file's currency, unless the name says otherwise (hours)
+    plain = not first.unit and not_money(first.name)
     variance = None
     if delta:
         variance = (
-            number(abs(delta)) if percent else headline(abs(delta), first.unit, finance.currency)
+            number(abs(delta))
+            if percent or plain
+            else headline(abs(delta), first.unit, finance.currency)
         )
+    actual = (
+        number(first.actual)
+        if plain
+        else headline(first.actual, first.unit, finance.currency, first.budget)
+    )
     return say(
         "sections.finance_finding",
         name=first.name,
-        actual=headline(first.actual, first.unit, finance.currency, first.budget),
+        actual=actual,
         variance=variance,
         points=percent,
         one=delta is not None and abs(delta) == 1,
