@@ -9,6 +9,7 @@ more room than "iii", a bold header more than the same word in a cell.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from packs import text_metrics
@@ -18,6 +19,19 @@ from packs.text_metrics import AVERAGE_EM, DEFAULT_FONT
 MAX_NATURAL = 60
 #: A column whose longest cell is at most this long is never wrapped if room allows.
 SHORT = 24
+#: East Asian wide characters: a line may break before or after each one, so none of them
+#: joins a neighbour into one long "word" (a Chinese sentence has no spaces).
+_WIDE = (
+    "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+)
+_UNBROKEN = re.compile(f"[{_WIDE}]|[^\\s{_WIDE}]+")
+
+
+def words(text: str) -> list[str]:
+    """The runs of ``text`` a line cannot break inside: words between spaces, and each East
+    Asian wide character on its own."""
+    return _UNBROKEN.findall(text)
 
 
 def measure(text: str, font: str | None = DEFAULT_FONT, bold: bool = False) -> float:
@@ -38,9 +52,9 @@ def _wishes(
         lengths = sorted(measure(row[i], font, bold) for row in rows) or [0.0]
         typical = lengths[min(len(lengths) - 1, int(len(lengths) * 0.8))]
         longest = lengths[-1]
-        words = [measure(w, font, bold) for row in rows for w in row[i].split()]
-        words += [measure(w, font, True) + 1 for w in name.split()]  # headers are bold
-        floor = max(words, default=1.0) + 1.0
+        runs = [measure(w, font, bold) for row in rows for w in words(row[i])]
+        runs += [measure(w, font, True) + 1 for w in words(name)]  # headers are bold
+        floor = max(runs, default=1.0) + 1.0
         # Short columns (codes, dates, statuses, figures) ask to stay on one line.
         wish = longest * 1.15 + 1 if longest <= SHORT else typical
         wish = max(wish, measure(name, font, True) + 2, floor, 3.0)

@@ -161,3 +161,20 @@ def test_the_shipped_templates_name_their_body_font():
 def test_the_fallback_is_built_from_proportional_fonts_only():
     # Were the monospaced font in it, every "i" would be 0.6 em.
     assert face(None).widths[ord("i")] < 0.4
+
+
+def test_chinese_or_japanese_cells_never_squeeze_an_english_header_into_pieces():
+    """A sentence in Chinese has no spaces, but a line may break between any two characters:
+    it is not one long word, so the Status and Mentions headers keep room for their words."""
+    from packs.table_layout import fit_columns, measure, words
+
+    assert words("送货日期变更，包裹还在仓库 ok") == [*"送货日期变更，包裹还在仓库", "ok"]
+    rows = tuple(
+        ("当日配送完了率（上海・北京・深圳）", "On track", "送货日期变更，包裹还在仓库" * 3, "58")
+        for _ in range(3)
+    )
+    columns = ("Service level", "Status", "What a customer said", "Mentions")
+    widths = fit_columns(columns, rows, 12.3, 0.0072 * 14, 0.12)
+    for header, width in zip(columns, widths, strict=True):
+        longest = max(measure(w, bold=True) for w in header.split()) * 0.0072 * 14
+        assert width - 0.12 >= longest, header
