@@ -311,7 +311,7 @@ def test_uncategorised_complaints_are_compared_too(tmp_path, run_cli):
     rows = _word_table(docx, "Reason")
     assert rows[1:] == [
         ["Billing error", "60", "67%", "−10"],
-        ["Delay", "20", "22%", "–"],
+        ["Delay", "20", "22%", "new"],  # not a reason in October: new, as a theme would be
         ["Uncategorised", "10", "11%", "−20"],
     ]
 

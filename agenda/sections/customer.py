@@ -551,7 +551,8 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
     since = signal.complaints_since
     rows = []
     for reason, count in ordered:
-        change = signed(count - before[reason]) if reason in before else "–"
+        # a reason not given in the month compared is new (as a theme is); "–" with no month
+        change = signed(count - before[reason]) if reason in before else "new" if before else "–"
         share = round(100 * count / c.total) if c.total else 0
         rows.append((reason, f"{count:,}", f"{share}%", change))
     previous_total = signal.complaints_previous
