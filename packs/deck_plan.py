@@ -534,12 +534,12 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
                     break
             final = table_parts[-1][0]
             beneath = _list_run(blocks[i:])
-            if len(table_parts) == 1 and not final.after and beneath:
+            if not final.after and beneath:  # beneath the table's last part, if they fit
                 for pt in LISTS_SIZES:
                     lists_h = lists_height(beneath, pt, font)
                     if _used(final) + NOTE_GAP + lists_h <= TABLE_ROOM:
                         joined = replace(final, lists=beneath, lists_h=lists_h, lists_pt=pt)
-                        table_parts[0] = (joined, 1)
+                        table_parts[-1] = (joined, table_parts[-1][1])
                         i += len(beneath)
                         break
             for n, (part, total) in enumerate(table_parts, 1):

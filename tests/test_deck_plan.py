@@ -592,3 +592,28 @@ def test_short_lists_that_follow_a_small_table_share_its_slide(tmp_path, run_cli
     assert any(t.startswith("What customers said about repairs\n") for t in view.texts)
     sample = [p for p in plan_deck(prepare(SAMPLE_MONTH)) if p.section == "customer"]
     assert any(p.title == "What customers said about the top themes" for p in sample)
+
+
+def test_a_short_list_after_a_long_table_joins_its_last_part_when_it_fits():
+    """18 service levels split 9 + 9: the one improvement under way sits beneath the second
+    part instead of on a slide of its own; with no room there it keeps its slide."""
+    from agenda.model import Bullets
+
+    pack = prepare(SAMPLE_MONTH)
+    ops = next(s for s in pack.sections if s.key == "operations")
+    improving = Bullets("Improvements under way", ("One improvement is under way.",))
+
+    def planned(rows: int) -> list:
+        levels = tuple((f"Level {n}", "95%") for n in range(rows))
+        table = Table("Service levels", ("Service level", "Target"), levels, finding="F")
+        section = replace(ops, blocks=(table, improving))
+        return [
+            p for p in plan_deck(replace(pack, sections=(section,))) if p.section == "operations"
+        ]
+
+    joined = planned(18)
+    assert [p.kind for p in joined] == ["table", "table"]
+    assert [len(p.content.table.rows) for p in joined] == [9, 9]
+    assert joined[0].content.lists == () and joined[1].content.lists == (improving,)
+    alone = planned(26)
+    assert [p.kind for p in alone][-1] == "bullets"
