@@ -7,7 +7,9 @@ Caught: e-mail addresses; UK numbers (07… mobiles, 01…/02…/03… landlines
 with spaces, dots, dashes or brackets, or written +44 / 0044); international numbers written
 with a + and 8–15 digits; card-like numbers of 13–19 digits (with spaces or dashes) that pass the
 Luhn check. Not caught: numbers written in words, phone numbers without a leading 0 or +, postal
-addresses, names (Chatham House guests are handled separately), account or policy numbers.
+addresses, names (Chatham House guests are handled separately), account or policy numbers, and
+digits inside a reference joined by hyphens or slashes to letters or numbers
+(URG-2026-11-000004417-LX), which are ids, not phone numbers.
 """
 
 from __future__ import annotations
@@ -19,12 +21,16 @@ from agenda.validate import MonthData
 
 #: An e-mail address; apostrophes are allowed in its local part ("sian.o'neill@pvi.ie").
 EMAIL = re.compile(r"(?<![\w.+'’-])[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+(?!\w)")
+#: A phone number stands apart: not glued by a hyphen to a number before it, nor followed by
+#: "-LX" or "/B" (a reference such as URG-2026-11-000004417-LX or FAT/2026/LX/0000998877/B is
+#: an id, not a phone number). Numbers listed one after another ("07700 900461/07700 900462",
+#: "…461-07700 900462") are each masked: the masking runs again over what it masked.
 PHONE = re.compile(
-    r"(?<![\w+])(?:"
+    r"(?<![\w+])(?<!\d-)(?:"
     r"(?:\+|00)44\s?\(?0?\)?[\s.-]?\d(?:[\s.-]?\d){8,9}"  # +44 7700 900461, 0044 (0)20 ...
     r"|\(?0\d{2,4}\)?(?:[\s.-]?\d){6,8}"  # 07700 900461, (0113) 496 0000, 020-7946-0000
     r"|\+\d{1,3}(?:[\s.-]?\d){7,13}"  # +33 1 23 45 67 89, +1-202-555-0143
-    r")(?![\w])"
+    r")(?![\w])(?![-/][^\W\d_])"
 )
 CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 
@@ -64,8 +70,10 @@ class Masker:
             return match.group(0)
 
         value = CARD.sub(card, value)
-        value, n = PHONE.subn(MASKS["phone"], value)
-        self.count += n
+        n = 1
+        while n:  # again over what was masked: a number joined to a masked one is seen anew
+            value, n = PHONE.subn(MASKS["phone"], value)
+            self.count += n
         return value
 
 

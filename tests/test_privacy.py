@@ -57,3 +57,34 @@ def test_ordinary_numbers_are_left_alone(text):
     masker = Masker()
     assert masker.text(text) == text
     assert masker.count == 0
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "URG-2026-11-000004417-LX",
+        "https://portal.example/estado?episodio=URG-2026-11-000004417-LX&lang=pt-PT",
+        "FAT/2026/LX/0000998877/B",
+        "URG-2026-11-000004417",
+    ],
+)
+def test_an_id_with_a_long_run_of_digits_is_not_taken_for_a_phone_number(reference):
+    """References joined by hyphens or slashes are ids: masking them garbled what the
+    customer quoted ("URG-2026-11-[phone number removed]-LX")."""
+    masker = Masker()
+    assert masker.text(f"O número {reference} não aparece.") == f"O número {reference} não aparece."
+    assert masker.count == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("ring 07700 900461/07700 900462 now", "ring {p}/{p} now"),
+        ("07700 900461-07700 900462", "{p}-{p}"),
+        ("ref-07700900461 and Tel/07700 900461", "ref-{p} and Tel/{p}"),
+        ("https://x.example/?phone=07700900461", "https://x.example/?phone={p}"),
+    ],
+)
+def test_phone_numbers_beside_ids_and_each_other_are_still_masked(text, masked):
+    masker = Masker()
+    assert masker.text(text) == masked.format(p="[phone number removed]")
