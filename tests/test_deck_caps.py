@@ -284,12 +284,15 @@ def test_twelve_reasons_make_seven_bars_and_other_on_the_slide(tmp_path, run_cli
     assert now[-1] == sum(list(reasons.values())[7:]) == 23 + 30 + 37 + 44 + 51
     assert then[-1] == sum(list(_reasons(12, start=90, step=6).values())[7:])
     assert "“Other” adds up 5 more reasons (185 complaints); the Word pack shows each." in said
-    # the Word pack: the whole chart and the whole table
+    # the Word pack: the same bars (a chart of every reason is unreadable), every reason in
+    # the table beneath it, which its caption points to
     categories, values = _word_complaints_chart(docx, "Reason 01")
-    assert categories == list(reasons)
-    assert values["November 2026"] == [float(v) for v in reasons.values()]
+    assert categories == list(plot.categories)
+    assert values["November 2026"] == list(now)
     assert [r[0] for r in _word_table(docx, ("Reason", "Complaints"))] == list(reasons)
-    assert "Other" not in categories and MORE not in _word_text(docx)
+    word = _word_text(docx)
+    assert "“Other” adds up 5 more reasons (185 complaints); the table below shows each." in word
+    assert MORE not in word and "the Word pack shows each" not in word
 
 
 def test_the_other_bar_adds_up_to_the_bars_it_replaces_in_every_series(tmp_path, run_cli):
@@ -327,7 +330,8 @@ def test_uncategorised_keeps_its_own_bar_when_among_the_largest(tmp_path, run_cl
     now = chart.plots[0].series[0].values
     assert now[-2] == 45 and now[-1] == 26 + 22 + 18 + 14
     assert "“Other” adds up 4 more reasons (80 complaints)" in said
-    assert len(_word_complaints_chart(docx, "Reason 01")[0]) == 11
+    assert _word_complaints_chart(docx, "Reason 01")[0] == categories
+    assert len(_word_table(docx, ("Reason", "Complaints"))) == 11  # 10 and Uncategorised
 
 
 def test_uncategorised_summed_into_other_is_named_under_the_chart(tmp_path, run_cli):
@@ -374,7 +378,8 @@ def test_reasons_at_and_around_the_cap(tmp_path, run_cli, count, bars, other):
     chart, said = _deck_chart(pptx, "Reason 01")
     categories = list(chart.plots[0].categories)
     assert len(categories) == bars
-    assert len(_word_complaints_chart(docx, "Reason 01")[0]) == count
+    assert _word_complaints_chart(docx, "Reason 01")[0] == categories  # the same bars
+    assert len(_word_table(docx, ("Reason", "Complaints"))) == count  # every reason
     if other is None:
         assert categories == list(reasons)
         assert "Word pack" not in said

@@ -617,7 +617,7 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
         caption=caption,
         finding=reasons_finding,
     )
-    blocks += chart_on_slides(chart, DECK_REASONS)
+    blocks += capped_chart(chart, DECK_REASONS)
     blocks.append(
         Table(
             say("customer.complaints_table_title"),
@@ -645,10 +645,10 @@ def margin_shown(margin: float) -> str:
     return number(float(int(margin + 0.5)))
 
 
-def chart_on_slides(chart: Chart, limit: int) -> list[Block]:
-    """The complaints chart for both packs when it has at most ``limit`` bars; else whole for
-    the Word pack only and, for the deck only, its ``limit - 1`` largest bars (this month's
-    counts) and one "Other" bar last that adds up the rest, series by series.
+def capped_chart(chart: Chart, limit: int) -> list[Block]:
+    """The complaints chart for both packs when it has at most ``limit`` bars; else, in both
+    packs, its ``limit - 1`` largest bars (this month's counts) and one "Other" bar last that
+    adds up the rest, series by series (the Word pack's table beneath lists every reason).
 
     Uncategorised (complaints with no reason) keeps its own bar whenever it is among the
     largest, so "Other" never hides it; when it is summed, the caption names it. A reason the
@@ -680,28 +680,33 @@ def chart_on_slides(chart: Chart, limit: int) -> list[Block]:
     categories = (*(chart.categories[n] for n in kept), other)
     in_other = total(now) or 0.0
     names = {chart.categories[n] for n in summed}
-    caption = say(
-        "customer.complaints_other_caption",
-        other=other,
-        more=len(summed) - len(own) - (UNCATEGORISED in names),
-        own_other=bool(own),
-        uncategorised=UNCATEGORISED if UNCATEGORISED in names else None,
-        complaints=f"{in_other:,.0f}",
-        one=in_other == 1,
-    )
+
+    def caption(where: str) -> str:
+        return say(
+            "customer.complaints_other_caption",
+            other=other,
+            more=len(summed) - len(own) - (UNCATEGORISED in names),
+            own_other=bool(own),
+            uncategorised=UNCATEGORISED if UNCATEGORISED in names else None,
+            complaints=f"{in_other:,.0f}",
+            one=in_other == 1,
+            where=where,
+        )
+
     shown = zip(categories, series[0].values, strict=True)
-    return [
-        replace(chart, deck=False),
-        replace(
-            chart,
-            categories=categories,
-            series=series,
-            alt_text=say(
-                "customer.complaints_alt", reasons=[f"{r} {number(v or 0)}" for r, v in shown]
-            ),
-            caption=f"{chart.caption} {caption}".strip(),
-            word=False,
+    capped = replace(
+        chart,
+        categories=categories,
+        series=series,
+        alt_text=say(
+            "customer.complaints_alt", reasons=[f"{r} {number(v or 0)}" for r, v in shown]
         ),
+    )
+    # the same bars in both packs (a chart of every reason is unreadable); each says where
+    # every reason is: the table beneath it in the Word pack, the Word pack on a slide
+    return [
+        replace(capped, caption=f"{chart.caption} {caption('table')}".strip(), deck=False),
+        replace(capped, caption=f"{chart.caption} {caption('pack')}".strip(), word=False),
     ]
 
 
