@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 #: Currency signs and the ISO codes they stand for.
 SIGNS = {"£": "GBP", "€": "EUR", "$": "USD"}
+#: Signs more than one currency writes: read as the file's currency when it is one of them.
+SHARED_SIGNS = {"¥": ("JPY", "CNY")}
 #: ISO codes of the currencies packs are written in (a three-letter word that is not one, such
 #: as "KPI", is not taken for money).
 CODES = frozenset(
@@ -52,7 +54,7 @@ CODES = frozenset(
 )
 _CODE = "|".join(sorted(CODES))
 _MONEY = re.compile(
-    rf"^(?:(?P<pre>[£€$]|{_CODE})\s*)?(?P<num>[^£€$]*?)\s*(?:(?P<post>[£€$]|{_CODE}))?$"
+    rf"^(?:(?P<pre>[£€$¥]|{_CODE})\s*)?(?P<num>[^£€$¥]*?)\s*(?:(?P<post>[£€$¥]|{_CODE}))?$"
 )
 _PLAIN = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -70,7 +72,9 @@ class Pasted:
 
     value: float
     percent: bool = False
-    currency: str | None = None  #: ISO code of a currency sign or code typed with it
+    #: ISO code of a currency sign or code typed with it ("¥", a sign two currencies share,
+    #: stays the sign: see ``SHARED_SIGNS``)
+    currency: str | None = None
 
 
 class FigureError(ValueError):
@@ -87,7 +91,7 @@ def read(text: str, *, thousands: bool = True) -> Pasted | None:
     raw = text.strip()
     body = raw.translate(_MINUS)
     percent = body.endswith("%")
-    body = re.sub(r"^([-+])\s*([£€$])", r"\2\1", body.removesuffix("%").strip())  # -€5 = €-5
+    body = re.sub(r"^([-+])\s*([£€$¥])", r"\2\1", body.removesuffix("%").strip())  # -€5 = €-5
     match = _MONEY.match(body)
     currency = None
     if match and (match["pre"] or match["post"]):

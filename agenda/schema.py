@@ -86,14 +86,19 @@ def _money(value: Any, info: ValidationInfo) -> Any:
         return _number(value)
     context = info.context or {}
     currency = context.get("currency")
+    shared = figures.SHARED_SIGNS.get(pasted.currency, ())
     if currency is None:
+        codes = " or ".join(shared) or pasted.currency
         raise ValueError(
-            f"{value!r} is in {pasted.currency}, but the file does not say its currency; add "
-            f"'currency: {pasted.currency}' at the top of the file"
+            f"{value!r} is in {codes}, but the file does not say its currency; add "
+            f"'currency: {shared[0] if shared else pasted.currency}' at the top of the file"
         )
+    if shared and str(currency).upper() in shared:
+        return pasted.value  # ¥ in a JPY or CNY file
     if pasted.currency != str(currency).upper():
         raise ValueError(
-            f"{value!r} is in {pasted.currency}, but this file's currency is {currency}; "
+            f"{value!r} is in {' or '.join(shared) or pasted.currency}, but this file's "
+            f"currency is {currency}; "
             "type the amount in the file's currency"
         )
     return pasted.value

@@ -458,3 +458,20 @@ def test_figures_keep_the_decimals_that_tell_them_apart_and_money_keeps_its_penc
     finance_text = " | ".join(i.text for i in section_items(next(out.glob("*.docx")), "Finance"))
     assert "Cost per call | £0.124 | £0.12 | +£0.004" in finance_text
     assert "Refund | £90.20 | £100" in finance_text
+
+
+@pytest.mark.parametrize("currency", ["JPY", "CNY"])
+def test_a_yen_or_yuan_sign_is_read_in_a_file_of_that_currency(tmp_path, run_cli, currency):
+    """¥ is written by both the yen and the yuan: read as the file's currency when it is one
+    of them, refused in any other (as € is refused in a GBP file)."""
+    finance = FINANCE_EUR.replace("currency: EUR", f"currency: {currency}").format(
+        actual='"¥2,400,000"'
+    )
+    month = _month(tmp_path, **{"finance.yaml": finance})
+    result, out = _build(run_cli, month, tmp_path)
+    assert result.exit_code == 0, result.output
+    gbp = FINANCE_EUR.replace("currency: EUR", "currency: GBP").format(actual='"¥2,400,000"')
+    (month / "finance.yaml").write_text(gbp)
+    result, _ = _build(run_cli, month, tmp_path / "again")
+    assert result.exit_code == 65
+    assert "'¥2,400,000' is in JPY or CNY, but this file's currency is GBP" in result.stderr
