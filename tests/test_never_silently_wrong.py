@@ -471,7 +471,7 @@ def test_a_yen_or_yuan_sign_is_read_in_a_file_of_that_currency(tmp_path, run_cli
     result, out = _build(run_cli, month, tmp_path)
     assert result.exit_code == 0, result.output
     finance_text = " | ".join(i.text for i in section_items(next(out.glob("*.docx")), "Finance"))
-    assert "Revenue | " in finance_text and "2,400,000 | " in finance_text
+    assert "Revenue | " in finance_text and "2,400,000" in finance_text, finance_text
     gbp = FINANCE_EUR.replace("currency: EUR", "currency: GBP").format(actual='"¥2,400,000"')
     (month / "finance.yaml").write_text(gbp)
     result, _ = _build(run_cli, month, tmp_path / "again")
