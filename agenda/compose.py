@@ -40,6 +40,7 @@ from agenda.rules import Insight, describe, run_rules
 from agenda.sections import builder
 from agenda.signal import CustomerSignal
 from agenda.status import AT_RISK_TOLERANCE
+from agenda.summary import summarise
 from agenda.text import say, say_lines
 from agenda.validate import MonthData
 
@@ -146,6 +147,7 @@ def compose(
         ),
         agenda_warnings=tuple(timing),
         warnings=tuple(warnings),
+        summary=summarise(meeting.period, sections, actions, insights),
     )
     return facilitate(pack)
 

@@ -29,6 +29,7 @@ def facilitate(pack: Pack) -> Pack:
         actions=actions,
         labels=labels(),
         agenda_table=agenda_table(pack.agenda),
+        agenda_compact=compact_agenda(pack.agenda),
     )
 
 
@@ -36,6 +37,13 @@ def agenda_table(agenda: Sequence[Slot]) -> Table:
     """The agenda as a table: slot, section, time, lead, the question it answers."""
     rows = tuple((str(s.number), s.title, s.times, s.lead, s.focus) for s in agenda)
     return Table(say("deck.agenda"), ("#", "Section", "Time", "Lead", "Focus question"), rows)
+
+
+def compact_agenda(agenda: Sequence[Slot]) -> Table:
+    """The agenda beside the summary: slot, section, time and lead (each section's question
+    opens it in the deck)."""
+    rows = tuple((str(s.number), s.title, s.times, s.lead) for s in agenda)
+    return Table(say("deck.agenda"), ("#", "Section", "Time", "Lead"), rows)
 
 
 def speaker_notes(

@@ -268,6 +268,20 @@ class Cover:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """The month in brief, for the room: what customers say first, then the few findings that
+    matter, what the meeting is asked for, and what happened since the last meeting. Each part
+    is phrased already; a writer lays the parts out under their headings."""
+
+    title: str  #: e.g. "November 2026 in brief"
+    customer: str  #: the first story and the customer signal, with its significance
+    findings: tuple[str, ...]  #: at most three, one sentence each with its figure
+    asks: tuple[str, ...]  #: what we need from the room: decisions, with owner and slot
+    since: tuple[str, ...]  #: since the last meeting: actions closed, overdue
+    headings: tuple[str, str, str] = ("", "", "")  #: over findings, asks and since
+
+
+@dataclass(frozen=True)
 class Pack:
     """The whole monthly pack, ready for any writer."""
 
@@ -287,3 +301,6 @@ class Pack:
     #: the agenda as a table: slot, section, time, lead, the question it answers
     agenda_table: Table = Table("", (), ())
     notices: tuple[str, ...] = ()  #: what the build did that the user should know (no names)
+    summary: Summary | None = None  #: the month in brief, before the agenda
+    #: the agenda as a compact table beside the summary: slot, section, time, lead
+    agenda_compact: Table = Table("", (), ())

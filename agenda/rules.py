@@ -30,6 +30,8 @@ class Insight:
     rule: str  #: the rule's name, for tests and the appendix
     caution: str = ""  #: a plain statement for the section and its slide
     question: str = ""  #: a question for the room (pack and speaker notes)
+    #: the point in one short sentence with its figure, for the summary ("" when none)
+    finding: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ def green_slas_unhappy_customers(ctx: Context) -> Iterable[Insight]:
             "green_slas_unhappy_customers",
             caution=say("rules.green_slas_caution", worsening=[w.phrase for w in worse]),
             question=say("rules.green_slas_question"),
+            finding=green_slas_finding(worse),
         )
         yield Insight(
             "operations",
@@ -117,11 +120,13 @@ def growing_theme_without_sla(ctx: Context) -> Iterable[Insight]:
     watched = {t.name for s in slas if (t := find_theme(s.theme, ctx.signal.themes))}
     for name, now, then in ctx.signal.growing_themes(top=TOP_THEMES):
         if name not in watched:
+            caution = say("rules.growing_theme_caution", theme=name, then=then, now=now)
             yield Insight(
                 "operations",
                 "growing_theme_without_sla",
-                caution=say("rules.growing_theme_caution", theme=name, then=then, now=now),
+                caution=caution,
                 question=say("rules.growing_theme_question", theme=name),
+                finding=caution,  # one sentence with its figures already
             )
 
 

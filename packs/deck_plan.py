@@ -28,6 +28,7 @@ from agenda.model import (
     Quote,
     Section,
     Slot,
+    Summary,
     Table,
 )
 from packs import text_metrics
@@ -47,6 +48,7 @@ Kind = Literal[
     "chart",
     "lists",
     "tables",
+    "summary",
 ]
 
 #: Slide geometry in inches (16:9) and the type sizes the layout estimates assume.
@@ -240,6 +242,95 @@ class StackSlide:
 
 
 @dataclass(frozen=True)
+class SummarySlide:
+    """The month in brief beside the compact agenda: the summary's parts at ``pt`` on the
+    left, ``height`` tall (measured), the agenda table on the right."""
+
+    summary: Summary
+    agenda: TableSlide | None  #: None: the summary alone across the body, the agenda next
+    pt: int
+    height: float
+
+    @property
+    def parts(self) -> tuple[Bullets, ...]:
+        """The summary's findings, asks and since-last-meeting as headed lists (empty ones
+        left out)."""
+        s = self.summary
+        parts = zip(s.headings, (s.findings, s.asks, s.since), strict=True)
+        return tuple(Bullets(heading, items) for heading, items in parts if items)
+
+
+#: The summary slide: the agenda's width on the right, the gap beside it, the type sizes of
+#: the summary tried (largest first) and of the agenda.
+SUMMARY_AGENDA_W = 4.4
+SUMMARY_GAP = 0.35
+SUMMARY_SIZES = (18, 16, 14)
+SUMMARY_AGENDA_SIZES = (14, 12)
+
+
+def summary_width(beside: bool = True) -> float:
+    """Width (in) of the summary's column: left of the agenda, or the body's when alone."""
+    return SLIDE_W - 2 * MARGIN - (SUMMARY_AGENDA_W + SUMMARY_GAP if beside else 0.0)
+
+
+def summary_height(
+    summary: Summary, pt: int, font: str | None = DEFAULT_FONT, beside: bool = True
+) -> float:
+    """Height (in) of the summary's column at ``pt``: the customer sentence, then each part."""
+    width = summary_width(beside)
+    opening = text_metrics.lines_needed(summary.customer, width, font, pt, bold=True)
+    slide = SummarySlide(summary, None, pt, 0.0)
+    lists = lists_height(slide.parts, pt, font, width) if slide.parts else 0.0
+    return opening * LINE_IN_PER_PT * pt * 1.05 + 0.15 + lists
+
+
+def _summary_slide(pack: Pack, font: str | None) -> SummarySlide | None:
+    """The summary and the compact agenda side by side, when both fit the body; else the
+    summary alone across the body (the agenda then follows on its own slide); None when there
+    is no summary."""
+    summary = pack.summary
+    if summary is None:
+        return None
+    beside = _beside(pack, summary, font)
+    if beside is not None:
+        return beside
+    for pt in SUMMARY_SIZES:  # alone: its parts are capped in agenda/, so 14 pt holds them
+        height = summary_height(summary, pt, font, beside=False)
+        if height <= BODY_BOTTOM - BODY_TOP or pt == SUMMARY_SIZES[-1]:
+            return SummarySlide(summary, None, pt, height)
+    return None
+
+
+def _beside(pack: Pack, summary: Summary, font: str | None) -> SummarySlide | None:
+    """The summary and the compact agenda side by side, when both fit the body."""
+    agenda = None
+    for pt in SUMMARY_AGENDA_SIZES:
+        table = pack.agenda_compact
+        widths = fit_columns(
+            table.columns,
+            table.rows,
+            SUMMARY_AGENDA_W,
+            CHAR_IN_PER_PT * pt,
+            CELL_PAD_IN,
+            font=font,
+        )
+        heights = (
+            row_height(table.columns, widths, pt, font=font, bold=range(len(table.columns))),
+            *(row_height(r, widths, pt, font=font) for r in table.rows),
+        )
+        if sum(heights) <= BODY_BOTTOM - BODY_TOP:
+            agenda = TableSlide(table, pt, heights, tuple(widths))
+            break
+    if agenda is None:
+        return None
+    for pt in SUMMARY_SIZES:
+        height = summary_height(summary, pt, font)
+        if height <= BODY_BOTTOM - BODY_TOP:
+            return SummarySlide(summary, agenda, pt, height)
+    return None
+
+
+@dataclass(frozen=True)
 class TextSlide:
     """A run of notes that fits on one slide."""
 
@@ -259,6 +350,7 @@ Content = (
     | StackSlide
     | TextSlide
     | Chart
+    | SummarySlide
 )
 
 
@@ -283,16 +375,19 @@ def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
     ``font`` is the body font the deck is drawn in (the theme's), so tables and bullets are
     measured in it; ``None`` or a font the metrics do not know is measured wide, to be safe.
     """
-    slides = [
-        SlidePlan("title", pack.cover.title, pack.title_notes, None, pack.cover),
-        SlidePlan(
-            "agenda",
-            pack.agenda_table.title,
-            pack.agenda_notes,
-            None,
-            table_slides(pack.agenda_table, pack.labels, font)[0][0],
-        ),
-    ]
+    agenda = SlidePlan(
+        "agenda",
+        pack.agenda_table.title,
+        pack.agenda_notes,
+        None,
+        table_slides(pack.agenda_table, pack.labels, font)[0][0],
+    )
+    slides = [SlidePlan("title", pack.cover.title, pack.title_notes, None, pack.cover)]
+    brief = _summary_slide(pack, font)
+    if brief is not None:  # the month in brief second, the compact agenda beside it if it fits
+        slides.append(SlidePlan("summary", brief.summary.title, pack.agenda_notes, None, brief))
+    if brief is None or brief.agenda is None:
+        slides.append(agenda)
     for section in pack.sections:
         slides += _section_slides(section, pack.labels, font)
     if pack.actions is not None:
@@ -1063,9 +1158,14 @@ LIST_INDENT = 0.3
 LIST_GAP = 0.15
 
 
-def lists_height(lists: Sequence[Bullets], pt: int, font: str | None = DEFAULT_FONT) -> float:
-    """Height (in) of lists drawn one under another, each heading over its points."""
-    width = SLIDE_W - 2 * MARGIN - 0.05
+def lists_height(
+    lists: Sequence[Bullets],
+    pt: int,
+    font: str | None = DEFAULT_FONT,
+    width: float = SLIDE_W - 2 * MARGIN - 0.05,
+) -> float:
+    """Height (in) of lists drawn one under another ``width`` wide (the body's), each heading
+    over its points."""
     lines = sum(
         text_metrics.lines_needed(b.title, width, font, pt, bold=True)
         + sum(text_metrics.lines_needed(item, width - LIST_INDENT, font, pt) for item in b.items)
@@ -1240,6 +1340,8 @@ def content_height(
     content = plan.content
     if plan.kind in UNMEASURED:
         return None
+    if isinstance(content, SummarySlide):
+        return max(content.height, sum(content.agenda.heights) if content.agenda else 0.0)
     if isinstance(content, TableSlide):
         lists = content.lists_h + NOTE_GAP if content.lists else 0.0
         return _used(content) + (content.after_h + NOTE_GAP if content.after else 0.0) + lists

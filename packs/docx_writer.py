@@ -27,6 +27,7 @@ from agenda.model import (
     Pack,
     Quote,
     Section,
+    Summary,
     Table,
 )
 from packs import _ooxml
@@ -64,6 +65,8 @@ class WordWriter:
         set_core_properties(doc.core_properties, pack, "pack")
         self._footer(pack)
         self._cover(pack)
+        if pack.summary is not None:
+            self._summary(pack.summary)
         self._agenda(pack)
         for section in pack.sections:
             self._section(section)
@@ -142,7 +145,9 @@ class WordWriter:
     def _cover(self, pack: Pack) -> None:
         doc, cover = self.doc, pack.cover
         first = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
-        first.paragraph_format.space_before = Pt(60 if self.look.logo else 120)
+        # room above the title, less when the month in brief shares the first page
+        top = 60 if self.look.logo else 120
+        first.paragraph_format.space_before = Pt(top // 3 if pack.summary else top)
         first.paragraph_format.space_after = Pt(0)
         if self.look.logo is not None:
             logo = first.add_run().add_picture(str(self.look.logo), height=Inches(0.9))
@@ -163,6 +168,34 @@ class WordWriter:
         self._para(cover.confidentiality, "Callout")
         if cover.order_line:
             self._para(cover.order_line, "Attribution").paragraph_format.left_indent = Cm(0)
+
+    def _summary(self, summary: Summary) -> None:
+        """The month in brief under the cover, on the first page: the customer first, then
+        the findings, the asks and what happened since the last meeting, each under a bold
+        lead-in (not a heading: the pack's headings start at its sections)."""
+        accent = RGBColor.from_string(self.look.palette.accent)
+        title = self._para()
+        title.paragraph_format.space_before = Pt(18)
+        title.paragraph_format.keep_with_next = True
+        run = title.add_run(summary.title)
+        run.bold = True
+        run.font.size = Pt(14)
+        run.font.color.rgb = accent
+        self._para(summary.customer).runs[0].bold = True
+        parts = (summary.findings, summary.asks, summary.since)
+        for heading, items in zip(summary.headings, parts, strict=True):
+            if not items:
+                continue
+            lead = self._para()
+            lead.paragraph_format.space_before = Pt(6)
+            lead.paragraph_format.space_after = Pt(2)
+            lead.paragraph_format.keep_with_next = True
+            lead_run = lead.add_run(heading)
+            lead_run.bold = True
+            lead_run.font.color.rgb = accent
+            for n, item in enumerate(items, 1):
+                point = self._para(item, "List Bullet")
+                point.paragraph_format.keep_with_next = n < len(items)
 
     def _agenda(self, pack: Pack) -> None:
         self._heading(pack.agenda_table.title, 1)

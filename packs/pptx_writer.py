@@ -76,6 +76,7 @@ from packs.deck_plan import (
     SlidePlan,
     StackSlide,
     StoryPart,
+    SummarySlide,
     TableSlide,
     TextSlide,
     aside_height,
@@ -86,6 +87,7 @@ from packs.deck_plan import (
     plan_deck,
     quote_layout,
     shorten,
+    summary_width,
     table_column_widths,
 )
 from packs.properties import set_core_properties
@@ -640,17 +642,18 @@ class DeckWriter:
         if table.caption:
             self._caption(slide, table.caption)
 
-    def _grid(self, slide: Slide, content: TableSlide, top: float) -> None:
-        """The table part ``content`` at ``top``, full body width, in its planned sizes."""
+    def _grid(self, slide: Slide, content: TableSlide, top: float, left: float = MARGIN) -> None:
+        """The table part ``content`` at ``top`` (and ``left``), as wide as its planned columns
+        (the body's width unless planned narrower), in its planned sizes."""
         table, pt = content.table, content.pt
         widths = content.widths or table_column_widths(table, pt)
         heights = content.heights or tuple(0.4 for _ in range(len(table.rows) + 1))
         shape = slide.shapes.add_table(
             len(table.rows) + 1,
             len(table.columns),
-            Inches(MARGIN),
+            Inches(left),
             Inches(top),
-            Inches(SLIDE_W - 2 * MARGIN),
+            Inches(sum(widths)),
             Inches(sum(heights)),
         )
         shape.name = table.title
@@ -770,6 +773,33 @@ class DeckWriter:
                 _bulleted(para, Inches(LIST_INDENT))
                 self._run(para, item, size=pt)
 
+    def _summary(self, slide: Slide, title: str, content: SummarySlide) -> None:
+        """The month in brief on the left (the customer first, then its headed lists), the
+        compact agenda on the right."""
+        self._set_title(slide, title)
+        width = summary_width(beside=content.agenda is not None)
+        frame = self._box(
+            slide, Inches(MARGIN), Inches(BODY_TOP), Inches(width), Inches(content.height)
+        )
+        frame.margin_left = frame.margin_right = Emu(0)
+        frame.margin_top = frame.margin_bottom = Emu(0)
+        opening = frame.paragraphs[0]
+        opening.space_after = Pt(8)
+        self._run(opening, content.summary.customer, size=content.pt, bold=True)
+        for bullets in content.parts:
+            para = frame.add_paragraph()
+            para.space_before = Pt(LIST_GAP * 72)
+            para.space_after = Pt(4)
+            self._run(para, bullets.title, size=content.pt, bold=True, colour=self.accent)
+            for item in bullets.items:
+                point = frame.add_paragraph()
+                point.space_after = Pt(4)
+                _bulleted(point, Inches(LIST_INDENT))
+                self._run(point, item, size=content.pt)
+        if content.agenda is not None:
+            left = SLIDE_W - MARGIN - sum(content.agenda.widths)
+            self._grid(slide, content.agenda, BODY_TOP, left)
+
     def _text(self, slide: Slide, title: str, content: TextSlide) -> None:
         notes = content.notes
         self._set_title(slide, title)
@@ -829,6 +859,7 @@ _DRAWERS: dict[type, Callable[[DeckWriter, Slide, str, Any], None]] = {
     Bullets: DeckWriter._bullets,
     ListsSlide: DeckWriter._lists,
     TextSlide: DeckWriter._text,
+    SummarySlide: DeckWriter._summary,
     Chart: DeckWriter._chart,
 }
 

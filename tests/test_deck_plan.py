@@ -27,6 +27,7 @@ from packs.deck_plan import (
     QuoteSlide,
     StackSlide,
     StoryPart,
+    SummarySlide,
     TableSlide,
     TextSlide,
     chunk_table,
@@ -139,6 +140,7 @@ def test_each_kind_of_slide_is_planned_with_its_own_content_type():
     expected = {
         "title": Cover,
         "agenda": TableSlide,
+        "summary": SummarySlide,
         "divider": Divider,
         "narrative": StoryPart,
         "quotes": QuoteSlide,
@@ -148,8 +150,9 @@ def test_each_kind_of_slide_is_planned_with_its_own_content_type():
         "text": TextSlide,
     }
     plans = plan_deck(prepare(SAMPLE_MONTH))
-    # the sample shows each of these but a slide of prose (its notes share other slides)
-    assert set(expected) - {"text"} <= {p.kind for p in plans}
+    # the sample shows each of these but a slide of prose (its notes share other slides) and
+    # the agenda alone (it sits beside the summary)
+    assert set(expected) - {"text", "agenda"} <= {p.kind for p in plans}
     for plan in plans:
         if plan.kind in expected:
             assert isinstance(plan.content, expected[plan.kind]), plan.title

@@ -71,7 +71,8 @@ def test_deck_opens_with_title_and_agenda_then_sections_in_fixed_order(built_sam
     views = slides(built_sample.pptx)
     assert views[0].layout == "Title Slide"
     assert views[0].title == "Leadership meeting — November 2026"
-    assert views[1].title == "Agenda" and views[1].has_table
+    # second: the month in brief, the agenda made compact beside it
+    assert views[1].title == "November 2026 in brief" and views[1].has_table
     order: list[str] = []
     for view in views[2:]:
         section = _section_of(view)

@@ -398,7 +398,7 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
         rows.append((str(rank), theme.name, f"{theme.mentions:,}", change))
     blocks: list[Block] = on_slides(
         Table(
-            "Top improvement themes",
+            THEMES_TITLE,
             (
                 "#",
                 "Theme",
@@ -523,6 +523,10 @@ def on_slides(table: Table, rows: tuple[tuple[str, ...], ...]) -> list[Block]:
     ]
 
 
+#: The titles of the blocks whose findings the summary may quote (agenda/summary.py).
+THEMES_TITLE = "Top improvement themes"
+COMPLAINTS_TITLE = "Complaints by reason"
+
 #: The row for complaints counted in the total but given no reason.
 UNCATEGORISED = "Uncategorised"
 
@@ -608,7 +612,7 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
             )
         )
     chart = Chart(
-        "Complaints by reason",
+        COMPLAINTS_TITLE,
         "bars",
         tuple(r for r, _ in ordered),
         tuple(series),
