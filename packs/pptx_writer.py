@@ -759,7 +759,13 @@ class DeckWriter:
         )
         frame.margin_left = frame.margin_right = Emu(0)
         frame.margin_top = frame.margin_bottom = Emu(0)
-        first = True
+        self._write_lists(frame, lists, pt, first=True)
+
+    def _write_lists(
+        self, frame: TextFrame, lists: Sequence[Bullets], pt: int, *, first: bool
+    ) -> None:
+        """Lists into ``frame``, each heading over its bulleted points (``first``: the frame's
+        empty first paragraph takes the first heading)."""
         for bullets in lists:
             para = frame.paragraphs[0] if first else frame.add_paragraph()
             if not first:
@@ -768,10 +774,10 @@ class DeckWriter:
             para.space_after = Pt(4)
             self._run(para, bullets.title, size=pt, bold=True, colour=self.accent)
             for item in bullets.items:
-                para = frame.add_paragraph()
-                para.space_after = Pt(4)
-                _bulleted(para, Inches(LIST_INDENT))
-                self._run(para, item, size=pt)
+                point = frame.add_paragraph()
+                point.space_after = Pt(4)
+                _bulleted(point, Inches(LIST_INDENT))
+                self._run(point, item, size=pt)
 
     def _summary(self, slide: Slide, title: str, content: SummarySlide) -> None:
         """The month in brief on the left (the customer first, then its headed lists), the
@@ -786,16 +792,7 @@ class DeckWriter:
         opening = frame.paragraphs[0]
         opening.space_after = Pt(8)
         self._run(opening, content.summary.customer, size=content.pt, bold=True)
-        for bullets in content.parts:
-            para = frame.add_paragraph()
-            para.space_before = Pt(LIST_GAP * 72)
-            para.space_after = Pt(4)
-            self._run(para, bullets.title, size=content.pt, bold=True, colour=self.accent)
-            for item in bullets.items:
-                point = frame.add_paragraph()
-                point.space_after = Pt(4)
-                _bulleted(point, Inches(LIST_INDENT))
-                self._run(point, item, size=content.pt)
+        self._write_lists(frame, content.parts, content.pt, first=False)
         if content.agenda is not None:
             left = SLIDE_W - MARGIN - sum(content.agenda.widths)
             self._grid(slide, content.agenda, BODY_TOP, left)
