@@ -147,7 +147,13 @@ def compose(
         ),
         agenda_warnings=tuple(timing),
         warnings=tuple(warnings),
-        summary=summarise(meeting.period, sections, actions, insights),
+        summary=summarise(
+            meeting.period,
+            sections,
+            actions,
+            insights,
+            small_sample=signal.nps.n if signal.nps.low_n and signal.nps.n else None,
+        ),
     )
     return facilitate(pack)
 

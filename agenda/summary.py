@@ -13,8 +13,11 @@ from collections.abc import Sequence
 
 from agenda.formatting import month_label
 from agenda.model import ActionLog, Chart, Figures, Narrative, Section, Summary, Table
+from agenda.nps import LOW_N
+from agenda.protect import PERSON
 from agenda.rules import Insight
 from agenda.sections.customer import COMPLAINTS_TITLE, THEMES_TITLE
+from agenda.signal import GUEST
 from agenda.text import say
 
 #: Findings and asks the summary gives at most (the action log lists every decision).
@@ -27,16 +30,21 @@ def summarise(
     sections: Sequence[Section],
     actions: ActionLog | None,
     insights: Sequence[Insight],
+    small_sample: int | None = None,
 ) -> Summary:
-    """The summary of a month whose ``sections`` are composed, in the pack's order."""
+    """The summary of a month whose ``sections`` are composed, in the pack's order;
+    ``small_sample``: the number of answers when too few to read NPS alone (its caution goes
+    with the signal, as in the body)."""
     customer = next(s for s in sections if s.key == "customer")
     story = next((b for b in customer.blocks if isinstance(b, Narrative)), None)
     signal = next((b.finding for b in customer.blocks if isinstance(b, Figures)), "")
     opening = say(
         "summary.customer",
         story=story.title if story else None,
-        who=story.customer if story else None,
+        who=(PERSON if story.customer == GUEST else story.customer) if story else None,
         signal=signal or None,
+        small=small_sample,
+        low_n=LOW_N,
     )
     findings = list(dict.fromkeys(i.finding for i in insights if i.finding))
     for block in _headline_blocks(sections):  # fill up from the month's own findings
@@ -60,14 +68,18 @@ def summarise(
         ]
         if len(actions.decisions) > MOST_ASKS:
             asks.append(say("summary.more_decisions", count=len(actions.decisions) - MOST_ASKS))
-        overdue = [r for r in actions.rows if r.flag]
+        if not asks:
+            asks = [say("summary.no_decisions")]
+        overdue = sorted((r for r in actions.rows if r.flag), key=lambda r: r.due)
+        blocked = sum(1 for r in actions.rows if r.status == "blocked")
         since = [
             say(
                 "summary.since",
                 closed=len(actions.closed),
-                open=len(actions.rows),
+                open=len(actions.rows) - blocked,
+                blocked=blocked,
                 overdue=len(overdue),
-                first_overdue=f"{overdue[0].id} ({overdue[0].flag.lower()})" if overdue else None,
+                most_overdue=f"{overdue[0].id} ({overdue[0].flag.lower()})" if overdue else None,
             )
         ]
     return Summary(

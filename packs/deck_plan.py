@@ -62,6 +62,9 @@ TABLE_SIZES = (16, 14, 12)
 #: only a unit of width; text itself is measured in its font (``packs.text_metrics``).
 CHAR_IN_PER_PT = 0.0072
 LINE_IN_PER_PT = 0.0175  # line height per point of type, in inches
+#: How much taller a line of Chinese, Japanese or Korean is drawn (the CJK fonts' ascent and
+#: descent: Noto Sans CJK's line is about 1.45 em against Carlito's 1.22)
+CJK_LINE = 1.2
 CELL_PAD_IN = 0.12
 MAX_QUOTES = 4
 MAX_BULLETS = 6
@@ -284,21 +287,46 @@ def summary_height(
     return opening * LINE_IN_PER_PT * pt * 1.05 + 0.15 + lists
 
 
+#: How long each sentence of the summary may be on its slide, tried in turn until it fits
+#: (None: as written; the Word pack always has them whole).
+SUMMARY_LIMITS = (None, 200, 140, 90)
+
+
 def _summary_slide(pack: Pack, font: str | None) -> SummarySlide | None:
     """The summary and the compact agenda side by side, when both fit the body; else the
-    summary alone across the body (the agenda then follows on its own slide); None when there
-    is no summary."""
-    summary = pack.summary
-    if summary is None:
+    summary alone across the body (the agenda then follows on its own slide), its sentences
+    shortened on the slide until they fit; None when there is no summary."""
+    if pack.summary is None:
         return None
-    beside = _beside(pack, summary, font)
-    if beside is not None:
-        return beside
-    for pt in SUMMARY_SIZES:  # alone: its parts are capped in agenda/, so 14 pt holds them
-        height = summary_height(summary, pt, font, beside=False)
-        if height <= BODY_BOTTOM - BODY_TOP or pt == SUMMARY_SIZES[-1]:
-            return SummarySlide(summary, None, pt, height)
-    return None
+    for limit in SUMMARY_LIMITS:
+        summary = _shortened(pack.summary, limit)
+        beside = _beside(pack, summary, font)
+        if beside is not None:
+            return beside
+        for pt in SUMMARY_SIZES:
+            height = summary_height(summary, pt, font, beside=False)
+            if height <= BODY_BOTTOM - BODY_TOP:
+                return SummarySlide(summary, None, pt, height)
+    summary = _shortened(pack.summary, SUMMARY_LIMITS[-1])
+    pt = SUMMARY_SIZES[-1]  # the parts are capped in agenda/: this is not reached in practice
+    return SummarySlide(summary, None, pt, summary_height(summary, pt, font, beside=False))
+
+
+def _shortened(summary: Summary, limit: int | None) -> Summary:
+    """``summary`` with each sentence cut to ``limit`` characters at a word (None: whole)."""
+    if limit is None:
+        return summary
+
+    def cut(items: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(shorten(item, limit) for item in items)
+
+    return replace(
+        summary,
+        customer=shorten(summary.customer, limit + 60),
+        findings=cut(summary.findings),
+        asks=cut(summary.asks),
+        since=cut(summary.since),
+    )
 
 
 def _beside(pack: Pack, summary: Summary, font: str | None) -> SummarySlide | None:
@@ -413,11 +441,15 @@ def _unique_titles(slides: list[SlidePlan]) -> list[SlidePlan]:
 
 
 def shorten(text: str, limit: int) -> str:
-    """Cut ``text`` at a word boundary to at most ``limit`` characters, marked with an ellipsis."""
+    """Cut ``text`` at a word boundary to at most ``limit`` characters, marked with an ellipsis;
+    where no space is near the limit (Chinese or Japanese, a URL), at the limit itself."""
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.")
-    return cut + "…"
+    head = text[: limit - 1]
+    cut = head.rsplit(" ", 1)[0]
+    if len(cut) < 0.6 * len(head):  # the last space is far back: keep what fits
+        cut = head
+    return cut.rstrip(",;:. ") + "…"
 
 
 def split_text(text: str, limit: int) -> list[str]:
@@ -1260,7 +1292,8 @@ def row_height(
         text_metrics.lines_needed(value, width - CELL_PAD_IN, font, pt, bold=i in bold)
         for i, (value, width) in enumerate(zip(values, widths, strict=True))
     )
-    return lines * LINE_IN_PER_PT * pt + CELL_PAD_IN
+    tall = CJK_LINE if any(text_metrics.has_wide(value) for value in values) else 1.0
+    return lines * LINE_IN_PER_PT * pt * tall + CELL_PAD_IN
 
 
 def table_size(table: Table, font: str | None = DEFAULT_FONT, *, lead: float = 0.0) -> int:

@@ -172,15 +172,12 @@ class WordWriter:
     def _summary(self, summary: Summary) -> None:
         """The month in brief under the cover, on the first page: the customer first, then
         the findings, the asks and what happened since the last meeting, each under a bold
-        lead-in (not a heading: the pack's headings start at its sections)."""
+        lead-in."""
         accent = RGBColor.from_string(self.look.palette.accent)
-        title = self._para()
+        # a first-level heading (the navigation pane lists it), on the cover's page
+        title = self._heading(summary.title, 1)
+        title.paragraph_format.page_break_before = False
         title.paragraph_format.space_before = Pt(18)
-        title.paragraph_format.keep_with_next = True
-        run = title.add_run(summary.title)
-        run.bold = True
-        run.font.size = Pt(14)
-        run.font.color.rgb = accent
         self._para(summary.customer).runs[0].bold = True
         parts = (summary.findings, summary.asks, summary.since)
         for heading, items in zip(summary.headings, parts, strict=True):

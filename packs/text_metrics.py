@@ -150,6 +150,12 @@ def _fallback(style: str) -> Face:
     return Face(widths, max(one.default for one in faces))
 
 
+def has_wide(text: str) -> bool:
+    """True when ``text`` holds an East Asian wide or full-width character (set in a CJK
+    font, whose lines are taller)."""
+    return any(unicodedata.east_asian_width(ch) in ("W", "F") for ch in text)
+
+
 def char_em(ch: str, look: Face) -> float:
     """One character's advance in em: East Asian wide and full-width characters take a full
     em (whatever font draws them); combining marks and invisible format characters none."""

@@ -620,3 +620,16 @@ def test_a_short_list_after_a_long_table_joins_its_last_part_when_it_fits():
     assert joined[0].content.lists == () and joined[1].content.lists == (improving,)
     alone = planned(26)
     assert [p.kind for p in alone][-1] == "bullets"
+
+
+def test_a_row_of_chinese_or_japanese_is_planned_taller_per_line():
+    """CJK fonts draw taller lines than Carlito: a row of Japanese is planned at CJK_LINE times
+    the height per line, so its last line is not drawn under the next row (seen rendered)."""
+    from packs.deck_plan import CJK_LINE, LINE_IN_PER_PT
+
+    widths = [2.0, 2.0]
+    latin = row_height(("Approve", "the plan"), widths, 14)
+    japanese = row_height(("承認する", "計画"), widths, 14)
+    assert latin == pytest.approx(LINE_IN_PER_PT * 14 + 0.12)
+    assert japanese == pytest.approx(LINE_IN_PER_PT * 14 * CJK_LINE + 0.12)
+    assert CJK_LINE >= 1.15

@@ -13,7 +13,12 @@ def test_missing_optional_sections_still_appear_in_order(run_cli, minimal_month,
     docx = out / "acme-water-2026-11-leadership-pack.docx"
     pptx = out / "acme-water-2026-11-leadership-pack.pptx"
 
-    assert headings(docx) == ["Agenda", *SECTIONS, "Appendix: sources and method"]
+    assert headings(docx) == [
+        "November 2026 in brief",
+        "Agenda",
+        *SECTIONS,
+        "Appendix: sources and method",
+    ]
     for title in SECTIONS[1:]:
         texts = [i.text for i in section_items(docx, title)]
         assert any(t.startswith("No data supplied this month.") for t in texts), title

@@ -12,6 +12,7 @@ SECTIONS = ["Customer", "Employees", "Operations", "Marketing", "Sales", "Financ
 
 def test_word_heading_1_order_is_customer_first(built_sample):
     assert headings(built_sample.docx) == [
+        "November 2026 in brief",  # the month in brief, on the cover's page
         "Agenda",
         *SECTIONS,
         "Actions",

@@ -12,7 +12,7 @@ from agenda.pipeline import prepare
 from packs.deck_plan import SummarySlide, plan_deck
 
 CUSTOMER = (
-    "We open with “Forty empty homes, forty estimated bills” (A customer guest). "
+    "We open with “Forty empty homes, forty estimated bills” (a customer guest). "
     "NPS +4, down 8 since October: within the margin of error."
 )
 FINDINGS = [
@@ -26,7 +26,7 @@ ASKS = [
     "Decide: Fund a dedicated billing-correction team through the winter peak "
     "(Rachel Adeyemi, Finance, 11:05–11:20)",
 ]
-SINCE = "2 actions closed, 5 still open; 1 overdue: A-103 (overdue by 6 days)."
+SINCE = "2 actions closed, 4 still open, 1 blocked; 1 overdue: A-103 (overdue by 6 days)."
 
 
 def test_the_word_pack_opens_with_the_month_in_brief_on_its_first_page(built_sample):
@@ -34,10 +34,10 @@ def test_the_word_pack_opens_with_the_month_in_brief_on_its_first_page(built_sam
     the asks (owner and slot) and what happened since the last meeting, in that order."""
     items = docx_items(built_sample.docx)
     texts = [i.text for i in items]
-    agenda = next(n for n, i in enumerate(items) if i.style == "Heading 1")
-    assert texts[agenda] == "Agenda"
+    headings = [n for n, i in enumerate(items) if i.style == "Heading 1"]
+    start, agenda = headings[:2]  # the brief is the first heading, in the navigation pane
+    assert (texts[start], texts[agenda]) == ("November 2026 in brief", "Agenda")
     first_page = texts[:agenda]
-    start = first_page.index("November 2026 in brief")
     assert first_page[start + 1] == CUSTOMER
     brief = first_page[start + 2 :]
     assert brief == [
@@ -49,8 +49,8 @@ def test_the_word_pack_opens_with_the_month_in_brief_on_its_first_page(built_sam
         SINCE,
     ]
     doc = Document(str(built_sample.docx))
-    no_break = [p for p in doc.paragraphs[: agenda + 1] if p.paragraph_format.page_break_before]
-    assert not no_break  # all on the first page: nothing breaks before the agenda's heading
+    brief = next(p for p in doc.paragraphs if p.text == "November 2026 in brief")
+    assert brief.paragraph_format.page_break_before is False  # on the cover's page
 
 
 def test_the_deck_opens_with_the_month_in_brief_beside_the_compact_agenda(built_sample):
