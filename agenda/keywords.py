@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import heapq
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import chain, compress
 
 from agenda.names import fold
 
@@ -43,9 +44,23 @@ def normal(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
 
 
-def _words(text: str) -> str:
-    """A comment with accents folded and what is not a word spaced out (non-ASCII only)."""
-    return _NOT_WORD.sub(" ", fold(text))
+_ASTRAL = re.compile("[^\u0000-\uffff]")
+#: What is not a word, but the NUL between comments.
+_APART = re.compile(r"[^\w\x00]+|_+")
+
+
+def _folded(comments: Sequence[str], plain: Sequence[bool]) -> list[str]:
+    """The comments with those that are not ASCII folded (accents away, case folded, what is
+    not a word spaced out), all of them at once: one fold of their joined text. Characters
+    beyond the first plane (emoji) part words: NFKD has already made mathematical letters
+    plain ones."""
+    out = list(comments)
+    where = [n for n, ascii_only in enumerate(plain) if not ascii_only]
+    joined = "\0".join(out[n].replace("\0", " ") for n in where)  # fold keeps NUL as it is
+    text = fold(_ASTRAL.sub(" ", unicodedata.normalize("NFKD", joined)))
+    for n, folded in zip(where, _APART.sub(" ", text).split("\0"), strict=True):
+        out[n] = folded
+    return out
 
 
 class _Marks(dict[bytes, str]):
@@ -83,8 +98,9 @@ class Keywords:
         """For each comment, the marks of the themes it mentions (a string, often empty)."""
         if not comments:
             return []
-        if not all(map(str.isascii, comments)):
-            comments = [c if c.isascii() else _words(c) for c in comments]
+        plain = list(map(str.isascii, comments))
+        if not all(plain):
+            comments = _folded(comments, plain)
         text = (" " + " \x1f ".join(comments) + " ").encode("utf-8", "replace")
         found = self._pattern.findall(text.translate(_BYTES))
         return "".join(map(self._marks.__getitem__, found)).split(BREAK)
@@ -162,19 +178,22 @@ class Tally:
         texts = [comments[i] for i in rows]
         marks = self.keywords.marks(texts)
         self.counts.update(zip(marks, [scores[i] for i in rows], strict=True))
-        found: dict[str, list[int]] = {}
+        kinds = list(map(positive.__getitem__, rows))
+        found: dict[tuple[str, bool], list[int]] = {}
         for j, mark in enumerate(marks):
             if mark:
-                found.setdefault(mark, []).append(j)
+                found.setdefault((mark, kinds[j]), []).append(j)
         if not found:
             return
+        rest = (segments, channels, days)
         for n, name in enumerate(self.keywords.names):
             mark = chr(0x100 + n)
-            hits = [j for m, js in found.items() if mark in m for j in js]
-            if not hits:
+            groups = [(good, js) for (m, good), js in found.items() if mark in m]
+            if not groups:
                 continue
+            hits = sorted(chain.from_iterable(js for _, js in groups))
             self._keep(self._recent, name, hits, rows, texts, scores, rest, order, lines)
-            kind = [j for j in hits if positive[rows[j]]]
+            kind = sorted(chain.from_iterable(js for good, js in groups if good))
             if kind:
                 self._keep(self._positive, name, kind, rows, texts, scores, rest, order, lines)
 
@@ -190,9 +209,17 @@ class Tally:
         order: Sequence[int],
         lines: Sequence[int] | None,
     ) -> None:
+        """Keep the most recent of ``hits`` (comments of this chunk, in the export's order)."""
         at = [rows[j] for j in hits]
-        best = heapq.nlargest(self.keep, zip(map(order.__getitem__, at), hits, at, strict=True))
+        keys = list(map(order.__getitem__, at))
         kept = into.setdefault(name, [])
+        if len(kept) == self.keep and max(keys) <= kept[0][0]:
+            return  # nothing here is more recent than what is kept
+        if keys == sorted(keys):  # in date order, as exports usually are: the last ones
+            last = range(len(keys) - 1, max(len(keys) - 1 - self.keep, -1), -1)
+            best = [(keys[n], hits[n], at[n]) for n in last]
+        else:
+            best = heapq.nlargest(self.keep, zip(keys, hits, at, strict=True))
         for _, j, i in best:
             segment, channel, day = (column[i] for column in rest)
             said = Said(

@@ -554,15 +554,17 @@ class _Count:
         comments = list(map(self.get["comment"], rows)) if "comment" in self.idx else None
         if spanning and _swallowed([*columns, comments or []]):
             return False
-        keys = list(zip(*columns, strict=True))
-        self.counts.update(keys)
-        if lines is not None:
+        if lines is None:
+            self.counts.update(zip(*columns, strict=True))
+        else:
+            keys = list(zip(*columns, strict=True))
+            self.counts.update(keys)
             for key, line, cell in zip(keys, lines, cells, strict=True):
                 if key not in self.first_line:
                     self.first_line[key] = line
                     self.first_cell[key] = cell
         if self.tally is not None and comments is not None:
-            if not all(isinstance(c, str) for c in comments):
+            if not self.text:
                 comments = list(map(_cell_text, comments))
             texts = list(map(str.strip, comments))
             order = list(
@@ -610,7 +612,13 @@ _TEN = operator.itemgetter(slice(0, 10))
 
 
 def _before_space(cells: list[Any]) -> Iterator[Any]:
-    """Each cell's text before its first space (after its own leading spaces)."""
+    """Each cell's text before its first space (after its own leading spaces): in one step
+    when every cell has its first space at the same place, as exports pad their dates."""
+    at = cells[0].find(" ") if cells else -1
+    if at > 0:
+        with contextlib.suppress(IndexError):
+            if set(map(operator.itemgetter(at), cells)) == {" "}:
+                return map(operator.itemgetter(slice(0, at)), cells)
     return map(_FIRST_WORD, map(_SPLIT_SPACE, map(str.strip, cells)))
 
 
