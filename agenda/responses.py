@@ -503,14 +503,14 @@ class _Count:
         self.need = max(idx.values()) + 1
         self.get = {key: operator.itemgetter(n) for key, n in idx.items()}
         self.full = _Dates(layout.date_format)
-        head = _date_part(layout.date_format) if text else None
+        head = _date_part(layout.date_format)
         self.cut: Callable[[list[Any]], Iterator[Any]] | None = None
         if head is not None:
             self.cut = _before_space
             self.dates = _Dates(head)
         else:
             self.dates = self.full
-            self.cut = _iso_day if text and layout.date_format is None else None
+            self.cut = _iso_day if layout.date_format is None else None
         self.counts: Counter[Key] = Counter()
         self.first_line: dict[Key, int] = {}
         self.first_cell: dict[Key, Any] = {}
@@ -544,7 +544,8 @@ class _Count:
             if not rows:
                 return True
         cells = list(map(self.get["date"], rows))
-        days = list(self.cut(cells)) if self.cut is not None else cells
+        cut = self.cut if self.text or all(type(c) is str for c in cells) else None
+        days = list(cut(cells)) if cut is not None else cells
         scores = list(map(self.get["score"], rows))
         columns = [days, scores]
         none = [None] * len(rows)
@@ -883,9 +884,9 @@ def _tally(answers: SurveyAnswers, count: _Count, problem: RowProblem) -> list[P
         channel = (rest[-1] or None) if has_channel else None
         answers.scores[score] += n
         if segment:
-            answers.by_segment.setdefault(segment, Counter())[score] += n
+            _group(answers.by_segment, segment)[score] += n
         if channel:
-            answers.by_channel.setdefault(channel, Counter())[score] += n
+            _group(answers.by_channel, channel)[score] += n
         answers.months[f"{date.year:04d}-{date.month:02d}"] += n
         if answers.first is None or date < answers.first:
             answers.first = date
@@ -895,6 +896,13 @@ def _tally(answers: SurveyAnswers, count: _Count, problem: RowProblem) -> list[P
     if count.tally is not None and not problems:
         _comments(answers, count)
     return [problem for _, problem in sorted(problems, key=lambda item: item[0])]
+
+
+def _group(groups: dict[str, Counter[int]], name: str) -> Counter[int]:
+    found = groups.get(name)
+    if found is None:
+        found = groups[name] = Counter()
+    return found
 
 
 def _whole_cell(full: _Dates, cell: Any, message: str) -> str:
