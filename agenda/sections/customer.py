@@ -469,19 +469,15 @@ def _verbatims(
         text = f"{v.text} ({mark})" if isinstance(v, schema.SurveyVerbatim) else v.text
         return (v.channel, text, score, who)
 
-    picked = sum(isinstance(v, schema.SurveyVerbatim) for v in verbatims)
-
+    picked = {n for n, v in enumerate(verbatims) if isinstance(v, schema.SurveyVerbatim)}
     rows = [row(verbatims[n]) for n in order]
     sample = set(deck_sample(verbatims, DECK_VERBATIMS, quoted))
-    return on_slides(
+    blocks = on_slides(
         Table(
             "Verbatims by channel",
             ("Channel", say("customer.verbatims_said_header"), "Score", "Segment"),
             tuple(rows),
             numeric_columns=(2,),
-            caption=say("customer.verbatims_picked_caption", count=picked, quotes=THEME_QUOTES)
-            if picked
-            else "",
             finding=say(
                 "customer.verbatims_finding",
                 count=len(tones),
@@ -491,6 +487,18 @@ def _verbatims(
         ),
         tuple(row(verbatims[n]) for n in order if n in sample),
     )
+    marked = {True: len(picked), False: len(picked & sample)}  # the Word pack's, the deck's
+    out: list[Block] = []
+    for block in blocks:
+        assert isinstance(block, Table)
+        count = marked[block.word]
+        said = (
+            say("customer.verbatims_picked_caption", count=count, quotes=THEME_QUOTES)
+            if count
+            else ""
+        )
+        out.append(replace(block, caption=" ".join(filter(None, (said, block.caption)))))
+    return out
 
 
 def deck_sample(
