@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress
+from typing import Any
 
 from agenda.names import fold
 
@@ -139,6 +140,10 @@ class Said:
     line: int | None = None
 
 
+#: A tally's counts and kept comments, as one process sends them to another.
+TallyState = tuple[Counter[tuple[str, object]], dict[str, Any], dict[str, Any]]
+
+
 @dataclass
 class Tally:
     """What one export's comments say about the keyword themes: counts and recent quotes.
@@ -230,6 +235,25 @@ class Tally:
                 heapq.heappush(kept, item)
             elif item > kept[0]:
                 heapq.heapreplace(kept, item)
+
+    def state(self) -> TallyState:
+        """What this tally holds, to send from another process."""
+        return self.counts, self._recent, self._positive
+
+    def merge(
+        self, state: tuple[Counter[tuple[str, object]], dict[str, Any], dict[str, Any]]
+    ) -> None:
+        """Add another tally of the same keywords (another part of the same export)."""
+        counts, recent, positive = state
+        self.counts.update(counts)
+        for mine, theirs in ((self._recent, recent), (self._positive, positive)):
+            for name, items in theirs.items():
+                kept = mine.setdefault(name, [])
+                for item in items:
+                    if len(kept) < self.keep:
+                        heapq.heappush(kept, item)
+                    elif item > kept[0]:
+                        heapq.heapreplace(kept, item)
 
     def said(self, name: str) -> list[Said]:
         """A theme's kept comments, most recent first: the most recent, then promoters' and

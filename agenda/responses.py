@@ -28,12 +28,17 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import copy
 import csv
 import datetime as dt
 import gc
+import io
 import itertools
 import operator
+import os
+import pickle
 import re
+import sys
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -281,8 +286,12 @@ def _read_text(path: Path, layout: _Layout, keywords: Keywords | None) -> Survey
             header, header_line = _preamble(reader, layout, path)
             idx, width = _columns(header, layout, path, header_line)
             count = _Count(idx, width, delimiter, layout, keywords)
+            halves = _halves(path, encoding, reader.line_num)
             with _no_gc():
-                whole = _count_chunks(reader, count)
+                if halves is None:
+                    whole = _count_chunks(reader, count)
+                else:
+                    whole = _count_in_two(path, delimiter, halves, count)
             if whole:
                 problems = _tally(answers, count, at_line)
                 if not problems:
@@ -305,6 +314,133 @@ def _read_text(path: Path, layout: _Layout, keywords: Keywords | None) -> Survey
         problems = _tally(answers, count, at_line)
     _raise_rows(path, problems)
     return answers
+
+
+#: A text export larger than this is read in two processes, where forking is used.
+PARALLEL_BYTES = 16 * 1024 * 1024
+#: The second half's rows are numbered from here, after any row of the first.
+_SECOND = 1 << 31
+
+
+def _can_fork() -> bool:
+    """As ``packs.parallel.can_fork``: Linux, more than one core, not switched off."""
+    return (
+        sys.platform == "linux"
+        and (os.cpu_count() or 1) > 1
+        and not os.environ.get("AGENDA_NO_FORK")
+    )
+
+
+def _halves(path: Path, encoding: str, lines: int) -> tuple[int, int, int] | None:
+    """Where the answers start, where a second process may start reading them, and where they
+    end, in bytes; None when the file is small, or not UTF-8, or no such place is plain.
+
+    The middle is the start of a line with an even number of quotes before it (from where the
+    answers start), so it is not inside a quoted cell."""
+    size = path.stat().st_size
+    if size < PARALLEL_BYTES or not encoding.startswith("utf-8") or not _can_fork():
+        return None
+    with path.open("rb") as handle:
+        head = handle.read(1 << 20)
+        start = 0
+        for _ in range(lines):
+            start = head.find(b"\n", start) + 1
+            if start == 0:
+                return None
+        if head[:start].count(b"\r") != head[:start].count(b"\r\n"):
+            return None  # lines that end in a bare CR: counted apart
+        middle = start + (size - start) // 2
+        handle.seek(middle)
+        ahead = handle.read(1 << 20)
+        quotes, left = 0, middle - start
+        handle.seek(start)
+        while left > 0:
+            block = handle.read(min(1 << 23, left))
+            if not block:
+                return None
+            quotes += block.count(b'"')
+            left -= len(block)
+        at = 0
+        while True:
+            end_of_line = ahead.find(b"\n", at)
+            if end_of_line < 0:
+                return None
+            quotes += ahead[at : end_of_line + 1].count(b'"')
+            at = end_of_line + 1
+            if quotes % 2 == 0:
+                return start, middle + at, size
+
+
+class _Range(io.RawIOBase):
+    """Bytes ``start`` to ``end`` of a file."""
+
+    def __init__(self, path: Path, start: int, end: int) -> None:
+        super().__init__()
+        self._file = path.open("rb")
+        self._file.seek(start)
+        self._left = end - start
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._left <= 0:
+            return 0
+        view = memoryview(buffer)[: min(len(buffer), self._left)]
+        got = self._file.readinto(view) or 0
+        self._left -= got
+        return got
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+def _rows_between(path: Path, start: int, end: int, delimiter: str) -> tuple[_Rows, TextIO]:
+    text = io.TextIOWrapper(
+        io.BufferedReader(_Range(path, start, end), 1 << 20), encoding="utf-8", newline=""
+    )
+    return csv.reader(text, delimiter=delimiter), text
+
+
+def _count_in_two(path: Path, delimiter: str, halves: tuple[int, int, int], count: _Count) -> bool:
+    """Count the first half here and the second in a forked process at the same time, then
+    add the second's tallies to the first's. If that process fails, this one reads its half."""
+    start, middle, end = halves
+    other = count.fresh(_SECOND)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the second half
+        os.close(read)
+        data = b""
+        try:
+            rows, text = _rows_between(path, middle, end, delimiter)
+            with text:
+                data = pickle.dumps((_count_chunks(rows, other), other.state()))
+        except BaseException:
+            data = b""
+        finally:
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(data)
+            os._exit(0)
+    os.close(write)
+    try:
+        rows, text = _rows_between(path, start, middle, delimiter)
+        with text:
+            first = _count_chunks(rows, count)
+    finally:
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+    if data:
+        second, state = pickle.loads(data)
+    else:
+        rows, text = _rows_between(path, middle, end, delimiter)
+        with text:
+            second = _count_chunks(rows, other)
+        state = other.state()
+    count.merge(state)
+    return first and second
 
 
 @contextlib.contextmanager
@@ -521,6 +657,26 @@ class _Count:
         self.rows = 0
         self._order = _Order(self.dates)
         self._positive = _Positive()
+
+    def fresh(self, first_row: int) -> _Count:
+        """An empty count like this one, whose rows are numbered from ``first_row``."""
+        other = copy.copy(self)
+        other.counts = Counter()
+        other.first_line, other.first_cell = {}, {}
+        other.tally = Tally(self.tally.keywords, self.tally.keep) if self.tally else None
+        other.rows = first_row
+        return other
+
+    def state(self) -> tuple[Counter[Key], Any]:
+        """What a count holds, to send from another process."""
+        return self.counts, self.tally.state() if self.tally else None
+
+    def merge(self, state: tuple[Counter[Key], Any]) -> None:
+        """Add another count's ``state`` to this one."""
+        counts, tally = state
+        self.counts.update(counts)
+        if self.tally is not None and tally is not None:
+            self.tally.merge(tally)
 
     def add(
         self, rows: list[list[Any]], *, spanning: bool = False, lines: list[int] | None = None

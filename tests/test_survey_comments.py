@@ -326,3 +326,52 @@ def test_a_workbooks_comments_are_counted_and_picked_with_their_rows(run_cli, tm
         "“Phone line dead, my bill too high” (Phone · Household · scored 0 · picked from the survey)"
         in word
     )
+
+
+def test_a_large_export_read_in_two_processes_says_what_one_process_reads(tmp_path, monkeypatch):
+    """Where forking is used, a large export is read in halves at once: the same tallies,
+    counts and kept comments, even with quoted cells that span lines near the middle."""
+    import agenda.responses as responses
+    from agenda.keywords import Keywords
+    from agenda.sources import load_yaml
+    from agenda.validate import load_month
+
+    texts = ["bill wrong", 'the "cafe", again\nand the bill', "on hold, bill, cafe", "", "fine"]
+    rows = [
+        [
+            f"2026-11-{1 + n * 28 // 3000:02d} 09:{n % 60:02d}:00",
+            str(n % 11),
+            "Household",
+            ("Phone", "Email")[n % 2],
+            texts[n % len(texts)],
+        ]
+        for n in range(3000)
+    ]
+    month = _month(tmp_path, rows)
+    spec = load_month(month).customer.nps.responses
+    keywords = Keywords([("Billing accuracy", ["bill"]), ("Café service", ["cafe"])])
+
+    def read() -> responses.SurveyAnswers:
+        return responses.read_responses(month, spec, load_yaml(month / "customer.yaml"), keywords)
+
+    monkeypatch.setenv("AGENDA_NO_FORK", "1")
+    one = read()
+    monkeypatch.delenv("AGENDA_NO_FORK")
+    monkeypatch.setattr(responses, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(responses, "_can_fork", lambda: True)
+    halves = responses._halves(month / "export.csv", "utf-8", 1)
+    assert halves is not None and halves[0] < halves[1] < halves[2]
+    two = read()
+    assert (two.scores, two.by_segment, two.by_channel) == (
+        one.scores,
+        one.by_segment,
+        one.by_channel,
+    )
+    assert (two.mentions, two.commented, two.unmatched) == (
+        one.mentions,
+        one.commented,
+        one.unmatched,
+    )
+    # every five rows: three comments use "bill", two "cafe" (one with a quoted line break)
+    assert one.mentions == {"Billing accuracy": 1800, "Café service": 1200}
+    assert two.said == one.said
