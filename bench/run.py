@@ -49,6 +49,7 @@ WRAP = textwrap.dedent(
         code = exc.code if isinstance(exc.code, int) else 0
     sys.stdout.flush()
     sys.stderr.write(f"\\nBENCH-MAXRSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
+    sys.stderr.write(f"BENCH-CHILD {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n")
     sys.exit(code)
     """
 )
