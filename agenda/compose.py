@@ -35,7 +35,14 @@ from agenda.model import (
 )
 from agenda.names import fold
 from agenda.nps import LOW_N
-from agenda.order import ACTIONS_SLOT, SECTIONS, SectionSpec, order_line, slot_minutes
+from agenda.order import (
+    ACTIONS_SLOT,
+    SECTIONS,
+    THEME_QUOTES,
+    SectionSpec,
+    order_line,
+    slot_minutes,
+)
 from agenda.rules import Insight, describe, run_rules
 from agenda.sections import builder
 from agenda.signal import CustomerSignal
@@ -268,11 +275,44 @@ def slug(text: str) -> str:
 # --- appendix ----------------------------------------------------------------------------------
 
 
+def _themes_counted(month: MonthData, signal: CustomerSignal) -> list[Block]:
+    """How each theme's mentions were counted, when any was counted from the comments; and
+    how verbatims were picked from them, when any was."""
+    a = month.answers
+    if a is None or not a.commented or not any(t.counted for t in month.themes):
+        return []
+    lines = tuple(
+        say(
+            "pack.theme_counted",
+            name=t.name,
+            mentions=f"{t.mentions:,}",
+            one=t.mentions == 1,
+            keywords=list(t.keywords),
+        )
+        if t.counted
+        else say("pack.theme_typed", name=t.name, mentions=f"{t.mentions:,}", one=t.mentions == 1)
+        for t in signal.ranked_themes()
+    )
+    earlier = any(s.themes_counted for s in signal.history)
+    notes = [
+        say(
+            "pack.themes_counted_method",
+            unmatched=f"{a.unmatched:,}",
+            commented=f"{a.commented:,}",
+            share=round(100 * a.unmatched / a.commented),
+            earlier=earlier,
+        )
+    ]
+    if month.picked:
+        notes.append(say("pack.picked_method", quotes=THEME_QUOTES))
+    return [Bullets(say("pack.themes_counted_heading"), lines), Note(" ".join(notes))]
+
+
 def _appendix(
     month: MonthData, signal: CustomerSignal, insights: Iterable[Insight]
 ) -> tuple[Block, ...]:
     sources = tuple(
-        f"{path.name} ({'survey export' if path.suffix == '.csv' else 'YAML'})"
+        f"{path.name} ({'YAML' if path.suffix in ('.yaml', '.yml') else 'survey export'})"
         for path in month.files
     )
     blocks: list[Block] = [Bullets("Sources this month", sources)]
@@ -290,6 +330,7 @@ def _appendix(
         compared=[month_label(s.period) for s in signal.history if s.period >= oldest],
     )
     blocks.append(Bullets("Customer figures", facts))
+    blocks += _themes_counted(month, signal)
     blocks.append(Note(say("pack.method", low_n=LOW_N, tolerance=number(AT_RISK_TOLERANCE * 100))))
     fired = {i.rule for i in insights}
     blocks.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -9,9 +10,11 @@ from pydantic import Field
 
 from agenda import schema
 from agenda.errors import DataError, Problem
+from agenda.keywords import Keywords
+from agenda.names import fold
 from agenda.nps import Nps, from_scores
 from agenda.order import is_month
-from agenda.responses import read_responses
+from agenda.responses import SurveyAnswers, read_responses
 from agenda.sources import YamlFile, YamlProblems, iter_month_dirs, load_yaml
 from agenda.validate import check_model, read_checked
 
@@ -29,6 +32,8 @@ class MonthSignal:
     themes: dict[str, int]
     reasons: dict[str, int]  #: complaints by reason
     actions: tuple[schema.Action, ...] | None = None  #: that month's actions.yaml, if any
+    #: Whether this month's counted themes were counted in its comments by the same keywords.
+    themes_counted: bool = False
     #: Why this month's customer figures are left out of trends (said in the pack), or None.
     #: Names the file and line only: an unread file's text is not scrubbed, so never quote it.
     left_out: Unreadable | None = None
@@ -66,9 +71,13 @@ def months_before(period: str, count: int) -> str:
 
 
 def earlier_months(
-    folder: Path, *, limit: int = MAX_MONTHS
+    folder: Path, *, limit: int = MAX_MONTHS, counted: Sequence[tuple[str, Sequence[str]]] = ()
 ) -> tuple[list[MonthSignal], list[Problem]]:
     """Read up to ``limit`` month folders before ``folder``; return signals and warnings.
+
+    ``counted`` are this month's themes counted from the survey's comments, with their
+    keywords: an earlier month whose export has comments has them counted by the same
+    keywords, so that the change compares like with like.
 
     A problem in an earlier month's customer figures leaves that month out of the trends, with a
     warning and a line in the pack that says so. A problem in an earlier ``actions.yaml`` is an
@@ -97,20 +106,33 @@ def earlier_months(
         if file is None or customer is None:
             warnings += [_left_out(month, p) for p in problems[:1]]
             unread = _left_out_reason(problems[0])
-            signals.append(MonthSignal(month.name, None, None, {}, {}, actions, unread))
+            signals.append(MonthSignal(month.name, None, None, {}, {}, actions, left_out=unread))
             continue
         assert isinstance(customer, schema.Customer)
         left: Unreadable | None = None
+        answers = None
         try:
-            nps = month_nps(month, customer, file)
+            nps, answers = _month_answers(month, customer, file, counted)
         except DataError as exc:
             warnings.append(_left_out(month, exc.problems[0], "NPS"))
             left = _left_out_reason(exc.problems[0], "NPS")
             nps = None
         complaints = customer.complaints.total if customer.complaints else None
-        themes = {t.name: t.mentions for t in customer.themes}
+        themes = _themes(customer, answers, counted)
         reasons = dict(customer.complaints.reasons) if customer.complaints else {}
-        signals.append(MonthSignal(month.name, nps, complaints, themes, reasons, actions, left))
+        counted_here = bool(counted) and answers is not None and answers.commented > 0
+        signals.append(
+            MonthSignal(
+                month.name,
+                nps,
+                complaints,
+                themes,
+                reasons,
+                actions,
+                themes_counted=counted_here,
+                left_out=left,
+            )
+        )
     if errors:
         raise DataError(errors)
     return signals, warnings
@@ -193,8 +215,48 @@ def _earlier_actions(month: Path, errors: list[Problem]) -> tuple[schema.Action,
 
 def month_nps(folder: Path, customer: schema.Customer, file: YamlFile) -> Nps:
     """Compute a month's NPS from its counts or its survey export."""
+    return _month_answers(folder, customer, file, ())[0]
+
+
+def _month_answers(
+    folder: Path,
+    customer: schema.Customer,
+    file: YamlFile,
+    counted: Sequence[tuple[str, Sequence[str]]],
+) -> tuple[Nps, SurveyAnswers | None]:
+    """A month's NPS, and its export read with the keyword themes to count in its comments:
+    ``counted`` (this month's) and its own themes given no mentions."""
     if customer.nps.counts is not None:
         c = customer.nps.counts
-        return Nps(c.promoters, c.passives, c.detractors)
+        return Nps(c.promoters, c.passives, c.detractors), None
     assert customer.nps.responses is not None
-    return from_scores(read_responses(folder, customer.nps.responses, file).scores)
+    names = {fold(name) for name, _ in counted}
+    own = [
+        (t.name, t.keywords)
+        for t in customer.themes
+        if t.mentions is None and t.keywords and fold(t.name) not in names
+    ]
+    themes = [*counted, *own]
+    keywords = Keywords(themes) if themes else None
+    answers = read_responses(folder, customer.nps.responses, file, keywords)
+    return from_scores(answers.scores), answers
+
+
+def _themes(
+    customer: schema.Customer,
+    answers: SurveyAnswers | None,
+    counted: Sequence[tuple[str, Sequence[str]]],
+) -> dict[str, int]:
+    """An earlier month's mentions by theme: as typed, or counted from its comments; this
+    month's counted themes by their keywords wherever that month's export has comments."""
+    themes = {t.name: t.mentions for t in customer.themes if t.mentions is not None}
+    if answers is None or not answers.commented:
+        return themes
+    for t in customer.themes:
+        if t.mentions is None and t.name in answers.mentions:
+            themes[t.name] = answers.mentions[t.name]
+    for name, _ in counted:
+        for typed in [n for n in themes if fold(n) == fold(name)]:
+            del themes[typed]  # the same keywords as this month, not another way of counting
+        themes[name] = answers.mentions.get(name, 0)
+    return themes

@@ -80,6 +80,13 @@ SLOT_KEYS: tuple[str, ...] = (*SECTION_KEYS, ACTIONS_SLOT.key)
 #: How many of the month's customer themes lead the discussion (the "top two themes").
 TOP_THEMES = 2
 
+#: Quotes the pack gives for each of the top themes ("What customers said about …"). When
+#: fewer verbatims than this were typed for a top theme, the most recent survey comments that
+#: use its keywords make up the rest. Three: one quote is an anecdote, and the Word pack shows
+#: three under each top theme; with two top themes that adds at most six to the verbatims,
+#: which a slide shows six of (DECK_VERBATIMS), so typed ones are never crowded out.
+THEME_QUOTES = 3
+
 #: The most of a long list one slide shows; the Word pack keeps them all, and the slide says how
 #: many more it has. Improvement themes (rows of the themes table), verbatims (rows of the
 #: verbatims table) and complaint reasons (bars of the complaints chart, the last an "Other" bar

@@ -46,7 +46,8 @@ def load(month_dir: Path) -> Loaded:
     """Read and validate a month and its history, then protect what it must not show."""
     problems: list[Problem] = []
     month = _attempt(lambda: load_month(month_dir), problems)
-    earlier = _attempt(lambda: earlier_months(month_dir), problems)
+    counted = [(t.name, t.keywords) for t in month.themes if t.counted] if month else []
+    earlier = _attempt(lambda: earlier_months(month_dir, counted=counted), problems)
     guests = _attempt(lambda: earlier_guests(month_dir), problems)
     if problems or month is None or earlier is None or guests is None:
         raise DataError(problems)

@@ -89,9 +89,9 @@ def mask_month(month: MonthData) -> tuple[MonthData, int]:
     ]
     verbatims = [v.model_copy(update={"text": masker.text(v.text)}) for v in customer.verbatims]
     customer = customer.model_copy(update={"narratives": narratives, "verbatims": verbatims})
-    if month.answers is not None:
-        month.answers.comments = [
-            replace(c, text=masker.text(c.text)) for c in month.answers.comments
-        ]
+    # only the survey comments the pack quotes: the rest are counted, never shown
+    picked = [
+        (v.model_copy(update={"text": masker.text(v.text)}), line) for v, line in month.picked
+    ]
     sections = {**month.sections, "customer": customer}
-    return replace(month, customer=customer, sections=sections), masker.count
+    return replace(month, customer=customer, sections=sections, picked=picked), masker.count

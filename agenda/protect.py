@@ -650,10 +650,25 @@ def scrub_month(
     if answers is not None:
         for groups in (answers.by_segment, answers.by_channel):
             _scrub_groups(redactor, groups, answers.path)
-        answers.comments = [
-            replace(c, text=redactor.text(c.text, (answers.path, c.line, None)))
-            for c in answers.comments
-        ]
+    picked = month.picked
+    if answers is not None:  # only the survey comments the pack quotes: the rest are counted
+
+        def at(line: int | None) -> Where:
+            assert answers is not None
+            return lambda loc: (answers.path, line, None)
+
+        picked = [(redactor.model(v, at(line)), line) for v, line in month.picked]
+    customer_at = where("customer")
+    themes = [
+        replace(
+            t,
+            name=redactor.text(t.name, customer_at(("themes", n, "name"))),
+            keywords=tuple(
+                redactor.text(k, customer_at(("themes", n, "keywords"))) for k in t.keywords
+            ),
+        )
+        for n, t in enumerate(month.themes)
+    ]
     scrubbed = replace(
         month,
         files=[_scrubbed_name(redactor, path) for path in month.files],
@@ -662,6 +677,8 @@ def scrub_month(
         customer=sections["customer"],
         sections=sections,
         actions=redactor.model(month.actions, where("actions")),
+        themes=themes,
+        picked=picked,
     )
     workspace = month.folder.parent
     history = [
@@ -697,8 +714,7 @@ def _texts(month: MonthData) -> Iterator[str]:
     for model in (month.meeting, *month.sections.values(), month.actions):
         if model is not None:
             yield from walk(model.model_dump())
-    if month.answers is not None:
-        yield from (c.text for c in month.answers.comments)
+    yield from (v.text for v, _ in month.picked)
 
 
 def _scrub_groups(redactor: Redactor, groups: dict[str, Counter[int]], path: Path) -> None:

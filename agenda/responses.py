@@ -27,18 +27,28 @@ Day-first and month-first dates (``03/04/2026``, ``19/11/2026``) are never guess
 from __future__ import annotations
 
 import codecs
+import contextlib
+import copy
 import csv
 import datetime as dt
+import gc
+import io
+import itertools
 import operator
+import os
+import pickle
 import re
+import sys
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from agenda.errors import DataError, Problem, closest
+from agenda.keywords import Keywords, Said, Tally
+from agenda.order import THEME_QUOTES
 from agenda.sources import CONTROL, Loc, YamlFile
 
 if TYPE_CHECKING:
@@ -55,6 +65,11 @@ REQUIRED_COLUMNS = ("date", "score")
 OPTIONAL_COLUMNS = ("segment", "channel", "comment")
 #: Most of the export's headers listed in a message about a column not found.
 MAX_HEADERS_LISTED = 40
+#: Rows read at a time: each chunk is counted column by column, then let go.
+CHUNK_ROWS = 32_768
+#: Comments kept per keyword theme as possible verbatims (the most recent, and as many of the
+#: most recent from promoters and passives): enough for THEME_QUOTES after any that repeat.
+KEEP_SAID = 3 * THEME_QUOTES
 _AT: Loc = ("nps", "responses")
 _WORKBOOKS = (".xlsx", ".xlsm")
 
@@ -73,13 +88,19 @@ class Comment:
 
 @dataclass
 class SurveyAnswers:
-    """Tallies of 0–10 answers: overall, by segment and by channel."""
+    """Tallies of 0–10 answers (overall, by segment and by channel), and what the comments
+    say about the keyword themes it was read for."""
 
     path: Path
     scores: Counter[int] = field(default_factory=Counter)
     by_segment: dict[str, Counter[int]] = field(default_factory=dict)
     by_channel: dict[str, Counter[int]] = field(default_factory=dict)
-    comments: list[Comment] = field(default_factory=list)
+    has_comments: bool = False  #: the export has a comment column
+    commented: int = 0  #: scored answers with a comment
+    mentions: dict[str, int] = field(default_factory=dict)  #: keyword theme → comments
+    unmatched: int = 0  #: comments that use no keyword theme's keywords
+    #: keyword theme → the comments kept as possible verbatims, most recent first
+    said: dict[str, list[Comment]] = field(default_factory=dict)
     blank: int = 0  #: rows with no score, skipped
     first: dt.date | None = None
     last: dt.date | None = None
@@ -146,11 +167,16 @@ def _resolve(folder: Path, layout: _Layout) -> Path:
 
 
 def read_responses(
-    folder: Path, spec: str | ResponsesExport, referenced_from: YamlFile
+    folder: Path,
+    spec: str | ResponsesExport,
+    referenced_from: YamlFile,
+    keywords: Keywords | None = None,
 ) -> SurveyAnswers:
     """Parse the survey export named in customer.yaml; raise DataError listing bad rows.
 
     ``spec`` is ``nps.responses``: a file name, or the checked mapping that says how to read it.
+    With ``keywords``, the comments are counted by theme in the same pass, and each theme's
+    most recent comments are kept as possible verbatims (``SurveyAnswers.said``).
     """
     layout = _Layout.of(spec, referenced_from)
     path = _resolve(folder, layout)
@@ -168,8 +194,8 @@ def read_responses(
     if size > limit:
         raise DataError([Problem(path, f"file is {size:,} bytes; the limit is {limit:,}")])
     if workbook:
-        return _read_workbook(path, layout)
-    return _read_text(path, layout)
+        return _read_workbook(path, layout, keywords)
+    return _read_text(path, layout, keywords)
 
 
 # --- text exports ---------------------------------------------------------------------------
@@ -180,8 +206,6 @@ _SWALLOWED_ROW = re.compile(r"\n\s*\d{4}-\d{2}-\d{2}\s*[,;\t|]")
 _QUOTED = re.compile(r'"(?:[^"]|"")*"')
 _DELIMITERS = (",", ";", "\t", "|")
 Key = tuple[Any, ...]
-#: A comment's text, the key of its row, and the row's line (None when the fast pass read it).
-Comments = list[tuple[str, Key, int | None]]
 #: Builds the problem for a row of the export: (row or line, message).
 RowProblem = Callable[[int, str], Problem]
 
@@ -235,7 +259,7 @@ def _is_zip(path: Path) -> bool:
         return handle.read(4) == b"PK\x03\x04"
 
 
-def _read_text(path: Path, layout: _Layout) -> SurveyAnswers:
+def _read_text(path: Path, layout: _Layout, keywords: Keywords | None) -> SurveyAnswers:
     if _is_zip(path):
         raise DataError(
             [
@@ -248,7 +272,6 @@ def _read_text(path: Path, layout: _Layout) -> SurveyAnswers:
         )
     encoding = _encoding(path)
     answers = SurveyAnswers(path)
-    dates = _Dates(layout.date_format)
     reader = None
 
     def at_line(line: int, message: str) -> Problem:
@@ -262,19 +285,24 @@ def _read_text(path: Path, layout: _Layout) -> SurveyAnswers:
             reader = csv.reader(handle, delimiter=delimiter)
             header, header_line = _preamble(reader, layout, path)
             idx, width = _columns(header, layout, path, header_line)
-            fast = _count_lines(handle, delimiter, idx, width)
-            if fast is not None:
-                counts, comments = fast
-                problems = _tally(answers, counts, {}, comments, idx, at_line, dates)
+            count = _Count(idx, width, delimiter, layout, keywords)
+            halves = _halves(path, encoding, reader.line_num)
+            with _no_gc():
+                if halves is None:
+                    whole = _count_chunks(reader, count)
+                else:
+                    whole = _count_in_two(path, delimiter, halves, count)
+            if whole:
+                problems = _tally(answers, count, at_line)
                 if not problems:
                     return answers
-                answers = SurveyAnswers(path)  # a bad row: read again, exactly, for its line
+            # a bad row, or a quote left open: read again, row by row, for the lines
+            answers = SurveyAnswers(path)
             _rewind(handle)
             reader = csv.reader(handle, delimiter=delimiter)
             _preamble(reader, layout, path)
-            counts, first_line, comments, problems = _count_rows(
-                reader, delimiter, idx, width, path
-            )
+            count = _Count(idx, width, delimiter, layout, None, exact=True)
+            problems = _count_rows(reader, count, path)
     except UnicodeDecodeError:
         raise DataError(
             [Problem(path, "file is not UTF-8 or UTF-16 text; export it as CSV UTF-8")]
@@ -283,9 +311,149 @@ def _read_text(path: Path, layout: _Layout) -> SurveyAnswers:
         line = reader.line_num if reader is not None else None
         raise DataError([Problem(path, f"not a readable CSV file: {exc}", line)]) from None
     if not problems:
-        problems = _tally(answers, counts, first_line, comments, idx, at_line, dates)
+        problems = _tally(answers, count, at_line)
     _raise_rows(path, problems)
     return answers
+
+
+#: A text export larger than this is read in two processes, where forking is used.
+PARALLEL_BYTES = 16 * 1024 * 1024
+#: The second half's rows are numbered from here, after any row of the first.
+_SECOND = 1 << 31
+
+
+def _can_fork() -> bool:
+    """As ``packs.parallel.can_fork``: Linux, more than one core, not switched off."""
+    return (
+        sys.platform == "linux"
+        and (os.cpu_count() or 1) > 1
+        and not os.environ.get("AGENDA_NO_FORK")
+    )
+
+
+def _halves(path: Path, encoding: str, lines: int) -> tuple[int, int, int] | None:
+    """Where the answers start, where a second process may start reading them, and where they
+    end, in bytes; None when the file is small, or not UTF-8, or no such place is plain.
+
+    The middle is the start of a line with an even number of quotes before it (from where the
+    answers start), so it is not inside a quoted cell."""
+    size = path.stat().st_size
+    if size < PARALLEL_BYTES or not encoding.startswith("utf-8") or not _can_fork():
+        return None
+    with path.open("rb") as handle:
+        head = handle.read(1 << 20)
+        start = 0
+        for _ in range(lines):
+            start = head.find(b"\n", start) + 1
+            if start == 0:
+                return None
+        if head[:start].count(b"\r") != head[:start].count(b"\r\n"):
+            return None  # lines that end in a bare CR: counted apart
+        middle = start + (size - start) // 2
+        handle.seek(middle)
+        ahead = handle.read(1 << 20)
+        quotes, left = 0, middle - start
+        handle.seek(start)
+        while left > 0:
+            block = handle.read(min(1 << 23, left))
+            if not block:
+                return None
+            quotes += block.count(b'"')
+            left -= len(block)
+        at = 0
+        while True:
+            end_of_line = ahead.find(b"\n", at)
+            if end_of_line < 0:
+                return None
+            quotes += ahead[at : end_of_line + 1].count(b'"')
+            at = end_of_line + 1
+            if quotes % 2 == 0:
+                return start, middle + at, size
+
+
+class _Range(io.RawIOBase):
+    """Bytes ``start`` to ``end`` of a file."""
+
+    def __init__(self, path: Path, start: int, end: int) -> None:
+        super().__init__()
+        self._file = path.open("rb")
+        self._file.seek(start)
+        self._left = end - start
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._left <= 0:
+            return 0
+        view = memoryview(buffer)[: min(len(buffer), self._left)]
+        got = self._file.readinto(view) or 0
+        self._left -= got
+        return got
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+def _rows_between(path: Path, start: int, end: int, delimiter: str) -> tuple[_Rows, TextIO]:
+    text = io.TextIOWrapper(
+        io.BufferedReader(_Range(path, start, end), 1 << 20), encoding="utf-8", newline=""
+    )
+    return csv.reader(text, delimiter=delimiter), text
+
+
+def _count_in_two(path: Path, delimiter: str, halves: tuple[int, int, int], count: _Count) -> bool:
+    """Count the first half here and the second in a forked process at the same time, then
+    add the second's tallies to the first's. If that process fails, this one reads its half."""
+    start, middle, end = halves
+    other = count.fresh(_SECOND)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the second half
+        os.close(read)
+        data = b""
+        try:
+            rows, text = _rows_between(path, middle, end, delimiter)
+            with text:
+                data = pickle.dumps((_count_chunks(rows, other), other.state()))
+        except BaseException:
+            data = b""
+        finally:
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(data)
+            os._exit(0)
+    os.close(write)
+    try:
+        rows, text = _rows_between(path, start, middle, delimiter)
+        with text:
+            first = _count_chunks(rows, count)
+    finally:
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+    if data:
+        second, state = pickle.loads(data)
+    else:
+        rows, text = _rows_between(path, middle, end, delimiter)
+        with text:
+            second = _count_chunks(rows, other)
+        state = other.state()
+    count.merge(state)
+    return first and second
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Reading makes a million short-lived lists: the cycle collector would walk them all, and
+    they hold no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _preamble(reader: _Rows, layout: _Layout, path: Path) -> tuple[list[str], int]:
@@ -388,40 +556,16 @@ def _short(text: str, width: int = 80) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _count_lines(
-    handle: Iterable[str], delimiter: str, idx: dict[str, int], width: int
-) -> tuple[dict[Key, int], Comments] | None:
-    """Fast pass: count identical lines in C, then parse each distinct line once.
-
-    Returns None when a quoted field spans lines (a line with an odd number of quotes), so
-    the exact row-by-row pass reads the file instead.
-    """
-    lines = Counter(handle)
-    fields = _fields(idx)
-    comment_i = idx.get("comment")
-    need = max(idx.values()) + 1
-    counts: dict[Key, int] = {}
-    comments: Comments = []
-    distinct = list(lines)
-    if any(line.count('"') % 2 for line in distinct if '"' in line):
-        return None
-    # With no field spanning lines, each distinct line is one record: one reader parses them all.
-    for line, row in zip(distinct, csv.reader(distinct, delimiter=delimiter), strict=True):
-        n = lines[line]
-        cells = _normalise(row, delimiter, width, need, comment_i)
-        if cells is None:
-            continue
-        key = fields(cells)
-        counts[key] = counts.get(key, 0) + n
-        if comment_i is not None and cells[comment_i]:
-            comments.extend([(cells[comment_i], key, None)] * n)  # a line's place is not kept
-    return counts, comments
-
-
-def _fields(idx: dict[str, int]) -> Callable[[Sequence[Any]], Key]:
-    order = [idx["date"], idx["score"]]
-    order += [idx[c] for c in ("segment", "channel") if c in idx]
-    return operator.itemgetter(*order)
+def _count_chunks(reader: _Rows, count: _Count) -> bool:
+    """Fast pass: count the rows chunk by chunk, column by column. False when a quote left open
+    may have swallowed rows (the exact pass then says where)."""
+    while True:
+        start = reader.line_num
+        rows = list(itertools.islice(reader, CHUNK_ROWS))
+        if not rows:
+            return True
+        if not count.add(rows, spanning=reader.line_num - start != len(rows)):
+            return False
 
 
 def _normalise(
@@ -440,18 +584,12 @@ def _normalise(
     return row
 
 
-def _count_rows(
-    reader: _Rows, delimiter: str, idx: dict[str, int], width: int, path: Path
-) -> tuple[dict[Key, int], dict[Key, int], Comments, list[Problem]]:
-    """First pass: count identical (date, score, segment, channel) rows; keep the comments."""
-    fields = _fields(idx)
-    comment_i = idx.get("comment")
-    need = max(idx.values()) + 1
-    counts: dict[Key, int] = {}
-    first_line: dict[Key, int] = {}
-    comments: Comments = []
+def _count_rows(reader: _Rows, count: _Count, path: Path) -> list[Problem]:
+    """Exact pass: row by row, so that each distinct row is known by its first line."""
     problems: list[Problem] = []
     previous = reader.line_num
+    rows: list[list[str]] = []
+    lines: list[int] = []
     for row in reader:
         line = previous + 1
         now = reader.line_num
@@ -466,25 +604,220 @@ def _count_rows(
             )
             break
         previous = now
-        cells = _normalise(row, delimiter, width, need, comment_i)
-        if cells is None:
-            continue
-        key = fields(cells)
-        seen = counts.get(key)
-        if seen is None:
-            counts[key] = 1
-            first_line[key] = line
+        rows.append(row)
+        lines.append(line)
+        if len(rows) == CHUNK_ROWS:
+            count.add(rows, lines=lines)
+            rows, lines = [], []
+    if rows:
+        count.add(rows, lines=lines)
+    return problems
+
+
+class _Count:
+    """An export's rows counted by (date, score, segment, channel), a chunk at a time, and its
+    comments counted by keyword theme (``agenda.keywords``).
+
+    A timestamp is counted by its date alone (only the date is read): "11/28/2026 9:15:12 AM"
+    by "11/28/2026" under ``date_format: "%m/%d/%Y %I:%M:%S %p"``, "2026-11-28T09:15:00Z" by
+    "2026-11-28", so a million answers make a few thousand distinct rows to read.
+    """
+
+    def __init__(
+        self,
+        idx: dict[str, int],
+        width: int,
+        delimiter: str,
+        layout: _Layout,
+        keywords: Keywords | None,
+        *,
+        exact: bool = False,
+        text: bool = True,
+    ) -> None:
+        self.idx, self.width, self.delimiter, self.exact = idx, width, delimiter, exact
+        self.text = text
+        self.need = max(idx.values()) + 1
+        self.get = {key: operator.itemgetter(n) for key, n in idx.items()}
+        self.full = _Dates(layout.date_format)
+        head = _date_part(layout.date_format)
+        self.cut: Callable[[list[Any]], Iterator[Any]] | None = None
+        if head is not None:
+            self.cut = _before_space
+            self.dates = _Dates(head)
         else:
-            counts[key] = seen + 1
-        if comment_i is not None and cells[comment_i]:
-            comments.append((cells[comment_i], key, line))
-    return counts, first_line, comments, problems
+            self.dates = self.full
+            self.cut = _iso_day if layout.date_format is None else None
+        self.counts: Counter[Key] = Counter()
+        self.first_line: dict[Key, int] = {}
+        self.first_cell: dict[Key, Any] = {}
+        self.tally = (
+            Tally(keywords, KEEP_SAID) if keywords and "comment" in idx and not exact else None
+        )
+        self.has_comments = "comment" in idx
+        self.rows = 0
+        self._order = _Order(self.dates)
+        self._positive = _Positive()
+
+    def fresh(self, first_row: int) -> _Count:
+        """An empty count like this one, whose rows are numbered from ``first_row``."""
+        other = copy.copy(self)
+        other.counts = Counter()
+        other.first_line, other.first_cell = {}, {}
+        other.tally = Tally(self.tally.keywords, self.tally.keep) if self.tally else None
+        other.rows = first_row
+        return other
+
+    def state(self) -> tuple[Counter[Key], Any]:
+        """What a count holds, to send from another process."""
+        return self.counts, self.tally.state() if self.tally else None
+
+    def merge(self, state: tuple[Counter[Key], Any]) -> None:
+        """Add another count's ``state`` to this one."""
+        counts, tally = state
+        self.counts.update(counts)
+        if self.tally is not None and tally is not None:
+            self.tally.merge(tally)
+
+    def add(
+        self, rows: list[list[Any]], *, spanning: bool = False, lines: list[int] | None = None
+    ) -> bool:
+        """Count one chunk; False when a cell swallowed the rows after it (``spanning``: some
+        row of the chunk spans lines, as a quoted cell may)."""
+        if not self.text:
+            rows = [r if len(r) >= self.need else [*r, *[""] * (self.need - len(r))] for r in rows]
+        elif set(map(len, rows)) != {self.width}:
+            kept = [
+                (cells, n)
+                for n, cells in enumerate(
+                    _normalise(row, self.delimiter, self.width, self.need, self.idx.get("comment"))
+                    for row in rows
+                )
+                if cells is not None
+            ]
+            rows = [cells for cells, _ in kept]
+            if lines is not None:
+                lines = [lines[n] for _, n in kept]
+            if not rows:
+                return True
+        cells = list(map(self.get["date"], rows))
+        cut = self.cut if self.text or all(type(c) is str for c in cells) else None
+        days = list(cut(cells)) if cut is not None else cells
+        scores = list(map(self.get["score"], rows))
+        columns = [days, scores]
+        none = [None] * len(rows)
+        segments = list(map(self.get["segment"], rows)) if "segment" in self.idx else none
+        channels = list(map(self.get["channel"], rows)) if "channel" in self.idx else none
+        columns += [c for c in (segments, channels) if c is not none]
+        comments = list(map(self.get["comment"], rows)) if "comment" in self.idx else None
+        if spanning and _swallowed([*columns, comments or []]):
+            return False
+        if lines is None:
+            self.counts.update(zip(*columns, strict=True))
+        else:
+            keys = list(zip(*columns, strict=True))
+            self.counts.update(keys)
+            for key, line, cell in zip(keys, lines, cells, strict=True):
+                if key not in self.first_line:
+                    self.first_line[key] = line
+                    self.first_cell[key] = cell
+        if self.tally is not None and comments is not None:
+            if not self.text:
+                comments = list(map(_cell_text, comments))
+            texts = list(map(str.strip, comments))
+            order = list(
+                map(
+                    operator.add,
+                    map(self._order.__getitem__, days),
+                    range(self.rows, self.rows + len(rows)),
+                )
+            )
+            positive = list(map(self._positive.__getitem__, scores))
+            self.tally.add(texts, scores, segments, channels, days, order, positive, lines)
+        self.rows += len(rows)
+        return True
+
+
+def _swallowed(columns: list[list[Any]]) -> bool:
+    """A cell holding the rows after it: a quote opened and never closed."""
+    for column in columns:
+        text = "\x00".join(c for c in column if isinstance(c, str) and "\n" in c)
+        if text and _SWALLOWED_ROW.search(text):
+            return True
+    return False
+
+
+#: What tells a date from the time after it, in a date_format: the date's own directives.
+_DATE_DIRECTIVES = re.compile(r"%[dmyYbBjaAUWuwGVCgxc]")
+
+
+def _date_part(date_format: str | None) -> str | None:
+    """The format of the date before the first space of ``date_format`` ("%m/%d/%Y" of
+    "%m/%d/%Y %I:%M:%S %p"), when the date is all there and the rest is time of day."""
+    if date_format is None:
+        return None
+    head, _, tail = date_format.strip().partition(" ")
+    if not tail or _DATE_DIRECTIVES.search(tail):
+        return None
+    if not all(re.search(d, head) for d in ("%[dj]", "%[mbB]", "%[yY]")):
+        return None
+    return head
+
+
+_FIRST_WORD = operator.itemgetter(0)
+_SPLIT_SPACE = operator.methodcaller("partition", " ")
+_TEN = operator.itemgetter(slice(0, 10))
+
+
+def _before_space(cells: list[Any]) -> Iterator[Any]:
+    """Each cell's text before its first space (after its own leading spaces): in one step
+    when every cell has its first space at the same place, as exports pad their dates."""
+    at = cells[0].find(" ") if cells else -1
+    if at > 0:
+        with contextlib.suppress(IndexError):
+            if set(map(operator.itemgetter(at), cells)) == {" "}:
+                return map(operator.itemgetter(slice(0, at)), cells)
+    return map(_FIRST_WORD, map(_SPLIT_SPACE, map(str.strip, cells)))
+
+
+def _iso_day(cells: list[Any]) -> Iterator[Any]:
+    """An ISO timestamp's date: its first ten characters (a cell that is not ISO stays wrong,
+    and its row is refused, quoting the whole cell)."""
+    return map(_TEN, map(str.strip, cells))
+
+
+class _Order(dict[Any, int]):
+    """A date cell → how recent it is (its date's ordinal, shifted past any row's place); an
+    unreadable date sorts first (its row is an error, reported at the end)."""
+
+    def __init__(self, dates: _Dates) -> None:
+        super().__init__()
+        self.dates = dates
+
+    def __missing__(self, cell: Any) -> int:
+        try:
+            value = self.dates.parse(cell).toordinal() << 32
+        except _Bad:
+            value = 0
+        self[cell] = value
+        return value
+
+
+class _Positive(dict[Any, bool]):
+    """A score cell → whether it is a promoter's or a passive's (7 or more)."""
+
+    def __missing__(self, cell: Any) -> bool:
+        try:
+            score = _score(cell)
+        except _Bad:
+            score = None
+        self[cell] = found = score is not None and score >= 7
+        return found
 
 
 # --- workbooks ------------------------------------------------------------------------------
 
 
-def _read_workbook(path: Path, layout: _Layout) -> SurveyAnswers:
+def _read_workbook(path: Path, layout: _Layout, keywords: Keywords | None) -> SurveyAnswers:
     """Read one sheet of an .xlsx with python-calamine, row numbers as Excel shows them."""
     unreadable = DataError(
         [Problem(path, "not a readable .xlsx workbook; open it in Excel and save it as .xlsx")]
@@ -525,30 +858,16 @@ def _read_workbook(path: Path, layout: _Layout) -> SurveyAnswers:
     def at_row(row: int, message: str) -> Problem:
         return Problem(path, f"row {row}{where}: {message}")
 
-    idx, _ = _columns(header, layout, path, None, sheet)
-    fields = _fields(idx)
-    comment_i = idx.get("comment")
-    need = max(idx.values()) + 1
-    counts: dict[Key, int] = {}
-    first_row: dict[Key, int] = {}
-    comments: Comments = []
-    for number, cells in enumerate(rows[end:], start=end + 1):
-        if len(cells) < need:
-            cells = [*cells, *[""] * (need - len(cells))]
-        key = fields(cells)
-        seen = counts.get(key)
-        if seen is None:
-            counts[key] = 1
-            first_row[key] = number
-        else:
-            counts[key] = seen + 1
-        if comment_i is not None:
-            text = _cell_text(cells[comment_i])
-            if text:
-                comments.append((text, key, number))
+    idx, width = _columns(header, layout, path, None, sheet)
+    count = _Count(idx, width, "", layout, keywords, text=False)
+    body = rows[end:]
+    with _no_gc():
+        for start in range(0, len(body), CHUNK_ROWS):
+            first = end + 1 + start
+            chunk = body[start : start + CHUNK_ROWS]
+            count.add(chunk, lines=list(range(first, first + len(chunk))))
     answers = SurveyAnswers(path)
-    problems = _tally(answers, counts, first_row, comments, idx, at_row, _Dates(layout.date_format))
-    _raise_rows(path, problems)
+    _raise_rows(path, _tally(answers, count, at_row))
     return answers
 
 
@@ -690,27 +1009,26 @@ class _Dates:
         raise _Bad(f"date {text!r} is not an ISO date (YYYY-MM-DD) or timestamp")
 
 
-def _tally(
-    answers: SurveyAnswers,
-    counts: dict[Key, int],
-    first_line: dict[Key, int],
-    comments: Comments,
-    idx: dict[str, int],
-    problem: RowProblem,
-    dates: _Dates,
-) -> list[Problem]:
-    """Second pass: parse each distinct row once and add its count to the tallies."""
+def _tally(answers: SurveyAnswers, count: _Count, problem: RowProblem) -> list[Problem]:
+    """Second pass: parse each distinct row once and add its count to the tallies; then the
+    comments' counts by theme, and the comments kept as possible verbatims."""
+    idx, dates = count.idx, count.dates
     has_segment, has_channel = "segment" in idx, "channel" in idx
-    parsed: dict[Key, tuple[int, str | None, str | None, dt.date]] = {}
     problems: list[tuple[int, Problem]] = []
-    for key, n in counts.items():
+    for key, n in count.counts.items():
         raw_date, raw_score = key[0], key[1]
         rest = [_cell_text(part) for part in key[2:]]
         if not _cell_text(raw_date) and not _cell_text(raw_score) and not any(rest):
             continue  # an empty row, as spreadsheets export them: ",,,,"
-        line = first_line.get(key, 0)
+        line = count.first_line.get(key, 0)
         try:
             date = dates.parse(raw_date)
+        except _Bad as exc:
+            cell = count.first_cell.get(key, raw_date)
+            message = str(exc) if cell == raw_date else _whole_cell(count.full, cell, str(exc))
+            problems.append((line, problem(line, message)))
+            continue
+        try:
             score = _score(raw_score)
         except _Bad as exc:
             problems.append((line, problem(line, str(exc))))
@@ -720,24 +1038,74 @@ def _tally(
             continue
         segment = (rest[0] or None) if has_segment else None
         channel = (rest[-1] or None) if has_channel else None
-        parsed[key] = (score, segment, channel, date)
         answers.scores[score] += n
         if segment:
-            answers.by_segment.setdefault(segment, Counter())[score] += n
+            _group(answers.by_segment, segment)[score] += n
         if channel:
-            answers.by_channel.setdefault(channel, Counter())[score] += n
+            _group(answers.by_channel, channel)[score] += n
         answers.months[f"{date.year:04d}-{date.month:02d}"] += n
         if answers.first is None or date < answers.first:
             answers.first = date
         if answers.last is None or date > answers.last:
             answers.last = date
-    for text, key, row_line in comments:
-        known = parsed.get(key)
-        cleaned = (text if text.isprintable() else CONTROL.sub(" ", text)).strip()
-        if known is not None and cleaned:
-            score, segment, channel, date = known
-            answers.comments.append(Comment(cleaned, score, segment, channel, date, row_line))
+    answers.has_comments = count.has_comments
+    if count.tally is not None and not problems:
+        _comments(answers, count)
     return [problem for _, problem in sorted(problems, key=lambda item: item[0])]
+
+
+def _group(groups: dict[str, Counter[int]], name: str) -> Counter[int]:
+    found = groups.get(name)
+    if found is None:
+        found = groups[name] = Counter()
+    return found
+
+
+def _whole_cell(full: _Dates, cell: Any, message: str) -> str:
+    """The refusal of a date as its whole cell reads (time and all), not its date part."""
+    try:
+        full.parse(cell)
+    except _Bad as exc:
+        return str(exc)
+    return message
+
+
+def _comments(answers: SurveyAnswers, count: _Count) -> None:
+    """Comments of scored answers by theme, those that use no theme's keywords, and each
+    theme's kept comments as they will be quoted: cleaned of control characters, with their
+    score, segment, channel and date."""
+    tally = count.tally
+    assert tally is not None
+    scores: dict[Any, int | None] = {}
+    for (marks, cell), n in tally.counts.items():
+        if cell not in scores:
+            scores[cell] = _score(cell)
+        if scores[cell] is None:
+            continue  # an abandoned survey's comment: no answer to count it with
+        answers.commented += n
+        names = tally.keywords.themes(marks)
+        for name in names:
+            answers.mentions[name] = answers.mentions.get(name, 0) + n
+        if not names:
+            answers.unmatched += n
+    for name in tally.keywords.names:
+        answers.mentions.setdefault(name, 0)
+        kept = []
+        for said in tally.said(name):
+            comment = _quoted(said, count.dates)
+            if comment is not None:
+                kept.append(comment)
+        answers.said[name] = kept
+
+
+def _quoted(said: Said, dates: _Dates) -> Comment | None:
+    """A kept comment as a verbatim may quote it; None for an unscored answer's."""
+    score = _score(said.score)
+    if score is None:
+        return None
+    text = said.text if said.text.isprintable() else CONTROL.sub(" ", said.text).strip()
+    segment, channel = _cell_text(said.segment) or None, _cell_text(said.channel) or None
+    return Comment(text, score, segment, channel, dates.parse(said.day), said.line)
 
 
 def _raise_rows(path: Path, problems: list[Problem]) -> None:

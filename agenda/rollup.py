@@ -379,7 +379,7 @@ def _customer(units: list[Unit], missing: str = "") -> list[Block]:
     spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     units_by_key: dict[str, list[str]] = defaultdict(list)
     for unit in units:
-        for theme in unit.month.customer.themes:
+        for theme in unit.month.themes:
             key = theme.name.strip().casefold()
             by_key[key] += theme.mentions
             spellings[key][theme.name.strip()] += theme.mentions

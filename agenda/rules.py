@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from agenda import schema
+from agenda.keywords import CountedTheme
 from agenda.order import TOP_THEMES
 from agenda.signal import CustomerSignal, Worse
 from agenda.status import sla_status
@@ -187,8 +188,8 @@ def employee_challenge_matches_customer_theme(ctx: Context) -> Iterable[Insight]
 
 
 def challenge_theme(
-    challenge: schema.Challenge, themes: Iterable[schema.Theme]
-) -> schema.Theme | None:
+    challenge: schema.Challenge, themes: Iterable[CountedTheme]
+) -> CountedTheme | None:
     """The customer theme an employee challenge links to, or None: the theme its ``theme:``
     names (ignoring case), else the first theme whose name appears in its text as words.
 

@@ -374,10 +374,27 @@ class Verbatim(Strict):
     guest: bool = False
 
 
+class SurveyVerbatim(Verbatim):
+    """A verbatim picked from the survey export's comments for a top theme, never typed: its
+    type is the mark the pack shows ("picked from the survey")."""
+
+
+def _keywords(value: list[str]) -> list[str]:
+    for word in value:
+        if not any(ch.isalnum() for ch in word):
+            raise ValueError(f"keyword {word!r} has no letters or digits to match")
+    return value
+
+
 class Theme(Strict):
     name: Text
-    mentions: Count
+    #: comments that raised the theme this month; leave it out to count them from the survey
+    #: export's comments by ``keywords``
+    mentions: Count | None = None
     previous: Count | None = None
+    #: words or phrases a comment uses when it raises the theme (any case or accents, whole
+    #: words): a comment that holds one mentions the theme
+    keywords: Annotated[list[Text], AfterValidator(_keywords)] = []
 
 
 class Complaints(Strict):

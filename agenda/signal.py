@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from agenda import schema
 from agenda.errors import Problem
 from agenda.formatting import month_label, number, plural
 from agenda.history import MonthSignal, month_range, months_before, window_start
+from agenda.keywords import CountedTheme, ranked
 from agenda.nps import Nps, from_scores, signed
 from agenda.order import TOP_THEMES
 from agenda.protect import PERSON
@@ -108,8 +108,9 @@ class CustomerSignal:
         customer = month.customer
         self.complaints = customer.complaints.total if customer.complaints else None
         self._complaints_previous = customer.complaints.previous if customer.complaints else None
-        self.themes = tuple(customer.themes)
-        self.verbatims = tuple(customer.verbatims)
+        self.themes = tuple(month.themes)
+        #: typed verbatims, then those picked from the survey's comments
+        self.verbatims = (*customer.verbatims, *(v for v, _ in month.picked))
         self._warn_previous_complaints(month)
 
     def _warn_previous_complaints(self, month: MonthData) -> None:
@@ -279,7 +280,7 @@ class CustomerSignal:
         month with NPS or complaints but no themes says nothing about them)."""
         return next((s for s in reversed(self.history) if s.themes), None)
 
-    def _theme_on_file(self, theme: schema.Theme) -> int | None:
+    def _theme_on_file(self, theme: CountedTheme) -> int | None:
         """A theme's mentions in the compared month's file, its name matched without case."""
         earlier = self.themes_compared
         if earlier is None:
@@ -288,13 +289,13 @@ class CustomerSignal:
         found = [n for name, n in earlier.themes.items() if _theme_key(name) == wanted]
         return sum(found) if found else None
 
-    def theme_previous(self, theme: schema.Theme) -> int | None:
+    def theme_previous(self, theme: CountedTheme) -> int | None:
         """A theme's mentions last month: its own ``previous``, else the earlier month's file."""
         if theme.previous is not None:
             return theme.previous
         return self._theme_on_file(theme)
 
-    def theme_compared_period(self, theme: schema.Theme) -> str | None:
+    def theme_compared_period(self, theme: CountedTheme) -> str | None:
         """The month (YYYY-MM) a theme's mentions are compared with, or None when there is
         none: last month for its own ``previous``, else the earlier file's month."""
         if theme.previous is not None:
@@ -315,9 +316,9 @@ class CustomerSignal:
             return month_label(earlier.period)
         return "last month"
 
-    def ranked_themes(self) -> list[schema.Theme]:
+    def ranked_themes(self) -> list[CountedTheme]:
         """Themes by mentions (most first), ties by name."""
-        return sorted(self.themes, key=lambda t: (-t.mentions, t.name))
+        return ranked(self.themes)
 
     def growing_themes(self, *, top: int | None = None) -> list[tuple[str, int, int]]:
         """(name, now, last month) for themes mentioned more than last month, among the top N."""

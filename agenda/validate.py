@@ -11,19 +11,20 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, Protocol, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from agenda import schema
 from agenda.errors import DataError, Problem, UsageProblem, did_you_mean
+from agenda.keywords import CountedTheme, Keywords, normal, ranked
 from agenda.names import fold
-from agenda.order import SECTION_KEYS, SECTIONS, is_month, slot_minutes
-from agenda.responses import SurveyAnswers, read_responses
+from agenda.order import SECTION_KEYS, SECTIONS, THEME_QUOTES, TOP_THEMES, is_month, slot_minutes
+from agenda.responses import Comment, SurveyAnswers, read_responses
 from agenda.sources import Loc, YamlFile, YamlProblems, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -42,6 +43,23 @@ class MonthData:
     files: list[Path] = field(default_factory=list)  #: every file read, for the appendix
     warnings: list[Problem] = field(default_factory=list)  #: odd but not wrong, located
     sources: dict[str, YamlFile] = field(default_factory=dict)  #: loaded files by stem
+    #: customer.yaml's themes with their mentions: typed, or counted from the survey's comments
+    themes: list[CountedTheme] = field(default_factory=list)
+    #: verbatims picked from the survey's comments for the top themes, each with its line in
+    #: the export (None when the fast pass read it), after the typed ones
+    picked: list[tuple[schema.SurveyVerbatim, int | None]] = field(default_factory=list)
+
+    def with_themes(
+        self, themes: list[CountedTheme], picked: list[tuple[schema.SurveyVerbatim, int | None]]
+    ) -> MonthData:
+        """The month with its counted themes and picked verbatims."""
+        self.themes, self.picked = themes, picked
+        return self
+
+    @property
+    def keywords(self) -> Keywords | None:
+        """This month's keyword themes, to count earlier months' comments the same way."""
+        return keywords_of(self.customer)
 
     def problem(self, stem: str, loc: Loc, message: str) -> Problem:
         """A problem located at ``loc`` of the month's ``stem``.yaml (the file alone if unread)."""
@@ -90,7 +108,15 @@ def _model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     return None
 
 
-def find_theme(name: str | None, themes: Iterable[schema.Theme]) -> schema.Theme | None:
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+N = TypeVar("N", bound=_Named)
+
+
+def find_theme(name: str | None, themes: Iterable[N]) -> N | None:
     """This month's customer theme called ``name``, ignoring case; None when there is none."""
     if not name:
         return None
@@ -343,10 +369,16 @@ def load_month(folder: Path) -> MonthData:
     answers = None
     if customer is not None and customer.nps.responses is not None:
         try:
-            answers = read_responses(folder, customer.nps.responses, loaded["customer"])
+            answers = read_responses(
+                folder, customer.nps.responses, loaded["customer"], keywords_of(customer)
+            )
             files.append(answers.path)
         except DataError as exc:
             problems.extend(exc.problems)
+    themes: list[CountedTheme] = []
+    if customer is not None and (answers is not None or customer.nps.responses is None):
+        themes, missing = count_themes(customer, answers, loaded["customer"])
+        problems.extend(missing)
 
     if actions is not None:
         first: dict[str, int] = {}
@@ -394,7 +426,121 @@ def load_month(folder: Path) -> MonthData:
         *_stray_files(folder),
         *_meaning_warnings(loaded, customer, sections),
     ]
-    return MonthData(folder, meeting, customer, sections, actions, answers, files, warnings, loaded)
+    picked = pick_verbatims(customer, themes, answers)
+    return MonthData(
+        folder,
+        meeting,
+        customer,
+        sections,
+        actions,
+        answers,
+        files,
+        warnings,
+        loaded,
+        themes,
+        picked,
+    )
+
+
+def keywords_of(customer: schema.Customer, also: Sequence[schema.Theme] = ()) -> Keywords | None:
+    """The keyword themes of ``customer`` (and ``also``'s, by other names), compiled; None
+    when no theme lists keywords."""
+    named = {fold(t.name): (t.name, t.keywords) for t in customer.themes if t.keywords}
+    for theme in also:
+        if theme.keywords:
+            named.setdefault(fold(theme.name), (theme.name, theme.keywords))
+    return Keywords(list(named.values())) if named else None
+
+
+def count_themes(
+    customer: schema.Customer, answers: SurveyAnswers | None, file: YamlFile
+) -> tuple[list[CountedTheme], list[Problem]]:
+    """Each theme's mentions: as typed, else counted from the survey's comments by its
+    keywords. A theme with neither is refused at its place, saying what is missing."""
+    themes: list[CountedTheme] = []
+    problems: list[Problem] = []
+    for n, theme in enumerate(customer.themes):
+        words = tuple(theme.keywords)
+        if theme.mentions is not None:
+            themes.append(CountedTheme(theme.name, theme.mentions, theme.previous, words))
+            continue
+        counted = answers.mentions.get(theme.name) if answers is not None else None
+        if counted is not None and answers is not None and answers.commented:
+            themes.append(CountedTheme(theme.name, counted, theme.previous, words, True))
+            continue
+        problems.append(
+            file.problem(
+                ("themes", n),
+                f"themes[{n}] ({theme.name}): no mentions; {_why_not_counted(theme, answers)}",
+            )
+        )
+    return themes, problems
+
+
+def _why_not_counted(theme: schema.Theme, answers: SurveyAnswers | None) -> str:
+    """What a theme without ``mentions`` lacks to be counted from the survey's comments."""
+    if not theme.keywords:
+        return (
+            "give mentions, or keywords (words customers use for it) to count it from the "
+            "survey export's comments"
+        )
+    if answers is None:
+        return (
+            "its keywords are counted in the survey export's comments, but nps gives counts, "
+            "not a survey export (nps.responses): give mentions"
+        )
+    if not answers.has_comments:
+        return (
+            f"its keywords are counted in the survey export's comments, but {answers.path.name} "
+            "has no comment column (name it under nps.responses.columns.comment): or give "
+            "mentions"
+        )
+    return f"{answers.path.name} has no comments to count its keywords in: give mentions"
+
+
+def pick_verbatims(
+    customer: schema.Customer, themes: list[CountedTheme], answers: SurveyAnswers | None
+) -> list[tuple[schema.SurveyVerbatim, int | None]]:
+    """For each top theme with fewer than THEME_QUOTES typed verbatims, the survey's most
+    recent comments that use its keywords make up the rest: at least one from a promoter or
+    passive (7 or more) among the theme's quotes where the survey has one; never a comment
+    already quoted (typed, or picked for the other theme)."""
+    if answers is None or not answers.said:
+        return []
+    from agenda.text import say  # the channel of an export that names none
+
+    channel = say("customer.survey_channel")
+    quoted = {normal(v.text) for v in customer.verbatims}
+    picked: list[tuple[schema.SurveyVerbatim, int | None]] = []
+    for theme in ranked(themes)[:TOP_THEMES]:
+        typed = [v for v in customer.verbatims if v.theme and fold(v.theme) == fold(theme.name)]
+        wanted = THEME_QUOTES - len(typed)
+        pool = [c for c in answers.said.get(theme.name, []) if normal(c.text) not in quoted]
+        if wanted <= 0 or not pool:
+            continue
+        chosen = pool[:wanted]
+        if not any(
+            s is not None and s >= 7
+            for s in [*(v.score for v in typed), *(c.score for c in chosen)]
+        ):
+            kind = next((c for c in pool if c.score >= 7), None)
+            if kind is not None:
+                chosen = sorted([*chosen[: wanted - 1], kind], key=pool.index)
+        for comment in chosen:
+            quoted.add(normal(comment.text))
+            picked.append((_verbatim(comment, theme.name, channel), comment.line))
+    return picked
+
+
+def _verbatim(comment: Comment, theme: str, channel: str) -> schema.SurveyVerbatim:
+    return schema.SurveyVerbatim(
+        text=comment.text,
+        score=comment.score,
+        channel=comment.channel or channel,
+        segment=comment.segment,
+        date=comment.date,
+        theme=theme,
+    )
 
 
 #: A meeting this long after its period ends is probably dated (or filed) wrongly.

@@ -4,16 +4,21 @@
 
 Every figure is the median of several whole-process runs (fresh interpreter each time), with
 each run's own peak memory (max RSS). Prints the machine, the ratio of `agenda build` to the
-floor script on content of the same size, `--help` and `validate` times, deck-size scaling
-(content x1, x10, x50: is time linear in slides?), `build-all` over 1, 10 and 50 units, and
-NPS over survey exports of 10k, 100k and 1M rows.
+floor script on content of the same size, `--help` and `validate` times, `agenda build` of the
+sample month whose survey export has 1,000,000 rows (CSV) or 100,000 rows (xlsx), run in turn
+with the plain sample build so that both see the same machine, deck-size scaling (content x1,
+x10, x50: is time linear in slides?), `build-all` over 1, 10 and 50 units, and the reading
+step alone over survey exports of 10k, 100k and 1M rows.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime as dt
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -44,6 +49,7 @@ WRAP = textwrap.dedent(
         code = exc.code if isinstance(exc.code, int) else 0
     sys.stdout.flush()
     sys.stderr.write(f"\\nBENCH-MAXRSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
+    sys.stderr.write(f"BENCH-CHILD {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n")
     sys.exit(code)
     """
 )
@@ -51,7 +57,15 @@ WRAP = textwrap.dedent(
 
 def run(kind: str, target: str, *args: str, runs: int) -> tuple[float, float]:
     """Median wall seconds and median peak MiB of ``runs`` fresh processes."""
-    times, peaks = [], []
+    times, peaks, _ = runs_of(kind, target, *args, runs=runs)
+    return statistics.median(times), statistics.median(peaks)
+
+
+def runs_of(
+    kind: str, target: str, *args: str, runs: int
+) -> tuple[list[float], list[float], list[float]]:
+    """Each run's wall seconds, peak MiB, and its helper processes' peak MiB."""
+    times, peaks, children = [], [], []
     for _ in range(runs):
         started = time.perf_counter()
         done = subprocess.run(
@@ -65,7 +79,9 @@ def run(kind: str, target: str, *args: str, runs: int) -> tuple[float, float]:
             raise SystemExit(f"{target} {' '.join(args)} failed:\n{done.stderr[-2000:]}")
         peak = [ln for ln in done.stderr.splitlines() if ln.startswith("BENCH-MAXRSS")][-1]
         peaks.append(int(peak.split()[1]) / 1024)
-    return statistics.median(times), statistics.median(peaks)
+        child = [ln for ln in done.stderr.splitlines() if ln.startswith("BENCH-CHILD")][-1]
+        children.append(int(child.split()[1]) / 1024)
+    return times, peaks, children
 
 
 def machine() -> str:
@@ -121,6 +137,59 @@ def scaled_month(root: Path, factor: int) -> Path:
                     grown.append(copy)
             data[key] = grown
         (month / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    return month
+
+
+#: The sample export's layout (SurveyMonkey's), read by the sample's customer.yaml as it is.
+EXPORT = "northwind-november-survey.csv"
+
+
+def big_export_month(root: Path, rows: int, *, xlsx: bool = False) -> Path:
+    """The sample November (and the months before it) with its survey export grown to ``rows``
+    answers of the same layout: 60% with a comment, the comments drawn from the sample's own
+    (each with one of 40 endings, so few repeat), timestamps through the month, dates as
+    written by the tool. As a workbook when ``xlsx``."""
+    workspace = root / f"export-{rows}{'-xlsx' if xlsx else ''}"
+    shutil.copytree(SAMPLE, workspace)
+    month = workspace / "2026-11"
+    with (month / EXPORT).open(encoding="utf-8", newline="") as handle:
+        sample = list(csv.reader(handle))
+    header, labels, answers = sample[0], sample[1], sample[2:]
+    said = sorted({row[7] for row in answers if row[7]})
+    endings = ["", ".", "!", " again.", " Please sort it.", " Thanks.", " Twice now."] + [
+        f" (ref {n})" for n in range(33)
+    ]
+    rng = random.Random(2611)
+    start = dt.datetime(2026, 11, 1, 7)
+
+    def row(n: int) -> list[object]:
+        base = answers[n % len(answers)]
+        when = start + dt.timedelta(seconds=n * 17 * 86400 // rows)
+        comment = rng.choice(said) + rng.choice(endings) if rng.random() < 0.6 else ""
+        stamp = when.strftime("%m/%d/%Y %I:%M:%S %p")
+        return [118402339100 + n, 431907215, stamp, stamp, base[4], base[5], base[6], comment]
+
+    if xlsx:
+        import xlsxwriter
+
+        book = xlsxwriter.Workbook(str(month / "export.xlsx"), {"constant_memory": True})
+        sheet = book.add_worksheet("Responses")
+        sheet.write_row(0, 0, header)
+        sheet.write_row(1, 0, labels)
+        for n in range(rows):
+            sheet.write_row(n + 2, 0, row(n))
+        book.close()
+        (month / EXPORT).unlink()
+        customer = month / "customer.yaml"
+        customer.write_text(
+            customer.read_text(encoding="utf-8").replace(f"file: {EXPORT}", "file: export.xlsx")
+        )
+    else:
+        with (month / EXPORT).open("w", encoding="utf-8", newline="") as handle:
+            out = csv.writer(handle, lineterminator="\r\n")
+            out.writerow(header)
+            out.writerow(labels)
+            out.writerows(row(n) for n in range(rows))
     return month
 
 
@@ -183,6 +252,47 @@ def main() -> None:
                 ("agenda --help", f"{help_t:.3f}", f"{help_m:.0f}", "target <= 0.15 s"),
                 ("agenda validate (sample month)", f"{valid_t:.2f}", f"{valid_m:.0f}", ""),
             ],
+        )
+
+        big = big_export_month(work / "big", 1_000_000)
+        size = (big / EXPORT).stat().st_size / 2**20
+        book = big_export_month(work / "book", 100_000, xlsx=True)
+        timed: dict[str, tuple[list[float], list[float], list[float]]] = {}
+        jobs = {
+            "sample": month,
+            "1M-row CSV": big,
+            "100k-row xlsx": book,
+        }
+        for _ in range(runs):  # in turn, so that each sees the same machine
+            for name, folder in jobs.items():
+                t, m, c = runs_of(
+                    "module", "agenda", "build", str(folder), "--out", str(work / name), runs=1
+                )
+                got = timed.setdefault(name, ([], [], []))
+                got[0].extend(t)
+                got[1].extend(m)
+                got[2].extend(c)
+        rows = []
+        for name, (t, m, c) in timed.items():
+            note = {
+                "sample": "416 answers",
+                "1M-row CSV": f"{size:.0f} MiB, 60% with a comment, 6 keyword themes",
+                "100k-row xlsx": "60% with a comment, 6 keyword themes",
+            }[name]
+            rows.append(
+                (
+                    f"agenda build, {name}",
+                    f"{statistics.median(t):.2f}",
+                    f"{min(t):.2f}–{max(t):.2f}",
+                    f"{statistics.median(m):.0f}",
+                    f"{statistics.median(c):.0f}",
+                    note,
+                )
+            )
+        table(
+            f"Survey exports end to end, median of {runs} (run in turn with the sample build)",
+            ("command", "seconds", "range", "peak MiB", "helper peak MiB", "export"),
+            rows,
         )
 
         rows = []

@@ -180,7 +180,17 @@ def test_every_pack_module_is_checked() -> None:
 
 
 #: The loader: reads and checks the data. It never reaches up into composing or writing.
-LOADER = ("errors", "order", "sources", "figures", "responses", "names", "schema", "validate")
+LOADER = (
+    "errors",
+    "order",
+    "sources",
+    "figures",
+    "responses",
+    "keywords",
+    "names",
+    "schema",
+    "validate",
+)
 COMPOSING = (
     "agenda.signal",
     "agenda.sections",

@@ -109,8 +109,14 @@ def test_responses_must_be_a_file_inside_the_month(tmp_path, name):
 
 
 def test_quoted_comment_spanning_lines_is_read_exactly(tmp_path):
+    from agenda.keywords import Keywords
+    from agenda.responses import read_responses
+    from agenda.sources import load_yaml
+
     csv = 'date,score,comment\n2026-11-01,9,"first line\nsecond line"\n2026-11-02,3,short\n'
     month = _month_with_csv(tmp_path, csv.encode())
-    answers = load_month(month).answers
-    assert sum(answers.scores.values()) == 2
-    assert [c.text for c in answers.comments] == ["first line\nsecond line", "short"]
+    assert sum(load_month(month).answers.scores.values()) == 2
+    # comments are read only to count keyword themes and quote the most recent: both whole
+    said = Keywords([("Any", ["line", "short"])])
+    answers = read_responses(month, "responses.csv", load_yaml(month / "customer.yaml"), said)
+    assert [c.text for c in answers.said["Any"]] == ["short", "first line\nsecond line"]

@@ -146,9 +146,13 @@ def test_tab_separated_export_and_unquoted_commas_in_a_last_comment(tmp_path):
     )
     assert prepare(month).sections[0].blocks  # tabs are read
     (month / "responses.csv").write_text("date,score,comment\n2026-11-01,2,late, wrong, and rude\n")
-    from agenda.validate import load_month
+    from agenda.keywords import Keywords
+    from agenda.responses import read_responses
+    from agenda.sources import load_yaml
 
-    assert load_month(month).answers.comments[0].text == "late, wrong, and rude"
+    said = Keywords([("Manners", ["rude"])])
+    answers = read_responses(month, "responses.csv", load_yaml(month / "customer.yaml"), said)
+    assert answers.said["Manners"][0].text == "late, wrong, and rude"
 
 
 def test_answers_dated_outside_the_month_are_counted_with_a_warning(tmp_path, run_cli):

@@ -466,6 +466,9 @@ def test_unreadable_exports_are_refused_naming_the_file(run_cli, tmp_path, name,
 
 
 def test_delimiters_are_sniffed_semicolon_and_bar_and_tab_for_tsv(tmp_path):
+    from agenda.keywords import Keywords
+    from agenda.responses import read_responses
+    from agenda.sources import load_yaml
     from agenda.validate import load_month
 
     for name, delimiter in (("a.csv", ";"), ("b.csv", "|"), ("c.tsv", "\t")):
@@ -477,4 +480,7 @@ def test_delimiters_are_sniffed_semicolon_and_bar_and_tab_for_tsv(tmp_path):
         answers = load_month(month).answers
         assert answers is not None
         assert sorted(answers.scores.elements()) == [3, 10], name
-        assert answers.comments[0].text == "slow, then fine"
+        said = Keywords([("Speed", ["slow"])])
+        source = load_yaml(month / "customer.yaml")
+        read = read_responses(month, name, source, said)
+        assert read.said["Speed"][0].text == "slow, then fine"

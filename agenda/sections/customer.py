@@ -23,7 +23,7 @@ from agenda.model import (
     Tone,
 )
 from agenda.nps import LOW_N, from_scores, signed
-from agenda.order import DECK_REASONS, DECK_THEMES, DECK_VERBATIMS, TOP_THEMES
+from agenda.order import DECK_REASONS, DECK_THEMES, DECK_VERBATIMS, THEME_QUOTES, TOP_THEMES
 from agenda.sections._shared import direction, leader_finding, storyteller
 from agenda.signal import GUEST, CustomerSignal, month_name
 from agenda.status import status
@@ -45,10 +45,12 @@ def tone(score: int | None) -> Tone:
 
 
 def quote(v: schema.Verbatim) -> Quote:
-    """A verbatim as a quote, attributed by channel and segment, never by name."""
+    """A verbatim as a quote, attributed by channel and segment, never by name; one picked
+    from the survey's comments says so."""
     scored = f"scored {v.score}" if v.score is not None else None
     who = GUEST if v.guest else None
-    return Quote(v.text, _attribution(who, v.channel, v.segment, scored), tone(v.score))
+    picked = say("customer.picked_mark") if isinstance(v, schema.SurveyVerbatim) else None
+    return Quote(v.text, _attribution(who, v.channel, v.segment, scored, picked), tone(v.score))
 
 
 def balanced(verbatims: Sequence[schema.Verbatim], limit: int = 4) -> list[schema.Verbatim]:
@@ -78,7 +80,8 @@ def build(
         Narrative(n.title, storyteller(n), n.story, _attribution(n.channel, n.segment), n.theme)
         for n in customer.narratives
     ]
-    quoted = balanced(list(customer.verbatims))
+    verbatims = list(signal.verbatims)  # typed first, then those picked from the survey
+    quoted = balanced(verbatims)
     blocks += [quote(v) for v in quoted]
     invited: list[str] = []
     if customer.frontline_invite is not None:
@@ -91,10 +94,10 @@ def build(
     blocks += _left_out_of_trends(signal)
     if month.answers is not None and (month.answers.by_segment or month.answers.by_channel):
         blocks.append(_breakdown(month))
-    theme_blocks, questions = _themes(customer, signal)
+    theme_blocks, questions = _themes(customer, signal, month)
     questions = [*invited, *questions]
     blocks += theme_blocks
-    blocks += _verbatims(customer, quoted)
+    blocks += _verbatims(verbatims, quoted)
     blocks += _complaints(customer, signal)
     return tuple(blocks), tuple(questions)
 
@@ -384,8 +387,10 @@ def _same_theme(tag: str | None, name: str) -> bool:
     return tag is not None and tag.strip().casefold() == name.strip().casefold()
 
 
-def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Block], list[str]]:
-    if not customer.themes:
+def _themes(
+    customer: schema.Customer, signal: CustomerSignal, month: MonthData
+) -> tuple[list[Block], list[str]]:
+    if not signal.themes:
         return [], []
     ranked = signal.ranked_themes()
     since = signal.themes_since
@@ -407,7 +412,7 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
             ),
             tuple(rows),
             numeric_columns=(0, 2, 3),
-            caption=say("customer.themes_caption"),
+            caption=" ".join(filter(None, (say("customer.themes_caption"), _unmatched(month)))),
             finding=leader_finding(
                 "customer.themes_finding",
                 [
@@ -420,9 +425,9 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
         tuple(rows[:DECK_THEMES]),
     )
     for theme in ranked[:TOP_THEMES]:
-        said = [v for v in customer.verbatims if _same_theme(v.theme, theme.name)]
+        said = [v for v in signal.verbatims if _same_theme(v.theme, theme.name)]
         stories = [n for n in customer.narratives if _same_theme(n.theme, theme.name)]
-        items = [f"“{v.text}” ({quote(v).attribution})" for v in said[:3]]
+        items = [f"“{v.text}” ({quote(v).attribution})" for v in said[:THEME_QUOTES]]
         items += [f"Story: {n.title} ({storyteller(n)})" for n in stories[:1]]
         if not items:
             items = [say("customer.theme_nothing_said")]
@@ -436,25 +441,41 @@ def _themes(customer: schema.Customer, signal: CustomerSignal) -> tuple[list[Blo
     return blocks, [question]
 
 
-def _verbatims(customer: schema.Customer, quoted: Sequence[schema.Verbatim] = ()) -> list[Block]:
+def _unmatched(month: MonthData) -> str:
+    """The share of comments that matched no theme, when themes were counted from them."""
+    a = month.answers
+    if a is None or not a.commented or not any(t.counted for t in month.themes):
+        return ""
+    share = round(100 * a.unmatched / a.commented)
+    return say("customer.themes_unmatched", share=share, commented=f"{a.commented:,}")
+
+
+def _verbatims(
+    verbatims: Sequence[schema.Verbatim], quoted: Sequence[schema.Verbatim] = ()
+) -> list[Block]:
     """Every verbatim by channel in the Word pack; on slides, ``DECK_VERBATIMS`` of them chosen
-    by ``deck_sample`` (``quoted``: those the quote slides show already)."""
-    if not customer.verbatims:
+    by ``deck_sample`` (``quoted``: those the quote slides show already). Those picked from the
+    survey's comments are marked."""
+    if not verbatims:
         return []
     by_channel: dict[str, list[int]] = defaultdict(list)
-    for n, v in enumerate(customer.verbatims):
+    for n, v in enumerate(verbatims):
         by_channel[v.channel].append(n)
     order = [n for channel in sorted(by_channel) for n in by_channel[channel]]  # the table's
-    tones = [tone(v.score) for v in customer.verbatims]
+    tones = [tone(v.score) for v in verbatims]
+
+    mark = say("customer.picked_mark")
 
     def row(v: schema.Verbatim) -> tuple[str, ...]:
         score = str(v.score) if v.score is not None else "–"
         who = GUEST if v.guest else (v.segment or "–")
-        return (v.channel, v.text, score, who)
+        text = f"{v.text} ({mark})" if isinstance(v, schema.SurveyVerbatim) else v.text
+        return (v.channel, text, score, who)
 
-    rows = [row(customer.verbatims[n]) for n in order]
-    sample = set(deck_sample(customer.verbatims, DECK_VERBATIMS, quoted))
-    return on_slides(
+    picked = {n for n, v in enumerate(verbatims) if isinstance(v, schema.SurveyVerbatim)}
+    rows = [row(verbatims[n]) for n in order]
+    sample = set(deck_sample(verbatims, DECK_VERBATIMS, quoted))
+    blocks = on_slides(
         Table(
             "Verbatims by channel",
             ("Channel", say("customer.verbatims_said_header"), "Score", "Segment"),
@@ -467,8 +488,20 @@ def _verbatims(customer: schema.Customer, quoted: Sequence[schema.Verbatim] = ()
                 praise=tones.count("praise"),
             ),
         ),
-        tuple(row(customer.verbatims[n]) for n in order if n in sample),
+        tuple(row(verbatims[n]) for n in order if n in sample),
     )
+    marked = {True: len(picked), False: len(picked & sample)}  # the Word pack's, the deck's
+    out: list[Block] = []
+    for block in blocks:
+        assert isinstance(block, Table)
+        count = marked[block.word]
+        said = (
+            say("customer.verbatims_picked_caption", count=count, quotes=THEME_QUOTES)
+            if count
+            else ""
+        )
+        out.append(replace(block, caption=" ".join(filter(None, (said, block.caption)))))
+    return out
 
 
 def deck_sample(
