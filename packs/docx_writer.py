@@ -262,7 +262,7 @@ class WordWriter:
             case Table():
                 self._heading(block.title, 2)
                 self._finding(block.finding)
-                self._table(block)
+                self._table(block, keep_next=bool(block.caption))
                 if block.caption:
                     self._para(block.caption, "Caption")
             case Bullets():
@@ -347,7 +347,7 @@ class WordWriter:
         if colour is not None:
             run.font.color.rgb = colour
 
-    def _table(self, block: Table) -> None:
+    def _table(self, block: Table, *, keep_next: bool = False) -> None:
         doc, p = self.doc, self.palette
         table = doc.add_table(rows=0, cols=len(block.columns))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -383,4 +383,10 @@ class WordWriter:
                 colour = status_hex[value] if is_status else None
                 cells.append((value, widths[i], band, colour, is_status, i in numeric))
             _ooxml.add_table_row(table, cells, style_id=style)
-        self._para().paragraph_format.space_after = Pt(2)
+        if keep_next and table.rows:  # the caption that follows stays on the table's page
+            for cell in table.rows[-1].cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
+        spacer = self._para()
+        spacer.paragraph_format.space_after = Pt(2)
+        spacer.paragraph_format.keep_with_next = keep_next

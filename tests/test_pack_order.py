@@ -163,3 +163,27 @@ def test_each_sections_questions_stay_on_one_page_with_their_heading(built_sampl
         ) + [False]
         assert all(q.paragraph_format.keep_together for q in questions)
     assert blocks == len(SECTIONS) + 1  # every section and the actions
+
+
+def test_a_tables_caption_never_stands_alone_at_the_top_of_a_page(built_sample):
+    """A caption follows its table onto the next page with at least the table's last row: the
+    last row and the spacer after it keep with the caption (seen: "Mentions this month, with
+    the change since last month." alone at the top of a page)."""
+    from docx import Document
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    doc = Document(str(built_sample.docx))
+    body = list(doc.element.body.iterchildren())
+    checked = 0
+    for n, element in enumerate(body[:-2]):
+        if not element.tag.endswith("}tbl"):
+            continue
+        spacer, caption = Paragraph(body[n + 1], doc), Paragraph(body[n + 2], doc)
+        if caption.style.name != "Caption":
+            continue
+        last = DocxTable(element, doc).rows[-1]
+        assert all(p.paragraph_format.keep_with_next for c in last.cells for p in c.paragraphs)
+        assert spacer.paragraph_format.keep_with_next
+        checked += 1
+    assert checked >= 3
