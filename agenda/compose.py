@@ -108,6 +108,21 @@ def compose(
         if not carried.empty
         else None
     )
+    brief = summarise(
+        meeting.period,
+        sections,
+        actions,
+        insights,
+        small_sample=signal.nps.n if signal.nps.low_n and signal.nps.n else None,
+    )
+    agenda_slot = say(
+        "pack.agenda_slot", start=f"{agenda[0].start:%H:%M}", end=f"{agenda[-1].end:%H:%M}"
+    )
+    points = [
+        say("pack.agenda_point", number=s.number, title=s.title, times=s.times, lead=s.lead)
+        for s in agenda
+    ] + [say("pack.agenda_timing", message=w.message) for w in timing]
+    agenda_asks = say_lines("pack.agenda_questions")
     title = meeting.title or default_title(meeting.period)
     protected = any(g.chatham_house for g in meeting.guests)
     cover = Cover(
@@ -140,27 +155,16 @@ def compose(
             [],
             (say("pack.title_question", protected_guests=protected),),
         ),
-        agenda_notes=speaker_notes(
-            say(
-                "pack.agenda_slot", start=f"{agenda[0].start:%H:%M}", end=f"{agenda[-1].end:%H:%M}"
-            ),
-            say("pack.agenda_purpose"),
-            [
-                say("pack.agenda_point", number=s.number, title=s.title, times=s.times, lead=s.lead)
-                for s in agenda
-            ]
-            + [say("pack.agenda_timing", message=w.message) for w in timing],
-            say_lines("pack.agenda_questions"),
+        agenda_notes=speaker_notes(agenda_slot, say("pack.agenda_purpose"), points, agenda_asks),
+        summary_notes=speaker_notes(
+            agenda_slot,
+            say("pack.summary_purpose"),
+            [*brief.findings, *brief.asks, *brief.since, *points],
+            agenda_asks,
         ),
         agenda_warnings=tuple(timing),
         warnings=tuple(warnings),
-        summary=summarise(
-            meeting.period,
-            sections,
-            actions,
-            insights,
-            small_sample=signal.nps.n if signal.nps.low_n and signal.nps.n else None,
-        ),
+        summary=brief,
     )
     return facilitate(pack)
 

@@ -302,5 +302,6 @@ class Pack:
     agenda_table: Table = Table("", (), ())
     notices: tuple[str, ...] = ()  #: what the build did that the user should know (no names)
     summary: Summary | None = None  #: the month in brief, before the agenda
+    summary_notes: str = ""  #: speaker notes over the month in brief (and the agenda beside)
     #: the agenda as a compact table beside the summary: slot, section, time, lead
     agenda_compact: Table = Table("", (), ())

@@ -413,7 +413,8 @@ def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
     slides = [SlidePlan("title", pack.cover.title, pack.title_notes, None, pack.cover)]
     brief = _summary_slide(pack, font)
     if brief is not None:  # the month in brief second, the compact agenda beside it if it fits
-        slides.append(SlidePlan("summary", brief.summary.title, pack.agenda_notes, None, brief))
+        notes = pack.summary_notes or pack.agenda_notes
+        slides.append(SlidePlan("summary", brief.summary.title, notes, None, brief))
     if brief is None or brief.agenda is None:
         slides.append(agenda)
     for section in pack.sections:

@@ -99,3 +99,16 @@ def test_a_summary_too_long_to_sit_beside_the_agenda_has_its_own_slide_then_the_
     assert [p.kind for p in plans[:3]] == ["title", "summary", "agenda"]
     alone = plans[1].content
     assert isinstance(alone, SummarySlide) and alone.agenda is None
+
+
+def test_the_brief_slides_notes_cover_the_asks_and_the_running_order(built_sample):
+    """The facilitator's notes on slide 2 walk the brief (findings, each decision asked, since
+    last meeting) and then the running order beside it, timed like every slide's."""
+    notes = slides(built_sample.pptx)[1].notes
+    lines = notes.splitlines()
+    assert lines[0] == "Agenda: 09:30–11:30"
+    assert lines[1].startswith("Purpose: Open with the month in brief")
+    for line in [*FINDINGS, *ASKS, SINCE, "1. Customer: 09:30–10:05, led by Priya Shah"]:
+        assert line in lines
+    assert lines.index(ASKS[0]) < lines.index("1. Customer: 09:30–10:05, led by Priya Shah")
+    assert "Ask the room:" in lines
