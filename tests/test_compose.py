@@ -42,7 +42,7 @@ def test_change_since_last_month_comes_from_the_earlier_folder(tmp_path):
     )
     nps = figures.items[0]
     assert nps.value == "+30"
-    assert "−20 since October ·" in nps.detail  # +50 → +30
+    assert "−20 since October (within the margin of error) ·" in nps.detail  # +50 → +30
     assert nps.status is None  # NPS is framed neutrally: no status
 
 

@@ -347,7 +347,7 @@ def test_a_change_is_the_difference_of_the_two_scores_the_pack_shows(tmp_path):
     figures, trend = _nps_blocks(pack)
     assert figures.finding == "NPS +4, down 1 since October: within the margin of error"
     assert trend.finding == "NPS fell from +5 to +4 over two months"
-    assert "−1 since October ·" in figures.items[0].detail
+    assert "−1 since October (within the margin of error) ·" in figures.items[0].detail
 
 
 def test_the_green_sla_caution_names_the_month_it_compares_with(tmp_path):
@@ -455,3 +455,24 @@ def test_the_range_of_segment_scores_says_when_small_groups_are_left_out(tmp_pat
     assert any(r[1] == "Landlord (small sample)" and r[3] == "+100" for r in table.rows)
     assert table.finding.startswith("NPS runs from ")
     assert table.finding.endswith(f"among groups with {LOW_N} answers or more")
+
+
+def test_segments_show_their_margins_and_only_real_differences_are_marked():
+    """Each segment and channel has its margin of error; only a group whose difference from
+    all answers is beyond the margin of the difference is marked (the sample's housing
+    associations, −34 against +4); a wide gap in a small group is not."""
+    pack = prepare(SAMPLE_MONTH)
+    (table,) = [
+        b
+        for s in pack.sections
+        for b in s.blocks
+        if isinstance(b, Table) and b.columns[:2] == ("Group", "Name")
+    ]
+    assert table.columns[4:] == ("Margin", "Against all")
+    rows = {r[1]: r for r in table.rows}
+    assert rows["Housing association"][3:] == ("−34", "±20", "Lower than all")
+    assert rows["Web chat"][3:] == ("+19", "±20", "–")  # 15 above all, within ±22
+    assert [r[1] for r in table.rows if r[5] != "–"] == ["Housing association"]
+    assert all(r[4].startswith("±") for r in table.rows)
+    nps = next(b for b in pack.sections[0].blocks if isinstance(b, Figures)).items[0]
+    assert "−8 since October (within the margin of error)" in nps.detail

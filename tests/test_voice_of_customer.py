@@ -81,7 +81,7 @@ def test_change_beyond_the_margin_is_not_called_noise(tmp_path):
     blocks = _customer_blocks(pack)
     assert not [b for b in blocks if isinstance(b, Note) and b.kind == "caution"]
     nps = next(b for b in blocks if isinstance(b, Figures)).items[0]
-    assert nps.value == "+10" and "−40 since October ·" in nps.detail
+    assert nps.value == "+10" and "−40 since October (beyond the margin of error) ·" in nps.detail
 
 
 def test_trend_shows_a_missing_month_as_a_gap(tmp_path, run_cli):

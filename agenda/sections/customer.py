@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -124,6 +125,7 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
             change=signed(shown) if shown is not None else None,
             since=month_name(signal.previous.period, signal.period) if signal.previous else "",
             margin=margin_shown(nps.margin) if nps.margin is not None else None,
+            noise=signal.change_is_noise if signal.change_margin is not None else None,
             target=target,
         )
         figures.append(Figure("Net Promoter Score", signed(nps.score), detail, judged))
@@ -344,8 +346,12 @@ def _left_out_of_trends(signal: CustomerSignal) -> list[Block]:
 
 
 def _breakdown(month: MonthData) -> Table:
+    """NPS by segment and channel, each with its margin of error, and marked higher or lower
+    than all answers only when the difference is beyond the margin of the difference (the
+    two margins combined: a cautious test, since a group is part of the whole)."""
     answers = month.answers
     assert answers is not None
+    whole = from_scores(answers.scores)
     rows = []
     read: list[tuple[str, float]] = []  # groups large enough to read on their own
     small = False  # a group with a score left out of the range for too few answers
@@ -354,7 +360,18 @@ def _breakdown(month: MonthData) -> Table:
             result = from_scores(groups[name])
             flag = " (small sample)" if result.low_n else ""
             score = signed(result.score) if result.score is not None else "–"
-            rows.append((kind, name + flag, f"{result.n:,}", score))
+            margin = f"±{margin_shown(result.margin)}" if result.margin is not None else "–"
+            direction = ""
+            if (
+                result.score is not None
+                and whole.score is not None
+                and result.margin is not None
+                and whole.margin is not None
+                and abs(result.score - whole.score) > math.hypot(result.margin, whole.margin)
+            ):
+                direction = "higher" if result.score > whole.score else "lower"
+            against = say("customer.breakdown_against", direction=direction) or "–"
+            rows.append((kind, name + flag, f"{result.n:,}", score, margin, against))
             if result.score is not None and not result.low_n:
                 read.append((name, result.score))
             small = small or (result.score is not None and result.low_n)
@@ -373,9 +390,9 @@ def _breakdown(month: MonthData) -> Table:
             )
     return Table(
         say("customer.breakdown_title"),
-        ("Group", "Name", "Answers", "NPS"),
+        ("Group", "Name", "Answers", "NPS", "Margin", "Against all"),
         tuple(rows),
-        numeric_columns=(2, 3),
+        numeric_columns=(2, 3, 4),
         caption=say("customer.breakdown_caption", low_n=LOW_N),
         finding=finding,
     )
