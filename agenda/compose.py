@@ -66,7 +66,20 @@ def compose(
     slots = {slot.key: slot for slot in agenda}
     signal = CustomerSignal(month, history, nps_framing)
     timing = _timing_warnings(month, agenda)
-    warnings = [*month.warnings, *warnings, *signal.warnings, *timing, *carried.warnings]
+    unnamed = [s.title for s in agenda if not s.lead]
+    leads = (
+        [month.problem("meeting", ("leads",), say("pack.leads_not_named", sections=unnamed))]
+        if unnamed
+        else []
+    )
+    warnings = [
+        *month.warnings,
+        *warnings,
+        *signal.warnings,
+        *timing,
+        *leads,
+        *carried.warnings,
+    ]
     insights = run_rules(month, signal)
     sections = []
     for spec in SECTIONS:
@@ -180,7 +193,7 @@ def agenda_slots(meeting: schema.Meeting, *, with_actions: bool) -> tuple[Slot, 
     for number_, spec in enumerate(specs, 1):
         length = slot_minutes(meeting.minutes, spec)
         end = clock + dt.timedelta(minutes=length)
-        lead = getattr(meeting.leads, spec.key) or meeting.chair or "Chair"
+        lead = getattr(meeting.leads, spec.key) or ""  # "lead not named", never the chair
         slots.append(
             Slot(number_, spec.title, clock.time(), end.time(), length, lead, spec.focus, spec.key)
         )

@@ -35,15 +35,20 @@ def facilitate(pack: Pack) -> Pack:
 
 def agenda_table(agenda: Sequence[Slot]) -> Table:
     """The agenda as a table: slot, section, time, lead, the question it answers."""
-    rows = tuple((str(s.number), s.title, s.times, s.lead, s.focus) for s in agenda)
+    rows = tuple((str(s.number), s.title, s.times, _lead(s), s.focus) for s in agenda)
     return Table(say("deck.agenda"), ("#", "Section", "Time", "Lead", "Focus question"), rows)
 
 
 def compact_agenda(agenda: Sequence[Slot]) -> Table:
     """The agenda beside the summary: slot, section, time and lead (each section's question
     opens it in the deck)."""
-    rows = tuple((str(s.number), s.title, s.times, s.lead) for s in agenda)
+    rows = tuple((str(s.number), s.title, s.times, _lead(s)) for s in agenda)
     return Table(say("deck.agenda"), ("#", "Section", "Time", "Lead"), rows)
+
+
+def _lead(slot: Slot) -> str:
+    """The agenda's Lead cell: the lead named, or that none was."""
+    return slot.lead or say("deck.lead_not_named")
 
 
 def speaker_notes(

@@ -27,6 +27,13 @@ start: "09:00"
 chair: Jo Chair
 """
 
+#: MEETING with every slot's lead named: for tests that count warnings (a slot with no named
+#: lead is a warning of its own).
+MEETING_LED = MEETING + (
+    "leads: {customer: Ann Lee, employees: Ben Ode, operations: Cy Park, marketing: Di Ross,"
+    " sales: Ed Vale, finance: Flo Wu, actions: Jo Chair}\n"
+)
+
 CUSTOMER = """\
 nps:
   counts: {promoters: 50, passives: 30, detractors: 20}

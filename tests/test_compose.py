@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import CUSTOMER, MEETING, SAMPLE_MONTH, write_month
+from conftest import CUSTOMER, MEETING, MEETING_LED, SAMPLE_MONTH, write_month
 
 from agenda.model import Note, Table
 from agenda.pipeline import prepare
@@ -16,14 +16,23 @@ def test_agenda_slots_follow_start_and_minutes_with_defaults(tmp_path):
     month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": CUSTOMER})
     pack = prepare(month)
     slots = [(s.title, s.times, s.lead) for s in pack.agenda]
+    # a slot nobody is named for has no lead (it says "lead not named"), never the chair's
     assert slots == [
         ("Customer", "09:00–09:40", "Sam Lead"),
-        ("Employees", "09:40–09:55", "Jo Chair"),
-        ("Operations", "09:55–10:10", "Jo Chair"),
-        ("Marketing", "10:10–10:20", "Jo Chair"),
-        ("Sales", "10:20–10:30", "Jo Chair"),
-        ("Finance", "10:30–10:35", "Jo Chair"),
+        ("Employees", "09:40–09:55", ""),
+        ("Operations", "09:55–10:10", ""),
+        ("Marketing", "10:10–10:20", ""),
+        ("Sales", "10:20–10:30", ""),
+        ("Finance", "10:30–10:35", ""),
     ]
+    (unnamed,) = [w for w in pack.warnings if "no lead named" in w.message]
+    assert unnamed.line_for("warning").startswith("ws/2026-11/meeting.yaml:")
+    assert "no lead named for Employees, Operations, Marketing, Sales, Finance" in str(unnamed)
+    rows = {r[1]: r[3] for r in pack.agenda_table.rows}
+    assert rows["Customer"] == "Sam Lead" and rows["Finance"] == "not named"
+    finance = next(s for s in pack.sections if s.key == "finance")
+    assert finance.cues.slot_line == "10:30–10:35 · 5 min · lead not named"
+    assert finance.cues.slot_sentence == "Slot 6: 10:30–10:35 (5 min), lead not named."
 
 
 def test_change_since_last_month_comes_from_the_earlier_folder(tmp_path):
@@ -48,7 +57,7 @@ def test_change_since_last_month_comes_from_the_earlier_folder(tmp_path):
 
 def test_broken_earlier_month_is_a_warning_not_a_failure(tmp_path):
     write_month(tmp_path / "ws", {"customer.yaml": "nps: [\n"}, name="2026-10")
-    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER})
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING_LED, "customer.yaml": CUSTOMER})
     pack = prepare(month)
     assert len(pack.warnings) == 1
     line = pack.warnings[0].line_for("warning")

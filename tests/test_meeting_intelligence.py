@@ -6,7 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import yaml
-from conftest import MEETING, section_items, slides, write_month
+from conftest import MEETING_LED as MEETING  # leads named: warnings are counted
+from conftest import (
+    section_items,
+    slides,
+    write_month,
+)
 
 from agenda.rules import RULES, describe
 
@@ -212,11 +217,11 @@ def test_timing_warnings_when_slots_overrun_or_squeeze_the_customer(tmp_path, ru
     result = run_cli("build", month, "--out", tmp_path / "out")
     assert result.exit_code == 0  # a warning, not an error
     assert (
-        "meeting.yaml:6:6: warning: the slots add up to 90 minutes and run to 10:30, past the meeting's end at 10:00"
+        "meeting.yaml:7:6: warning: the slots add up to 90 minutes and run to 10:30, past the meeting's end at 10:00"
         in result.stderr
     )
     assert (
-        "meeting.yaml:7:21: warning: the customer slot has 15 of 90 minutes: it is squeezed"
+        "meeting.yaml:8:21: warning: the customer slot has 15 of 90 minutes: it is squeezed"
         in result.stderr
     )
     agenda = _section_text(tmp_path / "out" / "acme-water-2026-11-leadership-pack.docx", "Agenda")

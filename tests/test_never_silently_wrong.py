@@ -7,7 +7,13 @@ import re
 
 import pytest
 import yaml
-from conftest import CUSTOMER, MEETING, docx_items, section_items, write_month
+from conftest import (
+    CUSTOMER,
+    docx_items,
+    section_items,
+    write_month,
+)
+from conftest import MEETING_LED as MEETING  # leads named: warnings are counted
 
 FINANCE_EUR = "currency: EUR\nmetrics:\n  - {{name: Revenue, actual: {actual}, budget: 2000000, higher_is_better: true}}\n"
 
@@ -182,7 +188,7 @@ def test_an_unreadable_earlier_guest_list_is_an_error(tmp_path, run_cli):
     result, out = _build(run_cli, _month(tmp_path), tmp_path)
     assert result.exit_code == 65
     assert (
-        "ws/2026-10/meeting.yaml:7:5: error: guests[0]: missing required key 'organisation'"
+        "ws/2026-10/meeting.yaml:8:5: error: guests[0]: missing required key 'organisation'"
         in result.stderr
     )
     assert "must be readable to keep them out of this pack" in result.stderr

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from conftest import MEETING, SAMPLE_MONTH, section_items, slides, write_month
+from conftest import MEETING_LED as MEETING  # leads named: warnings are counted
+from conftest import (
+    SAMPLE_MONTH,
+    section_items,
+    slides,
+    write_month,
+)
 from docx import Document
 from pptx import Presentation
 
