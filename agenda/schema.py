@@ -233,7 +233,7 @@ SectionNumbers = _per_slot(
 )
 SectionLeads = _per_slot(
     "SectionLeads",
-    "Who leads each agenda slot; a slot not named says \"lead not named\" and is warned about.",
+    'Who leads each agenda slot; a slot not named says "lead not named" and is warned about.',
     Text,
 )
 
