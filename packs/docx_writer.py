@@ -34,6 +34,7 @@ from packs import _ooxml
 from packs.charts import chart_xml
 from packs.properties import set_core_properties
 from packs.table_layout import fit_columns
+from packs.text_metrics import register
 from packs.theme import OWN_STYLES, Look, check_reference_doc, open_docx
 
 #: Average width of a 9 pt table character, and a cell's side margins plus slack, in EMU.
@@ -58,6 +59,7 @@ class WordWriter:
     def write(self, pack: Pack, path: Path) -> None:
         doc = open_docx(self.look, Document)
         check_reference_doc(self.look, doc)
+        register(self.look.faces)  # tables measured in the theme's own fonts, if it names any
         self.doc = doc
         self.labels = pack.labels
         self._prepare_styles()

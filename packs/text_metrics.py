@@ -64,10 +64,10 @@ class MeasuredFace:
 
 
 def register(faces: tuple[MeasuredFace, ...]) -> None:
-    """Measure text in ``faces`` (a theme's own fonts, read from its font files) from now on,
-    beside the shipped table; a family registered again is replaced."""
-    for measured in faces:
-        _THEIRS.pop(measured.family, None)
+    """Measure text in ``faces`` (the theme's own fonts, read from its font files) from now
+    on, beside the shipped table, in place of any theme's registered before: each writer
+    registers its own look's, so builds in one process never measure in another's fonts."""
+    _THEIRS.clear()
     for measured in faces:
         _THEIRS.setdefault(measured.family, {})[measured.style] = measured.entry
     known_fonts.cache_clear()

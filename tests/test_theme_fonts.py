@@ -163,3 +163,16 @@ def test_fonttools_is_not_imported_unless_a_theme_names_font_files():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_build_never_measures_in_the_fonts_another_build_registered(tmp_path):
+    """Registering is per look: a later look without font files leaves no earlier theme's
+    widths behind (build-all may write several packs in one process)."""
+    month = _workspace(
+        tmp_path, "theme:\n  fonts:\n    body: Acme Sans\n    files: [AcmeSans.ttf]\n"
+    )
+    make_font(tmp_path / "ws" / "AcmeSans.ttf", "Acme Sans")
+    text_metrics.register(load_look(month).faces)
+    assert text_width("WWW", "Acme Sans", 72) == pytest.approx(2.7)
+    text_metrics.register(())  # the next build's look names no files
+    assert text_width("WWW", "Acme Sans", 72) == text_width("WWW", None, 72)
