@@ -166,13 +166,30 @@ _NOT_MONEY = re.compile(
     r"\b(days|weeks?|hours?|score|index|nps|percent|percentage|points|pts|times|"
     r"jours?|semaines?|heures?|tage?n?|wochen|stunden|días?|dias?|semanas?|horas?|giorni|"
     r"dagen|weken|uren|dni|dzień|tygodni\w*|godzin\w*|punkt\w*|wynik|indeks|indice|índice|"
-    r"dage|dagar|headcount|fte|employees|staff|people|colaboradores|empleados|mitarbeiter\w*|"
+    r"dage|dagar)\b",
+    re.IGNORECASE,
+)
+
+
+#: Names that count people: not money either, unless the name also says money ("Staff costs").
+_PEOPLE = re.compile(
+    r"\b(headcount|fte|employees|staff|people|colaboradores|empleados|mitarbeiter\w*|"
     r"pracownik\w*|ansatte|anställda|personnel|effectifs?)\b",
+    re.IGNORECASE,
+)
+#: Words that say a measure of people is money ("Staff costs", "Cost per FTE").
+_MONEY_WORDS = re.compile(
+    r"\b(costs?|spend\w*|payroll|payments?|salar\w*|wages?|revenue|income|budget|prices?|fees?|"
+    r"credits?|debts?|cash|margin|profit|sales|bonus\w*|kosten|coûts?|costes?|custos?|koszty?)\b",
     re.IGNORECASE,
 )
 
 
 def not_money(name: str) -> bool:
-    """True when a measure's name says a figure with no unit is not money ("Volunteer hours",
-    "Days to pay"): shown as a plain number and never added up, in every pack alike."""
-    return _NOT_MONEY.search(name) is not None
+    """True when a measure's name says a figure with no unit is not money: a time, a score or a
+    share ("Volunteer hours", "Cash days in hand"), or a count of people ("Headcount") unless it
+    also says money ("Staff costs", "Cost per FTE"). Shown as a plain number and never added
+    up, in every pack alike."""
+    if _NOT_MONEY.search(name):  # days, hours, scores: never money ("Cash days in hand")
+        return True
+    return _PEOPLE.search(name) is not None and _MONEY_WORDS.search(name) is None

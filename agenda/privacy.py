@@ -21,16 +21,17 @@ from agenda.validate import MonthData
 
 #: An e-mail address; apostrophes are allowed in its local part ("sian.o'neill@pvi.ie").
 EMAIL = re.compile(r"(?<![\w.+'’-])[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+(?!\w)")
-#: A phone number stands apart: not glued by a hyphen to a number before it, nor followed by
-#: "-LX" or "/B" (a reference such as URG-2026-11-000004417-LX or FAT/2026/LX/0000998877/B is
-#: an id, not a phone number). Numbers listed one after another ("07700 900461/07700 900462",
-#: "…461-07700 900462") are each masked: the masking runs again over what it masked.
+#: A phone number stands apart: not glued by a hyphen to a number before it (URG-2026-11-…),
+#: nor glued by hyphens or slashes on both sides (FAT/2026/LX/0000998877/B): such digits are
+#: part of an id (see ``_in_reference``). Numbers listed one after another ("07700 900461/
+#: 07700 900462", "…461-07700 900462") are each masked: the masking runs again over what it
+#: masked; a number with a word after it ("07700 900461/evenings") is masked.
 PHONE = re.compile(
     r"(?<![\w+])(?<!\d-)(?:"
     r"(?:\+|00)44\s?\(?0?\)?[\s.-]?\d(?:[\s.-]?\d){8,9}"  # +44 7700 900461, 0044 (0)20 ...
     r"|\(?0\d{2,4}\)?(?:[\s.-]?\d){6,8}"  # 07700 900461, (0113) 496 0000, 020-7946-0000
     r"|\+\d{1,3}(?:[\s.-]?\d){7,13}"  # +33 1 23 45 67 89, +1-202-555-0143
-    r")(?![\w])(?![-/][^\W\d_])"
+    r")(?![\w])"
 )
 CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 
@@ -39,6 +40,22 @@ MASKS = {
     "phone": "[phone number removed]",
     "card": "[card number removed]",
 }
+
+
+def _in_reference(match: re.Match[str], text: str) -> bool:
+    """True when the digits are glued by a hyphen or slash to a letter or digit on both sides:
+    a part of a reference such as FAT/2026/LX/0000998877/B, not a phone number."""
+    start, end = match.span()
+    before = text[start - 2 : start] if start >= 2 else ""
+    after = text[end : end + 2]
+    return (
+        len(before) == 2
+        and before[1] in "-/"
+        and before[0].isalnum()
+        and len(after) == 2
+        and after[0] in "-/"
+        and after[1].isalnum()
+    )
 
 
 def _luhn(digits: str) -> bool:
@@ -70,10 +87,19 @@ class Masker:
             return match.group(0)
 
         value = CARD.sub(card, value)
-        n = 1
-        while n:  # again over what was masked: a number joined to a masked one is seen anew
-            value, n = PHONE.subn(MASKS["phone"], value)
-            self.count += n
+        masked = 1
+        while masked:  # again over what was masked: a number joined to a masked one is seen anew
+            masked = 0
+
+            def phone(match: re.Match[str], text: str = value) -> str:
+                nonlocal masked
+                if _in_reference(match, text):
+                    return match.group(0)  # an id's digits, unchanged
+                masked += 1
+                return MASKS["phone"]
+
+            value = PHONE.sub(phone, value)
+            self.count += masked
         return value
 
 

@@ -238,3 +238,12 @@ def test_a_measure_whose_name_says_hours_is_never_shown_as_money(tmp_path):
     assert "£" not in found.finding
     revenue = next(r for r in found.rows if r[0] == "Revenue")
     assert revenue[1].startswith("£")  # money stays money
+
+
+def test_a_cost_of_people_is_still_money(tmp_path):
+    """"Staff costs" names people and a cost: money (£4,120,000); "Headcount" is a count."""
+    yaml = finance(metric("Staff costs", 4120000, 4000000), metric("Headcount", 310, 300))
+    found = table(pack(tmp_path, finance=yaml), "finance", "Results against budget")
+    rows = {r[0]: r for r in found.rows}
+    assert rows["Staff costs"][1] == "£4,120,000"
+    assert rows["Headcount"][1] == "310"

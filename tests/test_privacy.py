@@ -83,6 +83,9 @@ def test_an_id_with_a_long_run_of_digits_is_not_taken_for_a_phone_number(referen
         ("07700 900461-07700 900462", "{p}-{p}"),
         ("ref-07700900461 and Tel/07700 900461", "ref-{p} and Tel/{p}"),
         ("https://x.example/?phone=07700900461", "https://x.example/?phone={p}"),
+        ("Call 07700 900461/evenings", "Call {p}/evenings"),
+        ("mobile: +44 7700 900461/work", "mobile: {p}/work"),
+        ("07700900461/WhatsApp", "{p}/WhatsApp"),
     ],
 )
 def test_phone_numbers_beside_ids_and_each_other_are_still_masked(text, masked):
