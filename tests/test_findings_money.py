@@ -241,7 +241,7 @@ def test_a_measure_whose_name_says_hours_is_never_shown_as_money(tmp_path):
 
 
 def test_a_cost_of_people_is_still_money(tmp_path):
-    """"Staff costs" names people and a cost: money (£4,120,000); "Headcount" is a count."""
+    """A cost of people is money ("Staff costs": £4,120,000); "Headcount" is a count."""
     yaml = finance(metric("Staff costs", 4120000, 4000000), metric("Headcount", 310, 300))
     found = table(pack(tmp_path, finance=yaml), "finance", "Results against budget")
     rows = {r[0]: r for r in found.rows}
