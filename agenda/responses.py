@@ -201,8 +201,15 @@ def read_responses(
 # --- text exports ---------------------------------------------------------------------------
 
 
-#: A quote left open swallows the rows after it into one cell: they show up inside it.
-_SWALLOWED_ROW = re.compile(r"\n\s*\d{4}-\d{2}-\d{2}\s*[,;\t|]")
+#: A quote left open swallows the rows after it into one cell: they show up inside it, as a
+#: line that starts with an ISO date, or one that starts with a number (a respondent id) and
+#: holds a date among at least four fields of one delimiter (a SurveyMonkey row); a comment's
+#: own line breaks rarely start so.
+_DATE = r"(?:\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}\b)"
+_SWALLOWED_ROW = re.compile(
+    r"\n\s*\d{4}-\d{2}-\d{2}\s*[,;\t|]"
+    + "".join(rf"|\n\s*\d+\s*{d}(?=[^\n]*{_DATE})(?:[^\n{d}]*{d}){{3}}" for d in (",", ";", "\t"))
+)
 _QUOTED = re.compile(r'"(?:[^"]|"")*"')
 _DELIMITERS = (",", ";", "\t", "|")
 Key = tuple[Any, ...]

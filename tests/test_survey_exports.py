@@ -484,3 +484,30 @@ def test_delimiters_are_sniffed_semicolon_and_bar_and_tab_for_tsv(tmp_path):
         source = load_yaml(month / "customer.yaml")
         read = read_responses(month, name, source, said)
         assert read.said["Speed"][0].text == "slow, then fine"
+
+
+def test_an_unclosed_quote_in_a_surveymonkey_export_is_refused_at_its_row(tmp_path, run_cli):
+    """The sample's own export shape (ids, then a d/m/y timestamp): a quote never closed used
+    to swallow the next rows into a comment that the pack then quoted, raw ids and all."""
+    import shutil
+
+    from conftest import SAMPLE_MONTH
+
+    ws = tmp_path / "northwind"
+    shutil.copytree(SAMPLE_MONTH.parent, ws)
+    export = ws / "2026-11" / "northwind-november-survey.csv"
+    lines = export.read_text(encoding="utf-8").splitlines(keepends=True)
+    bad = '1,2,11/03/2026 07:59:34 AM,11/03/2026 08:00:00 AM,7,Household,Phone,"bill\n'
+    export.write_text("".join([*lines[:3], bad, *lines[3:]]), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("build", ws / "2026-11", "--out", out)
+    assert result.exit_code == 65
+    assert "northwind-november-survey.csv:4: error: a quote opened in this row is never closed" in (
+        result.stderr
+    )
+    assert not out.exists() or not any(out.iterdir())
+    # a comment's own line break, even with a date and commas in it, is read as it is
+    fine = '1,2,11/03/2026 07:59:34 AM,11/03/2026 08:00:00 AM,7,Household,Phone,"Rang on\n'
+    fine += '11/03/2026, then again, and again, and again, nothing changed"\n'
+    export.write_text("".join([*lines[:3], fine, *lines[3:]]), encoding="utf-8")
+    assert run_cli("build", ws / "2026-11", "--out", tmp_path / "ok").exit_code == 0
