@@ -255,8 +255,9 @@ def _named(units: list[Unit], settings: schema.WorkspaceSettings) -> list[Unit]:
 
 
 def _leads(units: list[Unit], settings: schema.WorkspaceSettings) -> BaseModel:
-    """Each slot's lead: the group's ``group_leads``, else the units' own lead for that slot
-    (their chair where they name none): one name if they agree, a few names, or "Unit leads"."""
+    """Each slot's lead: the group's ``group_leads``, else the leads the units name for that
+    slot: one name if they agree, a few names, or "Unit leads"; none named, none (the agenda
+    then says "lead not named", as a unit's does: never a chair's name by default)."""
     chosen = {}
     for spec in SECTIONS:
         given = getattr(settings.group_leads, spec.key)
@@ -266,12 +267,12 @@ def _leads(units: list[Unit], settings: schema.WorkspaceSettings) -> BaseModel:
         names: list[str] = []
         for unit in units:
             meeting = unit.month.meeting
-            lead = getattr(meeting.leads, spec.key) or meeting.chair
+            lead = getattr(meeting.leads, spec.key)
             if lead and lead not in names:
                 names.append(lead)
         if names and len(names) <= MAX_LEADS_NAMED:
             chosen[spec.key] = ", ".join(names)
-        else:
+        elif names:
             chosen[spec.key] = say("group.unit_leads")
     return schema.SectionLeads(**chosen)
 
