@@ -158,9 +158,10 @@ def story_size(text: str, font: str | None = DEFAULT_FONT) -> int | None:
     ``font``; None when it does not fit even at the smallest."""
     width = SLIDE_W - 2 * MARGIN - 0.4  # inside the panel's margins
     height = STORY_BOTTOM - STORY_TOP - 0.3
+    tall = CJK_LINE if text_metrics.has_wide(text) else 1.0  # CJK fonts' lines are taller
     for pt in STORY_SIZES:
         lines = text_metrics.lines_needed(text, width, font, pt)
-        if lines * LINE_IN_PER_PT * pt * STORY_SPACING <= height:
+        if lines * LINE_IN_PER_PT * pt * STORY_SPACING * tall <= height:
             return pt
     return None
 
@@ -1163,6 +1164,7 @@ def notes_height(
         text_metrics.lines_needed(
             f"{labels.caution} {n.text}" if n.kind == "caution" else n.text, width, font, pt
         )
+        * (CJK_LINE if text_metrics.has_wide(n.text) else 1.0)
         for n in notes
     )
     return lines * LINE_IN_PER_PT * pt * 1.05 + 0.1 * len(notes)
@@ -1199,9 +1201,16 @@ def lists_height(
 ) -> float:
     """Height (in) of lists drawn one under another ``width`` wide (the body's), each heading
     over its points."""
+
+    def tall(text: str) -> float:  # CJK fonts' lines are taller
+        return CJK_LINE if text_metrics.has_wide(text) else 1.0
+
     lines = sum(
-        text_metrics.lines_needed(b.title, width, font, pt, bold=True)
-        + sum(text_metrics.lines_needed(item, width - LIST_INDENT, font, pt) for item in b.items)
+        text_metrics.lines_needed(b.title, width, font, pt, bold=True) * tall(b.title)
+        + sum(
+            text_metrics.lines_needed(item, width - LIST_INDENT, font, pt) * tall(item)
+            for item in b.items
+        )
         for b in lists
     )
     paragraphs = sum(1 + len(b.items) for b in lists)

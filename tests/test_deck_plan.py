@@ -633,3 +633,15 @@ def test_a_row_of_chinese_or_japanese_is_planned_taller_per_line():
     assert latin == pytest.approx(LINE_IN_PER_PT * 14 + 0.12)
     assert japanese == pytest.approx(LINE_IN_PER_PT * 14 * CJK_LINE + 0.12)
     assert CJK_LINE >= 1.15
+
+
+def test_a_chinese_story_is_measured_in_the_taller_lines_cjk_fonts_draw():
+    """A story in Chinese is planned at CJK_LINE times the line height, so a text that fits
+    at 24 pt in Latin line heights may need a smaller size (the review computed 4.99 in for a
+    4.40 in panel)."""
+    from packs.deck_plan import CJK_LINE, STORY_SIZES
+
+    story = "王女士为女儿的婚礼从伦敦订购了一批礼品，我们的网站显示十月十二日送达。" * 9
+    assert CJK_LINE > 1
+    sized = story_size(story)
+    assert sized is not None and sized < STORY_SIZES[0]
