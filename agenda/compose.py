@@ -172,7 +172,7 @@ def compose(
         summary_notes=speaker_notes(
             agenda_slot,
             say("pack.summary_purpose"),
-            [*brief.findings, *brief.asks, *brief.since, *points],
+            [brief.customer, *brief.findings, *brief.asks, *brief.since, *points],
             agenda_asks,
         ),
         agenda_warnings=tuple(timing),

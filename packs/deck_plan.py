@@ -607,7 +607,7 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
                 i += len(dashboard.charts)
                 points = [
                     *(n.text for n in attached),
-                    *block.speaker_notes,
+                    *(block.speaker_notes or cues.figures),
                     *(p for c in dashboard.charts for p in (c.finding, *c.notes) if p),
                 ]
                 slides.append(slide("figures", block.finding or block.title, dashboard, points))

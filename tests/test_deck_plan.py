@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from pptx import Presentation
 
 from agenda.errors import RenderError
-from agenda.model import Cover, Note, Table
+from agenda.model import Cover, Figures, Note, Table
 from agenda.pipeline import prepare
 from agenda.resources import templates
 from packs.deck_plan import (
@@ -645,3 +645,15 @@ def test_a_chinese_story_is_measured_in_the_taller_lines_cjk_fonts_draw():
     assert CJK_LINE > 1
     sized = story_size(story)
     assert sized is not None and sized < STORY_SIZES[0]
+
+
+def test_figures_beside_charts_without_notes_of_their_own_get_the_slots_figures_cue():
+    pack = prepare(SAMPLE_MONTH)
+    customer = pack.sections[0]
+    blocks = tuple(
+        replace(b, speaker_notes=()) if isinstance(b, Figures) else b for b in customer.blocks
+    )
+    plans = plan_deck(replace(pack, sections=(replace(customer, blocks=blocks),)))
+    (board,) = [p for p in plans if isinstance(p.content, FigureSlide) and p.content.charts]
+    for cue in customer.cues.figures:
+        assert cue in board.notes.splitlines()

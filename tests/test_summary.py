@@ -108,6 +108,7 @@ def test_the_brief_slides_notes_cover_the_asks_and_the_running_order(built_sampl
     lines = notes.splitlines()
     assert lines[0] == "Agenda: 09:30–11:30"
     assert lines[1].startswith("Purpose: Open with the month in brief")
+    assert lines[2] == CUSTOMER  # the customer first, as on the slide
     for line in [*FINDINGS, *ASKS, SINCE, "1. Customer: 09:30–10:05, led by Priya Shah"]:
         assert line in lines
     assert lines.index(ASKS[0]) < lines.index("1. Customer: 09:30–10:05, led by Priya Shah")
