@@ -65,6 +65,14 @@ LINE_IN_PER_PT = 0.0175  # line height per point of type, in inches
 #: How much taller a line of Chinese, Japanese or Korean is drawn (the CJK fonts' ascent and
 #: descent: Noto Sans CJK's line is about 1.45 em against Carlito's 1.22)
 CJK_LINE = 1.2
+
+
+def line_scale(*texts: str) -> float:
+    """How much taller than a Latin line the lines holding ``texts`` are drawn: ``CJK_LINE``
+    when any holds an East Asian wide character, else 1."""
+    return CJK_LINE if any(text_metrics.has_wide(t) for t in texts) else 1.0
+
+
 CELL_PAD_IN = 0.12
 MAX_QUOTES = 4
 MAX_BULLETS = 6
@@ -158,10 +166,9 @@ def story_size(text: str, font: str | None = DEFAULT_FONT) -> int | None:
     ``font``; None when it does not fit even at the smallest."""
     width = SLIDE_W - 2 * MARGIN - 0.4  # inside the panel's margins
     height = STORY_BOTTOM - STORY_TOP - 0.3
-    tall = CJK_LINE if text_metrics.has_wide(text) else 1.0  # CJK fonts' lines are taller
     for pt in STORY_SIZES:
         lines = text_metrics.lines_needed(text, width, font, pt)
-        if lines * LINE_IN_PER_PT * pt * STORY_SPACING * tall <= height:
+        if lines * LINE_IN_PER_PT * pt * STORY_SPACING * line_scale(text) <= height:
             return pt
     return None
 
@@ -257,11 +264,15 @@ class SummarySlide:
 
     @property
     def parts(self) -> tuple[Bullets, ...]:
-        """The summary's findings, asks and since-last-meeting as headed lists (empty ones
-        left out)."""
-        s = self.summary
-        parts = zip(s.headings, (s.findings, s.asks, s.since), strict=True)
-        return tuple(Bullets(heading, items) for heading, items in parts if items)
+        """The summary's headed lists (see ``summary_parts``)."""
+        return summary_parts(self.summary)
+
+
+def summary_parts(summary: Summary) -> tuple[Bullets, ...]:
+    """A summary's findings, asks and since-last-meeting as headed lists (empty ones left
+    out): what its slide draws and measures."""
+    parts = zip(summary.headings, (summary.findings, summary.asks, summary.since), strict=True)
+    return tuple(Bullets(heading, items) for heading, items in parts if items)
 
 
 #: The summary slide: the agenda's width on the right, the gap beside it, the type sizes of
@@ -283,8 +294,8 @@ def summary_height(
     """Height (in) of the summary's column at ``pt``: the customer sentence, then each part."""
     width = summary_width(beside)
     opening = text_metrics.lines_needed(summary.customer, width, font, pt, bold=True)
-    slide = SummarySlide(summary, None, pt, 0.0)
-    lists = lists_height(slide.parts, pt, font, width) if slide.parts else 0.0
+    parts = summary_parts(summary)
+    lists = lists_height(parts, pt, font, width) if parts else 0.0
     return opening * LINE_IN_PER_PT * pt * 1.05 + 0.15 + lists
 
 
@@ -1164,7 +1175,7 @@ def notes_height(
         text_metrics.lines_needed(
             f"{labels.caution} {n.text}" if n.kind == "caution" else n.text, width, font, pt
         )
-        * (CJK_LINE if text_metrics.has_wide(n.text) else 1.0)
+        * line_scale(n.text)
         for n in notes
     )
     return lines * LINE_IN_PER_PT * pt * 1.05 + 0.1 * len(notes)
@@ -1202,13 +1213,10 @@ def lists_height(
     """Height (in) of lists drawn one under another ``width`` wide (the body's), each heading
     over its points."""
 
-    def tall(text: str) -> float:  # CJK fonts' lines are taller
-        return CJK_LINE if text_metrics.has_wide(text) else 1.0
-
     lines = sum(
-        text_metrics.lines_needed(b.title, width, font, pt, bold=True) * tall(b.title)
+        text_metrics.lines_needed(b.title, width, font, pt, bold=True) * line_scale(b.title)
         + sum(
-            text_metrics.lines_needed(item, width - LIST_INDENT, font, pt) * tall(item)
+            text_metrics.lines_needed(item, width - LIST_INDENT, font, pt) * line_scale(item)
             for item in b.items
         )
         for b in lists
@@ -1302,8 +1310,7 @@ def row_height(
         text_metrics.lines_needed(value, width - CELL_PAD_IN, font, pt, bold=i in bold)
         for i, (value, width) in enumerate(zip(values, widths, strict=True))
     )
-    tall = CJK_LINE if any(text_metrics.has_wide(value) for value in values) else 1.0
-    return lines * LINE_IN_PER_PT * pt * tall + CELL_PAD_IN
+    return lines * LINE_IN_PER_PT * pt * line_scale(*values) + CELL_PAD_IN
 
 
 def table_size(table: Table, font: str | None = DEFAULT_FONT, *, lead: float = 0.0) -> int:

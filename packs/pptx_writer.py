@@ -287,8 +287,10 @@ class DeckWriter:
         *,
         fill: RGBColor | None = None,
         anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
+        tight: bool = False,
     ) -> TextFrame:
-        """A text container: a filled panel when ``fill`` is given, else a plain text box."""
+        """A text container: a filled panel when ``fill`` is given, else a plain text box;
+        ``tight``: no inner margins (text placed exactly where the plan measured it)."""
         if fill is None:
             shape = slide.shapes.add_textbox(left, top, width, height)
         else:
@@ -303,6 +305,9 @@ class DeckWriter:
         frame.margin_left = frame.margin_right = Inches(0.2)
         frame.margin_top = frame.margin_bottom = Inches(0.12)
         left_aligned(frame)  # shapes centre text unless told otherwise
+        if tight:
+            frame.margin_left = frame.margin_right = Emu(0)
+            frame.margin_top = frame.margin_bottom = Emu(0)
         return frame
 
     def _bottom_box(self, slide: Slide, height: float) -> TextFrame:
@@ -336,10 +341,12 @@ class DeckWriter:
             para.space_after = Pt(space_pt)
             self._note(para, note, size=size)
 
-    def _note(self, paragraph: _Paragraph, note: Note, *, size: float) -> None:
+    def _note(self, paragraph: _Paragraph, note: Note, *, size: float, dark: bool = False) -> None:
+        """A note, a caution with its label; light on a dark layout."""
+        label = self.on_accent if dark else self.warm
         if note.kind == "caution":
-            self._run(paragraph, self.labels.caution + " ", size=size, bold=True, colour=self.warm)
-        self._run(paragraph, note.text, size=size)
+            self._run(paragraph, self.labels.caution + " ", size=size, bold=True, colour=label)
+        self._run(paragraph, note.text, size=size, colour=self.on_accent if dark else None)
 
     # --- slide kinds ----------------------------------------------------------------------
 
@@ -406,13 +413,7 @@ class DeckWriter:
         for n, note in enumerate(divider.notes):  # the section's opening notes and cautions
             para = frame.add_paragraph()
             para.space_before = Pt(10 if n == 0 else 4)
-            if note.kind == "caution":
-                label = self.on_accent if dark else self.warm
-                self._run(
-                    para, self.labels.caution + " ", size=divider.note_pt, bold=True, colour=label
-                )
-            text = self.on_accent if dark else self.ink
-            self._run(para, note.text, size=divider.note_pt, colour=text)
+            self._note(para, note, size=divider.note_pt, dark=dark)
 
     def _narrative(self, slide: Slide, title: str, part: StoryPart) -> None:
         story = part.narrative
@@ -509,10 +510,13 @@ class DeckWriter:
         # row by row, left to right: the reading order a screen reader follows
         for left, spec in zip(lefts, content.charts, strict=True):
             frame = self._box(
-                slide, Inches(left), Inches(top), Inches(width), Inches(content.heading_h)
+                slide,
+                Inches(left),
+                Inches(top),
+                Inches(width),
+                Inches(content.heading_h),
+                tight=True,
             )
-            frame.margin_left = frame.margin_right = Emu(0)
-            frame.margin_top = frame.margin_bottom = Emu(0)
             self._run(
                 frame.paragraphs[0],
                 spec.finding or spec.title,
@@ -592,9 +596,8 @@ class DeckWriter:
                     Inches(top),
                     Inches(SLIDE_W - 2 * MARGIN),
                     Inches(content.heading_h),
+                    tight=True,
                 )
-                frame.margin_left = frame.margin_right = Emu(0)
-                frame.margin_top = frame.margin_bottom = Emu(0)
                 self._run(
                     frame.paragraphs[0],
                     heading,
@@ -612,9 +615,8 @@ class DeckWriter:
                     Inches(top + STACK_CAPTION_GAP),
                     Inches(SLIDE_W - 2 * MARGIN),
                     Inches(caption_h - STACK_CAPTION_GAP),
+                    tight=True,
                 )
-                box.margin_left = box.margin_right = Emu(0)
-                box.margin_top = box.margin_bottom = Emu(0)
                 self._run(
                     box.paragraphs[0],
                     part.table.caption,
@@ -692,10 +694,13 @@ class DeckWriter:
     ) -> None:
         """Notes across the body at their planned size, in a box of their measured height."""
         frame = self._box(
-            slide, Inches(MARGIN), Inches(top), Inches(SLIDE_W - 2 * MARGIN), Inches(height)
+            slide,
+            Inches(MARGIN),
+            Inches(top),
+            Inches(SLIDE_W - 2 * MARGIN),
+            Inches(height),
+            tight=True,
         )
-        frame.margin_left = frame.margin_right = Emu(0)
-        frame.margin_top = frame.margin_bottom = Emu(0)
         for n, note in enumerate(notes):
             para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
             para.space_after = Pt(6)
@@ -756,9 +761,8 @@ class DeckWriter:
             Inches(top),
             Inches(SLIDE_W - 2 * MARGIN),
             Inches(height),
+            tight=True,
         )
-        frame.margin_left = frame.margin_right = Emu(0)
-        frame.margin_top = frame.margin_bottom = Emu(0)
         self._write_lists(frame, lists, pt, first=True)
 
     def _write_lists(
@@ -785,10 +789,13 @@ class DeckWriter:
         self._set_title(slide, title)
         width = summary_width(beside=content.agenda is not None)
         frame = self._box(
-            slide, Inches(MARGIN), Inches(BODY_TOP), Inches(width), Inches(content.height)
+            slide,
+            Inches(MARGIN),
+            Inches(BODY_TOP),
+            Inches(width),
+            Inches(content.height),
+            tight=True,
         )
-        frame.margin_left = frame.margin_right = Emu(0)
-        frame.margin_top = frame.margin_bottom = Emu(0)
         opening = frame.paragraphs[0]
         opening.space_after = Pt(8)
         self._run(opening, content.summary.customer, size=content.pt, bold=True)
