@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from agenda import schema
 from agenda.actions import action_tables, carry_actions
@@ -43,6 +43,15 @@ from agenda.order import (
     order_line,
     slot_minutes,
 )
+from agenda.purpose import (
+    SlotAsk,
+    consent_line,
+    noting_problems,
+    purpose_problems,
+    room_table,
+    slot_asks,
+    spare_minutes,
+)
 from agenda.rules import Insight, describe, run_rules
 from agenda.sections import builder
 from agenda.signal import CustomerSignal
@@ -62,10 +71,25 @@ def compose(
     """Build the pack for ``month``; ``history`` holds earlier months, oldest first."""
     meeting = month.meeting
     carried = carry_actions(month, history)
-    agenda = agenda_slots(meeting, with_actions=not carried.empty)
-    slots = {slot.key: slot for slot in agenda}
     signal = CustomerSignal(month, history, nps_framing)
-    timing = _timing_warnings(month, agenda)
+    insights = run_rules(month, signal)
+    built: dict[str, tuple[tuple[Block, ...], tuple[str, ...]]] = {}
+    raised: dict[str, tuple[str, ...]] = {}
+    for spec in SECTIONS:
+        data = month.sections.get(spec.key)
+        if data is None:
+            empty = say("pack.section_empty", file=f"{spec.key}.yaml", period=meeting.period)
+            built[spec.key] = ((Note(empty, "empty"),), spec.questions)
+            continue
+        blocks, raised[spec.key] = builder(spec.key)(data, month, signal)
+        found = [i for i in insights if i.section == spec.key]
+        blocks = _with_cautions(spec.key, blocks, [i.caution for i in found if i.caution])
+        asked = [*(i.question for i in found if i.question), *raised[spec.key]]
+        built[spec.key] = (blocks, (*dict.fromkeys(asked), *spec.questions))
+    asks = slot_asks(month, signal, insights, raised, carried)
+    agenda = agenda_slots(meeting, with_actions=not carried.empty, asks=asks)
+    slots = {slot.key: slot for slot in agenda}
+    timing = [*_timing_warnings(month, agenda), *noting_problems(month, agenda)]
     unnamed = [s.title for s in agenda if not s.lead]
     leads = (
         [month.problem("meeting", ("leads",), say("pack.leads_not_named", sections=unnamed))]
@@ -77,36 +101,21 @@ def compose(
         *warnings,
         *signal.warnings,
         *timing,
+        *purpose_problems(month),
         *leads,
         *carried.warnings,
     ]
-    insights = run_rules(month, signal)
     sections = []
     for spec in SECTIONS:
-        data = month.sections.get(spec.key)
-        if data is None:
-            blocks: tuple[Block, ...] = (
-                Note(
-                    say("pack.section_empty", file=f"{spec.key}.yaml", period=meeting.period),
-                    "empty",
-                ),
-            )
-            questions = spec.questions
-        else:
-            blocks, extra_questions = builder(spec.key)(data, month, signal)
-            found = [i for i in insights if i.section == spec.key]
-            blocks = _with_cautions(spec.key, blocks, [i.caution for i in found if i.caution])
-            asked = [*(i.question for i in found if i.question), *extra_questions]
-            questions = (*dict.fromkeys(asked), *spec.questions)
+        blocks, questions = built[spec.key]
         intro = (
             say("pack.customer_opening", count=len(month.customer.narratives))
             if spec.key == "customer"
             else ""
         )
+        has_data = month.sections.get(spec.key) is not None
         sections.append(
-            Section(
-                spec.key, spec.title, slots[spec.key], blocks, questions, data is not None, intro
-            )
+            Section(spec.key, spec.title, slots[spec.key], blocks, questions, has_data, intro)
         )
     actions = (
         ActionLog(
@@ -131,10 +140,20 @@ def compose(
     agenda_slot = say(
         "pack.agenda_slot", start=f"{agenda[0].start:%H:%M}", end=f"{agenda[-1].end:%H:%M}"
     )
+    consent = consent_line(agenda)
     points = [
-        say("pack.agenda_point", number=s.number, title=s.title, times=s.times, lead=s.lead)
+        say(
+            "pack.agenda_point",
+            number=s.number,
+            title=s.title,
+            times=s.times,
+            lead=s.lead,
+            purpose=s.purpose,
+        )
         for s in agenda
-    ] + [say("pack.agenda_timing", message=w.message) for w in timing]
+    ]
+    points += [consent] if consent else []
+    points += [say("pack.agenda_timing", message=w.message) for w in timing]
     agenda_asks = say_lines("pack.agenda_questions")
     title = meeting.title or default_title(meeting.period)
     protected = any(g.chatham_house for g in meeting.guests)
@@ -176,6 +195,14 @@ def compose(
             agenda_asks,
         ),
         agenda_warnings=tuple(timing),
+        consent=consent,
+        room=room_table(month, agenda),
+        room_notes=speaker_notes(
+            say("pack.room_slot", times=agenda[-1].times),
+            say("pack.room_purpose"),
+            [],
+            (say("pack.room_question"),),
+        ),
         warnings=tuple(warnings),
         summary=brief,
     )
@@ -185,7 +212,11 @@ def compose(
 # --- agenda ---------------------------------------------------------------------------------
 
 
-def agenda_slots(meeting: schema.Meeting, *, with_actions: bool) -> tuple[Slot, ...]:
+def agenda_slots(
+    meeting: schema.Meeting, *, with_actions: bool, asks: Mapping[str, SlotAsk] | None = None
+) -> tuple[Slot, ...]:
+    """The meeting's slots in running order; ``asks`` gives each its purpose and this month's
+    question (the group pack has none: its slots keep the generic question and no purpose)."""
     specs: list[SectionSpec] = [*SECTIONS, ACTIONS_SLOT] if with_actions else list(SECTIONS)
     hours, minutes = (int(p) for p in meeting.start.split(":"))
     clock = dt.datetime.combine(meeting.date, dt.time(hours, minutes))
@@ -194,8 +225,20 @@ def agenda_slots(meeting: schema.Meeting, *, with_actions: bool) -> tuple[Slot, 
         length = slot_minutes(meeting.minutes, spec)
         end = clock + dt.timedelta(minutes=length)
         lead = getattr(meeting.leads, spec.key) or ""  # "lead not named", never the chair
+        ask = (asks or {}).get(spec.key)
         slots.append(
-            Slot(number_, spec.title, clock.time(), end.time(), length, lead, spec.focus, spec.key)
+            Slot(
+                number_,
+                spec.title,
+                clock.time(),
+                end.time(),
+                length,
+                lead,
+                (ask.focus if ask else "") or spec.focus,
+                spec.key,
+                ask.purpose if ask else None,
+                say(f"agenda.purpose_{ask.purpose}") if ask else "",
+            )
         )
         clock = end
     return tuple(slots)
@@ -238,6 +281,7 @@ def _timing_warnings(month: MonthData, agenda: tuple[Slot, ...]) -> list[Problem
         )
     customer = agenda[0]
     if customer.minutes < SQUEEZED_MINUTES or customer.minutes < SQUEEZED_SHARE * total:
+        noting, spare = spare_minutes(agenda)
         found.append(
             month.problem(
                 "meeting",
@@ -247,6 +291,8 @@ def _timing_warnings(month: MonthData, agenda: tuple[Slot, ...]) -> list[Problem
                     minutes=customer.minutes,
                     total=total,
                     least=SQUEEZED_MINUTES,
+                    noting=noting,
+                    spare=spare,
                 ),
             )
         )

@@ -34,14 +34,23 @@ def facilitate(pack: Pack) -> Pack:
 
 
 def agenda_table(agenda: Sequence[Slot]) -> Table:
-    """The agenda as a table: slot, section, time, lead, the question it answers."""
-    rows = tuple((str(s.number), s.title, s.times, _lead(s), s.focus) for s in agenda)
-    return Table(say("deck.agenda"), ("#", "Section", "Time", "Lead", "Focus question"), rows)
+    """The agenda as a table: slot, section, time, lead, purpose (when known), the question
+    it answers."""
+    purposes = any(s.ask for s in agenda)  # the group pack's slots have none
+    rows = tuple(
+        (str(s.number), s.title, s.times, _lead(s), *((s.ask,) if purposes else ()), s.focus)
+        for s in agenda
+    )
+    columns = ("#", "Section", "Time", "Lead", *(("Purpose",) if purposes else ()))
+    return Table(say("deck.agenda"), (*columns, "Focus question"), rows)
 
 
 def compact_agenda(agenda: Sequence[Slot]) -> Table:
-    """The agenda beside the summary: slot, section, time and lead (each section's question
-    opens it in the deck)."""
+    """The agenda beside the summary: section, time, lead and purpose (each section's question
+    opens it in the deck); numbered when no purpose is known (the group pack)."""
+    if any(s.ask for s in agenda):
+        rows = tuple((s.title, s.times, _lead(s), s.ask) for s in agenda)
+        return Table(say("deck.agenda"), ("Section", "Time", "Lead", "Purpose"), rows)
     rows = tuple((str(s.number), s.title, s.times, _lead(s)) for s in agenda)
     return Table(say("deck.agenda"), ("#", "Section", "Time", "Lead"), rows)
 
@@ -74,6 +83,7 @@ def cues(slot: Slot, questions: Sequence[str], key: str = "") -> Cues:
         "times": slot.times,
         "minutes": slot.minutes,
         "lead": slot.lead,
+        "purpose": slot.purpose,
     }
     head = _head(say("deck.notes_slot_line", **when), slot.focus)
     ask = _ask(questions)

@@ -17,6 +17,9 @@ Status = Literal["On track", "At risk", "Off track"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 #: How a quote reads: praise (scored 9–10), a complaint (0–6) or neither.
 Tone = Literal["praise", "complaint", "neutral"]
+#: What an agenda item asks of the room (board-paper practice): a decision, a discussion, or
+#: noting (read beforehand and taken together, without discussion unless someone asks).
+Purpose = Literal["decision", "discussion", "noting"]
 
 
 @dataclass(frozen=True)
@@ -189,8 +192,11 @@ class Slot:
     end: dt.time
     minutes: int
     lead: str
-    focus: str
+    focus: str  #: the question the slot answers: drawn from this month's data where it can be
     key: str = ""  #: section key ("customer" … "finance") or "actions"
+    purpose: Purpose | None = None  #: None where nothing says (the group pack)
+    #: the purpose as the agenda shows it ("For decision"); "" when ``purpose`` is None
+    ask: str = ""
 
     @property
     def times(self) -> str:
@@ -303,5 +309,12 @@ class Pack:
     notices: tuple[str, ...] = ()  #: what the build did that the user should know (no names)
     summary: Summary | None = None  #: the month in brief, before the agenda
     summary_notes: str = ""  #: speaker notes over the month in brief (and the agenda beside)
-    #: the agenda as a compact table beside the summary: slot, section, time, lead
+    #: the agenda as a compact table beside the summary: slot, section, time, lead, purpose
     agenda_compact: Table = Table("", (), ())
+    #: the items for noting gathered in one sentence under the agenda (a consent block); ""
+    #: when no slot is for noting
+    consent: str = ""
+    #: the deck's last slide: the meeting's asks, each with its owner and room to record what
+    #: was agreed; a table with no rows when the meeting asks nothing
+    room: Table = Table("", (), ())
+    room_notes: str = ""  #: speaker notes over the "For the room" slide

@@ -33,6 +33,9 @@ class Insight:
     question: str = ""  #: a question for the room (pack and speaker notes)
     #: the point in one short sentence with its figure, for the summary ("" when none)
     finding: str = ""
+    #: the question the section's agenda slot answers this month, short enough for the agenda
+    #: ("" when the rule has none; the first found in a section is its focus)
+    focus: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,10 @@ def green_slas_unhappy_customers(ctx: Context) -> Iterable[Insight]:
             caution=say("rules.green_slas_caution", worsening=[w.phrase for w in worse]),
             question=say("rules.green_slas_question"),
             finding=green_slas_finding(worse),
+            focus=say(
+                "rules.green_slas_focus",
+                theme=top[0].name if (top := ctx.signal.ranked_themes()) else None,
+            ),
         )
         yield Insight(
             "operations",
@@ -128,6 +135,7 @@ def growing_theme_without_sla(ctx: Context) -> Iterable[Insight]:
                 caution=caution,
                 question=say("rules.growing_theme_question", theme=name),
                 finding=caution,  # one sentence with its figures already
+                focus=say("rules.growing_theme_question", theme=name),
             )
 
 
@@ -145,6 +153,7 @@ def marketing_without_expected_reaction(ctx: Context) -> Iterable[Insight]:
                 question=say(
                     "rules.marketing_reaction_question", name=item.name, audience=item.audience
                 ),
+                focus=say("rules.marketing_reaction_focus", name=item.name),
             )
 
 
@@ -163,6 +172,7 @@ def sales_target_without_customer_feedback(ctx: Context) -> Iterable[Insight]:
                 question=say(
                     "rules.sales_feedback_question", account=target.account, themes=themes
                 ),
+                focus=say("rules.sales_feedback_focus", account=target.account),
             )
 
 
@@ -184,6 +194,7 @@ def employee_challenge_matches_customer_theme(ctx: Context) -> Iterable[Insight]
                     theme=theme.name,
                     mentions=theme.mentions,
                 ),
+                focus=say("rules.employee_challenge_focus", theme=theme.name),
             )
 
 

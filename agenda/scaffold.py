@@ -176,7 +176,7 @@ def _meeting_text(
     data["period"] = period
     data["date"] = date
     data.pop("guests", None)
-    for key in ("minutes", "leads"):
+    for key in ("minutes", "leads", "purposes"):
         if not data.get(key):
             data.pop(key, None)
     ordered: dict[str, Any] = {k: data[k] for k in ("organisation", "period", "date") if k in data}

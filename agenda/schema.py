@@ -236,6 +236,12 @@ SectionLeads = _per_slot(
     'Who leads each agenda slot; a slot not named says "lead not named" and is warned about.',
     Text,
 )
+SectionPurposes = _per_slot(
+    "SectionPurposes",
+    "What each agenda slot asks of the room: a decision, a discussion, or noting (read "
+    "beforehand, taken together as a consent block); a slot not set has it derived from the data.",
+    Literal["decision", "discussion", "noting"],
+)
 
 
 class Meeting(Strict):
@@ -252,6 +258,7 @@ class Meeting(Strict):
     guests: list[Guest] = []
     minutes: SectionNumbers = SectionNumbers()  # type: ignore[valid-type]  # run-time model
     leads: SectionLeads = SectionLeads()  # type: ignore[valid-type]  # run-time model
+    purposes: SectionPurposes = SectionPurposes()  # type: ignore[valid-type]  # run-time model
     #: "neutral" (default): NPS as number, sample and change, no good/bad; "target": judged
     #: against customer.yaml's nps.target.
     nps_framing: Literal["neutral", "target"] = "neutral"

@@ -277,7 +277,7 @@ def summary_parts(summary: Summary) -> tuple[Bullets, ...]:
 
 #: The summary slide: the agenda's width on the right, the gap beside it, the type sizes of
 #: the summary tried (largest first) and of the agenda.
-SUMMARY_AGENDA_W = 4.4
+SUMMARY_AGENDA_W = 4.6
 SUMMARY_GAP = 0.35
 SUMMARY_SIZES = (18, 16, 14)
 SUMMARY_AGENDA_SIZES = (14, 12)
@@ -415,12 +415,9 @@ def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
     ``font`` is the body font the deck is drawn in (the theme's), so tables and bullets are
     measured in it; ``None`` or a font the metrics do not know is measured wide, to be safe.
     """
+    table = replace(pack.agenda_table, caption=pack.consent)  # the consent block beneath
     agenda = SlidePlan(
-        "agenda",
-        pack.agenda_table.title,
-        pack.agenda_notes,
-        None,
-        table_slides(pack.agenda_table, pack.labels, font)[0][0],
+        "agenda", table.title, pack.agenda_notes, None, table_slides(table, pack.labels, font)[0][0]
     )
     slides = [SlidePlan("title", pack.cover.title, pack.title_notes, None, pack.cover)]
     brief = _summary_slide(pack, font)
@@ -433,6 +430,10 @@ def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
         slides += _section_slides(section, pack.labels, font)
     if pack.actions is not None:
         slides += _action_slides(pack.actions, pack.labels, font)
+    slides += [
+        SlidePlan("table", pack.room.title, pack.room_notes, None, part)
+        for part in room_slides(pack.room, font)
+    ]
     return _unique_titles(slides)
 
 
@@ -1013,6 +1014,39 @@ def _stack(
             if stack_height(stack) <= room:
                 return stack
     return None
+
+
+#: The "For the room" table: each column's share of the body's width (section, ask, owner,
+#: agreed: the last left wide and empty, to type what was agreed in the room), and the least
+#: height of a row, room for a line or two of it.
+ROOM_SHARES = (0.13, 0.42, 0.17, 0.28)
+ROOM_ROW_MIN = 0.6
+
+
+def room_slides(table: Table, font: str | None = DEFAULT_FONT) -> list[TableSlide]:
+    """The meeting's asks as slide-sized tables, each row tall enough to record what was agreed;
+    none when the meeting asks nothing."""
+    if not table.rows:
+        return []
+    widths = [share * (SLIDE_W - 2 * MARGIN) for share in ROOM_SHARES]
+    room = BODY_BOTTOM - BODY_TOP - CAPTION_ROOM
+    for pt in TABLE_SIZES:
+        header = row_height(table.columns, widths, pt, font=font, bold=range(len(widths)))
+        rows = [max(row_height(r, widths, pt, font=font), ROOM_ROW_MIN) for r in table.rows]
+        if header + sum(rows) <= room or pt == TABLE_SIZES[-1]:
+            break
+    parts: list[TableSlide] = []
+    start = 0
+    while start < len(rows):
+        end, used = start, header
+        while end < len(rows) and (end == start or used + rows[end] <= room):
+            used += rows[end]
+            end += 1
+        last = end == len(rows)
+        part = replace(table, rows=table.rows[start:end], caption=table.caption if last else "")
+        parts.append(TableSlide(part, pt, (header, *rows[start:end]), tuple(widths)))
+        start = end
+    return parts
 
 
 def table_slides(

@@ -199,6 +199,8 @@ class WordWriter:
     def _agenda(self, pack: Pack) -> None:
         self._heading(pack.agenda_table.title, 1)
         self._table(pack.agenda_table)
+        if pack.consent:
+            self._para(pack.consent)
         for warning in pack.agenda_warnings:
             self._para(pack.labels.timing.format(warning=warning.message), "Callout")
 

@@ -31,8 +31,9 @@ def test_agenda_slots_follow_start_and_minutes_with_defaults(tmp_path):
     rows = {r[1]: r[3] for r in pack.agenda_table.rows}
     assert rows["Customer"] == "Sam Lead" and rows["Finance"] == "not named"
     finance = next(s for s in pack.sections if s.key == "finance")
-    assert finance.cues.slot_line == "10:30–10:35 · 5 min · lead not named"
-    assert finance.cues.slot_sentence == "Slot 6: 10:30–10:35 (5 min), lead not named."
+    # no finance.yaml: nothing to decide or discuss, so the slot is for noting
+    assert finance.cues.slot_line == "10:30–10:35 · 5 min · lead not named · for noting"
+    assert finance.cues.slot_sentence == "Slot 6: 10:30–10:35 (5 min), lead not named, for noting."
 
 
 def test_change_since_last_month_comes_from_the_earlier_folder(tmp_path):

@@ -23,8 +23,8 @@ def test_word_heading_1_order_is_customer_first(built_sample):
 def test_word_customer_section_opens_with_a_narrative_before_any_figure(built_sample):
     items = section_items(built_sample.docx, "Customer")
     slot, focus = items[0], items[1]  # the slot and its question frame the section
-    assert slot.text == "Slot 1: 09:30–10:05 (35 min), led by Priya Shah."
-    assert focus.text.startswith("How do our customers feel")
+    assert slot.text == "Slot 1: 09:30–10:15 (45 min), led by Priya Shah, for discussion."
+    assert focus.text.startswith("What are customers telling us about “Billing accuracy”")
     first, second, third = items[2], items[3], items[4]
     assert first.style == "Heading 2"
     assert first.text == "Forty empty homes, forty estimated bills"
@@ -40,10 +40,10 @@ def test_word_agenda_table_lists_slots_in_order_with_times(built_sample):
     items = section_items(built_sample.docx, "Agenda")
     table = next(i for i in items if i.kind == "table")
     assert table.header_repeats
-    assert table.text.startswith("# | Section | Time | Lead | Focus question")
+    assert table.text.startswith("# | Section | Time | Lead | Purpose | Focus question")
     order = [s for s in re.findall(r"\| (\w+) \| \d\d:\d\d", table.text)]
     assert order == [*SECTIONS, "Actions"]
-    assert "09:30–10:05" in table.text  # start 09:30 + 35 customer minutes
+    assert "09:30–10:15" in table.text  # start 09:30 + 45 customer minutes
 
 
 def test_word_tables_all_have_repeating_header_rows(built_sample):
@@ -80,7 +80,8 @@ def test_deck_opens_with_title_and_agenda_then_sections_in_fixed_order(built_sam
         if section and (not order or order[-1] != section):
             order.append(section)
     assert order == SECTIONS
-    assert views[-1].kicker == "Actions"
+    assert views[-2].kicker == "Actions"
+    assert views[-1].title == "For the room"  # the asks, to record what was agreed
 
 
 def test_deck_customer_section_starts_with_narratives_and_quotes_before_any_table(built_sample):

@@ -22,7 +22,7 @@ FINDINGS = [
 ]
 ASKS = [
     'Decide: Add a "bill right first time" measure to the operations SLAs from January '
-    "(Gareth Lloyd, Operations, 10:20–10:40)",
+    "(Gareth Lloyd, Operations, 10:30–10:50)",
     "Decide: Fund a dedicated billing-correction team through the winter peak "
     "(Rachel Adeyemi, Finance, 11:05–11:20)",
 ]
@@ -68,9 +68,9 @@ def test_the_deck_opens_with_the_month_in_brief_beside_the_compact_agenda(built_
         "Since last meeting",
         SINCE,
     ]
-    at = brief.texts.index("#")
-    assert brief.texts[at : at + 4] == ["#", "Section", "Time", "Lead"]  # no focus question
-    assert "Customer" in brief.texts and "09:30–10:05" in brief.texts
+    at = brief.texts.index("Section")
+    assert brief.texts[at : at + 4] == ["Section", "Time", "Lead", "Purpose"]  # no focus question
+    assert "Customer" in brief.texts and "09:30–10:15" in brief.texts
     assert not any(v.title == "Agenda" for v in views)  # the agenda sits beside the summary
     # the body still opens with the customer's stories
     assert views[2].title == "1. Customer"
@@ -109,7 +109,14 @@ def test_the_brief_slides_notes_cover_the_asks_and_the_running_order(built_sampl
     assert lines[0] == "Agenda: 09:30–11:30"
     assert lines[1].startswith("Purpose: Open with the month in brief")
     assert lines[2] == CUSTOMER  # the customer first, as on the slide
-    for line in [*FINDINGS, *ASKS, SINCE, "1. Customer: 09:30–10:05, led by Priya Shah"]:
+    for line in [
+        *FINDINGS,
+        *ASKS,
+        SINCE,
+        "1. Customer: 09:30–10:15, led by Priya Shah, for discussion",
+    ]:
         assert line in lines
-    assert lines.index(ASKS[0]) < lines.index("1. Customer: 09:30–10:05, led by Priya Shah")
+    assert lines.index(ASKS[0]) < lines.index(
+        "1. Customer: 09:30–10:15, led by Priya Shah, for discussion"
+    )
     assert "Ask the room:" in lines

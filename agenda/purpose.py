@@ -1,0 +1,170 @@
+"""What each agenda slot asks of the room this month: its purpose and the question it answers.
+
+Why: a board paper states whether it is for decision, discussion or noting, and what it asks
+(the Chartered Governance Institute's cover sheets). A slot's purpose is set in meeting.yaml
+(``purposes:``) or derived from the data: a decision pending in its section is for decision;
+questions the data raises make it for discussion; otherwise it is for noting, and the notings
+are taken together as one consent block so their minutes can go to the customer. The customer
+slot is never for noting: its stories are told to be discussed. The focus question comes from
+what the rules found this month, the section's generic question only when they found nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from agenda.actions import Carried
+from agenda.errors import Problem
+from agenda.model import Purpose, Slot, Table
+from agenda.order import ACTIONS_SLOT, SECTIONS, SLOT_KEYS
+from agenda.rules import Insight
+from agenda.signal import CustomerSignal
+from agenda.text import say
+from agenda.validate import MonthData
+
+#: The minutes one item for noting needs in a consent block: enough to ask whether anyone
+#: wants it discussed.
+CONSENT_MINUTES = 5
+
+
+@dataclass(frozen=True)
+class SlotAsk:
+    """What one slot asks of the room: its purpose and, when the data says, its question."""
+
+    purpose: Purpose
+    focus: str = ""  #: "" when the data raises nothing: the section's generic question stands
+
+
+def slot_asks(
+    month: MonthData,
+    signal: CustomerSignal,
+    insights: Sequence[Insight],
+    raised: Mapping[str, Sequence[str]],
+    carried: Carried,
+) -> dict[str, SlotAsk]:
+    """Each slot's ask, keyed by slot key; ``raised`` holds the questions each section's data
+    raised beyond the rules (a frontline guest, an employee challenge)."""
+    decisions = month.actions.decisions if month.actions else []
+    set_in = month.meeting.purposes
+    asks: dict[str, SlotAsk] = {}
+    for key in SLOT_KEYS:
+        pending = [d for d in decisions if d.section == key]
+        found = [i for i in insights if i.section == key]
+        focus = next((i.focus for i in found if i.focus), "")
+        if not focus and pending:
+            focus = say("agenda.focus_decision", title=pending[0].title, more=len(pending) - 1)
+        if key == "customer":
+            focus = _customer_focus(signal) or focus
+        if key == "actions":
+            focus = _actions_focus(carried)
+        derived: Purpose = (
+            "decision"
+            if pending
+            else "discussion"
+            if any(i.question for i in found) or raised.get(key) or key == "customer" or focus
+            else "noting"
+        )
+        chosen = getattr(set_in, key, None)
+        asks[key] = SlotAsk(chosen or derived, focus)
+    return asks
+
+
+def _customer_focus(signal: CustomerSignal) -> str:
+    top = [t.name for t in signal.ranked_themes()[:2] if t.mentions]
+    return say("agenda.focus_customer_themes", themes=top) if top else ""
+
+
+def _actions_focus(carried: Carried) -> str:
+    late = sorted((r for r in carried.open if r.flag), key=lambda r: r.due)
+    blocked = [r for r in carried.open if r.status == "blocked"]
+    if not late and not blocked:
+        return ""
+    return say(
+        "agenda.focus_actions_late", late=[r.id for r in late], blocked=[r.id for r in blocked]
+    )
+
+
+def purpose_problems(month: MonthData) -> list[Problem]:
+    """A slot set for noting while a decision is pending in it: the room would not be asked."""
+    decisions = month.actions.decisions if month.actions else []
+    found = []
+    for key in SLOT_KEYS:
+        if getattr(month.meeting.purposes, key) != "noting":
+            continue
+        pending = [d.title for d in decisions if d.section == key]
+        if pending:
+            found.append(
+                month.problem(
+                    "meeting",
+                    ("purposes", key),
+                    say("agenda.noting_with_decision", section=key, decisions=pending),
+                )
+            )
+    return found
+
+
+def noting_problems(month: MonthData, agenda: Sequence[Slot]) -> list[Problem]:
+    """An item for noting given more minutes than the customer slot: suggest taking it in the
+    consent block and giving its minutes to the customer, where the meeting's time is worth
+    most. (A squeezed customer slot is warned about on its own, with the same suggestion.)"""
+    customer = next(s for s in agenda if s.key == "customer")
+    longer = [s for s in agenda if s.purpose == "noting" and s.minutes > customer.minutes]
+    return [
+        month.problem(
+            "meeting",
+            ("minutes", slot.key),
+            say(
+                "agenda.noting_minutes",
+                section=slot.title,
+                minutes=slot.minutes,
+                needed=CONSENT_MINUTES,
+                customer=customer.minutes,
+            ),
+        )
+        for slot in longer
+    ]
+
+
+def spare_minutes(agenda: Sequence[Slot]) -> tuple[list[str], int]:
+    """The items for noting and the minutes a consent block would free from them."""
+    noting = [s for s in agenda if s.purpose == "noting"]
+    spare = sum(max(s.minutes - CONSENT_MINUTES, 0) for s in noting)
+    return [s.title for s in noting], spare
+
+
+def consent_line(agenda: Sequence[Slot]) -> str:
+    """The items for noting in one sentence: the consent block under the agenda."""
+    noting = [s for s in agenda if s.purpose == "noting"]
+    if not noting:
+        return ""
+    return say("agenda.consent", items=[f"{s.title} ({s.times})" for s in noting])
+
+
+def room_table(month: MonthData, agenda: Sequence[Slot]) -> Table:
+    """The meeting's asks in running order, each with its owner and an empty cell to record
+    what was agreed: each decision pending in a slot, and each slot for discussion's question
+    where this month's data drew it (a generic question asks nothing the room can agree)."""
+    decisions = month.actions.decisions if month.actions else []
+    rows: list[tuple[str, str, str, str]] = []
+    for slot in agenda:
+        lead = slot.lead or say("deck.lead_not_named")
+        for d in (d for d in decisions if d.section == slot.key):
+            rows.append(
+                (slot.title, say("agenda.room_decision", title=d.title), d.owner or lead, "")
+            )
+        asked = asks_of(slot)
+        if asked:
+            rows.append((slot.title, asked, lead, ""))
+    return Table(
+        say("agenda.room_title"),
+        ("Section", "Ask", "Owner", "Agreed"),
+        tuple(rows),
+        caption=say("agenda.room_caption"),
+    )
+
+
+def asks_of(slot: Slot) -> str:
+    """A discussion slot's question when this month's data drew it, else ""."""
+    generic = next((s.focus for s in (*SECTIONS, ACTIONS_SLOT) if s.key == slot.key), "")
+    return slot.focus if slot.purpose == "discussion" and slot.focus != generic else ""
