@@ -49,6 +49,7 @@ from agenda.signal import CustomerSignal
 from agenda.status import AT_RISK_TOLERANCE
 from agenda.summary import summarise
 from agenda.text import say, say_lines
+from agenda.theme_cards import theme_cards, with_cards
 from agenda.validate import MonthData
 
 
@@ -81,6 +82,7 @@ def compose(
         *carried.warnings,
     ]
     insights = run_rules(month, signal)
+    cards, card_questions = theme_cards(month, signal, carried)
     sections = []
     for spec in SECTIONS:
         data = month.sections.get(spec.key)
@@ -94,6 +96,9 @@ def compose(
             questions = spec.questions
         else:
             blocks, extra_questions = builder(spec.key)(data, month, signal)
+            if spec.key == "customer":  # each top theme's card, after the themes table
+                blocks = with_cards(blocks, cards)
+                extra_questions = (*extra_questions, *card_questions)
             found = [i for i in insights if i.section == spec.key]
             blocks = _with_cautions(spec.key, blocks, [i.caution for i in found if i.caution])
             asked = [*(i.question for i in found if i.question), *extra_questions]
