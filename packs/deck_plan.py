@@ -513,8 +513,11 @@ def card_slide(card: ThemeCard, labels: Labels, font: str | None = DEFAULT_FONT)
     fits, its entries shortened if they must be, and at the smallest, the last entries of the
     taller column's longest part left to the Word pack (the slide says how many)."""
     zero = tuple(0 for _ in card.parts)
+    whole = card
     for limit in CARD_LIMITS:
-        parts = tuple(_card_shortened(p, limit) for p in card.parts)
+        parts = tuple(_card_shortened(p, limit) for p in whole.parts)
+        if limit is not None:  # the band's owner and next step too (a long next step)
+            card = replace(whole, owner=replace(whole.owner, text=shorten(whole.owner.text, limit)))
         for pt in CARD_SIZES:
             plan = _card_plan(card, parts, zero, pt, labels, font)
             if _card_fits(plan):
