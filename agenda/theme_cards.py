@@ -117,7 +117,10 @@ def _trend(theme: CountedTheme, signal: CustomerSignal) -> str:
     without is said so, never estimated); under ``TREND_MONTHS`` months with data, no trend."""
     wanted = theme.name.strip().casefold()
     points: list[tuple[str, int | None]] = []
-    for period, earlier in signal.trend():
+    months = signal.trend()
+    if theme.previous is not None and all(p != signal.last_month for p, _ in months):
+        months = [(signal.last_month, None), *months]  # no earlier folder: its `previous` counts
+    for period, earlier in months:
         if period == signal.period:
             points.append((period, theme.mentions))
         elif period == signal.last_month and theme.previous is not None:

@@ -252,7 +252,11 @@ def test_a_card_with_more_than_its_slide_holds_says_how_many_more_the_word_pack_
     _, docx, pptx = _build(
         tmp_path, run_cli, {"customer.yaml": CUSTOMER, "actions.yaml": f"actions:\n{rows}\n"}
     )
-    assert sum(t.startswith("A-") for t in _card(docx, "Refund speed")) == 24  # Word: all
+    word = _card(docx, "Refund speed")
+    assert sum(t.startswith("A-") for t in word) == 24  # Word: all
+    # no earlier folder: last month's figure is the theme's own `previous`, as the title says
+    assert word[0] == "Refund speed: 20 mentions, down 5 since October, and no owner"
+    assert "No trend yet: mentions for 2 months only (October 25, November 20); " in " ".join(word)
     deck = _lines(_card_slide(pptx, "Refund speed"))
     shown = sum(line.startswith("A-") for line in deck)
     more = [line for line in deck if line.endswith("more in the Word pack.")]
