@@ -64,7 +64,7 @@ def action_tables(carried: Carried) -> tuple[Block, ...]:
                 r.title + (f" (from: {r.source})" if r.source else ""),
                 r.owner,
                 short_date(r.due),
-                r.status.capitalize() + (f" · {r.flag.lower()}" if r.flag else ""),
+                status_word(r),
                 r.carried_from or "This month",
             )
             for r in carried.open
@@ -97,6 +97,11 @@ def action_tables(carried: Carried) -> tuple[Block, ...]:
             )
         )
     return tuple(blocks)
+
+
+def status_word(row: ActionRow) -> str:
+    """An action's status as the log shows it: "Open", "Blocked · overdue by 6 days"."""
+    return row.status.capitalize() + (f" · {row.flag.lower()}" if row.flag else "")
 
 
 def latest_by_id(history: Sequence[MonthSignal]) -> dict[str, tuple[schema.Action, str]]:
@@ -146,7 +151,7 @@ def carry_actions(month: MonthData, history: Sequence[MonthSignal]) -> Carried:
             flag = say("actions.overdue_by", days=(today - action.due).days)
         open_rows.append(_row(action, flag, carried))
     decisions = tuple(
-        DecisionRow(d.title, _TITLES[d.section], d.owner or "", d.context or "")
+        DecisionRow(d.title, _TITLES[d.section], d.owner or "", d.context or "", d.theme or "")
         for d in sorted(
             month.actions.decisions if month.actions else (), key=lambda d: _ORDER[d.section]
         )
@@ -165,4 +170,5 @@ def _row(action: schema.Action, flag: str, carried: str) -> ActionRow:
         flag,
         action.source or "",
         carried,
+        action.theme or "",
     )

@@ -58,6 +58,7 @@ from agenda.signal import CustomerSignal
 from agenda.status import AT_RISK_TOLERANCE
 from agenda.summary import summarise
 from agenda.text import say, say_lines
+from agenda.theme_cards import theme_cards, with_cards
 from agenda.validate import MonthData
 
 
@@ -73,6 +74,7 @@ def compose(
     carried = carry_actions(month, history)
     signal = CustomerSignal(month, history, nps_framing)
     insights = run_rules(month, signal)
+    cards, card_questions = theme_cards(month, signal, carried)
     built: dict[str, tuple[tuple[Block, ...], tuple[str, ...]]] = {}
     raised: dict[str, tuple[str, ...]] = {}
     for spec in SECTIONS:
@@ -82,11 +84,14 @@ def compose(
             built[spec.key] = ((Note(empty, "empty"),), spec.questions)
             continue
         blocks, raised[spec.key] = builder(spec.key)(data, month, signal)
+        if spec.key == "customer":  # each top theme's card, after the themes table
+            blocks = with_cards(blocks, cards)
+            raised[spec.key] = (*raised[spec.key], *card_questions)
         found = [i for i in insights if i.section == spec.key]
         blocks = _with_cautions(spec.key, blocks, [i.caution for i in found if i.caution])
         asked = [*(i.question for i in found if i.question), *raised[spec.key]]
         built[spec.key] = (blocks, (*dict.fromkeys(asked), *spec.questions))
-    asks = slot_asks(month, signal, insights, raised, carried)
+    asks = slot_asks(month, signal, insights, raised, carried, cards)
     agenda = agenda_slots(meeting, with_actions=not carried.empty, asks=asks)
     slots = {slot.key: slot for slot in agenda}
     timing = [*_timing_warnings(month, agenda), *noting_problems(month, agenda)]

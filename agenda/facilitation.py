@@ -11,7 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import fields, replace
 
-from agenda.model import Block, Chart, Cues, Labels, Narrative, Pack, Section, Slot, Table
+from agenda.model import (
+    Block,
+    Chart,
+    Cues,
+    Labels,
+    Narrative,
+    Pack,
+    Section,
+    Slot,
+    Table,
+    ThemeCard,
+)
 from agenda.protect import PERSON
 from agenda.signal import GUEST
 from agenda.text import say
@@ -120,6 +131,10 @@ def _with_notes(block: Block) -> Block:
                 say("deck.pause_story"),
             ),
         )
+    if isinstance(block, ThemeCard):
+        walk = say("deck.card_walk", name=block.name)
+        asked = (say("deck.card_ask_owner", question=block.question),) if block.question else ()
+        return replace(block, notes=(walk, block.trend, *asked))
     if isinstance(block, Chart):
         said = say("deck.chart_shows", alt=block.alt_text)
         return replace(block, notes=(said, block.caption) if block.caption else (said,))

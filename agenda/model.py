@@ -136,7 +136,54 @@ class Chart:
     word: bool = True  #: False on that deck-only copy
 
 
-Block = Narrative | Quote | Figures | Table | Bullets | Note | Chart
+@dataclass(frozen=True)
+class CardLine:
+    """One line of a theme card: what it says, and its status as a word after it (a computed
+    status, an action's status and flag), or ""."""
+
+    text: str
+    status: str = ""
+    #: True when the status calls for the room's attention (overdue, blocked, off track, no
+    #: owner): drawn in the warning colour, the word always there too
+    alert: bool = False
+
+
+@dataclass(frozen=True)
+class CardPart:
+    """One part of a theme card under its heading ("What customers said", "Service levels"):
+    its lines, its quotes (as the pack shows them elsewhere), and what it says when it has
+    neither."""
+
+    heading: str
+    lines: tuple[CardLine, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    empty: str = ""  #: e.g. "No service level measures it."
+
+    @property
+    def count(self) -> int:
+        """How many entries the part holds: its quotes and its lines."""
+        return len(self.quotes) + len(self.lines)
+
+
+@dataclass(frozen=True)
+class ThemeCard:
+    """One of the top customer themes with everything the pack knows about it, joined: its
+    mentions and trend, its owner (or that it has none), what customers and colleagues said
+    about it, the service levels that measure it and what is being done about it."""
+
+    title: str  #: the card's heading ("Theme card: Billing accuracy")
+    name: str  #: the theme's name
+    #: the card's point in one sentence: mentions, change and owner ("Billing accuracy: 109
+    #: mentions, up 27 since October; owned by Gareth Lloyd")
+    finding: str
+    trend: str  #: mentions month by month, or "No trend yet: …"
+    owner: CardLine  #: who owns it and the next step; ``alert`` when nobody does
+    parts: tuple[CardPart, ...]
+    question: str = ""  #: the question for the room the card raises ("Who owns …?"), or ""
+    notes: tuple[str, ...] = ()  #: what the facilitator does with the card (speaker notes)
+
+
+Block = Narrative | Quote | Figures | Table | Bullets | Note | Chart | ThemeCard
 
 
 @dataclass(frozen=True)
@@ -179,6 +226,7 @@ class Labels:
     rows: str = ""  #: a table's description when it has no caption: ``{n}``
     caution: str = ""  #: before a caution
     theme: str = ""  #: after a story's attribution: ``{theme}``
+    more: str = ""  #: after a list shortened on a slide: ``{count}`` more in the Word pack
     logo: str = ""  #: the logo's alternative text: ``{organisation}``
 
 
@@ -231,6 +279,7 @@ class ActionRow:
     flag: str = ""  #: e.g. "Overdue by 6 days"
     source: str = ""  #: the customer insight it came from
     carried_from: str = ""  #: e.g. "October 2026" when the latest word on it is an earlier month's
+    theme: str = ""  #: the customer theme it is about, as its record names it
 
 
 @dataclass(frozen=True)
@@ -241,6 +290,7 @@ class DecisionRow:
     section: str
     owner: str = ""
     context: str = ""
+    theme: str = ""  #: the customer theme it is about, as its record names it
 
 
 @dataclass(frozen=True)

@@ -545,6 +545,9 @@ def named_people(month: MonthData) -> Iterator[tuple[str, str, Loc, str]]:
     if month.customer.frontline_invite:
         invite = month.customer.frontline_invite
         yield "customer", "the frontline invite", ("frontline_invite", "name"), invite.name
+    for n, theme in enumerate(month.customer.themes):
+        if theme.owner:
+            yield "customer", "a theme owner", ("themes", n, "owner"), theme.owner
     employees = month.sections.get("employees")
     if isinstance(employees, schema.Employees):
         for n, f in enumerate(employees.frontline):

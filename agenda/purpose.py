@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from agenda.actions import Carried
 from agenda.errors import Problem
-from agenda.model import Purpose, Slot, Table
+from agenda.model import Purpose, Slot, Table, ThemeCard
 from agenda.order import ACTIONS_SLOT, SECTIONS, SLOT_KEYS
 from agenda.rules import Insight
 from agenda.signal import CustomerSignal
@@ -42,9 +42,11 @@ def slot_asks(
     insights: Sequence[Insight],
     raised: Mapping[str, Sequence[str]],
     carried: Carried,
+    cards: Sequence[ThemeCard] = (),
 ) -> dict[str, SlotAsk]:
     """Each slot's ask, keyed by slot key; ``raised`` holds the questions each section's data
-    raised beyond the rules (a frontline guest, an employee challenge)."""
+    raised beyond the rules (a frontline guest, a theme nobody owns); ``cards`` are the top
+    themes' cards, which say who owns each."""
     decisions = month.actions.decisions if month.actions else []
     set_in = month.meeting.purposes
     asks: dict[str, SlotAsk] = {}
@@ -55,7 +57,7 @@ def slot_asks(
         if not focus and pending:
             focus = say("agenda.focus_decision", title=pending[0].title, more=len(pending) - 1)
         if key == "customer":
-            focus = _customer_focus(signal) or focus
+            focus = _customer_focus(cards) or focus
         if key == "actions":
             focus = _actions_focus(carried)
         derived: Purpose = (
@@ -70,9 +72,12 @@ def slot_asks(
     return asks
 
 
-def _customer_focus(signal: CustomerSignal) -> str:
-    top = [t.name for t in signal.ranked_themes()[:2] if t.mentions]
-    return say("agenda.focus_customer_themes", themes=top) if top else ""
+def _customer_focus(cards: Sequence[ThemeCard]) -> str:
+    """The top themes, and which of them nobody owns yet."""
+    if not cards:
+        return ""
+    unowned = [c.name for c in cards if c.question]
+    return say("agenda.focus_customer_themes", themes=[c.name for c in cards], unowned=unowned)
 
 
 def _actions_focus(carried: Carried) -> str:
@@ -144,7 +149,8 @@ def consent_line(agenda: Sequence[Slot]) -> str:
 def room_table(month: MonthData, agenda: Sequence[Slot]) -> Table:
     """The meeting's asks in running order, each with its owner and an empty cell to record
     what was agreed: each decision pending in a slot, and each slot for discussion's question
-    where this month's data drew it (a generic question asks nothing the room can agree)."""
+    where this month's data drew it (a generic question asks nothing the room can agree; the
+    customer's names the top themes nobody owns)."""
     decisions = month.actions.decisions if month.actions else []
     rows: list[tuple[str, str, str, str]] = []
     for slot in agenda:

@@ -361,23 +361,45 @@ class NpsSource(Strict):
         return self
 
 
-class Narrative(Strict):
+class Tagged(Strict):
+    """A story or verbatim tagged with customer themes: ``theme`` (one), ``themes`` (several),
+    or both."""
+
+    theme: Text | None = None
+    #: more themes the item speaks to, beside ``theme``: each names one of this month's
+    #: customer ``themes`` (in any case), as ``theme`` does
+    themes: list[Text] = []
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """Every theme the item is tagged with, ``theme`` first, each once (whatever its case)."""
+        seen: dict[str, str] = {}
+        for name in (self.theme, *self.themes):
+            if name:
+                seen.setdefault(name.strip().casefold(), name)
+        return tuple(seen.values())
+
+    def tagged(self, name: str) -> bool:
+        """Whether the item is tagged with the theme called ``name`` (ignoring case)."""
+        wanted = name.strip().casefold()
+        return any(tag.strip().casefold() == wanted for tag in self.tags)
+
+
+class Narrative(Tagged):
     title: Text
     customer: Text  #: the named person who brings the data to life ("Mrs Jones")
     story: Text
     channel: Text
     segment: Text | None = None
-    theme: Text | None = None
     guest: bool = False
 
 
-class Verbatim(Strict):
+class Verbatim(Tagged):
     text: Text
     score: Annotated[Whole, Field(ge=0, le=10)] | None = None
     channel: Text
     segment: Text | None = None
     date: dt.date | None = None
-    theme: Text | None = None
     guest: bool = False
 
 
@@ -402,6 +424,11 @@ class Theme(Strict):
     #: words or phrases a comment uses when it raises the theme (any case or accents, whole
     #: words): a comment that holds one mentions the theme
     keywords: Annotated[list[Text], AfterValidator(_keywords)] = []
+    #: who owns the theme: the person the room holds to account for it (its theme card says
+    #: so, or asks who owns it when nobody is named)
+    owner: Text | None = None
+    #: what the owner does next about it, in a sentence (free text)
+    next_step: Text | None = None
 
 
 class Complaints(Strict):
@@ -471,6 +498,7 @@ class FrontlineVoice(Strict):
     name: Text
     role: Text
     quote: Text
+    theme: Text | None = None  #: the customer theme the colleague speaks to
 
 
 class CustomerObjective(Strict):
@@ -593,6 +621,9 @@ class Action(Strict):
     status: Literal["open", "done", "blocked"]
     section: SectionKey
     source: Text | None = None  #: the customer insight or meeting the action came from
+    #: the customer theme the action is about: one of this month's customer ``themes`` (any
+    #: case); the action then shows on the theme's card
+    theme: Text | None = None
 
 
 class Decision(Strict):
@@ -602,6 +633,7 @@ class Decision(Strict):
     section: SectionKey
     owner: Text | None = None
     context: Text | None = None
+    theme: Text | None = None  #: the customer theme the decision is about, as for actions
 
 
 class Actions(Strict):

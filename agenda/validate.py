@@ -407,6 +407,9 @@ def load_month(folder: Path) -> MonthData:
                 )
             seen.setdefault(key, n)
 
+    if customer is not None and actions is not None:
+        problems += _unknown_action_themes(loaded["actions"], actions, customer)
+
     if customer is not None and customer.complaints is not None:
         c = customer.complaints
         categorised = sum(c.reasons.values())
@@ -440,6 +443,32 @@ def load_month(folder: Path) -> MonthData:
         themes,
         picked,
     )
+
+
+def _unknown_action_themes(
+    file: YamlFile, actions: schema.Actions, customer: schema.Customer
+) -> list[Problem]:
+    """An action or decision whose ``theme`` names no customer theme this month is refused at
+    its place: it would be missing from the theme card the room reads to see what is being
+    done about the theme, with nothing to say so."""
+    names = [t.name for t in customer.themes]
+    found = []
+    items: list[tuple[str, int, str | None]] = [
+        *(("actions", n, a.theme) for n, a in enumerate(actions.actions)),
+        *(("decisions", n, d.theme) for n, d in enumerate(actions.decisions)),
+    ]
+    for key, n, name in items:
+        if not name or find_theme(name, customer.themes) is not None:
+            continue
+        hint = did_you_mean(name, names) if names else "customer.yaml lists no themes this month"
+        found.append(
+            file.problem(
+                (key, n, "theme"),
+                f"{key}[{n}].theme: no customer theme '{name}' this month ({hint}); name one "
+                "of customer.yaml's themes, or leave theme out",
+            )
+        )
+    return found
 
 
 def keywords_of(customer: schema.Customer, also: Sequence[schema.Theme] = ()) -> Keywords | None:
@@ -513,7 +542,7 @@ def pick_verbatims(
     quoted = {normal(v.text) for v in customer.verbatims}
     picked: list[tuple[schema.SurveyVerbatim, int | None]] = []
     for theme in ranked(themes)[:TOP_THEMES]:
-        typed = [v for v in customer.verbatims if v.theme and fold(v.theme) == fold(theme.name)]
+        typed = [v for v in customer.verbatims if v.tagged(theme.name)]
         wanted = THEME_QUOTES - len(typed)
         pool = [c for c in answers.said.get(theme.name, []) if normal(c.text) not in quoted]
         if wanted <= 0 or not pool:
@@ -591,11 +620,24 @@ def _meaning_warnings(
             )
         )
 
+    tagged: list[tuple[str, int, schema.Tagged]] = [
+        *(("narratives", n, item) for n, item in enumerate(customer.narratives)),
+        *(("verbatims", n, item) for n, item in enumerate(customer.verbatims)),
+    ]
+    for key, n, item in tagged:
+        what = "story" if key == "narratives" else "verbatim"
+        if item.theme:
+            unknown_theme("customer", (key, n, "theme"), what, item.theme)
+        for m, name in enumerate(item.themes):
+            unknown_theme("customer", (key, n, "themes", m), what, name)
     employees = sections.get("employees")
     if isinstance(employees, schema.Employees):
         for n, challenge in enumerate(employees.challenges):
             if challenge.theme:
                 unknown_theme("employees", ("challenges", n, "theme"), "challenge", challenge.theme)
+        for n, voice in enumerate(employees.frontline):
+            if voice.theme:
+                unknown_theme("employees", ("frontline", n, "theme"), "voice", voice.theme)
     operations = sections.get("operations")
     if isinstance(operations, schema.Operations):
         for n, sla in enumerate(operations.slas):

@@ -17,6 +17,7 @@ from agenda.model import (
     ActionLog,
     Block,
     Bullets,
+    CardPart,
     Chart,
     Cover,
     Cues,
@@ -30,6 +31,7 @@ from agenda.model import (
     Slot,
     Summary,
     Table,
+    ThemeCard,
 )
 from packs import text_metrics
 from packs.table_layout import fit_columns, lines_needed
@@ -49,6 +51,7 @@ Kind = Literal[
     "lists",
     "tables",
     "summary",
+    "card",
 ]
 
 #: Slide geometry in inches (16:9) and the type sizes the layout estimates assume.
@@ -371,6 +374,169 @@ def _beside(pack: Pack, summary: Summary, font: str | None) -> SummarySlide | No
 
 
 @dataclass(frozen=True)
+class CardSlide:
+    """A theme card on one slide: the trend and the owner in a band across the top, what
+    customers and colleagues said in the left column, the service levels and the actions in the
+    right, at ``pt``. ``parts`` are the card's as the slide shows them (entries shortened,
+    the last dropped until they fit); ``more`` says how many of each part's entries the slide
+    leaves to the Word pack."""
+
+    card: ThemeCard
+    parts: tuple[CardPart, ...]
+    more: tuple[int, ...]
+    pt: int
+    band_h: float  #: measured height (in) of the band
+    left_h: float  #: measured height (in) of the left column
+    right_h: float  #: measured height (in) of the right column
+
+    @property
+    def left(self) -> tuple[tuple[CardPart, int], ...]:
+        """The left column's parts with how many entries each leaves out: the voices."""
+        return tuple(zip(self.parts, self.more, strict=True))[:CARD_LEFT_PARTS]
+
+    @property
+    def right(self) -> tuple[tuple[CardPart, int], ...]:
+        """The right column's parts with how many entries each leaves out: the rest."""
+        return tuple(zip(self.parts, self.more, strict=True))[CARD_LEFT_PARTS:]
+
+
+#: A theme card's slide: the columns' widths and the gap between them, the band's inner margin
+#: and the gap beneath it, the type sizes tried (largest first), and how long each entry may be
+#: on the slide, tried in turn (None: as written; the Word pack has them whole).
+CARD_LEFT_W = 5.95
+#: How many of a card's parts (in the card's order) its left column holds: what customers and
+#: colleagues said; the right holds what is measured and done.
+CARD_LEFT_PARTS = 2
+CARD_COLUMN_GAP = 0.4
+CARD_BAND_PAD = 0.2
+CARD_BAND_GAP = 0.25
+CARD_SIZES = (16, 14, 13, 12)
+#: Space after each paragraph of a card's columns (in): 4 pt, as drawn.
+CARD_SPACE = 4 / 72
+CARD_LIMITS = (None, 220, 160)
+
+
+def card_right_width() -> float:
+    """Width (in) of a theme card's right column."""
+    return SLIDE_W - 2 * MARGIN - CARD_LEFT_W - CARD_COLUMN_GAP
+
+
+def card_entries(part: CardPart, more: int, labels: Labels) -> tuple[str, ...]:
+    """A card part's entries as a slide shows them, one paragraph each: its quotes (with
+    their attribution), its lines (with their status), what it says when it has none, and
+    how many more the Word pack has."""
+    if not part.count and not more:
+        return (part.empty,)
+    lines = tuple(
+        f"{line.text} · {line.status}" if line.status else line.text for line in part.lines
+    )
+    quotes = tuple(f"“{q.text}” ({q.attribution})" for q in part.quotes)
+    return (*lines, *quotes, *((labels.more.format(count=more),) if more else ()))
+
+
+def card_band_height(card: ThemeCard, pt: int, font: str | None = DEFAULT_FONT) -> float:
+    """Height (in) of a theme card's band: the trend, then the owner in bold."""
+    width = SLIDE_W - 2 * MARGIN - 2 * CARD_BAND_PAD
+    lines = text_metrics.lines_needed(card.trend, width, font, pt) * line_scale(card.trend)
+    lines += text_metrics.lines_needed(card.owner.text, width, font, pt, bold=True) * line_scale(
+        card.owner.text
+    )
+    return lines * LINE_IN_PER_PT * pt * 1.05 + 0.08 + 2 * 0.12
+
+
+def card_column_height(
+    parts: Sequence[tuple[CardPart, int]],
+    pt: int,
+    width: float,
+    labels: Labels,
+    font: str | None = DEFAULT_FONT,
+) -> float:
+    """Height (in) of a theme card's column ``width`` wide: each part's heading over its
+    entries, with the spacing the slide draws (``CARD_SPACE`` after each paragraph,
+    ``LIST_GAP`` above each heading but the first)."""
+    lines = 0.0
+    paragraphs = 0
+    for part, more in parts:
+        lines += text_metrics.lines_needed(part.heading, width, font, pt, bold=True)
+        for entry in card_entries(part, more, labels):
+            count = text_metrics.lines_needed(entry, width - LIST_INDENT, font, pt)
+            lines += count * line_scale(entry)
+        paragraphs += 1 + len(card_entries(part, more, labels))
+    gaps = LIST_GAP * max(len(parts) - 1, 0)
+    return lines * LINE_IN_PER_PT * pt * 1.05 + CARD_SPACE * paragraphs + gaps
+
+
+def _card_fits(plan: CardSlide) -> bool:
+    used = plan.band_h + CARD_BAND_GAP + max(plan.left_h, plan.right_h)
+    return used <= BODY_BOTTOM - BODY_TOP
+
+
+def _card_plan(
+    card: ThemeCard,
+    parts: tuple[CardPart, ...],
+    more: tuple[int, ...],
+    pt: int,
+    labels: Labels,
+    font: str | None,
+) -> CardSlide:
+    pairs = tuple(zip(parts, more, strict=True))
+    return CardSlide(
+        card,
+        parts,
+        more,
+        pt,
+        card_band_height(card, pt, font),
+        card_column_height(pairs[:CARD_LEFT_PARTS], pt, CARD_LEFT_W, labels, font),
+        card_column_height(pairs[CARD_LEFT_PARTS:], pt, card_right_width(), labels, font),
+    )
+
+
+def _card_shortened(part: CardPart, limit: int | None) -> CardPart:
+    if limit is None:
+        return part
+    return replace(
+        part,
+        quotes=tuple(replace(q, text=shorten(q.text, limit)) for q in part.quotes),
+        lines=tuple(replace(line, text=shorten(line.text, limit)) for line in part.lines),
+    )
+
+
+def _card_dropped(part: CardPart) -> CardPart:
+    """``part`` without its last entry as drawn (lines first, then quotes)."""
+    if part.quotes:
+        return replace(part, quotes=part.quotes[:-1])
+    return replace(part, lines=part.lines[:-1])
+
+
+def card_slide(card: ThemeCard, labels: Labels, font: str | None = DEFAULT_FONT) -> CardSlide:
+    """A theme card planned on one slide that it never overruns: at the largest size that
+    fits, its entries shortened if they must be, and at the smallest, the last entries of the
+    taller column's longest part left to the Word pack (the slide says how many)."""
+    zero = tuple(0 for _ in card.parts)
+    whole = card
+    for limit in CARD_LIMITS:
+        parts = tuple(_card_shortened(p, limit) for p in whole.parts)
+        if limit is not None:  # the band's owner and next step too (a long next step)
+            card = replace(whole, owner=replace(whole.owner, text=shorten(whole.owner.text, limit)))
+        for pt in CARD_SIZES:
+            plan = _card_plan(card, parts, zero, pt, labels, font)
+            if _card_fits(plan):
+                return plan
+    pt = CARD_SIZES[-1]
+    more = list(zero)
+    kept = list(parts)
+    while not _card_fits(plan := _card_plan(card, tuple(kept), tuple(more), pt, labels, font)):
+        left = range(min(CARD_LEFT_PARTS, len(kept)))
+        column = left if plan.left_h >= plan.right_h else range(len(left), len(kept))
+        n = max(column, key=lambda k: (kept[k].count, -k), default=None)
+        if n is None or kept[n].count == 0:
+            break  # nothing left to drop: the band alone is too tall (a 2,000-word trend?)
+        kept[n] = _card_dropped(kept[n])
+        more[n] += 1
+    return plan
+
+
+@dataclass(frozen=True)
 class TextSlide:
     """A run of notes that fits on one slide."""
 
@@ -391,6 +557,7 @@ Content = (
     | TextSlide
     | Chart
     | SummarySlide
+    | CardSlide
 )
 
 
@@ -694,6 +861,9 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
                         "table", block.finding or block.title, part, points, _part(n, total, labels)
                     )
                 )
+        elif isinstance(block, ThemeCard):
+            card = card_slide(block, labels, font)
+            slides.append(slide("card", block.finding or block.title, card, block.notes))
         elif isinstance(block, Bullets) and (
             shared_lists := _grouped_lists(block, blocks[i:], font)
         ):
@@ -1424,6 +1594,8 @@ def content_height(
     content = plan.content
     if plan.kind in UNMEASURED:
         return None
+    if isinstance(content, CardSlide):
+        return content.band_h + CARD_BAND_GAP + max(content.left_h, content.right_h)
     if isinstance(content, SummarySlide):
         return max(content.height, sum(content.agenda.heights) if content.agenda else 0.0)
     if isinstance(content, TableSlide):

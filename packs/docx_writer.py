@@ -20,6 +20,7 @@ from agenda.model import (
     ActionLog,
     Block,
     Bullets,
+    CardLine,
     Chart,
     Figures,
     Narrative,
@@ -29,6 +30,7 @@ from agenda.model import (
     Section,
     Summary,
     Table,
+    ThemeCard,
 )
 from packs import _ooxml
 from packs.charts import chart_xml
@@ -288,6 +290,8 @@ class WordWriter:
                 )
                 if block.caption:
                     self._para(block.caption, "Caption")
+            case ThemeCard():
+                self._card(block)
             case Note():
                 style = {"caution": "Callout", "empty": "Callout"}.get(block.kind, "Normal")
                 para = self._para(style=style)
@@ -296,6 +300,49 @@ class WordWriter:
                 para.add_run(block.text)
             case _:
                 raise RenderError(f"the Word writer cannot place a {type(block).__name__} block")
+
+    def _card(self, card: ThemeCard) -> None:
+        """A theme card as a subsection: its point, the trend and the owner (a theme nobody
+        owns as a callout), then each part under a bold lead-in, its lines and quotes as
+        points, each status as a word after its line."""
+        self._heading(card.title, 2)
+        self._finding(card.finding)
+        self._para(card.trend).paragraph_format.keep_with_next = True
+        owner = self._para(style="Callout" if card.owner.alert else None)
+        owner.add_run(card.owner.text).bold = True
+        owner.paragraph_format.keep_with_next = True  # the card's head stays with its first part
+        accent = RGBColor.from_string(self.palette.accent)
+        muted = RGBColor.from_string(self.palette.muted)
+        for part in card.parts:
+            lead = self._para()
+            lead.paragraph_format.space_before = Pt(6)
+            lead.paragraph_format.space_after = Pt(2)
+            lead.paragraph_format.keep_with_next = True
+            run = lead.add_run(part.heading)
+            run.bold = True
+            run.font.color.rgb = accent
+            if not part.count:
+                self._para(part.empty).runs[0].italic = True
+            for line in part.lines:
+                self._card_line(self._para(style="List Bullet"), line)
+            for quote in part.quotes:
+                point = self._para(style="List Bullet")
+                point.add_run(f"“{quote.text}”").italic = True
+                said = point.add_run(f" ({quote.attribution})")
+                said.font.color.rgb = muted
+
+    def _card_line(self, para: Paragraph, line: CardLine) -> None:
+        """A card's line, then its status in bold: in the status colour, or the warning colour
+        when it calls for attention."""
+        para.add_run(line.text)
+        if not line.status:
+            return
+        run = para.add_run(f" · {line.status}")
+        run.bold = True
+        warm = RGBColor.from_string(self.palette.warm)
+        colour = warm if line.alert else self.status.get(line.status)
+        if colour is not None:
+            run.font.color.rgb = colour
 
     def _finding(self, finding: str) -> None:
         """What the block shows, its first sentence under the topic heading, kept with it."""

@@ -26,7 +26,7 @@ from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Emu, Inches, Length, Pt
 
 from agenda.errors import RenderError
-from agenda.model import Bullets, Chart, Cover, Figures, Note, Pack
+from agenda.model import Bullets, CardPart, Chart, Cover, Figures, Note, Pack
 from packs._drawingml import (
     add_run,
     alt_text,
@@ -42,8 +42,13 @@ from packs.deck_plan import (
     ASIDE_PT,
     BODY_BOTTOM,
     BODY_TOP,
+    CARD_BAND_GAP,
+    CARD_BAND_PAD,
+    CARD_COLUMN_GAP,
     CARD_GAP,
+    CARD_LEFT_W,
     CARD_PTS,
+    CARD_SPACE,
     CARDS_GAP,
     CHART_CAPTION_PT,
     CHART_HEADING_PT,
@@ -69,6 +74,7 @@ from packs.deck_plan import (
     STORY_SPACING,
     STORY_TOP,
     TEXT_SIZES,
+    CardSlide,
     Divider,
     FigureSlide,
     ListsSlide,
@@ -80,6 +86,7 @@ from packs.deck_plan import (
     TableSlide,
     TextSlide,
     aside_height,
+    card_right_width,
     card_width,
     chart_width,
     fit_size,
@@ -804,6 +811,77 @@ class DeckWriter:
             left = SLIDE_W - MARGIN - sum(content.agenda.widths)
             self._grid(slide, content.agenda, BODY_TOP, left)
 
+    def _card(self, slide: Slide, title: str, content: CardSlide) -> None:
+        """A theme card: the trend and the owner in a band (a theme nobody owns in the warning
+        colour), what customers said on the left, the service levels, actions and colleagues'
+        words on the right, each part's heading over its points."""
+        self._set_title(slide, title)
+        card, pt = content.card, content.pt
+        band = self._box(
+            slide,
+            Inches(MARGIN),
+            Inches(BODY_TOP),
+            Inches(SLIDE_W - 2 * MARGIN),
+            Inches(content.band_h),
+            fill=self.panel,
+        )
+        band.margin_left = band.margin_right = Inches(CARD_BAND_PAD)
+        self._run(band.paragraphs[0], card.trend, size=pt)
+        owner = band.add_paragraph()
+        owner.space_before = Pt(4)
+        colour = self.warm if card.owner.alert else self.accent
+        self._run(owner, card.owner.text, size=pt, bold=True, colour=colour)
+        top = BODY_TOP + content.band_h + CARD_BAND_GAP
+        columns = (
+            (MARGIN, CARD_LEFT_W, content.left_h, content.left),
+            (
+                MARGIN + CARD_LEFT_W + CARD_COLUMN_GAP,
+                card_right_width(),
+                content.right_h,
+                content.right,
+            ),
+        )
+        for left, width, height, parts in columns:
+            frame = self._box(
+                slide, Inches(left), Inches(top), Inches(width), Inches(height), tight=True
+            )
+            for n, (part, more) in enumerate(parts):
+                self._card_part(frame, part, more, pt, first=n == 0)
+
+    def _card_part(
+        self, frame: TextFrame, part: CardPart, more: int, pt: int, *, first: bool
+    ) -> None:
+        """One part of a theme card: its heading, then its lines (each status in bold, in its
+        colour), its quotes (italic, attributed), or what it says when it has none; last, how
+        many more the Word pack has."""
+        para = frame.paragraphs[0] if first else frame.add_paragraph()
+        if not first:
+            para.space_before = Pt(LIST_GAP * 72)
+        para.space_after = Pt(CARD_SPACE * 72)
+        self._run(para, part.heading, size=pt, bold=True, colour=self.accent)
+
+        def point() -> _Paragraph:
+            item = frame.add_paragraph()
+            item.space_after = Pt(CARD_SPACE * 72)
+            _bulleted(item, Inches(LIST_INDENT))
+            return item
+
+        if not part.count and not more:
+            self._run(point(), part.empty, size=pt, italic=True, colour=self.muted)
+        for line in part.lines:
+            item = point()
+            self._run(item, line.text, size=pt)
+            if line.status:
+                colour = self.warm if line.alert else self.status.get(line.status, self.ink)
+                self._run(item, f" · {line.status}", size=pt, bold=True, colour=colour)
+        for quote in part.quotes:
+            item = point()
+            self._run(item, f"“{quote.text}”", size=pt, italic=True)
+            self._run(item, f" ({quote.attribution})", size=pt, colour=self.muted)
+        if more:
+            text = self.labels.more.format(count=more)
+            self._run(point(), text, size=pt, italic=True, colour=self.muted)
+
     def _text(self, slide: Slide, title: str, content: TextSlide) -> None:
         notes = content.notes
         self._set_title(slide, title)
@@ -864,6 +942,7 @@ _DRAWERS: dict[type, Callable[[DeckWriter, Slide, str, Any], None]] = {
     ListsSlide: DeckWriter._lists,
     TextSlide: DeckWriter._text,
     SummarySlide: DeckWriter._summary,
+    CardSlide: DeckWriter._card,
     Chart: DeckWriter._chart,
 }
 

@@ -183,6 +183,6 @@ def test_a_verbatim_tagged_with_other_capitals_is_said_under_its_theme(tmp_path,
     )
     _, docx, _ = _build(tmp_path, run_cli, {"customer.yaml": customer})
     text = _section_text(docx, "Customer")
-    at = text.index("What customers said about billing accuracy")
+    at = text.index("Theme card: Billing accuracy")
     assert "The bill was wrong again." in text[at:]
-    assert "No verbatim was tagged with this theme" not in text
+    assert "No story or verbatim was tagged with this theme" not in text

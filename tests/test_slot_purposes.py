@@ -32,8 +32,9 @@ def test_the_sample_agenda_states_each_slots_purpose_and_its_question_from_the_d
     rows = {cells[n + 1]: cells[n + 4 : n + 6] for n in range(6, len(cells), 6)}
     assert rows["Customer"] == [
         "Discussion",  # the customer slot is never for noting
+        # the top themes, and the one nobody owns (its card asks the same)
         "What are customers telling us about “Billing accuracy” and “Time to resolve "
-        "complaints”, and who owns the fix?",
+        "complaints”, and who will own “Time to resolve complaints”?",
     ]
     # a decision pending in the slot makes it for decision; the rule's question its focus
     assert rows["Operations"] == [
@@ -163,3 +164,28 @@ def test_the_sample_months_agenda_notes_name_each_purpose_and_the_consent_block(
     pack = prepare(SAMPLE_MONTH)
     assert "1. Customer: 09:30–10:15, led by Priya Shah, for discussion" in pack.agenda_notes
     assert "For noting, taken together" in pack.agenda_notes
+
+
+def test_the_customer_question_asks_who_will_own_only_the_top_themes_nobody_owns(tmp_path):
+    themes = (
+        "themes:\n"
+        "  - {name: Refund speed, mentions: 40, owner: Cy Park}\n"
+        "  - {name: Clear letters, mentions: 30}\n"
+        "  - {name: App, mentions: 5}\n"
+    )
+    month = write_month(
+        tmp_path / "ws", {"meeting.yaml": MEETING_LED, "customer.yaml": CUSTOMER + themes}
+    )
+    focus = prepare(month).agenda[0].focus
+    assert focus == (
+        "What are customers telling us about “Refund speed” and “Clear letters”, "
+        "and who will own “Clear letters”?"
+    )
+    owned = write_month(
+        tmp_path / "ws2",
+        {
+            "meeting.yaml": MEETING_LED,
+            "customer.yaml": CUSTOMER + themes.replace("30}", "30, owner: Di Ross}"),
+        },
+    )
+    assert prepare(owned).agenda[0].focus.endswith("“Clear letters”, and what will we change?")

@@ -145,7 +145,9 @@ def test_earlier_months_are_counted_by_the_same_keywords(run_cli, tmp_path):
 
 
 def _said(word: list[str], theme: str) -> list[str]:
-    start = word.index(f"What customers said about {theme}")
+    """The first three things said about ``theme`` on its theme card."""
+    card = word.index(f"Theme card: {theme}")
+    start = word.index("What customers said", card)
     return word[start + 1 : start + 4]
 
 
@@ -166,7 +168,7 @@ def test_verbatims_are_picked_from_the_most_recent_comments_balanced_and_marked(
     mark = "picked from the survey"
     # Billing accuracy: one typed, so two picked: the most recent, then the promoter's, since
     # no quote of the theme comes from a promoter or passive otherwise.
-    assert _said(word, "billing accuracy") == [
+    assert _said(word, "Billing accuracy") == [
         "“Typed about the bill.” (Phone · scored 2)",
         f"“Bill, bill, bill” (App · Household · scored 0 · {mark})",
         f"“Estimated bill, but sorted fast” (Email · Household · scored 9 · {mark})",

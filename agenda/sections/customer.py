@@ -24,7 +24,7 @@ from agenda.model import (
     Tone,
 )
 from agenda.nps import LOW_N, from_scores, signed
-from agenda.order import DECK_REASONS, DECK_THEMES, DECK_VERBATIMS, THEME_QUOTES, TOP_THEMES
+from agenda.order import DECK_REASONS, DECK_THEMES, DECK_VERBATIMS, THEME_QUOTES
 from agenda.sections._shared import direction, leader_finding, storyteller
 from agenda.signal import GUEST, CustomerSignal, month_name
 from agenda.status import status
@@ -78,7 +78,13 @@ def build(
 ) -> tuple[tuple[Block, ...], tuple[str, ...]]:
     """The Customer section's blocks, in reading order, and its questions for the room."""
     blocks: list[Block] = [
-        Narrative(n.title, storyteller(n), n.story, _attribution(n.channel, n.segment), n.theme)
+        Narrative(
+            n.title,
+            storyteller(n),
+            n.story,
+            _attribution(n.channel, n.segment),
+            ", ".join(n.tags) or None,
+        )
         for n in customer.narratives
     ]
     verbatims = list(signal.verbatims)  # typed first, then those picked from the survey
@@ -398,12 +404,6 @@ def _breakdown(month: MonthData) -> Table:
     )
 
 
-def _same_theme(tag: str | None, name: str) -> bool:
-    """A verbatim's or story's theme tag names ``name``, whatever its case (as SLA and
-    challenge links match themes)."""
-    return tag is not None and tag.strip().casefold() == name.strip().casefold()
-
-
 def _themes(
     customer: schema.Customer, signal: CustomerSignal, month: MonthData
 ) -> tuple[list[Block], list[str]]:
@@ -441,15 +441,8 @@ def _themes(
         ),
         tuple(rows[:DECK_THEMES]),
     )
-    for theme in ranked[:TOP_THEMES]:
-        said = [v for v in signal.verbatims if _same_theme(v.theme, theme.name)]
-        stories = [n for n in customer.narratives if _same_theme(n.theme, theme.name)]
-        items = [f"“{v.text}” ({quote(v).attribution})" for v in said[:THEME_QUOTES]]
-        items += [f"Story: {n.title} ({storyteller(n)})" for n in stories[:1]]
-        if not items:
-            items = [say("customer.theme_nothing_said")]
-        heading = say("customer.theme_said_heading", theme=in_sentence(theme.name))
-        blocks.append(Bullets(heading, tuple(items), say("customer.theme_said_group")))
+    # each top theme's card, with what customers said about it, follows this table (composed
+    # in agenda/theme_cards.py, which joins what other sections know about the theme)
     question = say(
         "customer.themes_question",
         first=in_sentence(ranked[0].name),

@@ -92,7 +92,7 @@ def _slas_beside_customers(
         mentions = f"{theme.mentions:,}" + (
             f" ({signed(theme.mentions - then)})" if then is not None else ""
         )
-        said = next((v for v in signal.verbatims if v.theme == theme.name), None)
+        said = next((v for v in signal.verbatims if v.tagged(theme.name)), None)
         rows.append(
             (sla.name, st, theme.name, mentions, f"“{said.text}”" if said else "Nothing quoted")
         )
