@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agenda import schema
+from agenda.decisions import taken
 from agenda.errors import Problem
 from agenda.formatting import month_label, short_date
-from agenda.history import MonthSignal
-from agenda.model import ActionRow, Block, DecisionRow, Table
+from agenda.history import LastMeeting, MonthSignal
+from agenda.model import ActionRow, Block, DecisionRow, DecisionTakenRow, Table
 from agenda.order import SECTIONS
 from agenda.text import say
 from agenda.validate import MonthData
@@ -32,12 +33,15 @@ class Carried:
     closed: tuple[ActionRow, ...]
     decisions: tuple[DecisionRow, ...]
     overdue: int
-    warnings: tuple[Problem, ...] = ()  #: ids reused for a different action
+    warnings: tuple[Problem, ...] = ()  #: ids reused for a different action, links not found
+    #: the decisions the last meeting took, with their result, and that meeting's month
+    taken: tuple[DecisionTakenRow, ...] = ()
+    taken_at: str = ""
 
     @property
     def empty(self) -> bool:
         """True when there is nothing to review."""
-        return not (self.open or self.closed or self.decisions)
+        return not (self.open or self.closed or self.decisions or self.taken)
 
     @property
     def summary(self) -> str:
@@ -54,7 +58,9 @@ class Carried:
 
 
 def action_tables(carried: Carried) -> tuple[Block, ...]:
-    """The log as tables: open actions by section, what closed, and the decisions needed."""
+    """The log as tables: open actions by section, the decisions the last meeting took with
+    their result, what closed, and the decisions needed (the Word pack's list of every ask:
+    the deck gives each its own slide in its section, so it leaves this table out)."""
     blocks: list[Block] = []
     if carried.open:
         rows = tuple(
@@ -77,6 +83,15 @@ def action_tables(carried: Carried) -> tuple[Block, ...]:
                 caption=say("actions.open_caption"),
             )
         )
+    if carried.taken:
+        blocks.append(
+            Table(
+                say("actions.taken_title", period=carried.taken_at),
+                ("Section", "Decision", "Owner", "Result"),
+                tuple((r.section, r.title, r.owner or "–", r.result) for r in carried.taken),
+                caption=say("actions.taken_caption", period=carried.taken_at),
+            )
+        )
     if carried.closed:
         blocks.append(
             Table(
@@ -89,11 +104,12 @@ def action_tables(carried: Carried) -> tuple[Block, ...]:
         blocks.append(
             Table(
                 "Decisions needed",
-                ("Section", "Decision", "Owner", "Context"),
+                ("Section", "Decision", "Owner", "Decide by"),
                 tuple(
-                    (d.section, d.title, d.owner or "–", d.context or "–")
+                    (d.section, d.title, d.owner or "–", d.decide_by or "–")
                     for d in carried.decisions
                 ),
+                deck=False,
             )
         )
     return tuple(blocks)
@@ -113,8 +129,11 @@ def latest_by_id(history: Sequence[MonthSignal]) -> dict[str, tuple[schema.Actio
     return latest
 
 
-def carry_actions(month: MonthData, history: Sequence[MonthSignal]) -> Carried:
-    """Merge earlier months' actions with this month's, latest record first."""
+def carry_actions(
+    month: MonthData, history: Sequence[MonthSignal], last: LastMeeting | None = None
+) -> Carried:
+    """Merge earlier months' actions with this month's, latest record first; with the last
+    meeting's outcomes, what became of each decision it took."""
     latest = latest_by_id(history)
     before = {key: action.status for key, (action, _) in latest.items()}  # as of last meeting
     this = month.meeting.period
@@ -151,12 +170,29 @@ def carry_actions(month: MonthData, history: Sequence[MonthSignal]) -> Carried:
             flag = say("actions.overdue_by", days=(today - action.due).days)
         open_rows.append(_row(action, flag, carried))
     decisions = tuple(
-        DecisionRow(d.title, _TITLES[d.section], d.owner or "", d.context or "", d.theme or "")
+        DecisionRow(
+            d.title,
+            _TITLES[d.section],
+            d.owner or "",
+            d.context or "",
+            d.theme or "",
+            short_date(d.decide_by) if d.decide_by else "",
+            d.decide_by is not None and d.decide_by < today,
+        )
         for d in sorted(
             month.actions.decisions if month.actions else (), key=lambda d: _ORDER[d.section]
         )
     )
-    return Carried(tuple(open_rows), tuple(closed_rows), decisions, overdue, tuple(warnings))
+    rows, unlinked = taken(last, {k: a for k, (a, _) in latest.items()}, today, this)
+    return Carried(
+        tuple(open_rows),
+        tuple(closed_rows),
+        decisions,
+        overdue,
+        (*warnings, *unlinked),
+        rows,
+        month_label(last.period) if last is not None and rows else "",
+    )
 
 
 def _row(action: schema.Action, flag: str, carried: str) -> ActionRow:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from agenda import schema
 from agenda.actions import action_tables, carry_actions
+from agenda.decisions import papers
 from agenda.errors import Problem
 from agenda.facilitation import facilitate, speaker_notes
 from agenda.formatting import (
@@ -21,7 +22,7 @@ from agenda.formatting import (
     number,
     short_date,
 )
-from agenda.history import MonthSignal, window_start
+from agenda.history import LastMeeting, MonthSignal, window_start
 from agenda.model import (
     ActionLog,
     Block,
@@ -68,10 +69,12 @@ def compose(
     warnings: Sequence[Problem] = (),
     *,
     nps_framing: str | None = None,
+    last: LastMeeting | None = None,
 ) -> Pack:
-    """Build the pack for ``month``; ``history`` holds earlier months, oldest first."""
+    """Build the pack for ``month``; ``history`` holds earlier months, oldest first; ``last``
+    what the last meeting decided (its outcomes.yaml), when recorded."""
     meeting = month.meeting
-    carried = carry_actions(month, history)
+    carried = carry_actions(month, history, last)
     signal = CustomerSignal(month, history, nps_framing)
     insights = run_rules(month, signal)
     cards, card_questions = theme_cards(month, signal, carried)
@@ -110,9 +113,12 @@ def compose(
         *leads,
         *carried.warnings,
     ]
+    # each decision is met in its own section's slot, as a short paper after the evidence
+    paper = papers(month.actions.decisions if month.actions else (), meeting.date, slots)
     sections = []
     for spec in SECTIONS:
         blocks, questions = built[spec.key]
+        blocks = (*blocks, *paper.get(spec.key, ()))
         intro = (
             say("pack.customer_opening", count=len(month.customer.narratives))
             if spec.key == "customer"
@@ -131,6 +137,8 @@ def compose(
             carried.summary,
             ACTIONS_SLOT.questions,
             action_tables(carried),
+            taken=carried.taken,
+            taken_at=carried.taken_at,
         )
         if not carried.empty
         else None
@@ -183,7 +191,7 @@ def compose(
         agenda=agenda,
         sections=tuple(sections),
         actions=actions,
-        appendix=_appendix(month, signal, insights),
+        appendix=_appendix(month, signal, insights, last if carried.taken else None),
         date=meeting.date,
         file_stem=file_stem(meeting.organisation, meeting.period, "leadership-pack"),
         title_notes=speaker_notes(
@@ -377,12 +385,17 @@ def _themes_counted(month: MonthData, signal: CustomerSignal) -> list[Block]:
 
 
 def _appendix(
-    month: MonthData, signal: CustomerSignal, insights: Iterable[Insight]
+    month: MonthData,
+    signal: CustomerSignal,
+    insights: Iterable[Insight],
+    decided: LastMeeting | None = None,
 ) -> tuple[Block, ...]:
     sources = tuple(
         f"{path.name} ({'YAML' if path.suffix in ('.yaml', '.yml') else 'survey export'})"
         for path in month.files
     )
+    if decided is not None:  # the last meeting's outcomes.yaml, for its decisions taken
+        sources += (say("pack.outcomes_source", period=decided.period),)
     blocks: list[Block] = [Bullets("Sources this month", sources)]
     nps = signal.nps
     a = month.answers

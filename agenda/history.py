@@ -188,6 +188,36 @@ def earlier_guests(folder: Path, *, limit: int = MAX_MONTHS) -> list[schema.Gues
     return guests
 
 
+@dataclass(frozen=True)
+class LastMeeting:
+    """What the last meeting decided: the outcomes.yaml of the month folder before this one."""
+
+    period: str  #: that month, YYYY-MM
+    outcomes: schema.Outcomes
+    file: YamlFile  #: to locate a decision's links in it
+
+
+def last_outcomes(folder: Path) -> LastMeeting | None:
+    """The last meeting's recorded outcomes: the outcomes.yaml of the latest month folder
+    before ``folder`` (the month the action log reads last), or None when it has none.
+
+    A broken outcomes.yaml there is an error (DataError), as an earlier actions.yaml is:
+    skipping it would silently drop the decisions the meeting took. Older months' outcomes
+    are not read (they tell of meetings before the last); each is checked in its own month.
+    """
+    months = _window(folder, None)
+    if not months:
+        return None
+    path = months[-1] / "outcomes.yaml"
+    if not path.exists():
+        return None
+    why = f"fix it: this pack lists the decisions taken at the {months[-1].name} meeting from it"
+    file, outcomes, problems = read_checked(path, schema.Outcomes)
+    if file is None or outcomes is None:
+        raise DataError([replace(p, message=f"{p.message}; {why}") for p in problems])
+    return LastMeeting(months[-1].name, outcomes, file)
+
+
 def _window(folder: Path, limit: int | None) -> list[Path]:
     """Earlier month folders within ``limit`` months of ``folder`` (all when None), oldest
     first."""

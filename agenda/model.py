@@ -183,7 +183,33 @@ class ThemeCard:
     notes: tuple[str, ...] = ()  #: what the facilitator does with the card (speaker notes)
 
 
-Block = Narrative | Quote | Figures | Table | Bullets | Note | Chart | ThemeCard
+@dataclass(frozen=True)
+class PaperPart:
+    """One labelled part of a decision paper ("Options", "Cost"...), with its text: one item,
+    or several (the options) drawn as a list."""
+
+    label: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DecisionPaper:
+    """A decision the meeting is asked to take, as a short paper met in its own section's
+    slot: what to decide, who asks and by when, then only the parts the data gives."""
+
+    title: str  #: the heading: the decision itself ("Decide: Fund a ...")
+    ask: str  #: the ask in one sentence: who asks the meeting to decide, and by when
+    context: str = ""  #: why it is asked, "" when the data gives none
+    #: options, recommendation, cost, risk and decide-by, each only when given (a paper with
+    #: options and no recommendation says so)
+    parts: tuple[PaperPart, ...] = ()
+    passed: bool = False  #: its decide-by date is before the meeting
+    notes: tuple[str, ...] = ()  #: what the facilitator says over it (speaker notes)
+    #: a decision the data gives nothing but its title for says so in one line, "" otherwise
+    bare: str = ""
+
+
+Block = Narrative | Quote | Figures | Table | Bullets | Note | Chart | ThemeCard | DecisionPaper
 
 
 @dataclass(frozen=True)
@@ -291,6 +317,24 @@ class DecisionRow:
     owner: str = ""
     context: str = ""
     theme: str = ""  #: the customer theme it is about, as its record names it
+    decide_by: str = ""  #: e.g. "4 Dec 2026", "" when not given
+    passed: bool = False  #: the decide-by date is before the meeting
+
+
+#: What became of a decision taken at the last meeting, from its actions' status now.
+Result = Literal["done", "in hand", "behind", "no action"]
+
+
+@dataclass(frozen=True)
+class DecisionTakenRow:
+    """A decision the last meeting took, with its result: its linked actions' status in this
+    month's action log."""
+
+    title: str
+    section: str  #: the section's title
+    owner: str
+    result: str  #: phrased: "A-106 blocked; A-107 done", or "no action recorded"
+    state: Result  #: the result in a word, for counting
 
 
 @dataclass(frozen=True)
@@ -306,6 +350,9 @@ class ActionLog:
     questions: tuple[str, ...]
     blocks: tuple[Block, ...] = ()  #: the log as tables, ready to lay out
     cues: Cues = Cues("", "")  #: the facilitator's words around the log's slides
+    #: the decisions the last meeting took, with their result (from its outcomes.yaml)
+    taken: tuple[DecisionTakenRow, ...] = ()
+    taken_at: str = ""  #: that meeting's month, e.g. "October 2026"; "" without outcomes
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from agenda import schema
 from agenda.compose import compose
 from agenda.errors import DataError, Problem
 from agenda.formatting import plural
-from agenda.history import MonthSignal, earlier_guests, earlier_months
+from agenda.history import LastMeeting, MonthSignal, earlier_guests, earlier_months, last_outcomes
 from agenda.look import load_look
 from agenda.model import Pack
 from agenda.privacy import mask_month
-from agenda.protect import Redactor, protect, write_report
+from agenda.protect import Redactor, protect, scrub_last, write_report
 from agenda.validate import MonthData, load_month
 
 T = TypeVar("T")
@@ -31,6 +31,7 @@ class Loaded:
     notices: list[str]
     redactor: Redactor  #: what was replaced, for the redaction report: never for the pack
     guests: tuple[schema.Guest, ...] = ()  #: this and earlier meetings' guests
+    last: LastMeeting | None = None  #: what the last meeting decided, when recorded
 
 
 def _attempt(read: Callable[[], T], problems: list[Problem]) -> T | None:
@@ -49,12 +50,14 @@ def load(month_dir: Path) -> Loaded:
     counted = [(t.name, t.keywords) for t in month.themes if t.counted] if month else []
     earlier = _attempt(lambda: earlier_months(month_dir, counted=counted), problems)
     guests = _attempt(lambda: earlier_guests(month_dir), problems)
+    last = _attempt(lambda: last_outcomes(month_dir), problems)
     if problems or month is None or earlier is None or guests is None:
         raise DataError(problems)
     history, warnings = earlier
     # e-mail addresses go whole first: "zoe.osullivan@pvi.ie" must not become half a name
     month, masked = mask_month(month)
     month, history, redactor = protect(month, history, guests)
+    last = scrub_last(redactor, last)
     # an earlier file's problem may quote its text: scrub it before the terminal shows it
     warnings = [replace(w, message=redactor.quietly(w.message)) for w in warnings]
     notices = []
@@ -78,7 +81,7 @@ def load(month_dir: Path) -> Loaded:
             "them with --strict."
         )
     guests_all = (*month.meeting.guests, *guests)
-    return Loaded(month, history, warnings, notices, redactor, guests_all)
+    return Loaded(month, history, warnings, notices, redactor, guests_all, last)
 
 
 def prepare(
@@ -97,7 +100,9 @@ def prepare(
     loaded = load(month_dir)
     if redaction_report is not None:
         write_report(loaded.redactor, redaction_report)
-    pack = compose(loaded.month, loaded.history, loaded.warnings, nps_framing=nps_framing)
+    pack = compose(
+        loaded.month, loaded.history, loaded.warnings, nps_framing=nps_framing, last=loaded.last
+    )
     if strict and (pack.warnings or loaded.redactor.ambiguous):
         raise DataError([*pack.warnings, *_ambiguous(loaded.redactor)])
     return replace(pack, notices=tuple(loaded.notices))

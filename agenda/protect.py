@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 
 from agenda import schema
 from agenda.errors import DataError, Problem
-from agenda.history import MonthSignal
+from agenda.history import LastMeeting, MonthSignal
 from agenda.names import (
     NAME_LIKE_TITLES,
     PARTICLES,
@@ -558,6 +558,12 @@ def named_people(month: MonthData) -> Iterator[tuple[str, str, Loc, str]]:
         for n, decision in enumerate(month.actions.decisions):
             if decision.owner:
                 yield "actions", "a decision owner", ("decisions", n, "owner"), decision.owner
+    if month.outcomes:
+        for n, action in enumerate(month.outcomes.actions):
+            yield "outcomes", "an action owner", ("actions", n, "owner"), action.owner
+        for n, taken in enumerate(month.outcomes.decisions):
+            if taken.owner:
+                yield "outcomes", "a decision owner", ("decisions", n, "owner"), taken.owner
 
 
 def people_named(month: MonthData) -> list[str]:
@@ -680,6 +686,7 @@ def scrub_month(
         customer=sections["customer"],
         sections=sections,
         actions=redactor.model(month.actions, where("actions")),
+        outcomes=redactor.model(month.outcomes, where("outcomes")),
         themes=themes,
         picked=picked,
     )
@@ -699,6 +706,14 @@ def scrub_month(
         for signal in history
     ]
     return scrubbed, history
+
+
+def scrub_last(redactor: Redactor, last: LastMeeting | None) -> LastMeeting | None:
+    """The last meeting's outcomes with the redactor's names replaced: the pack lists its
+    decisions."""
+    if last is None or not redactor.active:
+        return last
+    return replace(last, outcomes=redactor.model(last.outcomes, _in(last.file, last.file.path)))
 
 
 def _texts(month: MonthData) -> Iterator[str]:

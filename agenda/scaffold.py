@@ -108,7 +108,7 @@ def init_month(target: Path) -> Scaffolded:
     history, _ = earlier_months(target)
     open_actions = _open_actions(history)
     files["actions.yaml"] = _actions_text(open_actions, source.name)
-    for stem in SECTION_KEYS:
+    for stem in (*SECTION_KEYS, "outcomes"):  # outcomes.yaml: written after the meeting
         files[f"{stem}.yaml"] = (templates() / "scaffold" / f"{stem}.yaml").read_text("utf-8")
 
     target.mkdir(parents=True, exist_ok=True)
@@ -214,7 +214,14 @@ def _actions_text(actions: Sequence[schema.Action], source: str) -> str:
     )
     footer = (
         "# decisions:\n"
-        "#   - {title: What the meeting must decide, section: operations, owner: ..., "
-        "context: ...}\n"
+        "#   - title: What the meeting must decide\n"
+        "#     section: operations\n"
+        "#     owner: ...\n"
+        "#     context: ...\n"
+        "#     options: [A first option, A second option]   # or {name, cost, risk} each\n"
+        "#     recommendation: A first option, because ...\n"
+        "#     cost: £180k over December–March               # free text, never computed\n"
+        "#     risk: ...\n"
+        "#     decide_by: 2026-12-17\n"
     )
     return header + body + footer

@@ -626,19 +626,66 @@ class Action(Strict):
     theme: Text | None = None
 
 
+#: Free text that may be typed as a bare number (``cost: 180000``): kept as typed, never
+#: computed (a decision's cost is prose such as "£180k over December–March").
+Prose = Annotated[Text, BeforeValidator(_as_text)]
+
+
+class DecisionOption(Strict):
+    """One option a decision paper puts to the room: its name, and its own cost and risk."""
+
+    name: Prose
+    cost: Prose | None = None
+    risk: Prose | None = None
+
+
 class Decision(Strict):
-    """Something the meeting must decide, marked in the data so it is not lost in discussion."""
+    """Something the meeting must decide, marked in the data so it is not lost in discussion;
+    with its options, recommendation, cost, risk and decide-by date it is a short paper."""
 
     title: Text
     section: SectionKey
     owner: Text | None = None
     context: Text | None = None
     theme: Text | None = None  #: the customer theme the decision is about, as for actions
+    #: the options put to the room: plain text, or ``{name, cost, risk}``
+    options: list[Annotated[DecisionOption, BeforeValidator(_named("name"))]] = []
+    #: what the owner recommends (an option's name marks that option as recommended)
+    recommendation: Prose | None = None
+    cost: Prose | None = None  #: free text, e.g. "£180k over December–March"; never computed
+    risk: Prose | None = None
+    decide_by: dt.date | None = None  #: before the meeting's date: a warning, shown as passed
 
 
 class Actions(Strict):
     actions: list[Action] = []
     decisions: list[Decision] = []
+
+
+# --- outcomes.yaml (written after the meeting; read by the next month's pack) ---------------
+
+
+class DecisionTaken(Strict):
+    """A decision the meeting took, and the actions (by id) that carry it out."""
+
+    title: Text
+    section: SectionKey
+    owner: Text | None = None
+    #: ids of the actions that carry the decision out: their status in the next month's
+    #: action log is the decision's result
+    actions: list[Id] = []
+
+
+SectionNotes = _per_slot("SectionNotes", "What the room said, per agenda slot (optional).", Text)
+
+
+class Outcomes(Strict):
+    """What the meeting decided, recorded after it: the next month's pack lists the decisions
+    with their result."""
+
+    decisions: list[DecisionTaken] = []
+    actions: list[Action] = []  #: new or changed actions, the same fields as actions.yaml
+    notes: SectionNotes = SectionNotes()  # type: ignore[valid-type]  # run-time model
 
 
 #: Each section file's model, keyed by file stem; customer.yaml is required, the rest optional.

@@ -63,6 +63,8 @@ def summarise(
                 owner=d.owner or None,
                 section=d.section,
                 times=slots[d.section].slot.times if d.section in slots else None,
+                by=d.decide_by or None,
+                passed=d.passed,
             )
             for d in actions.decisions[:MOST_ASKS]
         ]
@@ -72,7 +74,20 @@ def summarise(
             asks = [say("summary.no_decisions")]
         overdue = sorted((r for r in actions.rows if r.flag), key=lambda r: r.due)
         blocked = sum(1 for r in actions.rows if r.status == "blocked")
-        since = [
+        if actions.taken:  # what became of the last meeting's decisions comes first
+            states = [r.state for r in actions.taken]
+            since.append(
+                say(
+                    "summary.taken",
+                    count=len(states),
+                    period=actions.taken_at,
+                    done=states.count("done"),
+                    in_hand=states.count("in hand"),
+                    behind=states.count("behind"),
+                    unlinked=states.count("no action"),
+                )
+            )
+        since += [
             say(
                 "summary.since",
                 closed=len(actions.closed),

@@ -48,6 +48,9 @@ class MonthData:
     #: verbatims picked from the survey's comments for the top themes, each with its line in
     #: the export (None when the fast pass read it), after the typed ones
     picked: list[tuple[schema.SurveyVerbatim, int | None]] = field(default_factory=list)
+    #: what this month's meeting decided (outcomes.yaml, written after it): checked here,
+    #: shown by the next month's pack
+    outcomes: schema.Outcomes | None = None
 
     def with_themes(
         self, themes: list[CountedTheme], picked: list[tuple[schema.SurveyVerbatim, int | None]]
@@ -274,7 +277,7 @@ def read_or_refuse(path: Path, model: type[M]) -> tuple[M, YamlFile]:
     return result, file
 
 
-KNOWN_FILES = ("meeting", *SECTION_KEYS, "actions")
+KNOWN_FILES = ("meeting", *SECTION_KEYS, "actions", "outcomes")
 
 
 def check_month_folder(folder: Path) -> None:
@@ -354,6 +357,9 @@ def load_month(folder: Path) -> MonthData:
     for key in SECTION_KEYS[1:]:
         sections[key] = read(key, schema.SECTION_MODELS[key], required=False)
     actions = read("actions", schema.Actions, required=False)
+    outcomes = read("outcomes", schema.Outcomes, required=False)
+    if outcomes is not None:  # read by the next month's pack, not listed among this one's
+        files.remove(next(p for p in files if p.stem == "outcomes"))
 
     if meeting is not None:
         meeting_file = loaded["meeting"]
@@ -380,18 +386,8 @@ def load_month(folder: Path) -> MonthData:
         themes, missing = count_themes(customer, answers, loaded["customer"])
         problems.extend(missing)
 
-    if actions is not None:
-        first: dict[str, int] = {}
-        for n, action in enumerate(actions.actions):
-            if action.id in first:
-                problems.append(
-                    loaded["actions"].problem(
-                        ("actions", n, "id"),
-                        f"actions[{n}].id: '{action.id}' is already used by "
-                        f"actions[{first[action.id]}]; each action needs its own id",
-                    )
-                )
-            first.setdefault(action.id, n)
+    for stem, log in (("actions", actions), ("outcomes", outcomes)):
+        problems += _reused_ids(loaded[stem], log.actions) if log is not None else []
 
     if customer is not None:
         seen: dict[str, int] = {}
@@ -428,6 +424,7 @@ def load_month(folder: Path) -> MonthData:
         *_date_warnings(loaded["meeting"], meeting),
         *_stray_files(folder),
         *_meaning_warnings(loaded, customer, sections),
+        *(_decide_by_warnings(loaded["actions"], actions, meeting.date) if actions else []),
     ]
     picked = pick_verbatims(customer, themes, answers)
     return MonthData(
@@ -442,6 +439,7 @@ def load_month(folder: Path) -> MonthData:
         loaded,
         themes,
         picked,
+        outcomes,
     )
 
 
@@ -469,6 +467,38 @@ def _unknown_action_themes(
             )
         )
     return found
+
+
+def _reused_ids(file: YamlFile, actions: Sequence[schema.Action]) -> list[Problem]:
+    """An id given to two actions of one file: each action needs its own."""
+    problems = []
+    first: dict[str, int] = {}
+    for n, action in enumerate(actions):
+        if action.id in first:
+            problems.append(
+                file.problem(
+                    ("actions", n, "id"),
+                    f"actions[{n}].id: '{action.id}' is already used by "
+                    f"actions[{first[action.id]}]; each action needs its own id",
+                )
+            )
+        first.setdefault(action.id, n)
+    return problems
+
+
+def _decide_by_warnings(file: YamlFile, actions: schema.Actions, meeting: dt.date) -> list[Problem]:
+    """A decision due before the meeting that is asked to take it: the pack shows the date
+    as passed."""
+    return [
+        file.problem(
+            ("decisions", n, "decide_by"),
+            f"decisions[{n}].decide_by: {d.decide_by.isoformat()} is before the meeting "
+            f"({meeting.isoformat()}); the pack shows it as passed: set a new date if the "
+            "decision was moved",
+        )
+        for n, d in enumerate(actions.decisions)
+        if d.decide_by is not None and d.decide_by < meeting
+    ]
 
 
 def keywords_of(customer: schema.Customer, also: Sequence[schema.Theme] = ()) -> Keywords | None:

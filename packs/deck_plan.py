@@ -21,6 +21,7 @@ from agenda.model import (
     Chart,
     Cover,
     Cues,
+    DecisionPaper,
     Figures,
     Labels,
     Narrative,
@@ -52,6 +53,7 @@ Kind = Literal[
     "tables",
     "summary",
     "card",
+    "decision",
 ]
 
 #: Slide geometry in inches (16:9) and the type sizes the layout estimates assume.
@@ -537,6 +539,96 @@ def card_slide(card: ThemeCard, labels: Labels, font: str | None = DEFAULT_FONT)
 
 
 @dataclass(frozen=True)
+class DecisionSlide:
+    """A decision's paper on one slide: the ask under the title, the context across the
+    body, then its parts (a paper with options: the options on the left, the recommendation,
+    cost, risk and decide-by on the right; else one column), at ``pt``, measured; entries
+    shortened (``shortened``) only when nothing else fits, the Word pack having them whole."""
+
+    paper: DecisionPaper  #: as shown: its entries shortened when ``shortened``
+    pt: int
+    ask_h: float  #: measured height (in) of the ask
+    context_h: float  #: measured height (in) of the context, 0 without one
+    left: tuple[Bullets, ...]  #: each part as a heading over its items
+    right: tuple[Bullets, ...]  #: () when the parts take one column
+    parts_h: float  #: measured height (in) of the taller column
+    shortened: bool = False
+
+    @property
+    def parts_top(self) -> float:
+        """Where the columns of parts start (in from the top of the slide)."""
+        context = self.context_h + PAPER_GAP if self.context_h else 0.0
+        return BODY_TOP + self.ask_h + PAPER_GAP + context
+
+    @property
+    def height(self) -> float:
+        """The body's height (in) the paper takes."""
+        return self.parts_top - BODY_TOP + self.parts_h
+
+
+#: A decision's slide: the type sizes tried (largest first), how long an entry may be, tried
+#: in turn (None: whole), the gap between the ask, context and parts, and between columns.
+PAPER_SIZES = (24, 20, 18, 16, 14)
+PAPER_LIMITS = (None, 240, 160, 100)
+PAPER_GAP = 0.2
+PAPER_COLUMN_GAP = 0.4
+
+
+def paper_column_width(columns: int) -> float:
+    """Width (in) of each of ``columns`` columns of a decision's parts across the body."""
+    return (SLIDE_W - 2 * MARGIN - PAPER_COLUMN_GAP * (columns - 1)) / columns
+
+
+def _paper_slide(paper: DecisionPaper, font: str | None) -> DecisionSlide:
+    """The decision's paper at the largest size that fits the body whole; else its entries
+    shortened, step by step, until it fits (the caption then says the Word pack has them)."""
+    width = SLIDE_W - 2 * MARGIN
+    fallback: DecisionSlide | None = None
+    for limit in PAPER_LIMITS:
+        shown = replace(
+            paper,
+            context=_cut(paper.context, limit),
+            parts=tuple(
+                replace(p, items=tuple(_cut(i, limit) for i in p.items)) for p in paper.parts
+            ),
+        )
+        lists = tuple(Bullets(p.label, p.items) for p in shown.parts)
+        split = len(lists) > 1 and len(lists[0].items) > 1  # the options on the left
+        left, right = (lists[:1], lists[1:]) if split else (lists, ())
+        column = paper_column_width(2 if split else 1)
+        room = BODY_BOTTOM - BODY_TOP - (CAPTION_ROOM if limit is not None else 0.0)
+        for pt in PAPER_SIZES:
+            ask_h = _text_height(shown.ask, width, font, pt, bold=True)
+            said = shown.context or shown.bare
+            context_h = _text_height(said, width, font, pt) if said else 0.0
+            parts_h = max(
+                (lists_height(side, pt, font, column) for side in (left, right) if side),
+                default=0.0,
+            )
+            plan = DecisionSlide(
+                shown, pt, ask_h, context_h, left, right, parts_h, limit is not None
+            )
+            fallback = plan
+            if plan.height <= room:
+                return plan
+    assert fallback is not None
+    return fallback  # the shortest entries at the smallest size: not reached in practice
+
+
+def _cut(text: str, limit: int | None) -> str:
+    """``text`` shortened to ``limit`` characters at a word (None: whole)."""
+    return text if limit is None else shorten(text, limit)
+
+
+def _text_height(
+    text: str, width: float, font: str | None, pt: int, *, bold: bool = False
+) -> float:
+    """Height (in) of ``text`` set ``width`` wide at ``pt``."""
+    lines = text_metrics.lines_needed(text, width, font, pt, bold=bold) * line_scale(text)
+    return lines * LINE_IN_PER_PT * pt * 1.05 + 0.05
+
+
+@dataclass(frozen=True)
 class TextSlide:
     """A run of notes that fits on one slide."""
 
@@ -558,6 +650,7 @@ Content = (
     | Chart
     | SummarySlide
     | CardSlide
+    | DecisionSlide
 )
 
 
@@ -882,6 +975,15 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
                         [],
                     )
                 )
+        elif isinstance(block, DecisionPaper):  # one slide per decision, in its section
+            plan = _paper_slide(block, font)
+            shown = [labels.shortened] if plan.shortened else []
+            points = [
+                block.ask,
+                *([block.context] if block.context else []),
+                *(p.label + ": " + "; ".join(p.items) for p in block.parts),
+            ]
+            slides.append(slide("decision", block.title, plan, [*points, *block.notes, *shown]))
         elif isinstance(block, Note):  # a run of notes: text slides of three notes at most
             run_notes = [Note(t, block.kind) for t in split_text(block.text, STORY_CHARS)]
             while i < len(blocks) and isinstance(note := blocks[i], Note):
@@ -1620,6 +1722,8 @@ def content_height(
         width = SLIDE_W - 2 * MARGIN - 0.5
         lines = sum(text_metrics.lines_needed(item, width, font, 18) for item in content.items)
         return lines * LINE_IN_PER_PT * 18 * 1.25
+    if isinstance(content, DecisionSlide):
+        return content.height
     if isinstance(content, TextSlide):  # at the size the notes are drawn (the largest that fits)
         joined = " ".join(n.text for n in content.notes)
         pt = fit_size(joined, SLIDE_W - 2 * MARGIN - 0.5, BODY_BOTTOM - BODY_TOP - 0.3, TEXT_SIZES)

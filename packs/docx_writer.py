@@ -22,6 +22,7 @@ from agenda.model import (
     Bullets,
     CardLine,
     Chart,
+    DecisionPaper,
     Figures,
     Narrative,
     Note,
@@ -292,6 +293,8 @@ class WordWriter:
                     self._para(block.caption, "Caption")
             case ThemeCard():
                 self._card(block)
+            case DecisionPaper():
+                self._paper(block)
             case Note():
                 style = {"caution": "Callout", "empty": "Callout"}.get(block.kind, "Normal")
                 para = self._para(style=style)
@@ -343,6 +346,49 @@ class WordWriter:
         colour = warm if line.alert else self.status.get(line.status)
         if colour is not None:
             run.font.color.rgb = colour
+
+    def _paper(self, paper: DecisionPaper) -> None:
+        """A decision as a short paper: its heading, the ask in bold, the context, then a
+        compact table of its parts (label | text), kept together on one page."""
+        self._heading(paper.title, 2).paragraph_format.keep_with_next = True
+        self._finding(paper.ask)
+        if paper.context or paper.bare:
+            para = self._para(paper.context or paper.bare, None if paper.context else "Callout")
+            para.paragraph_format.keep_with_next = bool(paper.parts)
+        if not paper.parts:
+            return
+        p = self.palette
+        table = self.doc.add_table(rows=0, cols=2)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _ooxml.fixed_layout(table)
+        _ooxml.table_alt_text(table, paper.title, paper.ask)
+        width = self._usable_width()
+        widths = [int(Cm(3.2)), width - int(Cm(3.2))]
+        for column, w in zip(table.columns, widths, strict=True):
+            column.width = w
+        style = self.style_ids["Table Text"]
+        for n, part in enumerate(paper.parts):
+            many = len(part.items) > 1
+            items = [f"• {item}" if many else item for item in part.items]
+            _ooxml.add_table_row(
+                table,
+                [
+                    (part.label, widths[0], p.panel, p.accent, True, False),
+                    (items[0], widths[1], None, None, False, False),
+                ],
+                style_id=style,
+            )
+            cells = table.rows[-1].cells
+            for item in items[1:]:
+                _ooxml.set_style(cells[1].add_paragraph(item), style)
+            last = n == len(paper.parts) - 1
+            for cell in cells:  # the paper's table stays on one page, its rows apart
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = not last
+                    para.paragraph_format.space_before = Pt(2)
+                    para.paragraph_format.space_after = Pt(2)
+        spacer = self._para()
+        spacer.paragraph_format.space_after = Pt(6)
 
     def _finding(self, finding: str) -> None:
         """What the block shows, its first sentence under the topic heading, kept with it."""

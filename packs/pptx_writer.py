@@ -64,6 +64,8 @@ from packs.deck_plan import (
     MARGIN,
     NOTE_GAP,
     OPENER_GAP,
+    PAPER_COLUMN_GAP,
+    PAPER_GAP,
     QUOTE_GAP,
     SLIDE_W,
     STACK_CAPTION_GAP,
@@ -75,6 +77,7 @@ from packs.deck_plan import (
     STORY_TOP,
     TEXT_SIZES,
     CardSlide,
+    DecisionSlide,
     Divider,
     FigureSlide,
     ListsSlide,
@@ -91,6 +94,7 @@ from packs.deck_plan import (
     chart_width,
     fit_size,
     lists_height,
+    paper_column_width,
     plan_deck,
     quote_layout,
     shorten,
@@ -882,6 +886,61 @@ class DeckWriter:
             text = self.labels.more.format(count=more)
             self._run(point(), text, size=pt, italic=True, colour=self.muted)
 
+    def _decision(self, slide: Slide, title: str, content: DecisionSlide) -> None:
+        """A decision's paper: the ask under the title, the context, then its parts in one
+        or two columns, each part's label over its text (options as a list), all at the
+        planned size and heights."""
+        self._set_title(slide, title)
+        paper, pt = content.paper, content.pt
+        width = SLIDE_W - 2 * MARGIN
+        top = BODY_TOP
+        ask = self._box(
+            slide, Inches(MARGIN), Inches(top), Inches(width), Inches(content.ask_h), tight=True
+        )
+        self._run(ask.paragraphs[0], paper.ask, size=pt, bold=True, colour=self.accent)
+        top += content.ask_h + PAPER_GAP
+        if paper.context or paper.bare:
+            context = self._box(
+                slide,
+                Inches(MARGIN),
+                Inches(top),
+                Inches(width),
+                Inches(content.context_h),
+                tight=True,
+            )
+            if paper.context:
+                self._run(context.paragraphs[0], paper.context, size=pt)
+            else:
+                self._run(
+                    context.paragraphs[0], paper.bare, size=pt, italic=True, colour=self.muted
+                )
+        columns = [side for side in (content.left, content.right) if side]
+        column = paper_column_width(len(columns)) if columns else width
+        for n, parts in enumerate(columns):
+            left = MARGIN + n * (column + PAPER_COLUMN_GAP)
+            frame = self._box(
+                slide,
+                Inches(left),
+                Inches(content.parts_top),
+                Inches(column),
+                Inches(content.parts_h),
+                tight=True,
+            )
+            for k, part in enumerate(parts):
+                head = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
+                if k:
+                    head.space_before = Pt(LIST_GAP * 72)
+                head.space_after = Pt(4)
+                self._run(head, part.title, size=pt, bold=True, colour=self.accent)
+                for item in part.items:
+                    point = frame.add_paragraph()
+                    point.space_after = Pt(4)
+                    if len(part.items) > 1:
+                        _bulleted(point, Inches(LIST_INDENT))
+                    self._run(point, item, size=pt)
+        if content.shortened:
+            self._caption(slide, self.labels.shortened)
+
     def _text(self, slide: Slide, title: str, content: TextSlide) -> None:
         notes = content.notes
         self._set_title(slide, title)
@@ -943,6 +1002,7 @@ _DRAWERS: dict[type, Callable[[DeckWriter, Slide, str, Any], None]] = {
     TextSlide: DeckWriter._text,
     SummarySlide: DeckWriter._summary,
     CardSlide: DeckWriter._card,
+    DecisionSlide: DeckWriter._decision,
     Chart: DeckWriter._chart,
 }
 

@@ -196,6 +196,7 @@ COMPOSING = (
     "agenda.sections",
     "agenda.rules",
     "agenda.actions",
+    "agenda.decisions",
     "agenda.compose",
     "agenda.rollup",
     "agenda.facilitation",

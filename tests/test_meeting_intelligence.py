@@ -202,7 +202,10 @@ def test_open_actions_carry_over_and_closed_ones_are_listed_once(tmp_path, run_c
     assert "Decisions needed" in [i.text for i in items] and "Fund a billing team" in tables[-1]
     deck = [v for v in slides(pptx) if v.kicker == "Actions"]
     assert [v.title for v in deck] == ["Open actions"]  # the small tables share its slide
-    assert "Decisions needed" in deck[0].texts and "Fund a billing team" in deck[0].texts
+    # the decision has its own slide in its section (issue 17): the log does not repeat it
+    assert "Decisions needed" not in deck[0].texts
+    (paper,) = [v for v in slides(pptx) if v.title == "Decide: Fund a billing team"]
+    assert paper.kicker == "Finance"
 
 
 def test_timing_warnings_when_slots_overrun_or_squeeze_the_customer(tmp_path, run_cli):
@@ -319,8 +322,11 @@ def test_init_scaffolds_next_month_from_the_latest(tmp_path, run_cli):
             "marketing.yaml",
             "sales.yaml",
             "finance.yaml",
+            "outcomes.yaml",  # written after the meeting: left as a commented template
         ]
     )
+    assert yaml.safe_load((new / "outcomes.yaml").read_text()) is None  # comments only
+    assert "decisions:" in (new / "outcomes.yaml").read_text()
     settings = yaml.safe_load((new / "meeting.yaml").read_text())
     assert settings["period"] == "2026-12"
     assert settings["date"] == dt.date(2026, 12, 17)  # 19 Nov is the 3rd Thursday → 17 Dec

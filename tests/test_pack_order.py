@@ -46,10 +46,16 @@ def test_word_agenda_table_lists_slots_in_order_with_times(built_sample):
     assert "09:30–10:15" in table.text  # start 09:30 + 45 customer minutes
 
 
+#: The labels that open a decision paper's table: a label | text table with no header row,
+#: kept on one page (issue 17), so it has no header to repeat.
+PAPER_LABELS = ("Options | ", "Recommendation | ", "Cost | ", "Risk | ")
+
+
 def test_word_tables_all_have_repeating_header_rows(built_sample):
     tables = [i for i in docx_items(built_sample.docx) if i.kind == "table"]
-    assert len(tables) >= 10
-    assert all(t.header_repeats for t in tables)
+    data = [t for t in tables if not t.text.startswith(PAPER_LABELS)]
+    assert len(data) >= 10 and len(tables) == len(data) + 2  # the sample's two papers
+    assert all(t.header_repeats for t in data)
 
 
 def test_word_cover_names_organisation_period_and_confidentiality(built_sample):

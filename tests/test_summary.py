@@ -22,11 +22,16 @@ FINDINGS = [
 ]
 ASKS = [
     'Decide: Add a "bill right first time" measure to the operations SLAs from January '
-    "(Gareth Lloyd, Operations, 10:30–10:50)",
+    "(Gareth Lloyd, Operations, 10:30–10:50; by 17 Dec 2026)",
     "Decide: Fund a dedicated billing-correction team through the winter peak "
-    "(Rachel Adeyemi, Finance, 11:05–11:20)",
+    "(Rachel Adeyemi, Finance, 11:05–11:20; by 19 Nov 2026)",
 ]
-SINCE = "2 actions closed, 4 still open, 1 blocked; 1 overdue: A-103 (overdue by 6 days)."
+#: What became of the October meeting's decisions (its outcomes.yaml), then the actions.
+SINCE = [
+    "4 decisions taken at the October 2026 meeting: 1 carried out, 2 held up (an action blocked "
+    "or overdue), 1 with no action recorded.",
+    "2 actions closed, 4 still open, 1 blocked; 1 overdue: A-103 (overdue by 6 days).",
+]
 
 
 def test_the_word_pack_opens_with_the_month_in_brief_on_its_first_page(built_sample):
@@ -46,7 +51,7 @@ def test_the_word_pack_opens_with_the_month_in_brief_on_its_first_page(built_sam
         "What we need from you",
         *ASKS,
         "Since last meeting",
-        SINCE,
+        *SINCE,
     ]
     doc = Document(str(built_sample.docx))
     brief = next(p for p in doc.paragraphs if p.text == "November 2026 in brief")
@@ -66,7 +71,7 @@ def test_the_deck_opens_with_the_month_in_brief_beside_the_compact_agenda(built_
         "What we need from you",
         *ASKS,
         "Since last meeting",
-        SINCE,
+        *SINCE,
     ]
     at = brief.texts.index("Section")
     assert brief.texts[at : at + 4] == ["Section", "Time", "Lead", "Purpose"]  # no focus question
@@ -94,7 +99,10 @@ def test_a_summary_too_long_to_sit_beside_the_agenda_has_its_own_slide_then_the_
 
     actions = replace(pack.actions, decisions=decisions)
     summary = summarise("2026-11", pack.sections, actions, [])
-    assert len(summary.asks) == 5 and summary.asks[-1] == "4 more decisions in the action log"
+    assert (
+        len(summary.asks) == 5
+        and summary.asks[-1] == "4 more decisions, each in its section's slot"
+    )
     plans = plan_deck(replace(pack, actions=actions, summary=summary))
     assert [p.kind for p in plans[:3]] == ["title", "summary", "agenda"]
     alone = plans[1].content
@@ -112,7 +120,7 @@ def test_the_brief_slides_notes_cover_the_asks_and_the_running_order(built_sampl
     for line in [
         *FINDINGS,
         *ASKS,
-        SINCE,
+        *SINCE,
         "1. Customer: 09:30–10:15, led by Priya Shah, for discussion",
     ]:
         assert line in lines
