@@ -19,7 +19,7 @@ from agenda.history import LastMeeting, MonthSignal
 from agenda.model import ActionRow, Block, DecisionRow, DecisionTakenRow, Table
 from agenda.order import SECTIONS
 from agenda.text import say
-from agenda.validate import MonthData
+from agenda.validate import MonthData, find_theme
 
 _ORDER = {spec.key: i for i, spec in enumerate(SECTIONS)}
 _TITLES = {spec.key: spec.title for spec in SECTIONS}
@@ -160,6 +160,16 @@ def carry_actions(
     )
     for action, period in ordered:
         carried = month_label(period) if period != this else ""
+        if carried and action.theme and find_theme(action.theme, month.themes) is None:
+            warnings.append(  # it would drop off its theme's card without a word
+                Problem(
+                    month.folder.parent / period / "actions.yaml",
+                    f"action {action.id} (its latest record, from {carried}) is about the theme "
+                    f"'{action.theme}', which names no customer theme this month, so no theme "
+                    f"card shows it; correct its theme, or restate the action in "
+                    f"{this}/actions.yaml with this month's theme name",
+                )
+            )
         if action.status == "done":
             if before.get(action.id) != "done":
                 closed_rows.append(_row(action, "", carried))

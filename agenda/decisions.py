@@ -141,6 +141,7 @@ def taken(
                         f"{period}/actions.yaml, or correct the id",
                     )
                 )
+                states.append("untraced")
                 continue
             overdue = (today - action.due).days if action.status != "done" else 0
             said.append(
@@ -159,6 +160,8 @@ def taken(
             state = "done"
         elif "behind" in states:
             state = "behind"
+        elif "untraced" in states:  # never "carried out" while an action cannot be traced
+            state = "untraced"
         else:
             state = "in hand"
         result = "; ".join(said) if said else say("actions.no_action")

@@ -96,7 +96,10 @@ def cues(slot: Slot, questions: Sequence[str], key: str = "") -> Cues:
         "lead": slot.lead,
         "purpose": slot.purpose,
     }
-    head = _head(say("deck.notes_slot_line", **when), slot.focus)
+    # the slot line says its purpose (for decision...); the notes then give its question
+    head = "\n".join(
+        (say("deck.notes_slot_line", **when), say("deck.notes_focus", focus=slot.focus))
+    )
     ask = _ask(questions)
     return Cues(
         head=head,

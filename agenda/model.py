@@ -322,7 +322,8 @@ class DecisionRow:
 
 
 #: What became of a decision taken at the last meeting, from its actions' status now.
-Result = Literal["done", "in hand", "behind", "no action"]
+#: "untraced": a linked action the log does not hold, so what became of it is unknown.
+Result = Literal["done", "in hand", "behind", "untraced", "no action"]
 
 
 @dataclass(frozen=True)

@@ -48,10 +48,17 @@ TITLES = (
     *("herr", "frau", "hr", "fr", "fru", "pan", "pani", "m", "mme", "mlle", "madame"),
     *("monsieur", "sr", "sra", "srta", "don", "dona", "sig", "signor", "signora", "dott"),
     *("dhr", "mevr", "mevrouw", "ba", "chi", "co", "ong", "anh"),
+    # professional and academic titles used as courtesy titles in Portuguese, Spanish, Italian
+    # and German ("Dra. Lourenço", "Eng.ª Sousa", "Dott.ssa Bianchi", "Ing. Novák")
+    *("dra", "dr.a", "doutor", "doutora", "doctor", "doctora", "eng", "enga", "eng.a", "engo"),
+    *("eng.o", "enf", "enfa", "enf.a", "enfo", "profa", "prof.a", "profe", "lic", "lda"),
+    *("dottore", "dottoressa", "dott.ssa", "ing", "arch", "avv", "mag", "mgr"),
 )
 #: Titles that are also given names (Don Wilson, Anh Tran, Chi Wong): taken off a guest's
 #: name only when two words or more remain.
-NAME_LIKE_TITLES = frozenset({"don", "dona", "anh", "chi", "co", "ong", "ba", "pan", "sig"})
+NAME_LIKE_TITLES = frozenset(
+    {"don", "dona", "anh", "chi", "co", "ong", "ba", "pan", "sig", "ing", "mag", "lic"}
+)
 #: Common English words that are also names (Mark, Long, Will, Green, May, Smith...): a guest
 #: word among them, replaced alone, is flagged as possibly not meaning the guest.
 COMMON_WORDS = frozenset(
@@ -228,7 +235,7 @@ def term_pattern(term: str, *, titled: bool) -> str | None:
     # ("_Siân_", "@SianApRhys1", "sian_ap_rhys" still name her); 张伟 inside Chinese needs none.
     start = r"(?<![^\W\d_])" if folded and _is_latin(folded[0]) else ""
     end = r"(?![^\W\d_])" if folded and _is_latin(folded[-1]) else ""
-    titles = "|".join(t + (r"\." if len(t) == 1 else r"\.?") for t in TITLES)
+    titles = "|".join(re.escape(t) + (r"\." if len(t) == 1 else r"\.?") for t in TITLES)
     title = rf"(?:(?:{titles}) +)?" if titled and start else ""
     return f"{start}{title}{body}{end}"
 

@@ -330,6 +330,8 @@ def names_guest(name: str, guest: schema.Guest, whole: Finder | None = None) -> 
     tokens = [fold(p) for w in words(bare) for p in pieces(w) if fold(p) not in PARTICLES]
     initials = {w[0] for w in own}
     named = [t for t in tokens if len(t) > 1]
+    if len(named) == 1 == len(tokens) and named[0] in own:
+        return True  # "Dra. Lourenço", "Mrs Pryce", "Lourenço": one of the guest's own names
     return (
         len(tokens) >= 2
         and bool(named)

@@ -91,22 +91,20 @@ def _actions_focus(carried: Carried) -> str:
 
 
 def purpose_problems(month: MonthData) -> list[Problem]:
-    """A slot set for noting while a decision is pending in it: the room would not be asked."""
+    """A slot set for decision with no decision pending in it: the agenda would ask the room
+    to decide nothing. (Noting a slot with a decision pending, or the customer slot, is
+    refused when the month is validated.)"""
     decisions = month.actions.decisions if month.actions else []
-    found = []
-    for key in SLOT_KEYS:
-        if getattr(month.meeting.purposes, key) != "noting":
-            continue
-        pending = [d.title for d in decisions if d.section == key]
-        if pending:
-            found.append(
-                month.problem(
-                    "meeting",
-                    ("purposes", key),
-                    say("agenda.noting_with_decision", section=key, decisions=pending),
-                )
-            )
-    return found
+    return [
+        month.problem(
+            "meeting",
+            ("purposes", key),
+            say("agenda.decision_without_decision", section=key),
+        )
+        for key in SLOT_KEYS
+        if getattr(month.meeting.purposes, key) == "decision"
+        and not any(d.section == key for d in decisions)
+    ]
 
 
 def noting_problems(month: MonthData, agenda: Sequence[Slot]) -> list[Problem]:
@@ -159,7 +157,7 @@ def room_table(month: MonthData, agenda: Sequence[Slot]) -> Table:
             rows.append(
                 (slot.title, say("agenda.room_decision", title=d.title), d.owner or lead, "")
             )
-        asked = asks_of(slot)
+        asked = asks_of(slot, [d.title for d in decisions if d.section == slot.key])
         if asked:
             rows.append((slot.title, asked, lead, ""))
     return Table(
@@ -170,7 +168,16 @@ def room_table(month: MonthData, agenda: Sequence[Slot]) -> Table:
     )
 
 
-def asks_of(slot: Slot) -> str:
-    """A discussion slot's question when this month's data drew it, else ""."""
+def asks_of(slot: Slot, decisions: Sequence[str] = ()) -> str:
+    """A slot's question when this month's data drew it and it asks more than its decisions
+    (``decisions``: their titles, each asked on its own row), else "": a slot for noting asks
+    nothing, and a generic question nothing the room can agree."""
     generic = next((s.focus for s in (*SECTIONS, ACTIONS_SLOT) if s.key == slot.key), "")
-    return slot.focus if slot.purpose == "discussion" and slot.focus != generic else ""
+    decided = (
+        say("agenda.focus_decision", title=decisions[0], more=len(decisions) - 1)
+        if decisions
+        else None
+    )
+    if slot.purpose == "noting" or slot.focus in (generic, decided):
+        return ""
+    return slot.focus

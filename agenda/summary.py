@@ -84,6 +84,7 @@ def summarise(
                     done=states.count("done"),
                     in_hand=states.count("in hand"),
                     behind=states.count("behind"),
+                    untraced=states.count("untraced"),
                     unlinked=states.count("no action"),
                 )
             )

@@ -38,6 +38,7 @@ def _env() -> SandboxedEnvironment:
     )
     env.filters["plural"] = plural
     env.filters["in_words"] = in_words
+    env.filters["and_list"] = and_list
     env.globals["top_themes"] = TOP_THEMES  # "the top two themes" says agenda.order's number
     return env
 
@@ -69,6 +70,12 @@ def _macro(key: str, values: dict[str, Any]) -> str:
 
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def and_list(items: Any) -> str:
+    """Items as prose lists them: "A", "A and B", "A, B and C"."""
+    items = [str(i) for i in items]
+    return " and ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def in_words(count: int) -> str:

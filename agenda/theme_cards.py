@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from agenda import schema
 from agenda.actions import Carried, status_word
-from agenda.formatting import in_sentence, short_date, with_unit
+from agenda.formatting import short_date, with_unit
 from agenda.keywords import CountedTheme
 from agenda.model import Block, CardLine, CardPart, Table, ThemeCard
 from agenda.order import THEME_QUOTES, TOP_THEMES
@@ -55,7 +55,7 @@ def with_cards(blocks: Sequence[Block], cards: Sequence[ThemeCard]) -> tuple[Blo
 def _card(
     theme: CountedTheme, month: MonthData, signal: CustomerSignal, carried: Carried
 ) -> ThemeCard:
-    name = in_sentence(theme.name)
+    name = theme.name  # as typed, quoted in the sentences: never lowercased ("CSAT")
     typed = find_theme(theme.name, month.customer.themes)
     owner_name = typed.owner if typed is not None else None
     next_step = typed.next_step if typed is not None else None
@@ -70,7 +70,7 @@ def _card(
         )
         question = ""
     else:
-        owner = CardLine(say("cards.no_owner", name=name), alert=True)
+        owner = CardLine(say("cards.no_owner", name=name, next_step=next_step), alert=True)
         question = say("cards.owner_question", name=name)
     previous = signal.theme_previous(theme)
     compared = signal.theme_compared_period(theme)

@@ -23,7 +23,15 @@ from agenda import schema
 from agenda.errors import DataError, Problem, UsageProblem, did_you_mean
 from agenda.keywords import CountedTheme, Keywords, normal, ranked
 from agenda.names import fold
-from agenda.order import SECTION_KEYS, SECTIONS, THEME_QUOTES, TOP_THEMES, is_month, slot_minutes
+from agenda.order import (
+    SECTION_KEYS,
+    SECTIONS,
+    SLOT_KEYS,
+    THEME_QUOTES,
+    TOP_THEMES,
+    is_month,
+    slot_minutes,
+)
 from agenda.responses import Comment, SurveyAnswers, read_responses
 from agenda.sources import Loc, YamlFile, YamlProblems, load_yaml
 
@@ -405,6 +413,8 @@ def load_month(folder: Path) -> MonthData:
 
     if customer is not None and actions is not None:
         problems += _unknown_action_themes(loaded["actions"], actions, customer)
+    if meeting is not None:
+        problems += _purpose_problems(loaded["meeting"], meeting, actions)
 
     if customer is not None and customer.complaints is not None:
         c = customer.complaints
@@ -685,6 +695,39 @@ def _meaning_warnings(
                         "shown without one",
                     )
                 )
+    return found
+
+
+def _purpose_problems(
+    file: YamlFile, meeting: schema.Meeting, actions: schema.Actions | None
+) -> list[Problem]:
+    """Purposes the pack could not honour: the customer slot for noting (its stories are told
+    to be discussed), or a slot for noting that actions.yaml asks the meeting to decide in
+    (the consent block would take it without discussion while the brief asks for a decision)."""
+    found = []
+    decisions = actions.decisions if actions is not None else []
+    for key in SLOT_KEYS:
+        if getattr(meeting.purposes, key) != "noting":
+            continue
+        pending = [d.title for d in decisions if d.section == key]
+        if key == "customer":
+            found.append(
+                file.problem(
+                    ("purposes", key),
+                    "purposes.customer: the customer slot is never for noting (its stories are "
+                    "told to be discussed); set it to discussion or decision, or leave it out",
+                )
+            )
+        elif pending:
+            listed = ", ".join(f"'{t}'" for t in pending)
+            found.append(
+                file.problem(
+                    ("purposes", key),
+                    f"purposes.{key} is 'noting', but actions.yaml asks the meeting to decide "
+                    f"{listed} in it; set it to 'decision', or move the decision to another "
+                    "section",
+                )
+            )
     return found
 
 

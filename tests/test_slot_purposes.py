@@ -87,18 +87,40 @@ def test_a_decision_and_an_overdue_action_set_the_purposes_of_their_slots(tmp_pa
     assert slots["actions"].focus == "What would unblock A-1 (overdue)?"
 
 
-def test_a_purpose_set_in_meeting_yaml_wins_and_noting_a_pending_decision_is_warned(tmp_path):
-    meeting = MEETING_LED + "purposes: {finance: noting, operations: discussion}\n"
+def test_a_purpose_set_in_meeting_yaml_wins_and_deciding_nothing_is_warned(tmp_path):
+    meeting = MEETING_LED + "purposes: {marketing: decision, operations: discussion}\n"
     month = write_month(
         tmp_path / "ws",
         {"meeting.yaml": meeting, "customer.yaml": CUSTOMER, "actions.yaml": ACTIONS},
     )
     pack = prepare(month)
     slots = {s.key: s for s in pack.agenda}
-    assert slots["finance"].purpose == "noting" and slots["operations"].purpose == "discussion"
-    (warned,) = [w for w in pack.warnings if "purposes.finance" in w.message]
+    assert slots["marketing"].purpose == "decision" and slots["operations"].purpose == "discussion"
+    (warned,) = [w for w in pack.warnings if "purposes.marketing" in w.message]
     assert warned.line_for("warning").startswith("ws/2026-11/meeting.yaml:")
-    assert "'Hire two more refund handlers'" in warned.message
+    assert "asks no decision in it" in warned.message
+
+
+def test_noting_a_slot_with_a_decision_pending_is_refused_at_its_line(tmp_path, run_cli):
+    meeting = MEETING_LED + "purposes: {finance: noting}\n"
+    month = write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": meeting, "customer.yaml": CUSTOMER, "actions.yaml": ACTIONS},
+    )
+    result = run_cli("build", month, "--out", tmp_path / "out")
+    assert result.exit_code != 0 and not (tmp_path / "out").exists()
+    assert "ws/2026-11/meeting.yaml:" in result.stderr
+    assert "purposes.finance is 'noting'" in result.stderr
+    assert "'Hire two more refund handlers'" in result.stderr
+
+
+def test_the_customer_slot_for_noting_is_refused_at_its_line(tmp_path, run_cli):
+    meeting = MEETING_LED + "purposes:\n  customer: noting\n"
+    month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": CUSTOMER})
+    result = run_cli("validate", month)
+    assert result.exit_code != 0
+    assert "ws/2026-11/meeting.yaml:8:13:" in result.stderr  # at the customer key
+    assert "the customer slot is never for noting" in result.stderr
 
 
 def test_an_unknown_purpose_is_a_located_error(tmp_path, run_cli):
@@ -151,6 +173,7 @@ def test_the_deck_ends_with_the_asks_for_the_room(built_sample):
     assert [r[0] for r in rows[1:]] == [
         "Customer",
         "Employees",
+        "Operations",  # its decision, then the question the data raised beside it
         "Operations",
         "Marketing",
         "Finance",

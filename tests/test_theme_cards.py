@@ -14,7 +14,7 @@ from packs.deck_plan import BODY_BOTTOM, BODY_TOP, CardSlide, content_height, pl
 BILLING = "Billing accuracy"
 RESOLVE = "Time to resolve complaints"
 NO_OWNER_QUESTION = (
-    "Who will own time to resolve complaints until it is fixed, and what will they have done "
+    "Who will own “Time to resolve complaints” until it is fixed, and what will they have done "
     "by the next meeting?"
 )
 
@@ -78,14 +78,14 @@ def test_the_owner_shows_on_one_card_and_no_owner_with_its_question_on_the_other
         resolve[0] == "Time to resolve complaints: 77 mentions, up 16 since October, and no owner"
     )
     assert (
-        "No owner: nobody is named to own time to resolve complaints and see it fixed." in resolve
+        "No owner: nobody is named to own “Time to resolve complaints” and see it fixed." in resolve
     )
     # the question joins the Customer section's questions for the room
     customer = section_items(built_sample.docx, "Customer")
     at = next(n for n, i in enumerate(customer) if i.text == "Questions for the room")
     questions = [i.text for i in customer[at + 1 :] if i.style == "Question"]
     assert NO_OWNER_QUESTION in questions
-    assert not any(q.startswith("Who will own billing accuracy") for q in questions)
+    assert not any(q.startswith("Who will own “Billing accuracy”") for q in questions)
     # on the slides: the owner on one, "no owner" on the other, the question in its notes
     billing_slide = _card_slide(built_sample.pptx, BILLING)
     assert owner in _lines(billing_slide)
