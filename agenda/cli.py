@@ -225,6 +225,40 @@ def init(next_month_dir: Path) -> None:
     click.echo(f"Next: fill in customer.yaml, then run: agenda validate {next_month_dir}")
 
 
+@cli.command()
+@click.argument("month_dir", type=MONTH_DIR)
+@out_option("Folder to write the .ics into (created if missing).")
+@STRICT
+def invite(month_dir: Path, out_dir: Path, strict: bool) -> None:
+    """Write the meeting invite for MONTH_DIR: an iCalendar (.ics) file to send or import.
+
+    Starts at the first slot and ends with the last, on the meeting's date, in its
+    timezone (meeting.yaml `timezone:`, default Europe/London); the description gives the
+    running order with each slot's lead and purpose. Attendees with an `email` are invited.
+    No guest is named in it. Checks every file first; on any problem nothing is written.
+    """
+    from agenda.invite import prepare_invite
+    from packs.ical import write_ics
+    from packs.output import atomic_outputs
+
+    try:
+        made, pack = prepare_invite(month_dir, strict=strict)
+        target = out_dir / made.file_name
+        with atomic_outputs([target]) as (temporary,):
+            write_ics(made, temporary)
+    except AgendaError as exc:
+        _fail(exc)
+    _warn(pack.warnings)
+    click.echo(
+        f"Wrote the invite for {pack.cover.organisation}, {pack.cover.date_label} "
+        f"{made.start:%H:%M}–{made.end:%H:%M} ({made.timezone}), "
+        f"{len(made.attendees)} attendee(s) invited:"
+    )
+    click.echo(f"  {target}")
+    for notice in pack.notices:
+        click.echo(notice)
+
+
 @cli.command("build-all")
 @click.argument("workspace", type=click.Path(path_type=Path))
 @out_option("Folder for the packs: one subfolder per unit, and group/ for the roll-ups.")
