@@ -50,6 +50,12 @@ REDACTION_REPORT = click.option(
 PDF = click.option(
     "--pdf", is_flag=True, help="Also write PDFs of both files (needs LibreOffice installed)."
 )
+NOTES_PDF = click.option(
+    "--notes-pdf",
+    is_flag=True,
+    help="Also write the facilitator's print, …-notes.pdf: each slide above its speaker notes, "
+    "one page per slide (needs LibreOffice 7.4 or newer). Works with or without --pdf.",
+)
 
 
 def out_option(help_text: str) -> Callable[[F], F]:
@@ -124,6 +130,7 @@ def cli() -> None:
 @NPS_FRAMING
 @TEMPLATE
 @PDF
+@NOTES_PDF
 @STRICT
 @REDACTION_REPORT
 def build(
@@ -132,6 +139,7 @@ def build(
     nps_framing: str | None,
     template: Path | None,
     pdf: bool,
+    notes_pdf: bool,
     strict: bool,
     redaction_report: Path | None,
 ) -> None:
@@ -150,6 +158,7 @@ def build(
             nps_framing=nps_framing,
             template=template,
             pdf=pdf,
+            notes_pdf=notes_pdf,
             strict=strict,
             redaction_report=redaction_report,
         )

@@ -149,10 +149,13 @@ def build(
     nps_framing: str | None = None,
     template: Path | None = None,
     pdf: bool = False,
+    notes_pdf: bool = False,
     strict: bool = False,
     redaction_report: Path | None = None,
 ) -> Built:
-    """Compose the month and write the Word pack and the deck (and PDFs) into ``out_dir``."""
+    """Compose the month and write the Word pack and the deck (and PDFs) into ``out_dir``.
+
+    ``notes_pdf`` also writes the deck's notes pages, each slide above its speaker notes."""
     from packs import write_all
     from packs.parallel import Helper
 
@@ -164,7 +167,9 @@ def build(
             month_dir, nps_framing=nps_framing, strict=strict, redaction_report=redaction_report
         )
         look = load_look(month_dir, template, check=False)  # the writers check what they open
-        return Built(pack, write_all(pack, out_dir, look, pdf=pdf, helper=helper))
+        return Built(
+            pack, write_all(pack, out_dir, look, pdf=pdf, notes_pdf=notes_pdf, helper=helper)
+        )
     finally:
         if helper is not None:
             helper.stop()
