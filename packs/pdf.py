@@ -18,7 +18,8 @@ TIMEOUT = 180
 INSTALL_HINT = (
     "PDF output needs LibreOffice: install it, e.g. on Debian/Ubuntu "
     "'apt-get install libreoffice-writer-nogui libreoffice-impress-nogui', on macOS "
-    "'brew install --cask libreoffice', then run the build again (or leave out --pdf and --notes-pdf)"
+    "'brew install --cask libreoffice', then run the build again (or leave out --pdf and "
+    "--notes-pdf)"
 )
 
 
