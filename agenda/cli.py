@@ -50,6 +50,12 @@ REDACTION_REPORT = click.option(
 PDF = click.option(
     "--pdf", is_flag=True, help="Also write PDFs of both files (needs LibreOffice installed)."
 )
+NOTES_PDF = click.option(
+    "--notes-pdf",
+    is_flag=True,
+    help="Also write the facilitator's print, …-notes.pdf: each slide above its speaker notes, "
+    "one page per slide (needs LibreOffice 7.4 or newer). Works with or without --pdf.",
+)
 
 
 def out_option(help_text: str) -> Callable[[F], F]:
@@ -124,6 +130,7 @@ def cli() -> None:
 @NPS_FRAMING
 @TEMPLATE
 @PDF
+@NOTES_PDF
 @STRICT
 @REDACTION_REPORT
 def build(
@@ -132,6 +139,7 @@ def build(
     nps_framing: str | None,
     template: Path | None,
     pdf: bool,
+    notes_pdf: bool,
     strict: bool,
     redaction_report: Path | None,
 ) -> None:
@@ -150,6 +158,7 @@ def build(
             nps_framing=nps_framing,
             template=template,
             pdf=pdf,
+            notes_pdf=notes_pdf,
             strict=strict,
             redaction_report=redaction_report,
         )
@@ -223,6 +232,40 @@ def init(next_month_dir: Path) -> None:
     for warning in done.warnings:  # already "path:line:col: warning: message" lines
         click.echo(warning, err=True)
     click.echo(f"Next: fill in customer.yaml, then run: agenda validate {next_month_dir}")
+
+
+@cli.command()
+@click.argument("month_dir", type=MONTH_DIR)
+@out_option("Folder to write the .ics into (created if missing).")
+@STRICT
+def invite(month_dir: Path, out_dir: Path, strict: bool) -> None:
+    """Write the meeting invite for MONTH_DIR: an iCalendar (.ics) file to send or import.
+
+    Starts at the first slot and ends with the last, on the meeting's date, in its
+    timezone (meeting.yaml `timezone:`, default Europe/London); the description gives the
+    running order with each slot's lead and purpose. Attendees with an `email` are invited.
+    No guest is named in it. Checks every file first; on any problem nothing is written.
+    """
+    from agenda.invite import prepare_invite
+    from packs.ical import write_ics
+    from packs.output import atomic_outputs
+
+    try:
+        made, pack = prepare_invite(month_dir, strict=strict)
+        target = out_dir / made.file_name
+        with atomic_outputs([target]) as (temporary,):
+            write_ics(made, temporary)
+    except AgendaError as exc:
+        _fail(exc)
+    _warn(pack.warnings)
+    click.echo(
+        f"Wrote the invite for {pack.cover.organisation}, {pack.cover.date_label} "
+        f"{made.start:%H:%M}–{made.end:%H:%M} ({made.timezone}), "
+        f"{len(made.attendees)} attendee(s) invited:"
+    )
+    click.echo(f"  {target}")
+    for notice in pack.notices:
+        click.echo(notice)
 
 
 @cli.command("build-all")

@@ -416,3 +416,29 @@ class Pack:
     #: was agreed; a table with no rows when the meeting asks nothing
     room: Table = Table("", (), ())
     room_notes: str = ""  #: speaker notes over the "For the room" slide
+
+
+@dataclass(frozen=True)
+class Invitee:
+    """Someone the meeting invite is sent to: a name and an address (``mailto:``)."""
+
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Invite:
+    """The meeting as a calendar invite (``agenda invite``): times from the agenda's slots, in
+    the meeting's time zone; the description is phrased already, one line per agenda slot."""
+
+    uid: str  #: the same for the same organisation and month, run after run
+    summary: str  #: the meeting's title
+    start: dt.datetime  #: aware, in ``timezone``: the first slot's start
+    end: dt.datetime  #: aware, in ``timezone``: the last slot's end
+    timezone: str  #: IANA name, e.g. "Europe/London"
+    stamp: dt.datetime  #: when the invite was made (UTC)
+    description: str  #: the running order, lines joined by newlines
+    file_name: str  #: e.g. "northwind-utilities-2026-11-meeting.ics"
+    location: str = ""
+    attendees: tuple[Invitee, ...] = ()  #: attendees with an e-mail address, never a guest
+    organiser: Invitee | None = None  #: the chair, when listed among them with an address

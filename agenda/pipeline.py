@@ -97,6 +97,20 @@ def prepare(
     ``strict`` every warning, and every ambiguous Chatham House replacement, is an error.
     ``redaction_report`` is where to write what the Chatham House rule replaced.
     """
+    return prepare_month(
+        month_dir, nps_framing=nps_framing, strict=strict, redaction_report=redaction_report
+    )[0]
+
+
+def prepare_month(
+    month_dir: Path,
+    *,
+    nps_framing: str | None = None,
+    strict: bool = False,
+    redaction_report: Path | None = None,
+) -> tuple[Pack, MonthData]:
+    """``prepare``, and the month as the pack was composed from it: protected guests scrubbed,
+    personal data masked (for what is made beside the pack, such as the meeting invite)."""
     loaded = load(month_dir)
     if redaction_report is not None:
         write_report(loaded.redactor, redaction_report)
@@ -105,7 +119,7 @@ def prepare(
     )
     if strict and (pack.warnings or loaded.redactor.ambiguous):
         raise DataError([*pack.warnings, *_ambiguous(loaded.redactor)])
-    return replace(pack, notices=tuple(loaded.notices))
+    return replace(pack, notices=tuple(loaded.notices)), loaded.month
 
 
 def _ambiguous(redactor: Redactor) -> list[Problem]:
@@ -135,10 +149,13 @@ def build(
     nps_framing: str | None = None,
     template: Path | None = None,
     pdf: bool = False,
+    notes_pdf: bool = False,
     strict: bool = False,
     redaction_report: Path | None = None,
 ) -> Built:
-    """Compose the month and write the Word pack and the deck (and PDFs) into ``out_dir``."""
+    """Compose the month and write the Word pack and the deck (and PDFs) into ``out_dir``.
+
+    ``notes_pdf`` also writes the deck's notes pages, each slide above its speaker notes."""
     from packs import write_all
     from packs.parallel import Helper
 
@@ -150,7 +167,9 @@ def build(
             month_dir, nps_framing=nps_framing, strict=strict, redaction_report=redaction_report
         )
         look = load_look(month_dir, template, check=False)  # the writers check what they open
-        return Built(pack, write_all(pack, out_dir, look, pdf=pdf, helper=helper))
+        return Built(
+            pack, write_all(pack, out_dir, look, pdf=pdf, notes_pdf=notes_pdf, helper=helper)
+        )
     finally:
         if helper is not None:
             helper.stop()

@@ -70,7 +70,10 @@ _NOT_DISTINCTIVE = _GENERIC | _STOP
 #: Words before a replaced organisation that would read twice ("the a customer organisation").
 _ARTICLE = re.compile(r"(?<!\w)(?:the|a|an)\s+$", re.IGNORECASE)
 #: Keys whose values are codes checked against fixed values, never prose.
-_CODES = frozenset({"section", "status", "period", "start", "end", "nps_framing"})
+#: (An attendee's ``email`` is an address, checked apart: see ``guest_addresses``.)
+_CODES = frozenset(
+    {"section", "status", "period", "start", "end", "nps_framing", "timezone", "email"}
+)
 #: Keys whose whole value says how to read a file (its name, sheet, column headers): read
 #: before anything is scrubbed and never shown, so left as typed.
 _READING = frozenset({"responses"})
@@ -637,9 +640,44 @@ def protect(
     redactor = Redactor.for_guests(guests, month.meeting.organisation, people_named(month))
     if not redactor.active:
         return month, history, redactor
+    addresses = guest_addresses(month, redactor)
+    if addresses:
+        raise DataError(addresses)
     redactor.note_ordinary_words(_texts(month))
     month, history = scrub_month(redactor, month, history)
     return month, history, redactor
+
+
+def guest_addresses(month: MonthData, redactor: Redactor) -> list[Problem]:
+    """An attendee's e-mail address that names a protected guest or their organisation: refuse.
+
+    The address is kept as typed (the invite sends to it), so it is checked instead of
+    scrubbed. Its part before the @ may hold the attendee's own name words ("jo.pryce" for the
+    attendee Jo Pryce, though the guest Janet Pryce shares the surname); anything else the
+    redactor would remove (the guest's name, their organisation's domain) is refused.
+    """
+    problems = []
+    for n, attendee in enumerate(month.meeting.attendees):
+        if not attendee.email:
+            continue
+        local, _, domain = attendee.email.rpartition("@")
+        own = {fold(w) for w in words(attendee.name)}
+        parts = [fold(p) for p in re.split(r"[._+'-]+", local) if p]
+        names_guest = redactor.quietly(f"x@{domain}") != f"x@{domain}" or (
+            redactor.quietly(f"{local}@example.invalid") != f"{local}@example.invalid"
+            and not all(p in own for p in parts)
+        )
+        if names_guest:
+            problems.append(
+                month.problem(
+                    "meeting",
+                    ("attendees", n, "email"),
+                    f"the e-mail address of '{attendee.name}' names a protected guest or their "
+                    "organisation (under the Chatham House rule), and the meeting invite would "
+                    "show it: give the attendee's own address, or leave email out",
+                )
+            )
+    return problems
 
 
 def scrub_month(

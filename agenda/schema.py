@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from agenda import figures
+from agenda.errors import closest
 from agenda.order import MONTH, SECTIONS, SLOT_KEYS, SectionKey
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -191,9 +192,43 @@ class Strict(BaseModel):
 # --- meeting.yaml ---------------------------------------------------------------------------
 
 
+#: An e-mail address as a calendar can send to: one @, a dotted domain, no spaces or brackets.
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+)
+
+
+def _email(value: str) -> str:
+    """An attendee's e-mail address, for the meeting invite (``agenda invite``)."""
+    if len(value) > 254 or not _EMAIL.match(value):
+        raise ValueError(
+            f"{value!r} is not an e-mail address: write it whole, as name@example.org "
+            "(no name or 'mailto:' around it)"
+        )
+    return value
+
+
+DEFAULT_TIMEZONE = "Europe/London"
+
+
+def _timezone(value: str) -> str:
+    """An IANA time zone name, exactly as the time zone database spells it."""
+    import zoneinfo  # here: only a meeting that names its zone pays for the listing
+
+    known = zoneinfo.available_timezones()
+    if value in known:
+        return value
+    close = closest(value, sorted(known), fold=str.casefold)
+    hint = f"did you mean '{close}'?" if close else "e.g. Europe/London, America/New_York"
+    raise ValueError(f"{value!r} is not a time zone: write its IANA name ({hint})")
+
+
 class Attendee(Strict):
     name: Text
     role: Text | None = None
+    #: where the meeting invite (agenda invite) is sent; never shown in the pack
+    email: Annotated[Text, AfterValidator(_email)] | None = None
 
 
 class Guest(Strict):
@@ -262,6 +297,8 @@ class Meeting(Strict):
     #: "neutral" (default): NPS as number, sample and change, no good/bad; "target": judged
     #: against customer.yaml's nps.target.
     nps_framing: Literal["neutral", "target"] = "neutral"
+    #: The meeting's time zone (IANA name) for the invite's start and end.
+    timezone: Annotated[Text, AfterValidator(_timezone)] = DEFAULT_TIMEZONE
 
     @field_validator("period", mode="before")
     @classmethod

@@ -40,21 +40,34 @@ def write_deck_file(pack: Pack, path: Path, look: Look) -> None:
 
 
 def write_all(
-    pack: Pack, out_dir: Path, look: Look, *, pdf: bool = False, helper: Helper | None = None
+    pack: Pack,
+    out_dir: Path,
+    look: Look,
+    *,
+    pdf: bool = False,
+    notes_pdf: bool = False,
+    helper: Helper | None = None,
 ) -> tuple[Path, ...]:
     """Write every format for ``pack`` into ``out_dir``; all files land, or none do.
 
-    With ``pdf``, a PDF of each file is made through LibreOffice and lands with them.
+    With ``pdf``, a PDF of each file is made through LibreOffice and lands with them; with
+    ``notes_pdf``, the deck's notes pages (each slide above its speaker notes) as
+    ``…-notes.pdf``, for the facilitator to print.
     """
     from packs.output import atomic_outputs
     from packs.reproducible import make_reproducible
 
     targets = [out_dir / f"{pack.file_stem}.{ext}" for ext in WRITERS]
-    if pdf:
-        from packs.pdf import find_office
+    if pdf or notes_pdf:
+        from packs.pdf import check_notes, find_office
 
-        find_office()  # fail before any work if LibreOffice is missing
+        office = find_office()  # fail before any work if LibreOffice is missing
+        if notes_pdf:
+            check_notes(office)  # or too old to export notes pages
+    if pdf:
         targets += [out_dir / f"{pack.file_stem}-{ext}.pdf" for ext in WRITERS]
+    if notes_pdf:
+        targets.append(out_dir / f"{pack.file_stem}-notes.pdf")
     with atomic_outputs(targets) as temporary:
         if helper is not None:
             helper.run("packs:write_deck_file", pack, temporary[1], look)
@@ -70,8 +83,11 @@ def write_all(
         if pdf:
             from packs.pdf import to_pdf
 
-            for source, tmp in zip(
-                temporary[: len(WRITERS)], temporary[len(WRITERS) :], strict=True
-            ):
+            made = temporary[len(WRITERS) : 2 * len(WRITERS)]
+            for source, tmp in zip(temporary[: len(WRITERS)], made, strict=True):
                 to_pdf(source, tmp)
+        if notes_pdf:
+            from packs.pdf import to_pdf
+
+            to_pdf(temporary[list(WRITERS).index("pptx")], temporary[-1], notes=True)
     return tuple(targets)
