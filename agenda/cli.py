@@ -9,11 +9,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from agenda.errors import AgendaError, Problem, UsageProblem
+
+if TYPE_CHECKING:  # the pipeline is imported by the commands that run it, not at start-up
+    from agenda.pipeline import Around
 
 #: A command function, as click's decorators take and return it.
 F = TypeVar("F", bound=Callable[..., Any])
@@ -266,6 +269,88 @@ def invite(month_dir: Path, out_dir: Path, strict: bool) -> None:
     click.echo(f"  {target}")
     for notice in pack.notices:
         click.echo(notice)
+
+
+@cli.command()
+@click.argument("month_dir", type=MONTH_DIR)
+@click.option(
+    "--section",
+    "sections",
+    multiple=True,
+    metavar="KEY",
+    help="The department to brief: customer, employees, operations, marketing, sales or "
+    "finance (repeat for several).",
+)
+@click.option("--all", "every", is_flag=True, help="Brief every section that has data.")
+@out_option("Folder to write the briefs into (created if missing).")
+@TEMPLATE
+@NPS_FRAMING
+def brief(
+    month_dir: Path,
+    sections: tuple[str, ...],
+    every: bool,
+    out_dir: Path,
+    template: Path | None,
+    nps_framing: str | None,
+) -> None:
+    """Write a department's short Word brief for MONTH_DIR, before the meeting.
+
+    It opens with the customer results tied to the department (what improved first),
+    then its own figures, the questions the meeting will ask it, the decision it asks
+    for and its actions: <organisation>-<YYYY-MM>-<section>-brief.docx.
+    """
+    from agenda.pipeline import briefs
+
+    try:
+        if every == bool(sections):
+            raise UsageProblem(
+                "name a department with --section KEY (e.g. --section operations), or give "
+                "--all for every section with data; not both"
+            )
+        done = briefs(
+            month_dir,
+            out_dir,
+            sections=None if every else sections,
+            template=template,
+            nps_framing=nps_framing,
+        )
+    except AgendaError as exc:
+        _fail(exc)
+    _report(
+        done,
+        f"Wrote {len(done.paths)} brief(s) for {done.pack.cover.period_label}:",
+        [f"  no brief for {title}: no data this month" for title in done.skipped],
+    )
+
+
+@cli.command()
+@click.argument("month_dir", type=MONTH_DIR)
+@out_option("Folder to write the recap into (created if missing).")
+@TEMPLATE
+def recap(month_dir: Path, out_dir: Path, template: Path | None) -> None:
+    """Write the recap of MONTH_DIR's meeting from its outcomes.yaml, after the meeting.
+
+    Decisions taken, new and changed actions by owner with due dates, what each
+    department takes away, overdue actions still open and the next meeting's date, as
+    <organisation>-<YYYY-MM>-recap.docx and a Markdown e-mail body, ...-recap.md.
+    """
+    from agenda.pipeline import recap as write_recap
+
+    try:
+        done = write_recap(month_dir, out_dir, template=template)
+    except AgendaError as exc:
+        _fail(exc)
+    _report(done, f"Wrote the recap of the {done.pack.cover.period_label} meeting:")
+
+
+def _report(done: Around, heading: str, more: Iterable[str] = ()) -> None:
+    """What a brief or recap wrote: its warnings, the files, then anything else to say."""
+    _warn(done.pack.warnings)
+    click.echo(heading)
+    for path in done.paths:
+        click.echo(f"  {path}")
+    for line in (*more, *done.notices):
+        click.echo(line)
 
 
 @cli.command("build-all")

@@ -77,7 +77,7 @@ def compose(
     carried = carry_actions(month, history, last)
     signal = CustomerSignal(month, history, nps_framing)
     insights = run_rules(month, signal)
-    cards, card_questions = theme_cards(month, signal, carried)
+    cards, card_questions, every_theme = theme_cards(month, signal, carried)
     built: dict[str, tuple[tuple[Block, ...], tuple[str, ...]]] = {}
     raised: dict[str, tuple[str, ...]] = {}
     for spec in SECTIONS:
@@ -185,6 +185,7 @@ def compose(
         ),
         attendees=_attendees(meeting),
         order_line=order_line(),
+        protected_guests=protected,
     )
     pack = Pack(
         cover=cover,
@@ -193,7 +194,7 @@ def compose(
         actions=actions,
         appendix=_appendix(month, signal, insights, last if carried.taken else None),
         date=meeting.date,
-        file_stem=file_stem(meeting.organisation, meeting.period, "leadership-pack"),
+        file_stem=file_stem(meeting.organisation, meeting.period, PACK_KIND),
         title_notes=speaker_notes(
             say("pack.title_slot", start=meeting.start),
             say("pack.title_purpose"),
@@ -218,8 +219,13 @@ def compose(
         ),
         warnings=tuple(warnings),
         summary=brief,
+        themes=every_theme,
     )
     return facilitate(pack)
+
+
+#: The last part of the pack's file names; a brief or the recap puts its own kind there.
+PACK_KIND = "leadership-pack"
 
 
 # --- agenda ---------------------------------------------------------------------------------

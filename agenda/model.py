@@ -158,6 +158,8 @@ class CardPart:
     lines: tuple[CardLine, ...] = ()
     quotes: tuple[Quote, ...] = ()
     empty: str = ""  #: e.g. "No service level measures it."
+    #: which part it is: "said", "people", "slas" or "actions" ("" for a part made elsewhere)
+    key: str = ""
 
     @property
     def count(self) -> int:
@@ -181,6 +183,13 @@ class ThemeCard:
     parts: tuple[CardPart, ...]
     question: str = ""  #: the question for the room the card raises ("Who owns …?"), or ""
     notes: tuple[str, ...] = ()  #: what the facilitator does with the card (speaker notes)
+    #: fewer mentions than the month it is compared with (True), more (False), the same or
+    #: nothing to compare with (None): mentions are what customers ask us to improve
+    improved: bool | None = None
+    #: the keys of the sections the theme is tied to, in the fixed order: Customer always,
+    #: Operations through its SLAs' ``theme``, Employees through its challenges and frontline
+    #: voices, and any section through an action or decision about the theme
+    sections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -369,6 +378,7 @@ class Cover:
     confidentiality: str
     attendees: tuple[str, ...] = ()
     order_line: str = ""  #: the customer-first running order, said in one sentence
+    protected_guests: bool = False  #: guests attend under the Chatham House rule
 
 
 @dataclass(frozen=True)
@@ -416,6 +426,54 @@ class Pack:
     #: was agreed; a table with no rows when the meeting asks nothing
     room: Table = Table("", (), ())
     room_notes: str = ""  #: speaker notes over the "For the room" slide
+    #: every customer theme's card, ranked by mentions (the top ones are the Customer
+    #: section's cards): what the department briefs draw each department's customer results from
+    themes: tuple[ThemeCard, ...] = ()
+
+
+# --- around the meeting: a department's brief before it, the recap after it -----------------
+
+
+@dataclass(frozen=True)
+class ThemeGroup:
+    """Customer themes under one heading in a brief ("What improved"): each theme a card part
+    whose heading is its finding, its lines what the department measures or says about it, and
+    its quotes what customers said."""
+
+    heading: str
+    themes: tuple[CardPart, ...]
+
+
+#: What a memo's part holds: the pack's own blocks, and groups of themes.
+MemoItem = Block | ThemeGroup
+
+
+@dataclass(frozen=True)
+class MemoPart:
+    """One headed part of a memo: a lead sentence (bold, "" for none), then its items."""
+
+    heading: str
+    items: tuple[MemoItem, ...]
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class Memo:
+    """A short document around the meeting, composed from the Pack (and, for the recap, the
+    meeting's outcomes): a department's brief before it, the recap after it. Every word is
+    phrased already; a writer lays it out as Word or Markdown."""
+
+    kind: str  #: "brief" or "recap": what the document properties call it
+    title: str  #: e.g. "Operations brief"
+    subtitle: str  #: e.g. "Northwind Utilities · November 2026 leadership meeting"
+    opening: tuple[str, ...]  #: a few lines under the title: who it is for, what it holds
+    confidentiality: str
+    parts: tuple[MemoPart, ...]
+    file_stem: str  #: e.g. "northwind-utilities-2026-11-operations-brief"
+    date: dt.date  #: the meeting's date: the files' timestamps
+    organisation: str
+    period_label: str  #: e.g. "November 2026"
+    labels: Labels = Labels()
 
 
 @dataclass(frozen=True)

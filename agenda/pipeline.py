@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
 from agenda import schema
 from agenda.compose import compose
-from agenda.errors import DataError, Problem
+from agenda.errors import DataError, Problem, UsageProblem, did_you_mean
 from agenda.formatting import plural
 from agenda.history import LastMeeting, MonthSignal, earlier_guests, earlier_months, last_outcomes
 from agenda.look import load_look
 from agenda.model import Pack
+from agenda.order import SECTION_KEYS, SLOT_KEYS
 from agenda.privacy import mask_month
 from agenda.protect import Redactor, protect, scrub_last, write_report
 from agenda.validate import MonthData, load_month
@@ -114,12 +115,17 @@ def prepare_month(
     loaded = load(month_dir)
     if redaction_report is not None:
         write_report(loaded.redactor, redaction_report)
+    return _compose(loaded, nps_framing=nps_framing, strict=strict), loaded.month
+
+
+def _compose(loaded: Loaded, *, nps_framing: str | None = None, strict: bool = False) -> Pack:
+    """Compose a loaded month into its Pack (``prepare`` without the reading)."""
     pack = compose(
         loaded.month, loaded.history, loaded.warnings, nps_framing=nps_framing, last=loaded.last
     )
     if strict and (pack.warnings or loaded.redactor.ambiguous):
         raise DataError([*pack.warnings, *_ambiguous(loaded.redactor)])
-    return replace(pack, notices=tuple(loaded.notices)), loaded.month
+    return replace(pack, notices=tuple(loaded.notices))
 
 
 def _ambiguous(redactor: Redactor) -> list[Problem]:
@@ -173,3 +179,111 @@ def build(
     finally:
         if helper is not None:
             helper.stop()
+
+
+# --- around the meeting: department briefs before it, the recap after it ---------------------
+
+
+@dataclass(frozen=True)
+class Around:
+    """What ``brief`` or ``recap`` wrote, and what it has to say at the terminal."""
+
+    pack: Pack
+    paths: tuple[Path, ...]
+    #: sections left without a brief, each with why (no data this month)
+    skipped: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()
+
+
+def briefs(
+    month_dir: Path,
+    out_dir: Path,
+    *,
+    sections: Sequence[str] | None = None,
+    template: Path | None = None,
+    nps_framing: str | None = None,
+) -> Around:
+    """Write the brief of each of ``sections`` (keys), or of every section with data when
+    None. A section named that has no data is refused, naming its missing file; with every
+    section, those without data are skipped and reported. All files land, or none does."""
+    from agenda.briefs import brief, briefed
+    from packs import write_memos
+
+    for key in sections or ():
+        if key not in SECTION_KEYS:
+            raise UsageProblem(
+                f"--section {key}: no such section; {did_you_mean(key, list(SECTION_KEYS))}"
+            )
+    pack = prepare(month_dir, nps_framing=nps_framing)
+    ready = {s.key: s for s in briefed(pack)}
+    if sections is not None:
+        empty = [key for key in sections if key not in ready]
+        if empty:
+            folder = month_dir.resolve()
+            raise DataError(
+                [
+                    Problem(
+                        folder / f"{key}.yaml",
+                        f"no {key} data this month, so no {key} brief was written (nothing "
+                        "was written); fill in the file, or leave that section out",
+                    )
+                    for key in empty
+                ]
+            )
+        chosen = [ready[key] for key in sections]
+    else:
+        chosen = list(ready.values())
+    skipped = tuple(s.title for s in pack.sections if s.key not in ready)
+    memos = [brief(pack, section) for section in chosen]
+    look = load_look(month_dir, template, check=False)
+    paths = write_memos(memos, out_dir, look) if memos else ()
+    return Around(pack, paths, skipped if sections is None else (), pack.notices)
+
+
+def recap(month_dir: Path, out_dir: Path, *, template: Path | None = None) -> Around:
+    """Write the recap of the month's meeting from its outcomes.yaml, as a Word document and
+    a Markdown e-mail body; refused, at the file, when the month records no outcomes."""
+    from agenda.recap import next_meeting
+    from agenda.recap import recap as compose_recap
+    from agenda.validate import check_month_folder
+    from packs import write_memos
+
+    check_month_folder(month_dir)
+    folder = month_dir.resolve()
+    if not any((folder / f"outcomes.{ext}").is_file() for ext in ("yaml", "yml")):
+        raise DataError(
+            [
+                Problem(
+                    folder / "outcomes.yaml",
+                    "no outcomes.yaml in this month: the recap is written from what the meeting "
+                    "decided; record its decisions, new or changed actions and notes there "
+                    "(agenda init leaves a commented template), then run agenda recap again",
+                )
+            ]
+        )
+    loaded = load(month_dir)
+    outcomes = loaded.month.outcomes
+    noted = any(getattr(outcomes.notes, key) for key in SLOT_KEYS) if outcomes else False
+    if outcomes is None or not (outcomes.decisions or outcomes.actions or noted):
+        raise DataError(
+            [
+                Problem(
+                    folder / "outcomes.yaml",
+                    "records nothing yet: add the decisions the meeting took, its new or "
+                    "changed actions, or its notes per section, then run agenda recap again",
+                )
+            ]
+        )
+    pack = _compose(loaded)
+    period = loaded.month.meeting.period
+    memo = compose_recap(pack, outcomes, period)
+    look = load_look(month_dir, template, check=False)
+    paths = write_memos([memo], out_dir, look, markdown=True)
+    notices = list(pack.notices)
+    when, confirmed = next_meeting(period, pack.date, outcomes)
+    if not confirmed:
+        notices.append(
+            f"Next meeting: {when:%d %b %Y} is assumed (the same weekday of next month, as "
+            "agenda init sets it); set next_meeting: in outcomes.yaml to state it."
+        )
+    return Around(pack, paths, (), tuple(notices))

@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from pydantic import BaseModel
+
+from agenda import schema
 from agenda.validate import MonthData
 
 #: An e-mail address; apostrophes are allowed in its local part ("sian.o'neill@pvi.ie").
@@ -120,4 +123,32 @@ def mask_month(month: MonthData) -> tuple[MonthData, int]:
         (v.model_copy(update={"text": masker.text(v.text)}), line) for v, line in month.picked
     ]
     sections = {**month.sections, "customer": customer}
-    return replace(month, customer=customer, sections=sections, picked=picked), masker.count
+    outcomes = _mask_outcomes(month.outcomes, masker) if month.outcomes else None
+    month = replace(month, customer=customer, sections=sections, picked=picked, outcomes=outcomes)
+    return month, masker.count
+
+
+def _mask_outcomes(outcomes: schema.Outcomes, masker: Masker) -> schema.Outcomes:
+    """What the room recorded may quote a customer (the recap sends it on): its decisions,
+    actions and notes are masked like customers' words."""
+    typed: BaseModel = outcomes.notes  # a model built at run time (schema._per_slot)
+    notes = typed.model_copy(
+        update={key: masker.text(text) for key, text in typed.model_dump().items() if text}
+    )
+    return outcomes.model_copy(
+        update={
+            "decisions": [
+                d.model_copy(update={"title": masker.text(d.title)}) for d in outcomes.decisions
+            ],
+            "actions": [
+                a.model_copy(
+                    update={
+                        "title": masker.text(a.title),
+                        "source": masker.text(a.source) if a.source else a.source,
+                    }
+                )
+                for a in outcomes.actions
+            ],
+            "notes": notes,
+        }
+    )

@@ -723,6 +723,9 @@ class Outcomes(Strict):
     decisions: list[DecisionTaken] = []
     actions: list[Action] = []  #: new or changed actions, the same fields as actions.yaml
     notes: SectionNotes = SectionNotes()  # type: ignore[valid-type]  # run-time model
+    #: the next meeting's date, when the room set it: the recap says it (without it, the recap
+    #: gives the same weekday of next month, as ``agenda init`` does, to be confirmed)
+    next_meeting: dt.date | None = None
 
 
 #: Each section file's model, keyed by file stem; customer.yaml is required, the rest optional.

@@ -15,7 +15,7 @@ from agenda.actions import Carried, status_word
 from agenda.formatting import short_date, with_unit
 from agenda.keywords import CountedTheme
 from agenda.model import Block, CardLine, CardPart, Table, ThemeCard
-from agenda.order import THEME_QUOTES, TOP_THEMES
+from agenda.order import SECTIONS, THEME_QUOTES, TOP_THEMES
 from agenda.rules import challenge_theme
 from agenda.sections._shared import direction, storyteller
 from agenda.sections.customer import THEMES_TITLE, quote
@@ -33,11 +33,12 @@ _ALERTS = ("Off track", "At risk")
 
 def theme_cards(
     month: MonthData, signal: CustomerSignal, carried: Carried
-) -> tuple[list[ThemeCard], list[str]]:
-    """A card for each of the top themes, and the questions they raise for the room (who owns
-    a theme nobody owns)."""
-    cards = [_card(theme, month, signal, carried) for theme in signal.ranked_themes()[:TOP_THEMES]]
-    return cards, [c.question for c in cards if c.question]
+) -> tuple[list[ThemeCard], list[str], tuple[ThemeCard, ...]]:
+    """A card for each of the top themes, the questions they raise for the room (who owns a
+    theme nobody owns), and every theme's card, ranked (for the department briefs)."""
+    every = tuple(_card(theme, month, signal, carried) for theme in signal.ranked_themes())
+    cards = list(every[:TOP_THEMES])
+    return cards, [c.question for c in cards if c.question], every
 
 
 def with_cards(blocks: Sequence[Block], cards: Sequence[ThemeCard]) -> tuple[Block, ...]:
@@ -100,7 +101,24 @@ def _card(
         owner=owner,
         parts=parts,
         question=question,
+        improved=change < 0 if change else None,
+        sections=_tied(theme, parts, carried),
     )
+
+
+_KEYS = {spec.title: spec.key for spec in SECTIONS}
+
+
+def _tied(theme: CountedTheme, parts: Sequence[CardPart], carried: Carried) -> tuple[str, ...]:
+    """The sections a theme is tied to: Customer always; Operations by a linked SLA, Employees
+    by a linked challenge or voice; any section by an action or decision about it."""
+    wanted = _key(theme.name)
+    tied = {"customer"}
+    tied |= {"operations" for p in parts if p.key == "slas" and p.lines}
+    tied |= {"employees" for p in parts if p.key == "people" and p.lines}
+    tied |= {_KEYS[r.section] for r in (*carried.open, *carried.closed) if _key(r.theme) == wanted}
+    tied |= {_KEYS[d.section] for d in carried.decisions if _key(d.theme) == wanted}
+    return tuple(spec.key for spec in SECTIONS if spec.key in tied)
 
 
 def _role(name: str, meeting: schema.Meeting) -> str | None:
@@ -164,6 +182,7 @@ def _said(theme: CountedTheme, month: MonthData, signal: CustomerSignal) -> Card
         tuple(CardLine(say("cards.story", title=n.title, who=storyteller(n))) for n in stories),
         tuple(quote(v) for v in said),
         say("cards.said_empty"),
+        "said",
     )
 
 
@@ -184,7 +203,9 @@ def _slas(theme: CountedTheme, month: MonthData, signal: CustomerSignal) -> Card
             target=with_unit(sla.target, sla.unit),
         )
         lines.append(CardLine(text, status, status in _ALERTS))
-    return CardPart(say("cards.slas_heading"), tuple(lines), empty=say("cards.slas_empty"))
+    return CardPart(
+        say("cards.slas_heading"), tuple(lines), empty=say("cards.slas_empty"), key="slas"
+    )
 
 
 def _actions(theme: CountedTheme, carried: Carried) -> CardPart:
@@ -208,7 +229,9 @@ def _actions(theme: CountedTheme, carried: Carried) -> CardPart:
         if _key(decision.theme) == wanted:
             text = say("cards.decision", title=decision.title, owner=decision.owner)
             lines.append(CardLine(text, say("cards.decision_status")))
-    return CardPart(say("cards.actions_heading"), tuple(lines), empty=say("cards.actions_empty"))
+    return CardPart(
+        say("cards.actions_heading"), tuple(lines), empty=say("cards.actions_empty"), key="actions"
+    )
 
 
 def _people(theme: CountedTheme, month: MonthData, signal: CustomerSignal) -> CardPart:
@@ -227,4 +250,6 @@ def _people(theme: CountedTheme, month: MonthData, signal: CustomerSignal) -> Ca
             if linked is not None and _key(linked.name) == wanted:
                 text = say("cards.voice", quote=voice.quote, name=voice.name, role=voice.role)
                 lines.append(CardLine(text))
-    return CardPart(say("cards.people_heading"), tuple(lines), empty=say("cards.people_empty"))
+    return CardPart(
+        say("cards.people_heading"), tuple(lines), empty=say("cards.people_empty"), key="people"
+    )

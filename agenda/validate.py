@@ -379,6 +379,15 @@ def load_month(folder: Path) -> MonthData:
                 )
             )
         problems.extend(_agenda_problems(meeting_file, meeting))
+        upcoming = outcomes.next_meeting if outcomes is not None else None
+        if upcoming is not None and upcoming <= meeting.date:
+            problems.append(
+                loaded["outcomes"].problem(
+                    ("next_meeting",),
+                    f"next_meeting is {upcoming}, not after this meeting ({meeting.date}); "
+                    "give the date of the next meeting",
+                )
+            )
 
     answers = None
     if customer is not None and customer.nps.responses is not None:

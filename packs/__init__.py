@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from agenda.model import Pack
+from agenda.model import Memo, Pack
 from packs.theme import Look
 
 if TYPE_CHECKING:  # writing needs these; reading a theme (agenda.look) does not
@@ -90,4 +90,27 @@ def write_all(
             from packs.pdf import to_pdf
 
             to_pdf(temporary[list(WRITERS).index("pptx")], temporary[-1], notes=True)
+    return tuple(targets)
+
+
+def write_memos(
+    memos: Sequence[Memo], out_dir: Path, look: Look, *, markdown: bool = False
+) -> tuple[Path, ...]:
+    """Write each memo (a department's brief, the recap) as Word, and as Markdown too with
+    ``markdown``, into ``out_dir``; all files land, or none do."""
+    from packs.markdown_writer import write_markdown
+    from packs.memo_writer import write_memo_docx
+    from packs.output import atomic_outputs
+    from packs.reproducible import make_reproducible
+
+    exts = ("docx", "md") if markdown else ("docx",)
+    targets = [out_dir / f"{memo.file_stem}.{ext}" for memo in memos for ext in exts]
+    with atomic_outputs(targets) as temporary:
+        files = iter(temporary)
+        for memo in memos:
+            docx = next(files)
+            write_memo_docx(memo, docx, look)
+            make_reproducible(docx, memo.date)
+            if markdown:
+                write_markdown(memo, next(files))
     return tuple(targets)

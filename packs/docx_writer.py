@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.shared import Cm, Inches, Pt, RGBColor
+from docx.shared import Cm, Inches, Length, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
@@ -21,9 +22,11 @@ from agenda.model import (
     Block,
     Bullets,
     CardLine,
+    CardPart,
     Chart,
     DecisionPaper,
     Figures,
+    Labels,
     Narrative,
     Note,
     Pack,
@@ -60,15 +63,9 @@ class WordWriter:
         self.status = {k: RGBColor.from_string(v) for k, v in p.status_colours().items()}
 
     def write(self, pack: Pack, path: Path) -> None:
-        doc = open_docx(self.look, Document)
-        check_reference_doc(self.look, doc)
-        register(self.look.faces)  # tables measured in the theme's own fonts, if it names any
-        self.doc = doc
-        self.labels = pack.labels
-        self._prepare_styles()
-        self.style_ids = {s.name: s.style_id for s in doc.styles}
+        doc = self._open(pack.labels)
         set_core_properties(doc.core_properties, pack, "pack")
-        self._footer(pack)
+        self._footer(pack.cover.organisation, pack.cover.period_label)
         self._cover(pack)
         if pack.summary is not None:
             self._summary(pack.summary)
@@ -83,6 +80,17 @@ class WordWriter:
         doc.save(str(path))
 
     # --- styles and page ------------------------------------------------------------------
+
+    def _open(self, labels: Labels) -> DocxDocument:
+        """Open the theme's reference document, checked, with the pack's styles ready."""
+        doc = open_docx(self.look, Document)
+        check_reference_doc(self.look, doc)
+        register(self.look.faces)  # tables measured in the theme's own fonts, if it names any
+        self.doc = doc
+        self.labels = labels
+        self._prepare_styles()
+        self.style_ids = {s.name: s.style_id for s in doc.styles}
+        return doc
 
     def _para(self, text: str = "", style: str | None = None) -> Paragraph:
         """Add a paragraph with a style, setting the style id directly: python-docx looks a
@@ -133,14 +141,9 @@ class WordWriter:
             )
         return page - left - right
 
-    def _footer(self, pack: Pack) -> None:
+    def _footer(self, organisation: str, period: str) -> None:
         footer = self.doc.sections[0].footer.paragraphs[0]
-        footer.text = (
-            pack.labels.footer.format(
-                organisation=pack.cover.organisation, period=pack.cover.period_label
-            )
-            + " "
-        )
+        footer.text = self.labels.footer.format(organisation=organisation, period=period) + " "
         self._set_style(footer, "Attribution")
         footer.paragraph_format.left_indent = Cm(0)
         _ooxml.add_page_number(footer)
@@ -149,15 +152,9 @@ class WordWriter:
 
     def _cover(self, pack: Pack) -> None:
         doc, cover = self.doc, pack.cover
-        first = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
         # room above the title, less when the month in brief shares the first page
         top = 60 if self.look.logo else 120
-        first.paragraph_format.space_before = Pt(top // 3 if pack.summary else top)
-        first.paragraph_format.space_after = Pt(0)
-        if self.look.logo is not None:
-            logo = first.add_run().add_picture(str(self.look.logo), height=Inches(0.9))
-            _ooxml.picture_alt_text(logo, self.labels.logo.format(organisation=cover.organisation))
-            first.paragraph_format.space_after = Pt(48)
+        self._top(cover.organisation, Pt(top // 3 if pack.summary else top), Inches(0.9), Pt(48))
         self._para(cover.title, "Title")
         self._para(f"{cover.organisation} · {cover.period_label}", "Subtitle")
         details = [cover.date_label]
@@ -173,6 +170,18 @@ class WordWriter:
         self._para(cover.confidentiality, "Callout")
         if cover.order_line:
             self._para(cover.order_line, "Attribution").paragraph_format.left_indent = Cm(0)
+
+    def _top(self, organisation: str, space: Length, logo_height: Length, gap: Length) -> None:
+        """The document's first paragraph: ``space`` above, and the look's logo in it (at
+        ``logo_height``, ``gap`` below it), when it has one."""
+        doc = self.doc
+        first = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
+        first.paragraph_format.space_before = space
+        first.paragraph_format.space_after = Pt(0)
+        if self.look.logo is not None:
+            logo = first.add_run().add_picture(str(self.look.logo), height=logo_height)
+            _ooxml.picture_alt_text(logo, self.labels.logo.format(organisation=organisation))
+            first.paragraph_format.space_after = gap
 
     def _summary(self, summary: Summary) -> None:
         """The month in brief under the cover, on the first page: the customer first, then
@@ -273,7 +282,8 @@ class WordWriter:
                 if block.caption:
                     self._para(block.caption, "Caption")
             case Bullets():
-                self._heading(block.title, 2)
+                if block.title:  # a memo's list may stand under its part's heading alone
+                    self._heading(block.title, 2)
                 for item in block.items:
                     self._para(item, "List Bullet")
             case Chart():
@@ -314,25 +324,29 @@ class WordWriter:
         owner = self._para(style="Callout" if card.owner.alert else None)
         owner.add_run(card.owner.text).bold = True
         owner.paragraph_format.keep_with_next = True  # the card's head stays with its first part
-        accent = RGBColor.from_string(self.palette.accent)
-        muted = RGBColor.from_string(self.palette.muted)
         for part in card.parts:
-            lead = self._para()
-            lead.paragraph_format.space_before = Pt(6)
-            lead.paragraph_format.space_after = Pt(2)
-            lead.paragraph_format.keep_with_next = True
-            run = lead.add_run(part.heading)
-            run.bold = True
-            run.font.color.rgb = accent
-            if not part.count:
-                self._para(part.empty).runs[0].italic = True
-            for line in part.lines:
-                self._card_line(self._para(style="List Bullet"), line)
-            for quote in part.quotes:
-                point = self._para(style="List Bullet")
-                point.add_run(f"“{quote.text}”").italic = True
-                said = point.add_run(f" ({quote.attribution})")
-                said.font.color.rgb = muted
+            self._card_part(part)
+
+    def _card_part(self, part: CardPart) -> None:
+        """A card's part: its heading as a bold lead-in in the accent colour, kept with what
+        follows; its lines and quotes as points, or what it says when it has neither."""
+        lead = self._para()
+        lead.paragraph_format.space_before = Pt(6)
+        lead.paragraph_format.space_after = Pt(2)
+        lead.paragraph_format.keep_with_next = True
+        run = lead.add_run(part.heading)
+        run.bold = True
+        run.font.color.rgb = RGBColor.from_string(self.palette.accent)
+        if not part.count and part.empty:
+            self._para(part.empty).runs[0].italic = True
+        muted = RGBColor.from_string(self.palette.muted)
+        for line in part.lines:
+            self._card_line(self._para(style="List Bullet"), line)
+        for quote in part.quotes:
+            point = self._para(style="List Bullet")
+            point.add_run(f"“{quote.text}”").italic = True
+            said = point.add_run(f" ({quote.attribution})")
+            said.font.color.rgb = muted
 
     def _card_line(self, para: Paragraph, line: CardLine) -> None:
         """A card's line, then its status in bold: in the status colour, or the warning colour

@@ -29,14 +29,35 @@ def set_core_properties(props: CoreProperties, pack: Pack, kind: str) -> None:
     Timestamps come from the meeting date (not the clock) so rebuilding a month gives the same
     metadata; the author is the organisation, never a person typed into the data.
     """
-    stamp = dt.datetime.combine(pack.date, dt.time(0, 0))
-    props.title = _fit(f"{pack.cover.title} — {pack.cover.organisation}")
-    props.subject = pack.labels.subject.format(kind=kind, period=pack.cover.period_label)
-    props.author = _fit(pack.cover.organisation)
+    fill_properties(
+        props,
+        title=f"{pack.cover.title} — {pack.cover.organisation}",
+        organisation=pack.cover.organisation,
+        subject=pack.labels.subject.format(kind=kind, period=pack.cover.period_label),
+        keywords=pack.labels.keywords,
+        day=pack.date,
+    )
+
+
+def fill_properties(
+    props: CoreProperties,
+    *,
+    title: str,
+    organisation: str,
+    subject: str,
+    keywords: str,
+    day: dt.date,
+) -> None:
+    """The properties every file gets (a pack, a deck, a brief, a recap): timestamps from the
+    meeting's date, the organisation as author."""
+    stamp = dt.datetime.combine(day, dt.time(0, 0))
+    props.title = _fit(title)
+    props.subject = subject
+    props.author = _fit(organisation)
     props.last_modified_by = "customer-first packs"
     props.language = "en-GB"
     props.comments = ""
-    props.keywords = pack.labels.keywords
+    props.keywords = keywords
     props.created = stamp
     props.modified = stamp
     props.revision = 1

@@ -487,7 +487,7 @@ def _verbatims(
     sample = set(deck_sample(verbatims, DECK_VERBATIMS, quoted))
     blocks = on_slides(
         Table(
-            "Verbatims by channel",
+            VERBATIMS_TITLE,
             ("Channel", say("customer.verbatims_said_header"), "Score", "Segment"),
             tuple(rows),
             numeric_columns=(2,),
@@ -568,6 +568,7 @@ def on_slides(table: Table, rows: tuple[tuple[str, ...], ...]) -> list[Block]:
 
 #: The titles of the blocks whose findings the summary may quote (agenda/summary.py).
 THEMES_TITLE = "Top improvement themes"
+VERBATIMS_TITLE = "Verbatims by channel"
 COMPLAINTS_TITLE = "Complaints by reason"
 
 #: The row for complaints counted in the total but given no reason.
