@@ -690,9 +690,12 @@ def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
         slides += _section_slides(section, pack.labels, font)
     if pack.actions is not None:
         slides += _action_slides(pack.actions, pack.labels, font)
-    slides += [
-        SlidePlan("table", pack.room.title, pack.room_notes, None, part)
-        for part in room_slides(pack.room, font)
+    room = room_slides(pack.room, font)
+    slides += [  # continued as other long tables are: "(1 of 2)", "(cont., 2 of 2)"
+        SlidePlan(
+            "table", pack.room.title + _part(n, len(room), pack.labels), pack.room_notes, None, part
+        )
+        for n, part in enumerate(room, 1)
     ]
     return _unique_titles(slides)
 
@@ -1308,16 +1311,15 @@ def room_slides(table: Table, font: str | None = DEFAULT_FONT) -> list[TableSlid
         if header + sum(rows) <= room or pt == TABLE_SIZES[-1]:
             break
     parts: list[TableSlide] = []
-    start = 0
-    while start < len(rows):
-        end, used = start, header
-        while end < len(rows) and (end == start or used + rows[end] <= room):
-            used += rows[end]
-            end += 1
-        last = end == len(rows)
-        part = replace(table, rows=table.rows[start:end], caption=table.caption if last else "")
-        parts.append(TableSlide(part, pt, (header, *rows[start:end]), tuple(widths)))
-        start = end
+    chunks = even_chunks(rows, room - header)
+    for n, chunk in enumerate(chunks, 1):
+        last = n == len(chunks)
+        part = replace(
+            table,
+            rows=tuple(table.rows[i] for i in chunk),
+            caption=table.caption if last else "",
+        )
+        parts.append(TableSlide(part, pt, (header, *(rows[i] for i in chunk)), tuple(widths)))
     return parts
 
 
@@ -1644,6 +1646,20 @@ def chunk_table(
     available = BODY_BOTTOM - BODY_TOP - caption_room - header
     heights = [row_height(row, widths, pt, font=font, bold=_bold(table)) for row in table.rows]
 
+    chunks = even_chunks(heights, available, lead=lead)
+    return [tuple(table.rows[i] for i in chunk) for chunk in chunks]
+
+
+def even_chunks(
+    heights: Sequence[float], available: float, *, lead: float = 0.0
+) -> list[list[int]]:
+    """Row indexes in the fewest slide-sized chunks (``available`` inches each, ``lead`` taken
+    above the first), spread as evenly as still fits: 5 + 4 rows rather than 8 + 1.
+
+    Rows are first packed greedily by measured height to learn how many slides are needed; then
+    each chunk is held to the fewest rows that still make that many slides (a row taller than
+    a whole slide goes alone)."""
+
     def pack(limit: int | None = None) -> list[list[int]]:
         chunks: list[list[int]] = [[]]
         used = lead  # taken above the first part
@@ -1658,10 +1674,11 @@ def chunk_table(
 
     greedy = pack()  # by measured height only: a table splits when it truly does not fit
     if len(greedy) > 1:
-        even = pack(math.ceil(len(heights) / len(greedy)))
-        if len(even) == len(greedy):
-            greedy = even
-    return [tuple(table.rows[i] for i in chunk) for chunk in greedy]
+        for limit in range(math.ceil(len(heights) / len(greedy)), len(heights)):
+            even = pack(limit)
+            if len(even) == len(greedy):
+                return even
+    return greedy
 
 
 def chunk_bullets(
