@@ -102,15 +102,79 @@ class Divider:
     #: the section's opening notes with its cautions, beneath the slot line, when they fit
     notes: tuple[Note, ...] = ()
     note_pt: int = 16  #: the notes' type size
+    #: the focus question as the slide shows it (shortened only as a last resort: the notes
+    #: hold it whole), its type size and the height (in) of its box, as measured
+    focus: str = ""
+    focus_pt: int = 22
+    focus_h: float = 0.0
+    #: where the box of the slot line, intro and notes starts (in from the top): below what
+    #: the question really takes
+    top: float = 0.0
 
 
-#: The divider's box under the focus question (in from the top), the inset from the slide's
-#: sides, and the type size of its slot line, intro and notes.
+#: The divider's box under the focus question (in from the top, when the question fits the
+#: layout's box), the inset from the slide's sides, and the type size of its slot line, intro
+#: and notes.
 DIVIDER_TOP = 4.75
 DIVIDER_BOTTOM = 7.3
 DIVIDER_INSET = 0.8
 DIVIDER_PT = 16
 DIVIDER_NOTE_SIZES = (16, 14)
+#: The focus question's box: where the shipped Section Header layout puts its body (in from
+#: the top, and its height), the insets of its text, the gap kept above the slot line, and
+#: each type size tried, largest first, with the most lines it may take there.
+FOCUS_TOP = 3.61
+FOCUS_H = 1.09
+FOCUS_INSETS = 0.1
+FOCUS_GAP = 0.05
+FOCUS_SIZES = ((22, 2), (20, 3), (18, 4), (16, 6))
+
+
+def focus_height(text: str, pt: int, font: str | None = DEFAULT_FONT) -> float:
+    """Height (in) of the focus question's box holding ``text`` at ``pt`` in the body font:
+    its measured lines (taller for CJK), the text's insets, never less than the layout's box."""
+    width = SLIDE_W - 2 * DIVIDER_INSET - 0.25  # inside the placeholder's side insets
+    lines = text_metrics.lines_needed(text, width, font, pt) * line_scale(text)
+    return max(FOCUS_H, lines * LINE_IN_PER_PT * pt + FOCUS_INSETS + 0.05)
+
+
+def fit_divider(
+    divider: Divider, labels: Labels, font: str | None = DEFAULT_FONT, *, shorten_ok: bool = True
+) -> Divider | None:
+    """The divider with its focus question sized to fit: the largest type size at which the
+    question takes no more than its lines and leaves room below it for the slot line, intro
+    and notes, which start just below what the question takes. As a last resort, at the
+    smallest size, the question is shortened with an ellipsis (``shorten_ok``; the speaker
+    notes hold it whole); None when it does not fit without (the notes then need a slide)."""
+    question = divider.slot.focus
+    below = divider_height(divider, labels, font)
+
+    def placed(text: str, pt: int) -> Divider | None:
+        height = focus_height(text, pt, font)
+        top = max(DIVIDER_TOP, FOCUS_TOP + height + FOCUS_GAP)
+        if top + below > DIVIDER_BOTTOM:
+            return None
+        return replace(divider, focus=text, focus_pt=pt, focus_h=height, top=top)
+
+    width = SLIDE_W - 2 * DIVIDER_INSET - 0.25
+    for pt, most in FOCUS_SIZES:
+        lines = text_metrics.lines_needed(question, width, font, pt)
+        if lines <= most and (fitted := placed(question, pt)) is not None:
+            return fitted
+    if not shorten_ok:
+        return None
+    pt, most = FOCUS_SIZES[-1]
+    limit = len(question)
+    while limit > 20:
+        limit = int(limit * 0.9)
+        text = shorten(question, limit)
+        lines = text_metrics.lines_needed(text, width, font, pt)
+        if lines <= most and (fitted := placed(text, pt)) is not None:
+            return fitted
+    # nothing fits beside a long intro: one line of the question, the rest in the notes
+    text = shorten(question, 20)
+    height = focus_height(text, pt, font)
+    return replace(divider, focus=text, focus_pt=pt, focus_h=height, top=DIVIDER_TOP)
 
 
 def divider_height(divider: Divider, labels: Labels, font: str | None = DEFAULT_FONT) -> float:
@@ -786,14 +850,11 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
         opening += 1
     notes = tuple(n for n in blocks[:opening] if isinstance(n, Note) and n.kind != "empty")
     cautioned = any(n.kind == "caution" for n in notes)
-    fitting = [
-        d
-        for pt in DIVIDER_NOTE_SIZES
-        if divider_height(
-            d := Divider(section.slot, section.intro, "", cues.slot_line, notes, pt), labels, font
-        )
-        <= DIVIDER_BOTTOM - DIVIDER_TOP
-    ]
+    fitting: list[Divider] = []  # with the question whole, beside the notes at each size
+    for pt in DIVIDER_NOTE_SIZES:
+        d = Divider(section.slot, section.intro, "", cues.slot_line, notes, pt)
+        if (fitted := fit_divider(d, labels, font, shorten_ok=False)) is not None:
+            fitting.append(fitted)
     if cautioned and fitting:
         divider = fitting[0]
         del blocks[:opening]
@@ -808,7 +869,8 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
                 lead_notes.append(first)
         intro = " ".join(filter(None, [section.intro, *(n.text for n in lead_notes)]))
         opening_points = [*cues.opening, *([empty] if empty else [])]
-        divider = Divider(section.slot, intro, empty, cues.slot_line)
+        d = Divider(section.slot, intro, empty, cues.slot_line)
+        divider = fit_divider(d, labels, font) or d  # shortening always fits
         slides = [slide("divider", "", divider, opening_points)]
 
     # Every branch consumes at least the block at ``i``, so the loop always ends.

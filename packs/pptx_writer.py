@@ -58,6 +58,8 @@ from packs.deck_plan import (
     DIVIDER_PT,
     DIVIDER_TOP,
     FIGURE_H,
+    FOCUS_H,
+    FOCUS_TOP,
     KICKER_PT,
     LIST_GAP,
     LIST_INDENT,
@@ -392,20 +394,29 @@ class DeckWriter:
     def _divider(self, slide: Slide, title: str, divider: Divider) -> None:
         slot = divider.slot
         self._title_text(slide, f"{slot.number}. {title}")
-        body = self._body(slide).text_frame
-        body.text = slot.focus
+        placeholder = self._body(slide)
+        grown = divider.focus_h > FOCUS_H  # taller than the layout's box: as tall as measured
+        if grown:
+            placeholder.left, placeholder.top = Inches(DIVIDER_INSET), Inches(FOCUS_TOP)
+            placeholder.width = Inches(SLIDE_W - 2 * DIVIDER_INSET)
+            placeholder.height = Inches(divider.focus_h)
+        body = placeholder.text_frame
+        body.text = divider.focus or slot.focus
         body.vertical_anchor = MSO_ANCHOR.TOP
         body.word_wrap = True
         for para in body.paragraphs:
+            if grown:
+                para.space_before = Pt(0)  # its lines only, as measured
             for run in para.runs:
-                run.font.size = Pt(22)
+                run.font.size = Pt(divider.focus_pt)
         dark = _dark(slide)
+        top = divider.top or DIVIDER_TOP  # below what the question takes
         frame = self._box(
             slide,
             Inches(DIVIDER_INSET),
-            Inches(DIVIDER_TOP),
+            Inches(top),
             Inches(SLIDE_W - 2 * DIVIDER_INSET),
-            Inches(DIVIDER_BOTTOM - DIVIDER_TOP),
+            Inches(DIVIDER_BOTTOM - top),
         )
         frame.margin_left = Emu(0)
         self._run(
