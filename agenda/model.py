@@ -239,6 +239,8 @@ class Labels:
     shortened: str = ""  #: caption added where long entries are shortened on a slide
     first_part: str = ""  #: after a title split over slides, on its first part
     next_part: str = ""  #: after a title split over slides, on the later parts
+    #: after a title that apart slides of one section share (they do not continue each other)
+    again: str = ""
     quote_part: str = ""  #: after the attribution of a quote split over slides
     story_parts: str = ""  #: speaker note on a story that needs more than two slides
     full_title: str = ""  #: speaker note giving a title shortened on the slide

@@ -91,6 +91,50 @@ BULLET_CHARS = 420
 TITLE_CHARS = 150
 
 
+#: A content slide's title: each type size tried, largest first, with the most lines it may
+#: take there (the title box holds one line at 28 pt, two at 24 or 20, three at 16), and the
+#: width its text has (the layouts' title, inside its insets).
+TITLE_SIZES = ((28, 1), (24, 2), (20, 2), (16, 3))
+TITLE_W = SLIDE_W - 2 * MARGIN - 0.2
+#: A name shortened inside a title keeps at least this many characters.
+NAME_MIN = 24
+
+
+def title_fits(
+    text: str, font: str | None = DEFAULT_FONT, sizes: Sequence[tuple[int, int]] = TITLE_SIZES
+) -> bool:
+    """True when ``text`` takes no more than its lines at one of ``sizes`` in the title's
+    width, measured in the heading font (bold, to be safe)."""
+    return any(
+        text_metrics.lines_needed(text, TITLE_W, font, pt, bold=True) <= most for pt, most in sizes
+    )
+
+
+def keep_point(
+    title: str, names: Sequence[str], font: str | None = DEFAULT_FONT, part: str = ""
+) -> str:
+    """``title`` (with ``part`` after it) as it fits its box with its point kept: a long name
+    in it (a top theme's) is shortened at a word, with an ellipsis, as little as makes the
+    title fit two lines at 24 pt, else three at 16; unchanged when it fits as it is, or holds
+    no such name (it is then cut at its end, as before)."""
+    if title_fits(title + part, font, TITLE_SIZES[:2]):
+        return title
+    found = [n for n in sorted(names, key=len, reverse=True) if n in title and len(n) > NAME_MIN]
+    if not found:
+        return title
+    name = found[0]
+    words = name.split()
+    for sizes in (TITLE_SIZES[:2], TITLE_SIZES):
+        for k in range(len(words) - 1, 0, -1):
+            short = " ".join(words[:k]).rstrip(",;:. ") + "…"
+            if len(short) < NAME_MIN:
+                break
+            candidate = title.replace(name, short, 1)
+            if title_fits(candidate + part, font, sizes):
+                return candidate
+    return title
+
+
 @dataclass(frozen=True)
 class Divider:
     """What a section's opening slide shows."""
@@ -733,12 +777,18 @@ class SlidePlan:
     opener: tuple[str, ...] = ()
 
 
-def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
+def plan_deck(
+    pack: Pack, font: str | None = DEFAULT_FONT, heading_font: str | None = ""
+) -> list[SlidePlan]:
     """Lay the pack out as slides in the pack's (customer-first) order.
 
     ``font`` is the body font the deck is drawn in (the theme's), so tables and bullets are
     measured in it; ``None`` or a font the metrics do not know is measured wide, to be safe.
+    ``heading_font`` is the titles' ("" for the body font's).
     """
+    heading = font if heading_font == "" else heading_font
+    # the top themes' names: a title too long for its box shortens the name inside it
+    names = tuple(b.name for s in pack.sections for b in s.blocks if isinstance(b, ThemeCard))
     table = replace(pack.agenda_table, caption=pack.consent)  # the consent block beneath
     agenda = SlidePlan(
         "agenda", table.title, pack.agenda_notes, None, table_slides(table, pack.labels, font)[0][0]
@@ -751,7 +801,7 @@ def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
     if brief is None or brief.agenda is None:
         slides.append(agenda)
     for section in pack.sections:
-        slides += _section_slides(section, pack.labels, font)
+        slides += _section_slides(section, pack.labels, font, heading, names)
     if pack.actions is not None:
         slides += _action_slides(pack.actions, pack.labels, font)
     room = room_slides(pack.room, font)
@@ -761,23 +811,33 @@ def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
         )
         for n, part in enumerate(room, 1)
     ]
-    return _unique_titles(slides)
+    return _unique_titles(slides, pack.labels)
 
 
-def _unique_titles(slides: list[SlidePlan]) -> list[SlidePlan]:
+def _unique_titles(slides: list[SlidePlan], labels: Labels) -> list[SlidePlan]:
     """Give every slide its own title (screen readers list slides by title): a title met again
-    in another section takes that section's name; one met again in the same section a count."""
-    shared = {p.title for n, p in enumerate(slides) if any(q.title == p.title for q in slides[:n])}
+    in another section takes that section's name; the later slides of one section that share
+    a title are told apart ("(2 of 2 with this title)"), never numbered as parts: only a slide
+    that really continues another is ("(cont., 2 of 2)", given where it is planned)."""
+    sections: dict[str, set[str | None]] = {}
+    for plan in slides:
+        sections.setdefault(plan.title, set()).add(plan.section)
     named = [
-        replace(p, title=f"{p.title} ({p.kicker})") if p.title in shared and p.kicker else p
+        replace(p, title=f"{p.title} ({p.kicker})")
+        if len(sections[p.title]) > 1 and p.kicker
+        else p
         for p in slides
     ]
-    seen: dict[str, int] = {}
-    out = []
-    for plan in named:
-        count = seen.get(plan.title, 0) + 1
-        seen[plan.title] = count
-        out.append(plan if count == 1 else replace(plan, title=f"{plan.title} ({count})"))
+    at: dict[str, list[int]] = {}
+    for n, plan in enumerate(named):
+        at.setdefault(plan.title, []).append(n)
+    out = list(named)
+    for title, where in at.items():
+        if len(where) < 2:
+            continue
+        for k, n in enumerate(where[1:], 2):
+            again = labels.again.format(n=k, total=len(where))
+            out[n] = replace(named[n], title=f"{title} {again}")
     return out
 
 
@@ -822,7 +882,13 @@ def _notes(cues: Cues, points: Sequence[str]) -> str:
     return "\n".join((cues.head, *points, cues.ask))
 
 
-def _section_slides(section: Section, labels: Labels, font: str | None) -> list[SlidePlan]:
+def _section_slides(
+    section: Section,
+    labels: Labels,
+    font: str | None,
+    heading: str | None = DEFAULT_FONT,
+    names: Sequence[str] = (),
+) -> list[SlidePlan]:
     cues = section.cues
 
     def slide(
@@ -830,8 +896,12 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
     ) -> SlidePlan:
         full = f"{subtitle}{part}" if subtitle else section.title
         title = full
-        if len(full) > TITLE_CHARS:  # shorten the words, keep the "(cont., 2 of 3)"
-            title = f"{shorten(subtitle, TITLE_CHARS - len(part))}{part}"
+        pointed = keep_point(subtitle, names, heading, part) if subtitle else subtitle
+        if pointed != subtitle:  # a long theme name shortened inside it: the point stays
+            title = f"{pointed}{part}"
+            points = [labels.full_title.format(title=full), *points]
+        elif len(full) > TITLE_CHARS and not title_fits(full, heading):
+            title = f"{shorten(subtitle, TITLE_CHARS - len(part))}{part}"  # keep "(cont., 2 of 3)"
             points = [labels.full_title.format(title=full), *points]
         kicker = section.title if subtitle else ""  # a divider names its section itself
         plan = SlidePlan(kind, title, _notes(cues, points), section.key, content, kicker)

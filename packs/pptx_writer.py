@@ -78,6 +78,7 @@ from packs.deck_plan import (
     STORY_SPACING,
     STORY_TOP,
     TEXT_SIZES,
+    TITLE_SIZES,
     CardSlide,
     DecisionSlide,
     Divider,
@@ -106,10 +107,6 @@ from packs.deck_plan import (
 from packs.properties import set_core_properties
 from packs.text_metrics import lines_needed, register, text_width, theme_font
 from packs.theme import Look, check_slide_master, open_pptx
-
-#: A content slide's title: each type size tried, largest first, with the most lines it may
-#: take there (the title box holds one line at 28 pt, two at 24 or 20, three at 16).
-TITLE_SIZES = ((28, 1), (24, 2), (20, 2), (16, 3))
 
 #: Height of the section's name above a content slide's title, in inches.
 KICKER_H = 0.26
@@ -156,7 +153,7 @@ class DeckWriter:
         register(self.look.faces)  # the theme's own fonts, measured from its font files
         self.font = self.look.body_font or theme_font(theme)
         self.heading_font = self.look.heading_font or theme_font(theme, "major")
-        for plan in plan_deck(pack, font=self.font):
+        for plan in plan_deck(pack, font=self.font, heading_font=self.heading_font):
             slide = prs.slides.add_slide(layouts[LAYOUT_FOR.get(plan.kind, "Title Only")])
             self._draw(slide, plan)
             if plan.kicker:

@@ -26,6 +26,7 @@ from packs.deck_plan import (
     TableSlide,
     divider_height,
     plan_deck,
+    title_fits,
 )
 from packs.text_metrics import lines_needed
 
@@ -155,3 +156,53 @@ def test_a_short_focus_question_keeps_the_layouts_box_and_size(built_sample):
     assert slide.slide_layout.name == "Section Header"
     body = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
     assert {r.font.size.pt for p in body.text_frame.paragraphs for r in p.runs} == {22}
+
+
+# --- 8. a theme card's title keeps its point on a long theme name ------------------------------
+
+
+def test_a_long_theme_name_is_shortened_inside_the_card_title_which_keeps_its_point(
+    tmp_path, run_cli
+):
+    customer = _themes(REPAIRS, DAMP, owner="Siân ap Rhys")
+    month, _, pptx = _build(tmp_path, run_cli, {"customer.yaml": customer})
+    plans = plan_deck(prepare(month))
+    cards = [p for p in plans if p.kind == "card"]
+    assert len(cards) == 2
+    repairs, damp = (p.title for p in cards)
+    assert repairs.startswith("Repairs that are reported") and "…: 90 mentions" in repairs
+    assert repairs.endswith(": 90 mentions, up 50 since October; owned by Siân ap Rhys")
+    assert damp.startswith("Damp and mould in older stone cottages")
+    assert damp.endswith("…: 80 mentions, up 40 since October, and no owner")
+    titles = [p.title for p in plans]
+    for title in (repairs, damp):
+        assert title_fits(title, "Calibri")  # measured as the writer sizes titles
+        assert "(Customer)" not in title and not title.endswith(")")  # no suffix was needed
+    assert len(set(titles)) == len(titles)
+    # the themes table names the top theme too: its title keeps its point as well
+    table = next(t for t in titles if "is the top theme" in t)
+    assert table.endswith("is the top theme: 90 mentions, up 50 since October")
+    # the built deck: the same titles, the full ones in the speaker notes
+    shown = Presentation(str(pptx)).slides
+    for plan in cards:
+        slide = shown[titles.index(plan.title)]
+        assert slide.shapes.title.text == plan.title
+        assert REPAIRS in slide.notes_slide.notes_text_frame.text or DAMP in (
+            slide.notes_slide.notes_text_frame.text
+        )
+
+
+def test_titles_a_section_shares_are_told_apart_never_numbered_as_parts(tmp_path):
+    story = (
+        "  - title: Mould\n    customer: Ms Ffion Roberts\n    story: {story}\n    channel: Phone\n"
+    )
+    customer = CUSTOMER.replace(
+        "narratives:\n",
+        "narratives:\n"
+        + story.format(story="Mould came back a week after it was painted over.")
+        + story.format(story="The mould in the bedroom was never looked at."),
+    )
+    month = write_month(tmp_path, {"meeting.yaml": MEETING, "customer.yaml": customer})
+    titles = [p.title for p in plan_deck(prepare(month))]
+    assert "Mould" in titles and "Mould (2 of 2 with this title)" in titles
+    assert not any(t.startswith("Mould (cont.") or "(Customer)" in t for t in titles)
