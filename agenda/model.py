@@ -190,6 +190,10 @@ class PaperPart:
 
     label: str
     items: tuple[str, ...]
+    #: each item as the lines a page sets it in (an option: its name, then its cost and its
+    #: risk, each on a line of its own); () where an item is one line
+    lines: tuple[tuple[str, ...], ...] = ()
+    recommended: int | None = None  #: the index of the item the recommendation names
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from conftest import CUSTOMER, write_month
 from conftest import MEETING_LED as MEETING
+from docx import Document
+from docx.oxml.ns import qn
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -206,3 +208,76 @@ def test_titles_a_section_shares_are_told_apart_never_numbered_as_parts(tmp_path
     titles = [p.title for p in plan_deck(prepare(month))]
     assert "Mould" in titles and "Mould (2 of 2 with this title)" in titles
     assert not any(t.startswith("Mould (cont.") or "(Customer)" in t for t in titles)
+
+
+# --- 10. a long Word decision paper: an option a row, and it flows across pages ----------------
+
+
+def _long_paper(count: int) -> str:
+    long = (
+        "an external team that has run waiting lists in three public hospitals, trains our"
+        " own staff, and reports to the board every week for a transition of six months"
+    )
+    options = "".join(
+        f"""
+            - name: "Option {n}: {long}"
+              cost: £{n}00k a year, including {long}
+              risk: High risk of {long}
+        """
+        for n in range(1, count + 1)
+    )
+    return f"""\
+        actions: []
+        decisions:
+          - title: Eight options for triage
+            section: operations
+            owner: Gareth Lloyd
+            decide_by: 2026-11-19
+            context: {"Long context. " * 40}
+            options:{options}
+            recommendation: "Option 3: {long}. It starts soonest."
+            cost: Between £100k and £800k a year
+            risk: Every option needs recruiting before the winter
+        """
+
+
+def _text(el) -> str:
+    return "".join(t.text or "" for t in el.iter(qn("w:t")))
+
+
+def _keeps(el) -> bool:
+    """The paragraph keeps with the next (Word's keepNext switched on)."""
+    keep = el.find(f"{qn('w:pPr')}/{qn('w:keepNext')}")
+    return keep is not None and keep.get(qn("w:val")) in (None, "1", "true", "on")
+
+
+def _paper_elements(docx: Path, heading: str):
+    body = list(Document(str(docx)).element.body.iterchildren())
+    at = next(n for n, el in enumerate(body) if el.tag == qn("w:p") and _text(el) == heading)
+    table = next(el for el in body[at:] if el.tag == qn("w:tbl"))
+    return body[at : at + 3], table
+
+
+def test_a_long_decision_paper_sets_each_option_apart_and_flows_across_pages(tmp_path, run_cli):
+    files = {"customer.yaml": CUSTOMER, "actions.yaml": _long_paper(8)}
+    _, docx, _ = _build(tmp_path, run_cli, files)
+    (heading, ask, context), table = _paper_elements(docx, "Decide: Eight options for triage")
+    # only the heading and the ask keep with what follows: the context flows on
+    assert _keeps(heading) and _keeps(ask) and not _keeps(context)
+    assert _text(context).startswith("Long context.")
+
+    rows = table.findall(qn("w:tr"))
+    labels = [_text(r.findall(qn("w:tc"))[0]) for r in rows]
+    assert labels == ["Options", *[""] * 7, "Recommendation", "Cost", "Risk"]
+    for n, row in enumerate(rows[:8], 1):
+        cell = row.findall(qn("w:tc"))[1]
+        lines = [_text(p) for p in cell.findall(qn("w:p"))]
+        assert len(lines) == 3  # its name, then its cost and its risk on lines of their own
+        assert lines[0].startswith(f"Option {n}: an external team")
+        assert lines[1].startswith(f"Cost: £{n}00k a year") and lines[2].startswith("Risk: High")
+        recommended = n == 3
+        assert lines[0].endswith("(recommended)") == recommended
+        bold = cell.find(f"{qn('w:p')}/{qn('w:r')}/{qn('w:rPr')}/{qn('w:b')}") is not None
+        assert bold == recommended  # the recommended option is marked, in words and in bold
+        for para in [*cell.findall(qn("w:p")), *row.findall(f"{qn('w:tc')}/{qn('w:p')}")]:
+            assert not _keeps(para)  # rows are free to go to the next page
