@@ -66,6 +66,15 @@ def paper(decision: schema.Decision, meeting: dt.date, slot: Slot | None = None)
                     )
                     for o in decision.options
                 ),
+                tuple(
+                    (
+                        say("decisions.option_name", name=o.name, recommended=o is recommended),
+                        *([say("decisions.option_cost", cost=o.cost)] if o.cost else []),
+                        *([say("decisions.option_risk", risk=o.risk)] if o.risk else []),
+                    )
+                    for o in decision.options
+                ),
+                next((n for n, o in enumerate(decision.options) if o is recommended), None),
             )
         )
     if decision.recommendation:

@@ -199,6 +199,10 @@ class PaperPart:
 
     label: str
     items: tuple[str, ...]
+    #: each item as the lines a page sets it in (an option: its name, then its cost and its
+    #: risk, each on a line of its own); () where an item is one line
+    lines: tuple[tuple[str, ...], ...] = ()
+    recommended: int | None = None  #: the index of the item the recommendation names
 
 
 @dataclass(frozen=True)
@@ -248,6 +252,8 @@ class Labels:
     shortened: str = ""  #: caption added where long entries are shortened on a slide
     first_part: str = ""  #: after a title split over slides, on its first part
     next_part: str = ""  #: after a title split over slides, on the later parts
+    #: after a title that apart slides of one section share (they do not continue each other)
+    again: str = ""
     quote_part: str = ""  #: after the attribution of a quote split over slides
     story_parts: str = ""  #: speaker note on a story that needs more than two slides
     full_title: str = ""  #: speaker note giving a title shortened on the slide

@@ -91,6 +91,50 @@ BULLET_CHARS = 420
 TITLE_CHARS = 150
 
 
+#: A content slide's title: each type size tried, largest first, with the most lines it may
+#: take there (the title box holds one line at 28 pt, two at 24 or 20, three at 16), and the
+#: width its text has (the layouts' title, inside its insets).
+TITLE_SIZES = ((28, 1), (24, 2), (20, 2), (16, 3))
+TITLE_W = SLIDE_W - 2 * MARGIN - 0.2
+#: A name shortened inside a title keeps at least this many characters.
+NAME_MIN = 24
+
+
+def title_fits(
+    text: str, font: str | None = DEFAULT_FONT, sizes: Sequence[tuple[int, int]] = TITLE_SIZES
+) -> bool:
+    """True when ``text`` takes no more than its lines at one of ``sizes`` in the title's
+    width, measured in the heading font (bold, to be safe)."""
+    return any(
+        text_metrics.lines_needed(text, TITLE_W, font, pt, bold=True) <= most for pt, most in sizes
+    )
+
+
+def keep_point(
+    title: str, names: Sequence[str], font: str | None = DEFAULT_FONT, part: str = ""
+) -> str:
+    """``title`` (with ``part`` after it) as it fits its box with its point kept: a long name
+    in it (a top theme's) is shortened at a word, with an ellipsis, as little as makes the
+    title fit two lines at 24 pt, else three at 16; unchanged when it fits as it is, or holds
+    no such name (it is then cut at its end, as before)."""
+    if title_fits(title + part, font, TITLE_SIZES[:2]):
+        return title
+    found = [n for n in sorted(names, key=len, reverse=True) if n in title and len(n) > NAME_MIN]
+    if not found:
+        return title
+    name = found[0]
+    words = name.split()
+    for sizes in (TITLE_SIZES[:2], TITLE_SIZES):
+        for k in range(len(words) - 1, 0, -1):
+            short = " ".join(words[:k]).rstrip(",;:. ") + "…"
+            if len(short) < NAME_MIN:
+                break
+            candidate = title.replace(name, short, 1)
+            if title_fits(candidate + part, font, sizes):
+                return candidate
+    return title
+
+
 @dataclass(frozen=True)
 class Divider:
     """What a section's opening slide shows."""
@@ -102,15 +146,79 @@ class Divider:
     #: the section's opening notes with its cautions, beneath the slot line, when they fit
     notes: tuple[Note, ...] = ()
     note_pt: int = 16  #: the notes' type size
+    #: the focus question as the slide shows it (shortened only as a last resort: the notes
+    #: hold it whole), its type size and the height (in) of its box, as measured
+    focus: str = ""
+    focus_pt: int = 22
+    focus_h: float = 0.0
+    #: where the box of the slot line, intro and notes starts (in from the top): below what
+    #: the question really takes
+    top: float = 0.0
 
 
-#: The divider's box under the focus question (in from the top), the inset from the slide's
-#: sides, and the type size of its slot line, intro and notes.
+#: The divider's box under the focus question (in from the top, when the question fits the
+#: layout's box), the inset from the slide's sides, and the type size of its slot line, intro
+#: and notes.
 DIVIDER_TOP = 4.75
 DIVIDER_BOTTOM = 7.3
 DIVIDER_INSET = 0.8
 DIVIDER_PT = 16
 DIVIDER_NOTE_SIZES = (16, 14)
+#: The focus question's box: where the shipped Section Header layout puts its body (in from
+#: the top, and its height), the insets of its text, the gap kept above the slot line, and
+#: each type size tried, largest first, with the most lines it may take there.
+FOCUS_TOP = 3.61
+FOCUS_H = 1.09
+FOCUS_INSETS = 0.1
+FOCUS_GAP = 0.05
+FOCUS_SIZES = ((22, 2), (20, 3), (18, 4), (16, 6))
+
+
+def focus_height(text: str, pt: int, font: str | None = DEFAULT_FONT) -> float:
+    """Height (in) of the focus question's box holding ``text`` at ``pt`` in the body font:
+    its measured lines (taller for CJK), the text's insets, never less than the layout's box."""
+    width = SLIDE_W - 2 * DIVIDER_INSET - 0.25  # inside the placeholder's side insets
+    lines = text_metrics.lines_needed(text, width, font, pt) * line_scale(text)
+    return max(FOCUS_H, lines * LINE_IN_PER_PT * pt + FOCUS_INSETS + 0.05)
+
+
+def fit_divider(
+    divider: Divider, labels: Labels, font: str | None = DEFAULT_FONT, *, shorten_ok: bool = True
+) -> Divider | None:
+    """The divider with its focus question sized to fit: the largest type size at which the
+    question takes no more than its lines and leaves room below it for the slot line, intro
+    and notes, which start just below what the question takes. As a last resort, at the
+    smallest size, the question is shortened with an ellipsis (``shorten_ok``; the speaker
+    notes hold it whole); None when it does not fit without (the notes then need a slide)."""
+    question = divider.slot.focus
+    below = divider_height(divider, labels, font)
+
+    def placed(text: str, pt: int) -> Divider | None:
+        height = focus_height(text, pt, font)
+        top = max(DIVIDER_TOP, FOCUS_TOP + height + FOCUS_GAP)
+        if top + below > DIVIDER_BOTTOM:
+            return None
+        return replace(divider, focus=text, focus_pt=pt, focus_h=height, top=top)
+
+    width = SLIDE_W - 2 * DIVIDER_INSET - 0.25
+    for pt, most in FOCUS_SIZES:
+        lines = text_metrics.lines_needed(question, width, font, pt)
+        if lines <= most and (fitted := placed(question, pt)) is not None:
+            return fitted
+    if not shorten_ok:
+        return None
+    pt, most = FOCUS_SIZES[-1]
+    limit = len(question)
+    while limit > 20:
+        limit = int(limit * 0.9)
+        text = shorten(question, limit)
+        lines = text_metrics.lines_needed(text, width, font, pt)
+        if lines <= most and (fitted := placed(text, pt)) is not None:
+            return fitted
+    # nothing fits beside a long intro: one line of the question, the rest in the notes
+    text = shorten(question, 20)
+    height = focus_height(text, pt, font)
+    return replace(divider, focus=text, focus_pt=pt, focus_h=height, top=DIVIDER_TOP)
 
 
 def divider_height(divider: Divider, labels: Labels, font: str | None = DEFAULT_FONT) -> float:
@@ -669,12 +777,18 @@ class SlidePlan:
     opener: tuple[str, ...] = ()
 
 
-def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
+def plan_deck(
+    pack: Pack, font: str | None = DEFAULT_FONT, heading_font: str | None = ""
+) -> list[SlidePlan]:
     """Lay the pack out as slides in the pack's (customer-first) order.
 
     ``font`` is the body font the deck is drawn in (the theme's), so tables and bullets are
     measured in it; ``None`` or a font the metrics do not know is measured wide, to be safe.
+    ``heading_font`` is the titles' ("" for the body font's).
     """
+    heading = font if heading_font == "" else heading_font
+    # the top themes' names: a title too long for its box shortens the name inside it
+    names = tuple(b.name for s in pack.sections for b in s.blocks if isinstance(b, ThemeCard))
     table = replace(pack.agenda_table, caption=pack.consent)  # the consent block beneath
     agenda = SlidePlan(
         "agenda", table.title, pack.agenda_notes, None, table_slides(table, pack.labels, font)[0][0]
@@ -687,30 +801,43 @@ def plan_deck(pack: Pack, font: str | None = DEFAULT_FONT) -> list[SlidePlan]:
     if brief is None or brief.agenda is None:
         slides.append(agenda)
     for section in pack.sections:
-        slides += _section_slides(section, pack.labels, font)
+        slides += _section_slides(section, pack.labels, font, heading, names)
     if pack.actions is not None:
         slides += _action_slides(pack.actions, pack.labels, font)
-    slides += [
-        SlidePlan("table", pack.room.title, pack.room_notes, None, part)
-        for part in room_slides(pack.room, font)
+    room = room_slides(pack.room, font)
+    slides += [  # continued as other long tables are: "(1 of 2)", "(cont., 2 of 2)"
+        SlidePlan(
+            "table", pack.room.title + _part(n, len(room), pack.labels), pack.room_notes, None, part
+        )
+        for n, part in enumerate(room, 1)
     ]
-    return _unique_titles(slides)
+    return _unique_titles(slides, pack.labels)
 
 
-def _unique_titles(slides: list[SlidePlan]) -> list[SlidePlan]:
+def _unique_titles(slides: list[SlidePlan], labels: Labels) -> list[SlidePlan]:
     """Give every slide its own title (screen readers list slides by title): a title met again
-    in another section takes that section's name; one met again in the same section a count."""
-    shared = {p.title for n, p in enumerate(slides) if any(q.title == p.title for q in slides[:n])}
+    in another section takes that section's name; the later slides of one section that share
+    a title are told apart ("(2 of 2 with this title)"), never numbered as parts: only a slide
+    that really continues another is ("(cont., 2 of 2)", given where it is planned)."""
+    sections: dict[str, set[str | None]] = {}
+    for plan in slides:
+        sections.setdefault(plan.title, set()).add(plan.section)
     named = [
-        replace(p, title=f"{p.title} ({p.kicker})") if p.title in shared and p.kicker else p
+        replace(p, title=f"{p.title} ({p.kicker})")
+        if len(sections[p.title]) > 1 and p.kicker
+        else p
         for p in slides
     ]
-    seen: dict[str, int] = {}
-    out = []
-    for plan in named:
-        count = seen.get(plan.title, 0) + 1
-        seen[plan.title] = count
-        out.append(plan if count == 1 else replace(plan, title=f"{plan.title} ({count})"))
+    at: dict[str, list[int]] = {}
+    for n, plan in enumerate(named):
+        at.setdefault(plan.title, []).append(n)
+    out = list(named)
+    for title, where in at.items():
+        if len(where) < 2:
+            continue
+        for k, n in enumerate(where[1:], 2):
+            again = labels.again.format(n=k, total=len(where))
+            out[n] = replace(named[n], title=f"{title} {again}")
     return out
 
 
@@ -755,7 +882,13 @@ def _notes(cues: Cues, points: Sequence[str]) -> str:
     return "\n".join((cues.head, *points, cues.ask))
 
 
-def _section_slides(section: Section, labels: Labels, font: str | None) -> list[SlidePlan]:
+def _section_slides(
+    section: Section,
+    labels: Labels,
+    font: str | None,
+    heading: str | None = DEFAULT_FONT,
+    names: Sequence[str] = (),
+) -> list[SlidePlan]:
     cues = section.cues
 
     def slide(
@@ -763,8 +896,12 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
     ) -> SlidePlan:
         full = f"{subtitle}{part}" if subtitle else section.title
         title = full
-        if len(full) > TITLE_CHARS:  # shorten the words, keep the "(cont., 2 of 3)"
-            title = f"{shorten(subtitle, TITLE_CHARS - len(part))}{part}"
+        pointed = keep_point(subtitle, names, heading, part) if subtitle else subtitle
+        if pointed != subtitle:  # a long theme name shortened inside it: the point stays
+            title = f"{pointed}{part}"
+            points = [labels.full_title.format(title=full), *points]
+        elif len(full) > TITLE_CHARS and not title_fits(full, heading):
+            title = f"{shorten(subtitle, TITLE_CHARS - len(part))}{part}"  # keep "(cont., 2 of 3)"
             points = [labels.full_title.format(title=full), *points]
         kicker = section.title if subtitle else ""  # a divider names its section itself
         plan = SlidePlan(kind, title, _notes(cues, points), section.key, content, kicker)
@@ -783,14 +920,11 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
         opening += 1
     notes = tuple(n for n in blocks[:opening] if isinstance(n, Note) and n.kind != "empty")
     cautioned = any(n.kind == "caution" for n in notes)
-    fitting = [
-        d
-        for pt in DIVIDER_NOTE_SIZES
-        if divider_height(
-            d := Divider(section.slot, section.intro, "", cues.slot_line, notes, pt), labels, font
-        )
-        <= DIVIDER_BOTTOM - DIVIDER_TOP
-    ]
+    fitting: list[Divider] = []  # with the question whole, beside the notes at each size
+    for pt in DIVIDER_NOTE_SIZES:
+        d = Divider(section.slot, section.intro, "", cues.slot_line, notes, pt)
+        if (fitted := fit_divider(d, labels, font, shorten_ok=False)) is not None:
+            fitting.append(fitted)
     if cautioned and fitting:
         divider = fitting[0]
         del blocks[:opening]
@@ -805,7 +939,8 @@ def _section_slides(section: Section, labels: Labels, font: str | None) -> list[
                 lead_notes.append(first)
         intro = " ".join(filter(None, [section.intro, *(n.text for n in lead_notes)]))
         opening_points = [*cues.opening, *([empty] if empty else [])]
-        divider = Divider(section.slot, intro, empty, cues.slot_line)
+        d = Divider(section.slot, intro, empty, cues.slot_line)
+        divider = fit_divider(d, labels, font) or d  # shortening always fits
         slides = [slide("divider", "", divider, opening_points)]
 
     # Every branch consumes at least the block at ``i``, so the loop always ends.
@@ -1308,16 +1443,15 @@ def room_slides(table: Table, font: str | None = DEFAULT_FONT) -> list[TableSlid
         if header + sum(rows) <= room or pt == TABLE_SIZES[-1]:
             break
     parts: list[TableSlide] = []
-    start = 0
-    while start < len(rows):
-        end, used = start, header
-        while end < len(rows) and (end == start or used + rows[end] <= room):
-            used += rows[end]
-            end += 1
-        last = end == len(rows)
-        part = replace(table, rows=table.rows[start:end], caption=table.caption if last else "")
-        parts.append(TableSlide(part, pt, (header, *rows[start:end]), tuple(widths)))
-        start = end
+    chunks = even_chunks(rows, room - header)
+    for n, chunk in enumerate(chunks, 1):
+        last = n == len(chunks)
+        part = replace(
+            table,
+            rows=tuple(table.rows[i] for i in chunk),
+            caption=table.caption if last else "",
+        )
+        parts.append(TableSlide(part, pt, (header, *(rows[i] for i in chunk)), tuple(widths)))
     return parts
 
 
@@ -1644,6 +1778,20 @@ def chunk_table(
     available = BODY_BOTTOM - BODY_TOP - caption_room - header
     heights = [row_height(row, widths, pt, font=font, bold=_bold(table)) for row in table.rows]
 
+    chunks = even_chunks(heights, available, lead=lead)
+    return [tuple(table.rows[i] for i in chunk) for chunk in chunks]
+
+
+def even_chunks(
+    heights: Sequence[float], available: float, *, lead: float = 0.0
+) -> list[list[int]]:
+    """Row indexes in the fewest slide-sized chunks (``available`` inches each, ``lead`` taken
+    above the first), spread as evenly as still fits: 5 + 4 rows rather than 8 + 1.
+
+    Rows are first packed greedily by measured height to learn how many slides are needed; then
+    each chunk is held to the fewest rows that still make that many slides (a row taller than
+    a whole slide goes alone)."""
+
     def pack(limit: int | None = None) -> list[list[int]]:
         chunks: list[list[int]] = [[]]
         used = lead  # taken above the first part
@@ -1658,10 +1806,11 @@ def chunk_table(
 
     greedy = pack()  # by measured height only: a table splits when it truly does not fit
     if len(greedy) > 1:
-        even = pack(math.ceil(len(heights) / len(greedy)))
-        if len(even) == len(greedy):
-            greedy = even
-    return [tuple(table.rows[i] for i in chunk) for chunk in greedy]
+        for limit in range(math.ceil(len(heights) / len(greedy)), len(heights)):
+            even = pack(limit)
+            if len(even) == len(greedy):
+                return even
+    return greedy
 
 
 def chunk_bullets(

@@ -363,12 +363,15 @@ class WordWriter:
 
     def _paper(self, paper: DecisionPaper) -> None:
         """A decision as a short paper: its heading, the ask in bold, the context, then a
-        compact table of its parts (label | text), kept together on one page."""
+        compact table of its parts (label | text), each option a row of its own with its cost
+        and risk on lines of their own, the recommended one bold. Only the heading and the ask
+        keep with what follows (the context's first lines, or the table's first row): a long
+        paper flows across pages row by row rather than leaving a half-empty page."""
         self._heading(paper.title, 2).paragraph_format.keep_with_next = True
         self._finding(paper.ask)
         if paper.context or paper.bare:
             para = self._para(paper.context or paper.bare, None if paper.context else "Callout")
-            para.paragraph_format.keep_with_next = bool(paper.parts)
+            para.paragraph_format.keep_with_next = False  # a long context flows on
         if not paper.parts:
             return
         p = self.palette
@@ -381,26 +384,32 @@ class WordWriter:
         for column, w in zip(table.columns, widths, strict=True):
             column.width = w
         style = self.style_ids["Table Text"]
-        for n, part in enumerate(paper.parts):
-            many = len(part.items) > 1
-            items = [f"• {item}" if many else item for item in part.items]
-            _ooxml.add_table_row(
-                table,
-                [
-                    (part.label, widths[0], p.panel, p.accent, True, False),
-                    (items[0], widths[1], None, None, False, False),
-                ],
-                style_id=style,
-            )
-            cells = table.rows[-1].cells
-            for item in items[1:]:
-                _ooxml.set_style(cells[1].add_paragraph(item), style)
-            last = n == len(paper.parts) - 1
-            for cell in cells:  # the paper's table stays on one page, its rows apart
-                for para in cell.paragraphs:
-                    para.paragraph_format.keep_with_next = not last
-                    para.paragraph_format.space_before = Pt(2)
-                    para.paragraph_format.space_after = Pt(2)
+        listed = False  # the part before was a list of options: the next stands apart
+        for part in paper.parts:
+            if part.lines:  # the options: a row each, its lines apart
+                rows = [(n == part.recommended, lines) for n, lines in enumerate(part.lines)]
+            else:
+                many = len(part.items) > 1
+                rows = [(False, tuple(f"• {item}" if many else item for item in part.items))]
+            for n, (marked, lines) in enumerate(rows):
+                _ooxml.add_table_row(
+                    table,
+                    [
+                        (part.label if n == 0 else "", widths[0], p.panel, p.accent, True, False),
+                        (lines[0], widths[1], None, None, marked, False),
+                    ],
+                    style_id=style,
+                )
+                cells = table.rows[-1].cells
+                for line in lines[1:]:
+                    _ooxml.set_style(cells[1].add_paragraph(line), style)
+                for cell in cells:
+                    for k, para in enumerate(cell.paragraphs):
+                        # an option's lines hold together, the options stand apart
+                        apart = k == 0 and ((bool(part.lines) and n > 0) or (n == 0 and listed))
+                        para.paragraph_format.space_before = Pt(6 if apart else 2)
+                        para.paragraph_format.space_after = Pt(0 if part.lines else 2)
+            listed = bool(part.lines)
         spacer = self._para()
         spacer.paragraph_format.space_after = Pt(6)
 

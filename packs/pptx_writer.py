@@ -58,6 +58,8 @@ from packs.deck_plan import (
     DIVIDER_PT,
     DIVIDER_TOP,
     FIGURE_H,
+    FOCUS_H,
+    FOCUS_TOP,
     KICKER_PT,
     LIST_GAP,
     LIST_INDENT,
@@ -76,6 +78,7 @@ from packs.deck_plan import (
     STORY_SPACING,
     STORY_TOP,
     TEXT_SIZES,
+    TITLE_SIZES,
     CardSlide,
     DecisionSlide,
     Divider,
@@ -104,10 +107,6 @@ from packs.deck_plan import (
 from packs.properties import set_core_properties
 from packs.text_metrics import lines_needed, register, text_width, theme_font
 from packs.theme import Look, check_slide_master, open_pptx
-
-#: A content slide's title: each type size tried, largest first, with the most lines it may
-#: take there (the title box holds one line at 28 pt, two at 24 or 20, three at 16).
-TITLE_SIZES = ((28, 1), (24, 2), (20, 2), (16, 3))
 
 #: Height of the section's name above a content slide's title, in inches.
 KICKER_H = 0.26
@@ -154,7 +153,7 @@ class DeckWriter:
         register(self.look.faces)  # the theme's own fonts, measured from its font files
         self.font = self.look.body_font or theme_font(theme)
         self.heading_font = self.look.heading_font or theme_font(theme, "major")
-        for plan in plan_deck(pack, font=self.font):
+        for plan in plan_deck(pack, font=self.font, heading_font=self.heading_font):
             slide = prs.slides.add_slide(layouts[LAYOUT_FOR.get(plan.kind, "Title Only")])
             self._draw(slide, plan)
             if plan.kicker:
@@ -392,20 +391,29 @@ class DeckWriter:
     def _divider(self, slide: Slide, title: str, divider: Divider) -> None:
         slot = divider.slot
         self._title_text(slide, f"{slot.number}. {title}")
-        body = self._body(slide).text_frame
-        body.text = slot.focus
+        placeholder = self._body(slide)
+        grown = divider.focus_h > FOCUS_H  # taller than the layout's box: as tall as measured
+        if grown:
+            placeholder.left, placeholder.top = Inches(DIVIDER_INSET), Inches(FOCUS_TOP)
+            placeholder.width = Inches(SLIDE_W - 2 * DIVIDER_INSET)
+            placeholder.height = Inches(divider.focus_h)
+        body = placeholder.text_frame
+        body.text = divider.focus or slot.focus
         body.vertical_anchor = MSO_ANCHOR.TOP
         body.word_wrap = True
         for para in body.paragraphs:
+            if grown:
+                para.space_before = Pt(0)  # its lines only, as measured
             for run in para.runs:
-                run.font.size = Pt(22)
+                run.font.size = Pt(divider.focus_pt)
         dark = _dark(slide)
+        top = divider.top or DIVIDER_TOP  # below what the question takes
         frame = self._box(
             slide,
             Inches(DIVIDER_INSET),
-            Inches(DIVIDER_TOP),
+            Inches(top),
             Inches(SLIDE_W - 2 * DIVIDER_INSET),
-            Inches(DIVIDER_BOTTOM - DIVIDER_TOP),
+            Inches(DIVIDER_BOTTOM - top),
         )
         frame.margin_left = Emu(0)
         self._run(

@@ -56,16 +56,16 @@ def test_each_decision_paper_is_met_in_its_own_section_of_the_word_pack(built_sa
     assert context.text.startswith("Goodwill credits are 2.4 times budget")
     assert table.kind == "table"
     cells = table.text.split(" | ")
-    assert cells[0::2] == ["Options", "Recommendation", "Cost", "Risk"]
-    options = cells[1]
-    assert "Dedicated correction team (recommended) · Cost: £180k" in options
-    assert "Overtime for existing staff · Cost: about £95k" in options
-    assert "Wait for the vendor fix · Cost: No new spend" in options
-    assert cells[3].startswith("Dedicated correction team: it corrects bills now")
+    # each option a row of its own (its name, cost and risk are lines of one cell)
+    assert cells[0::2] == ["Options", "", "", "Recommendation", "Cost", "Risk"]
+    assert cells[1].startswith("Dedicated correction team (recommended)Cost: £180k")
+    assert cells[3].startswith("Overtime for existing staffCost: about £95k")
+    assert cells[5].startswith("Wait for the vendor fixCost: No new spend")
+    assert cells[7].startswith("Dedicated correction team: it corrects bills now")
     assert (
-        cells[5] == "£180k over December–March, against goodwill credits of £84k so far this year"
+        cells[9] == "£180k over December–March, against goodwill credits of £84k so far this year"
     )
-    assert cells[7].startswith("The team stands down only when the vendor's fix is live")
+    assert cells[11].startswith("The team stands down only when the vendor's fix is live")
 
     # the simpler decision: no options, so no options row and no "no recommendation" line
     at = next(n for n, i in enumerate(operations) if i.text == OPS_DECISION)

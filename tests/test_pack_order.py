@@ -46,8 +46,8 @@ def test_word_agenda_table_lists_slots_in_order_with_times(built_sample):
     assert "09:30–10:15" in table.text  # start 09:30 + 45 customer minutes
 
 
-#: The labels that open a decision paper's table: a label | text table with no header row,
-#: kept on one page (issue 17), so it has no header to repeat.
+#: The labels that open a decision paper's table: a label | text table with no header row
+#: (issue 17), so it has no header to repeat.
 PAPER_LABELS = ("Options | ", "Recommendation | ", "Cost | ", "Risk | ")
 
 
