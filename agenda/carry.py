@@ -335,10 +335,10 @@ def marketing(month: MonthData, target: str) -> str | None:
                 continue
             comment = ""
             if over is None:
-                said = f"when {_plain(item.when)!s}" if item.when is not None else "no when"
+                said = f'its when ("{_plain(item.when)}")' if item.when is not None else "no when"
                 comment = (
-                    f"Carried: from {said}, init could not tell whether it has ended. "
-                    "Delete it if it has."
+                    f"Carried, but check it: {said} does not say clearly whether it has "
+                    "ended. Delete it if it has."
                 )
             kept.append((item.model_dump(exclude_none=True), comment))
         if kept:

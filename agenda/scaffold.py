@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -310,25 +311,24 @@ def _actions_text(
 ) -> str:
     source = month.meeting.period
     still = sum(1 for a in actions if a.status != "done")
-    header = (
-        f"# actions.yaml for {month_label(target)}: {still} open action(s) carried from "
-        f"{source} and before.\n"
-    )
+    said = [
+        f"actions.yaml for {month_label(target)}: {still} open action(s) carried from "
+        f"{source} and before."
+    ]
     if taken.read:
-        header += (
-            f"# From {source}/outcomes.yaml (what the meeting decided): {taken.new} new, "
-            f"{taken.changed} changed and {taken.closed} closed action(s), the room's record\n"
-            "# over the log's. A closed one is carried once, as done, so this month's pack lists "
-            'it\n# under "closed since last meeting"; next month\'s init leaves it out.\n'
-            f"# The {plural(taken.decisions, 'decision')} taken there are not asked again: "
-            f"this month's pack lists them,\n# with their result, from {source}/outcomes.yaml.\n"
+        said.append(
+            f"From {source}/outcomes.yaml (what the meeting decided): {taken.new} new, "
+            f"{taken.changed} changed and {taken.closed} closed action(s), the room's record "
+            "over the log's. A closed one is carried once, as done, so this month's pack lists "
+            'it under "closed since last meeting"; next month\'s init leaves it out. '
+            f"The {plural(taken.decisions, 'decision')} taken there are not asked again: this "
+            f"month's pack lists them, with their result, from {source}/outcomes.yaml."
         )
     else:
-        header += (
-            f"# {source} has no outcomes.yaml, so nothing decided at that meeting is carried. "
-            "To carry it,\n"
-            f"# write {source}/outcomes.yaml, delete this file and run agenda init again (it "
-            "only writes\n# files that are missing).\n"
+        said.append(
+            f"{source} has no outcomes.yaml, so nothing decided at that meeting is carried. To "
+            f"carry it, write {source}/outcomes.yaml, delete this file and run agenda init "
+            "again (it only writes files that are missing)."
         )
     taken_titles = {fold(d.title) for d in (month.outcomes.decisions if month.outcomes else ())}
     asked = [
@@ -337,11 +337,12 @@ def _actions_text(
         if fold(d.title) not in taken_titles
     ]
     if asked and taken.read:
-        header += (
-            f"# Asked at the {source} meeting and not recorded as taken: add again under "
-            "decisions: any still open.\n" + "".join(f"#   - {title}\n" for title in asked)
+        said.append(
+            f"Asked at the {source} meeting and not recorded there as taken (add again under "
+            "decisions: any still open): " + "; ".join(asked) + "."
         )
-    header += "# Update each status (open | done | blocked); add new ones; mark decisions needed.\n"
+    said.append("Update each status (open | done | blocked); add new ones; mark decisions needed.")
+    header = "".join(f"# {line}\n" for paragraph in said for line in textwrap.wrap(paragraph, 96))
     data = {"actions": [a.model_dump(exclude_none=True) for a in actions]}
     body = (
         yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
