@@ -20,7 +20,7 @@ import calendar
 import datetime as dt
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import yaml
@@ -29,6 +29,7 @@ from pydantic import BaseModel
 from agenda import schema
 from agenda.errors import PLACEHOLDER
 from agenda.formatting import month_label
+from agenda.order import SECTION_KEYS
 from agenda.validate import MonthData
 
 _HOW = (
@@ -413,11 +414,8 @@ def finance(month: MonthData, target: str) -> str | None:
     )
 
 
-#: Each section file's writer, by stem (customer.yaml always has one: it is required).
-WRITERS = {
-    "employees": employees,
-    "operations": operations,
-    "marketing": marketing,
-    "sales": sales,
-    "finance": finance,
+#: Each optional section file's writer, by stem: the function named as the section's key
+#: (customer.yaml, required, has its own: ``customer``).
+WRITERS: dict[str, Callable[[MonthData, str], str | None]] = {
+    key: globals()[key] for key in SECTION_KEYS[1:]
 }

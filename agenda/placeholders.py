@@ -27,8 +27,10 @@ from agenda.sources import Loc, YamlFile
 #: The placeholder's words typed another way, alone in a value: "to fill", "TO_FILL",
 #: "<TO FILL>", "ToFill!". (A sentence that merely has "to fill" in it is not one.)
 _SPOILT = re.compile(r"^[\W_]*to[\s_-]*fill[\W_]*$", re.IGNORECASE)
-#: Keys whose value names the item they sit in, to help find it ("slas[0] (Refunds paid…)").
-_LABELS = ("name", "title", "account", "team", "id", "text")
+#: Keys whose value names the item they sit in, to help find it ("slas[0] (Refunds paid…)"):
+#: names of measures, themes, accounts, teams and ids, never free text such as a story's
+#: title (the list is sent round departments; a title may name a protected guest).
+_LABELS = ("name", "account", "team", "id")
 
 
 def kind(value: str) -> str | None:

@@ -314,7 +314,7 @@ def test_a_placeholder_never_reads_as_zero_nor_as_text(ws, tmp_path, run_cli):
         prepare(dec)
     result = run_cli("build", dec, "--out", tmp_path / "out")
     assert result.exit_code == 1 and not (tmp_path / "out").exists()
-    assert "to fill: narratives[0].story (One bill, put right at last): text" in result.stderr
+    assert "to fill: narratives[0].story: text" in result.stderr
     assert "to fill: slas[0].actual (Calls answered within 60 seconds): a number in %" in (
         result.stderr
     )
@@ -480,3 +480,19 @@ def test_init_from_a_month_still_to_fill_is_refused_with_its_list(ws, run_cli):
     assert result.exit_code == 1
     assert "northwind/2026-12/operations.yaml: 12 to fill" in result.stderr
     assert not (ws / "2027-01").exists()
+
+
+def test_the_to_fill_list_names_items_by_their_measure_never_by_free_text(ws, run_cli):
+    """The list goes round departments: a story's title (which may name a protected guest)
+    is never used to name the item, an SLA's or a measure's name is."""
+    dec = ws / "2026-12"
+    init_month(dec)
+    fill(dec, leave=("narratives[0].story", "metrics[0].actual"))
+    path = dec / "customer.yaml"
+    path.write_text(path.read_text().replace("One bill, put right at last", "Janet Pryce's visit"))
+    result = run_cli("validate", dec, "--todo")
+    assert result.exit_code == 1
+    assert "  northwind/2026-12/customer.yaml:" in result.stdout
+    assert "to fill: narratives[0].story: text" in result.stdout
+    assert "to fill: metrics[0].actual (Revenue): a number in £k" in result.stdout
+    assert "Janet" not in result.stdout
