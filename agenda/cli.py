@@ -182,17 +182,31 @@ def build(
 @NPS_FRAMING
 @STRICT
 @REDACTION_REPORT
+@click.option(
+    "--todo",
+    is_flag=True,
+    help="Print only the values still TO FILL, grouped by file with a count per file and a "
+    "total (to send each department its own list). Exit 0 when nothing is left to fill, "
+    "1 when something is.",
+)
 def validate(
-    month_dir: Path, nps_framing: str | None, strict: bool, redaction_report: Path | None
+    month_dir: Path,
+    nps_framing: str | None,
+    strict: bool,
+    redaction_report: Path | None,
+    todo: bool,
 ) -> None:
     """Check every file in MONTH_DIR and report all problems at once; writes nothing.
 
-    Exit code 0 when the month is ready to build, 65 when the data has problems,
-    2 when MONTH_DIR is not a month folder.
+    Exit code 0 when the month is ready to build, 1 when the only problems are values
+    still TO FILL (each listed by file), 65 when the data has problems, 2 when MONTH_DIR
+    is not a month folder.
     """
     from agenda.look import load_look
     from agenda.pipeline import prepare
 
+    if todo:
+        _todo(month_dir)
     try:
         pack = prepare(
             month_dir, nps_framing=nps_framing, strict=strict, redaction_report=redaction_report
@@ -209,14 +223,33 @@ def validate(
     )
 
 
+def _todo(month_dir: Path) -> NoReturn:
+    """validate --todo: the values still TO FILL, by file, on stdout; exit 0 when none."""
+    from agenda.errors import TODO_EXIT, todo_lines
+    from agenda.validate import month_todos
+
+    try:
+        todos = month_todos(month_dir)
+    except AgendaError as exc:
+        _fail(exc)
+    if not todos:
+        click.echo(f"{month_dir}: nothing left to fill.")
+        sys.exit(0)
+    for line in todo_lines(todos):
+        click.echo(line)
+    sys.exit(TODO_EXIT)
+
+
 @cli.command()
 @click.argument("next_month_dir", type=click.Path(path_type=Path))
 def init(next_month_dir: Path) -> None:
     """Start NEXT_MONTH_DIR (e.g. 2026-12/) from the latest month beside it.
 
     Copies the meeting settings with the date moved to the same weekday of the month,
-    carries every open action over, and writes the other files as commented templates
-    to fill in. An existing file is never overwritten.
+    carries each section's structure (SLAs, finance measures, themes, NPS source,
+    programmes that go on...) with TO FILL where this month's values go, carries every
+    open action over with what the last meeting's outcomes.yaml recorded, and leaves
+    outcomes.yaml as a commented template. An existing file is never overwritten.
     """
     from agenda.scaffold import init_month
 
@@ -228,13 +261,23 @@ def init(next_month_dir: Path) -> None:
         f"Started {next_month_dir} from {done.source.name}: "
         f"{done.carried} open action(s) carried over."
     )
+    taken = done.outcomes
+    if taken.read:
+        click.echo(
+            f"From {done.source.name}/outcomes.yaml: {taken.new} new, {taken.changed} changed "
+            f"and {taken.closed} closed action(s) carried into actions.yaml; its "
+            f"{taken.decisions} decision(s) are listed by the next pack, not asked again."
+        )
     for path in done.created:
         click.echo(f"  created {path}")
     for path in done.kept:
         click.echo(f"  kept    {path} (already there, not overwritten)")
     for warning in done.warnings:  # already "path:line:col: warning: message" lines
         click.echo(warning, err=True)
-    click.echo(f"Next: fill in customer.yaml, then run: agenda validate {next_month_dir}")
+    click.echo(
+        f"Next: {done.to_fill} value(s) are TO FILL; list them, file by file, with: "
+        f"agenda validate --todo {next_month_dir}"
+    )
 
 
 @cli.command()

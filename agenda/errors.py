@@ -76,6 +76,47 @@ class Problem:
         return (str(self.path or ""), self.line or 0, self.column or 0)
 
 
+#: The placeholder ``agenda init`` writes where a value must be typed each month. One constant,
+#: text that no field reads as a number or a date, in capitals so it stands out in a file.
+PLACEHOLDER = "TO FILL"
+#: The exit code when the only problems are values still ``TO FILL`` (validate, build).
+TODO_EXIT = 1
+
+
+@dataclass(frozen=True)
+class ToFill(Problem):
+    """A value still ``TO FILL``: not wrong, not there yet. Listed by file, never built."""
+
+    key: str = ""  #: where in the file, as ``slas[0].actual``
+    label: str = ""  #: what the item is called, e.g. the SLA's name, to find it by
+    expected: str = ""  #: what to type: "a number", "text", "a date"
+
+    def entry(self) -> str:
+        """``slas[0].actual (Calls answered within 60 seconds): a number``."""
+        named = f" ({self.label})" if self.label else ""
+        return f"{self.key}{named}" + (f": {self.expected}" if self.expected else "")
+
+    def line_for(self, severity: str) -> str:
+        where = self.where()
+        return f"{where}: to fill: {self.entry()}" if where else f"to fill: {self.entry()}"
+
+
+def todo_lines(todos: list[ToFill], *, indent: str = "  ") -> list[str]:
+    """The values still to fill, grouped by file (each with its count), then the total: a
+    list an assistant can send each department, file by file."""
+    by_file: dict[str, list[ToFill]] = {}
+    for todo in sorted(todos, key=Problem.sort_key):
+        by_file.setdefault(shown_path(todo.path) if todo.path else "", []).append(todo)
+    lines = []
+    for name, items in by_file.items():
+        lines.append(f"{name}: {len(items)} to fill")
+        lines += [indent + t.line_for("to fill") for t in items]
+    files = "file" if len(by_file) == 1 else "files"
+    values = "value" if len(todos) == 1 else "values"
+    lines.append(f"Total: {len(todos)} {values} to fill in {len(by_file)} {files}.")
+    return lines
+
+
 class AgendaError(Exception):
     """Base of every error the CLI reports without a traceback."""
 
@@ -96,9 +137,29 @@ class DataError(AgendaError):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=Problem.sort_key)
         super().__init__("\n".join(str(p) for p in self.problems))
+        if self.problems and all(isinstance(p, ToFill) for p in self.problems):
+            self.exit_code = TODO_EXIT  # nothing wrong, only values still to type
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that are wrong, not only still to fill."""
+        return [p for p in self.problems if not isinstance(p, ToFill)]
+
+    @property
+    def todos(self) -> list[ToFill]:
+        """The values still ``TO FILL``."""
+        return [p for p in self.problems if isinstance(p, ToFill)]
 
     def lines(self) -> list[str]:
-        return [p.line_for("error") for p in self.problems]
+        out = [p.line_for("error") for p in self.errors]
+        todos = self.todos
+        if todos:
+            out.append(
+                f"{len(todos)} value{'s are' if len(todos) != 1 else ' is'} still "
+                f"{PLACEHOLDER}: type each, then check again (agenda validate --todo lists them)"
+            )
+            out += todo_lines(todos)
+        return out
 
 
 class UsageProblem(AgendaError):

@@ -1,6 +1,11 @@
-"""Scaffold next month's folder from the latest one: settings copied, open actions carried.
+"""Scaffold next month's folder from the latest one: settings copied, the structure of each
+section carried with ``TO FILL`` where this month's values go (see ``agenda.carry``), open
+actions carried, and what the last meeting decided (its ``outcomes.yaml``) folded into the log.
 
-Nothing existing is ever overwritten: a file already in the new folder is kept and reported.
+The latest month is loaded the way the pipeline loads it (validated, protected guests replaced,
+personal data masked), so nothing init writes names a protected guest; a month that does not
+load is refused with its located problems, and nothing is written. Nothing existing is ever
+overwritten: a file already in the new folder is kept and reported.
 """
 
 from __future__ import annotations
@@ -8,22 +13,27 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from agenda import schema
+from agenda import carry, schema
 from agenda.actions import latest_by_id
-from agenda.errors import Problem, UsageProblem, shown_path
+from agenda.errors import AgendaError, DataError, Problem, UsageProblem, shown_path
 from agenda.formatting import default_title, month_label, plural
-from agenda.history import MonthSignal, earlier_months, month_range, months_before
+from agenda.history import MonthSignal, month_range, months_before
+from agenda.names import fold
 from agenda.order import SECTION_KEYS, is_month
 from agenda.resources import templates
 from agenda.sources import YamlFile, iter_month_dirs
-from agenda.validate import read_or_refuse
+from agenda.validate import MonthData, month_todos, read_or_refuse
+
+if TYPE_CHECKING:
+    from agenda.pipeline import Loaded
 
 #: Month names and abbreviations as a title may spell them ("November 2026", "Nov", "Sept.").
 _MONTH_WORD = re.compile(
@@ -50,14 +60,42 @@ _MONTH_FIGURES = re.compile(r"\b\d{4}[-/](0?[1-9]|1[0-2])\b|\b(0?[1-9]|1[0-2])[-
 
 
 @dataclass(frozen=True)
+class FromOutcomes:
+    """What ``init`` took from the last meeting's ``outcomes.yaml`` into the action log."""
+
+    new: int = 0  #: actions the log did not hold
+    changed: int = 0  #: actions the log held, recorded differently in the room
+    closed: int = 0  #: actions closed in the room, carried as done once
+    decisions: int = 0  #: decisions taken: listed by the next pack, never asked again
+    read: bool = False  #: whether the month had an outcomes.yaml
+
+
+@dataclass(frozen=True)
 class Scaffolded:
     """What ``init`` did, and what it warns about (``path:line:col: warning: message`` lines)."""
 
     source: Path
     created: tuple[Path, ...]
     kept: tuple[Path, ...]
-    carried: int
+    carried: int  #: open and blocked actions carried
     warnings: tuple[str, ...] = ()
+    outcomes: FromOutcomes = FromOutcomes()
+    to_fill: int = 0  #: values left ``TO FILL`` in the new folder's files
+
+
+class NotReady(DataError):
+    """The month init starts from does not load: it carries its figures, so it must."""
+
+    def __init__(self, problems: list[Problem], source: Path, target: Path):
+        super().__init__(problems)
+        self.head = (
+            f"{shown_path(source)}: agenda init {shown_path(target)} carries this month's "
+            "structure, figures and outcomes, so it must check clean first (nothing was "
+            "written):"
+        )
+
+    def lines(self) -> list[str]:
+        return [self.head, *super().lines()]
 
 
 def same_weekday(day: dt.date, year: int, month: int) -> dt.date:
@@ -85,8 +123,11 @@ def init_month(target: Path) -> Scaffolded:
             f"{target}: no earlier month folder with a meeting.yaml in {workspace} to start from"
         )
     source = earlier[-1]
-    meeting, meeting_file = _meeting(source / "meeting.yaml")
-    year, month = (int(p) for p in target.name.split("-"))
+    _, meeting_file = _meeting(source / "meeting.yaml")
+    loaded = _load(source, target)
+    month = loaded.month
+    meeting = month.meeting  # guests' names already replaced in its free text
+    year, month_number = (int(p) for p in target.name.split("-"))
     skipped = _skipped(target, source)
     warnings = [skipped.line_for("warning")] if skipped else []
     title_warning = None
@@ -102,14 +143,19 @@ def init_month(target: Path) -> Scaffolded:
 
     files: dict[str, str] = {
         "meeting.yaml": _meeting_text(
-            meeting, target.name, same_weekday(meeting.date, year, month), named is not None
+            meeting,
+            target.name,
+            same_weekday(meeting.date, year, month_number),
+            named is not None,
         ),
     }
-    history, _ = earlier_months(target)
-    open_actions = _open_actions(history)
-    files["actions.yaml"] = _actions_text(open_actions, source.name)
-    for stem in (*SECTION_KEYS, "outcomes"):  # outcomes.yaml: written after the meeting
-        files[f"{stem}.yaml"] = (templates() / "scaffold" / f"{stem}.yaml").read_text("utf-8")
+    log, from_outcomes = _action_log(loaded.history, month)
+    files["actions.yaml"] = _actions_text(log, month, from_outcomes, target.name)
+    files["customer.yaml"] = carry.customer(month, target.name)
+    for stem in SECTION_KEYS[1:]:
+        written = carry.WRITERS[stem](month, target.name)
+        files[f"{stem}.yaml"] = written if written is not None else _template(stem)
+    files["outcomes.yaml"] = _template("outcomes")  # written after the meeting
 
     target.mkdir(parents=True, exist_ok=True)
     created, kept = [], []
@@ -123,7 +169,33 @@ def init_month(target: Path) -> Scaffolded:
             kept.append(path)
     if title_warning is not None and target / "meeting.yaml" in created:
         warnings.append(title_warning.line_for("warning"))
-    return Scaffolded(source, tuple(created), tuple(kept), len(open_actions), tuple(warnings))
+    try:
+        to_fill = len(month_todos(target))
+    except AgendaError:  # a kept file the user is editing: validate says what is wrong
+        to_fill = 0
+    return Scaffolded(
+        source,
+        tuple(created),
+        tuple(kept),
+        sum(1 for a in log if a.status != "done"),
+        tuple(warnings),
+        from_outcomes,
+        to_fill,
+    )
+
+
+def _load(source: Path, target: Path) -> Loaded:
+    """The month init starts from, as the pipeline loads it, or NotReady with its problems."""
+    from agenda.pipeline import load  # the whole loader: only init needs it here
+
+    try:
+        return load(source)
+    except DataError as exc:
+        raise NotReady(exc.problems, source, target) from None
+
+
+def _template(stem: str) -> str:
+    return (templates() / "scaffold" / f"{stem}.yaml").read_text("utf-8")
 
 
 def month_named(title: str) -> str | None:
@@ -197,15 +269,80 @@ def _meeting_text(
     )
 
 
-def _open_actions(history: Sequence[MonthSignal]) -> list[schema.Action]:
-    return [a for a, _ in latest_by_id(history).values() if a.status != "done"]
+def _action_log(
+    history: Sequence[MonthSignal], month: MonthData
+) -> tuple[list[schema.Action], FromOutcomes]:
+    """The actions next month's file carries: each one's latest record across earlier months
+    and this one, then the last meeting's outcomes.yaml over them (the room's word wins).
 
-
-def _actions_text(actions: Sequence[schema.Action], source: str) -> str:
-    header = (
-        f"# actions.yaml: {len(actions)} open action(s) carried from {source} and before.\n"
-        "# Update each status (open | done | blocked); add new ones below; mark decisions needed.\n"
+    Open and blocked actions are carried. A done one is carried only when the room closed it
+    (the log held it open): once, as done, so next month's pack lists it under "closed since
+    last meeting"; the month after, init leaves it out like every done action.
+    """
+    latest = latest_by_id(history)
+    for action in month.actions.actions if month.actions else ():
+        latest[action.id] = (action, month.meeting.period)
+    before = {key: action.status for key, (action, _) in latest.items()}
+    outcomes = month.outcomes
+    new = changed = closed = 0
+    closed_ids = set()
+    for action in outcomes.actions if outcomes else ():
+        earlier = latest.get(action.id)
+        if action.status == "done" and before.get(action.id) != "done":
+            closed += 1
+            closed_ids.add(action.id)
+        elif earlier is None:
+            new += 1
+        elif earlier[0] != action:
+            changed += 1
+        latest[action.id] = (action, month.meeting.period)
+    log = [a for a, _ in latest.values() if a.status != "done" or a.id in closed_ids]
+    return log, FromOutcomes(
+        new,
+        changed,
+        closed,
+        len(outcomes.decisions) if outcomes else 0,
+        (month.folder / "outcomes.yaml").exists(),
     )
+
+
+def _actions_text(
+    actions: Sequence[schema.Action], month: MonthData, taken: FromOutcomes, target: str
+) -> str:
+    source = month.meeting.period
+    still = sum(1 for a in actions if a.status != "done")
+    said = [
+        f"actions.yaml for {month_label(target)}: {still} open action(s) carried from "
+        f"{source} and before."
+    ]
+    if taken.read:
+        said.append(
+            f"From {source}/outcomes.yaml (what the meeting decided): {taken.new} new, "
+            f"{taken.changed} changed and {taken.closed} closed action(s), the room's record "
+            "over the log's. A closed one is carried once, as done, so this month's pack lists "
+            'it under "closed since last meeting"; next month\'s init leaves it out. '
+            f"The {plural(taken.decisions, 'decision')} taken there are not asked again: this "
+            f"month's pack lists them, with their result, from {source}/outcomes.yaml."
+        )
+    else:
+        said.append(
+            f"{source} has no outcomes.yaml, so nothing decided at that meeting is carried. To "
+            f"carry it, write {source}/outcomes.yaml, delete this file and run agenda init "
+            "again (it only writes files that are missing)."
+        )
+    taken_titles = {fold(d.title) for d in (month.outcomes.decisions if month.outcomes else ())}
+    asked = [
+        d.title
+        for d in (month.actions.decisions if month.actions else ())
+        if fold(d.title) not in taken_titles
+    ]
+    if asked and taken.read:
+        said.append(
+            f"Asked at the {source} meeting and not recorded there as taken (add again under "
+            "decisions: any still open): " + "; ".join(asked) + "."
+        )
+    said.append("Update each status (open | done | blocked); add new ones; mark decisions needed.")
+    header = "".join(f"# {line}\n" for paragraph in said for line in textwrap.wrap(paragraph, 96))
     data = {"actions": [a.model_dump(exclude_none=True) for a in actions]}
     body = (
         yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

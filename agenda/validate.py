@@ -19,8 +19,8 @@ from typing import Any, Protocol, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from agenda import schema
-from agenda.errors import DataError, Problem, UsageProblem, did_you_mean
+from agenda import placeholders, schema
+from agenda.errors import DataError, Problem, ToFill, UsageProblem, did_you_mean
 from agenda.keywords import CountedTheme, Keywords, normal, ranked
 from agenda.names import fold
 from agenda.order import (
@@ -251,16 +251,23 @@ def check_model(file: YamlFile, model: type[M]) -> tuple[M | None, list[Problem]
     data = file.data
     if not isinstance(data, dict):
         return None, [file.problem((), "expected a mapping of 'key: value' lines at the top level")]
+    # values still TO FILL, found before the model reads any: never zero, never text
+    found = placeholders.scan(file, model)
     currency = model.model_fields.get("currency")
     context = {"currency": data.get("currency", currency.default if currency else None)}
+    problems: list[Problem] = []
     try:
-        return model.model_validate(data, context=context), []
+        result = model.model_validate(data, context=context)
     except ValidationError as exc:
-        problems = []
+        result = None
         for err in exc.errors():
+            if found.covers(tuple(err["loc"])):
+                continue  # the placeholder is reported as such, below
             loc, msg, at_key = _message(err, model)
             problems.append(file.problem(loc, msg, prefer_key=at_key))
-        return None, problems
+    if found:
+        return None, [*problems, *found.spoilt, *found.todos]
+    return result, problems
 
 
 def read_checked(path: Path, model: type[M]) -> tuple[YamlFile | None, M | None, list[Problem]]:
@@ -325,6 +332,38 @@ def _stray_files(folder: Path) -> list[Problem]:
         else:
             found.append(Problem(path, "not one of the files the tool reads; it is ignored"))
     return found
+
+
+def month_todos(folder: Path) -> list[ToFill]:
+    """Every value still ``TO FILL`` in a month folder's files, file by file, without checking
+    anything else (``agenda validate --todo``). A file that cannot be read, or a spoilt
+    placeholder, is a DataError: what it still needs cannot be told."""
+    check_month_folder(folder)
+    models: dict[str, type[BaseModel]] = {
+        "meeting": schema.Meeting,
+        **schema.SECTION_MODELS,
+        "actions": schema.Actions,
+        "outcomes": schema.Outcomes,
+    }
+    todos: list[ToFill] = []
+    errors: list[Problem] = []
+    for stem in KNOWN_FILES:
+        path = folder / f"{stem}.yaml"
+        if not path.exists() and (folder / f"{stem}.yml").exists():
+            path = folder / f"{stem}.yml"
+        if not path.exists():
+            continue
+        try:
+            file = load_yaml(path)
+        except YamlProblems as exc:
+            errors += exc.problems
+            continue
+        found = placeholders.scan(file, models[stem])
+        todos += found.todos
+        errors += found.spoilt
+    if errors:
+        raise DataError([*errors, *todos])
+    return sorted(todos, key=Problem.sort_key)
 
 
 def load_month(folder: Path) -> MonthData:

@@ -39,7 +39,12 @@ def test_the_next_month_is_no_skip(tmp_path, run_cli):
     result = run_cli("init", ws / "2026-12")
     assert result.exit_code == 0, result.output
     assert _warnings(result.stderr) == []
-    assert init_month(ws / "2027-01").warnings == ()  # from 2026-12, just made
+    # from 2026-12 once it is filled in (init carries its figures, so it must check clean)
+    december = MEETING.replace("2026-11-19", "2026-12-17").replace("2026-11", "2026-12")
+    for name in ("meeting.yaml", "customer.yaml"):
+        (ws / "2026-12" / name).unlink()
+    write_month(ws, {"meeting.yaml": december, "customer.yaml": CUSTOMER}, "2026-12")
+    assert init_month(ws / "2027-01").warnings == ()
 
 
 def test_skipping_months_is_a_warning_naming_each_month_skipped(tmp_path, run_cli):

@@ -335,12 +335,10 @@ def test_init_scaffolds_next_month_from_the_latest(tmp_path, run_cli):
     carried = yaml.safe_load((new / "actions.yaml").read_text())["actions"]
     assert [a["id"] for a in carried] == ["A-1"]
     assert "1 open action(s) carried over" in result.stdout
-    # the scaffold validates as far as its required, still-empty customer file
+    # the scaffold validates to a list of what is still TO FILL: this month's story first
     check = run_cli("validate", new)
-    assert (
-        check.exit_code == 65
-        and "customer.yaml: error: missing required key 'narratives'" in check.stderr
-    )
+    assert check.exit_code == 1 and "error:" not in check.stderr
+    assert "customer.yaml:" in check.stderr and "to fill: narratives[0].story" in check.stderr
 
 
 def test_init_never_overwrites(tmp_path, run_cli):
