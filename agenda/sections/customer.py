@@ -121,10 +121,12 @@ def _scores(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
         detail = say("customer.nps_no_answers_detail")
         figures.append(Figure("Net Promoter Score", "No answers", detail))
     else:
-        judged = target = None
+        # the target sits on the card whenever it is set; it is judged (a status) only under
+        # target framing: neutral framing states the number, never good or bad
+        judged = None
+        target = signed(signal.target) if signal.target is not None else None
         if signal.framing == "target" and signal.target is not None:
             judged = status(signal.target, nps.score)
-            target = signed(signal.target)
         detail = say(
             "customer.nps_figure_detail",
             n=f"{nps.n:,}",
