@@ -151,7 +151,8 @@ def carry_actions(
                     f"{action.section}. If it is another action, give it its own id",
                 )
             )
-        latest[action.id] = (action, this)
+        if earlier is None or earlier[0] != action:  # a record copied unchanged (as init
+            latest[action.id] = (action, this)  # carries them) is no update this month
 
     today = month.meeting.date
     open_rows, closed_rows, overdue = [], [], 0

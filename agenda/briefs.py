@@ -48,8 +48,14 @@ _TONES = {"praise": 0, "neutral": 1, "complaint": 2}
 
 
 def briefed(pack: Pack) -> tuple[Section, ...]:
-    """The sections a brief can be written for: those with data this month."""
-    return tuple(s for s in pack.sections if s.has_data)
+    """The sections a brief can be written for: those with data this month, or with something
+    asked of them without it (a decision paper, an open action)."""
+    acting = {r.section for r in pack.actions.rows} if pack.actions else set()
+    return tuple(
+        s
+        for s in pack.sections
+        if s.has_data or s.title in acting or any(isinstance(b, DecisionPaper) for b in s.blocks)
+    )
 
 
 def brief(pack: Pack, section: Section) -> Memo:

@@ -343,6 +343,8 @@ class Finder:
         capitals, its full name in one case or with capitals ("Sheffield homes" is not
         "Sheffield Homes"); then as ``_capitalised_ok``. Words without case (東京住宅供給公社,
         서울주택도시공사, شركة) meet every case rule: nothing in them can say otherwise."""
+        if _as_registered(term.text, typed):
+            return True  # "Friends of the Earth" exactly as the guest's organisation is listed
         proper = all(
             _capital(w) or fold(w) in PARTICLES | _JOINING for w in re.findall(r"[^\W\d_]+", typed)
         )
@@ -363,6 +365,17 @@ class Finder:
                 _capital(w) for w in re.findall(r"[^\W\d_]+", typed) if fold(w) not in PARTICLES
             )
         return True
+
+
+def _as_registered(registered: str, typed: str) -> bool:
+    """Whether ``typed`` is written as ``registered`` is: the same words, each starting with a
+    capital where the registered one does and lower case where it does ("Friends of the
+    Earth", "Associação de Doentes do Tejo"); accents may differ, as everywhere else."""
+    these = re.findall(r"[^\W\d_]+", typed)
+    those = re.findall(r"[^\W\d_]+", registered)
+    return len(these) == len(those) and all(
+        fold(a) == fold(b) and _capital(a) == _capital(b) for a, b in zip(these, those, strict=True)
+    )
 
 
 def _cased(ch: str) -> bool:

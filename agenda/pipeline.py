@@ -44,8 +44,10 @@ def _attempt(read: Callable[[], T], problems: list[Problem]) -> T | None:
         return None
 
 
-def load(month_dir: Path) -> Loaded:
-    """Read and validate a month and its history, then protect what it must not show."""
+def load(month_dir: Path, *, mask: bool = True) -> Loaded:
+    """Read and validate a month and its history, then protect what it must not show;
+    ``mask`` False keeps personal data as typed (``agenda init`` writes the month's own text
+    back into the organisation's next month: masking there would lose contact details)."""
     problems: list[Problem] = []
     month = _attempt(lambda: load_month(month_dir), problems)
     counted = [(t.name, t.keywords) for t in month.themes if t.counted] if month else []
@@ -56,7 +58,7 @@ def load(month_dir: Path) -> Loaded:
         raise DataError(problems)
     history, warnings = earlier
     # e-mail addresses go whole first: "zoe.osullivan@pvi.ie" must not become half a name
-    month, masked = mask_month(month)
+    month, masked = mask_month(month) if mask else (month, 0)
     month, history, redactor = protect(month, history, guests)
     last = scrub_last(redactor, last)
     # an earlier file's problem may quote its text: scrub it before the terminal shows it

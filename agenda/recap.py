@@ -81,8 +81,8 @@ def recap(pack: Pack, outcomes: schema.Outcomes, period: str) -> Memo:
 def _change(action: schema.Action, before: ActionRow | None) -> str:
     """How an action of the outcomes differs from the log the meeting saw: new, or each
     change (status, due date, owner, section, wording), or confirmed unchanged."""
-    if before is None:
-        return say("recap.action_new")
+    if before is None:  # a new action already done or blocked says so
+        return say("recap.action_new", status=action.status)
     found = []
     if action.status != before.status:
         found.append(say("recap.changed_status", before=before.status, after=action.status))
@@ -122,6 +122,10 @@ def _decisions(outcomes: schema.Outcomes) -> MemoPart:
     return MemoPart(say("recap.decisions_heading"), items, lead=lead)
 
 
+#: How ``_change`` says an action is new, whatever its status.
+_NEW = frozenset(say("recap.action_new", status=s) for s in ("open", "done", "blocked"))
+
+
 def _by_owner(outcomes: schema.Outcomes, changes: dict[str, str]) -> MemoPart:
     """The outcomes' actions grouped by owner (owners in alphabetical order), each owner's
     by due date."""
@@ -147,7 +151,7 @@ def _by_owner(outcomes: schema.Outcomes, changes: dict[str, str]) -> MemoPart:
         )
     if not items:
         return MemoPart(say("recap.actions_heading"), (Note(say("recap.no_actions")),))
-    new = sum(1 for c in changes.values() if c == say("recap.action_new"))
+    new = sum(1 for c in changes.values() if c in _NEW)
     lead = say("recap.actions_lead", new=new, changed=len(changes) - new)
     return MemoPart(say("recap.actions_heading"), tuple(items), lead=lead)
 

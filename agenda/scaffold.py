@@ -141,13 +141,19 @@ def init_month(target: Path) -> Scaffolded:
         )
         meeting = meeting.model_copy(update={"title": None})
 
+    # the date the recap announced, when the room set it; else the same weekday of the month
+    date = same_weekday(meeting.date, year, month_number)
+    agreed = month.outcomes.next_meeting if month.outcomes is not None else None
+    if agreed is not None and f"{agreed:%Y-%m}" == target.name:
+        date = agreed
+    elif agreed is not None:
+        warnings.append(
+            f"{shown_path(source / 'outcomes.yaml')}: warning: next_meeting "
+            f"{agreed.isoformat()} is not in {target.name}, so {target.name}/meeting.yaml "
+            f"takes {date.isoformat()}; check the date"
+        )
     files: dict[str, str] = {
-        "meeting.yaml": _meeting_text(
-            meeting,
-            target.name,
-            same_weekday(meeting.date, year, month_number),
-            named is not None,
-        ),
+        "meeting.yaml": _meeting_text(meeting, target.name, date, named is not None),
     }
     log, from_outcomes = _action_log(loaded.history, month)
     files["actions.yaml"] = _actions_text(log, month, from_outcomes, target.name)
@@ -189,7 +195,7 @@ def _load(source: Path, target: Path) -> Loaded:
     from agenda.pipeline import load  # the whole loader: only init needs it here
 
     try:
-        return load(source)
+        return load(source, mask=False)  # guests replaced; contact details kept as typed
     except DataError as exc:
         raise NotReady(exc.problems, source, target) from None
 
@@ -269,6 +275,11 @@ def _meeting_text(
     )
 
 
+#: An action's optional fields that a record in outcomes.yaml keeps from the log when it does
+#: not restate them: the room changed the owner or the date, not what the action is about.
+_KEPT = ("theme", "source")
+
+
 def _action_log(
     history: Sequence[MonthSignal], month: MonthData
 ) -> tuple[list[schema.Action], FromOutcomes]:
@@ -288,6 +299,9 @@ def _action_log(
     closed_ids = set()
     for action in outcomes.actions if outcomes else ():
         earlier = latest.get(action.id)
+        if earlier is not None:  # what the room did not restate is kept from the log
+            kept = {k: getattr(earlier[0], k) for k in _KEPT if getattr(action, k) is None}
+            action = action.model_copy(update=kept)
         if action.status == "done" and before.get(action.id) != "done":
             closed += 1
             closed_ids.add(action.id)
@@ -321,8 +335,10 @@ def _actions_text(
             f"{taken.changed} changed and {taken.closed} closed action(s), the room's record "
             "over the log's. A closed one is carried once, as done, so this month's pack lists "
             'it under "closed since last meeting"; next month\'s init leaves it out. '
-            f"The {plural(taken.decisions, 'decision')} taken there are not asked again: this "
-            f"month's pack lists them, with their result, from {source}/outcomes.yaml."
+            f"The {plural(taken.decisions, 'decision')} taken there "
+            f"{'is' if taken.decisions == 1 else 'are'} not asked again: this month's pack "
+            f"lists {'it' if taken.decisions == 1 else 'them'}, with "
+            f"{'its' if taken.decisions == 1 else 'their'} result, from {source}/outcomes.yaml."
         )
     else:
         said.append(

@@ -217,12 +217,26 @@ def test_a_bad_request_is_refused_and_writes_nothing(workspace, tmp_path, args, 
 def test_a_section_without_data_is_refused_at_its_file(workspace, tmp_path):
     month = tmp_path / "ws" / "2026-11"
     shutil.copytree(workspace / "2026-11", month)
-    (month / "sales.yaml").unlink()
+    (month / "marketing.yaml").unlink()
     out = tmp_path / "out"
-    result = _run("brief", month, "--section", "operations", "--section", "sales", "--out", out)
+    result = _run("brief", month, "--section", "operations", "--section", "marketing", "--out", out)
     assert result.exit_code == 65
-    assert "2026-11/sales.yaml: error: no sales data this month" in result.output
+    assert "2026-11/marketing.yaml: error: no marketing data this month" in result.output
     assert not out.exists()  # not even the operations brief
+
+
+def test_a_section_without_data_but_with_a_decision_or_actions_still_gets_its_brief(
+    workspace, tmp_path
+):
+    month = tmp_path / "ws" / "2026-11"
+    shutil.copytree(workspace / "2026-11", month)
+    (month / "finance.yaml").unlink()  # Finance still has its decision paper and A-110
+    out = tmp_path / "out"
+    result = _run("brief", month, "--section", "finance", "--out", out)
+    assert result.exit_code == 0, result.output
+    (written,) = out.glob("*-finance-brief.docx")
+    text = "\n".join(p.text for p in Document(str(written)).paragraphs)
+    assert "Fund a dedicated billing-correction team" in text
 
 
 def test_broken_data_is_refused_at_its_place_and_writes_nothing(workspace, tmp_path):
