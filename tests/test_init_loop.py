@@ -364,9 +364,30 @@ def test_the_three_month_loop(ws, tmp_path, run_cli):
     out = tmp_path / "out"
     built = run_cli("build", ws / "2026-11", "--out", out)
     assert built.exit_code == 0, built.stderr
+    # before the meeting: each department's brief; after it: the recap and next month's invite
+    briefed = run_cli("brief", ws / "2026-11", "--all", "--out", out)
+    assert briefed.exit_code == 0, briefed.stderr
+    operations = out / "northwind-utilities-2026-11-operations-brief.docx"
+    assert 'Add a "bill right first time" measure' in _texts(operations)
     (ws / "2026-11" / "outcomes.yaml").write_text(OUTCOMES)
+    recapped = run_cli("recap", ws / "2026-11", "--out", out)
+    assert recapped.exit_code == 0, recapped.stderr
+    recap_md = (out / "northwind-utilities-2026-11-recap.md").read_text("utf-8")
+    assert "A-111" in recap_md and "Recruit six billing specialists" in recap_md
+    assert "Janet" not in recap_md and "Pennine" not in recap_md
+    assert "Janet" not in _texts(out / "northwind-utilities-2026-11-recap.docx")
     assert run_cli("init", ws / "2026-12").exit_code == 0
     fill(ws / "2026-12")
+    invited = run_cli("invite", ws / "2026-12", "--out", out)
+    assert invited.exit_code == 0, invited.stderr
+    import icalendar
+
+    ics = (out / "northwind-utilities-2026-12-meeting.ics").read_bytes()
+    (event,) = icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    start = event.decoded("DTSTART")
+    assert (start.date().isoformat(), f"{start:%H:%M}") == ("2026-12-17", "09:30")
+    assert str(start.tzinfo) == "Europe/London"
+    assert b"Janet" not in ics and b"Pennine" not in ics
     built = run_cli("build", ws / "2026-12", "--out", out)
     assert built.exit_code == 0, built.stderr
     docx = out / "northwind-utilities-2026-12-leadership-pack.docx"
