@@ -352,7 +352,8 @@ class HtmlWriter:
     def _table(self, block: Table, labelled_by: str) -> None:
         """A table under its heading: column headers, each row headed by its name (see
         ``_row_header``), numbers to the right, statuses as words in their colour, the caption
-        under it. On a narrow screen it scrolls sideways."""
+        under it. On a narrow screen a table of four columns or more keeps a readable width and
+        scrolls sideways (its wrapper takes the keyboard's focus, to scroll it)."""
         numeric = set(block.numeric_columns)
         header = _row_header(block)
         statuses = set(self.palette.status_colours())
@@ -382,6 +383,7 @@ class HtmlWriter:
             NL,
             tag("tbody", NL, *rows),
             NL,
+            class_="wide" if len(block.columns) > 3 else None,
             aria_labelledby=labelled_by,
         )
         wrap = tag(

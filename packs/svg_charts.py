@@ -23,7 +23,7 @@ from packs.theme import CHART_NEUTRALS, Palette
 #: The drawing's width in its own units; it scales to the page's width.
 WIDTH = 760
 #: Text size in the drawing's units (about the page's body size at full width).
-FONT = 13
+FONT = 14
 LEGEND = 30  #: height of the legend row under a chart with more than one series
 
 # --- numbers in the Pack's number format ------------------------------------------------------
