@@ -43,8 +43,8 @@ def _shipped() -> set[Path]:
 
 def test_every_file_read_at_run_time_is_in_the_package_data():
     """Scaffolds, themes (each file, however deep), base files, the type markers and the HTML
-    page's stylesheet; a file
-    only an editable install can see would fail ``agenda init``, a theme or a type check."""
+    page's stylesheet; a file only an editable install can see would fail ``agenda init``, a
+    theme, the HTML page or a type check."""
     templates = ROOT / "templates"
     needed = {
         "scaffolds": set(templates.glob("scaffold/*.yaml")),
