@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from agenda.errors import AgendaError, Problem, UsageProblem
+from agenda.errors import AgendaError, Problem, UsageProblem, did_you_mean
+from packs.formats import FORMATS, default_formats
 
 if TYPE_CHECKING:  # the pipeline is imported by the commands that run it, not at start-up
     from agenda.pipeline import Around
@@ -51,7 +52,37 @@ REDACTION_REPORT = click.option(
     "output folder (refused there).",
 )
 PDF = click.option(
-    "--pdf", is_flag=True, help="Also write PDFs of both files (needs LibreOffice installed)."
+    "--pdf",
+    is_flag=True,
+    help="Also write PDFs of the Word pack and the deck (needs LibreOffice installed).",
+)
+
+
+def _formats(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[str, ...]:
+    """--format: names from the formats table, comma-separated; a usage error names them."""
+    if value is None:
+        return default_formats()
+    names = tuple(dict.fromkeys(n.strip().lower() for n in value.split(",") if n.strip()))
+    valid = list(FORMATS)
+    for name in names:
+        if name not in FORMATS:
+            raise click.BadParameter(
+                f"unknown format '{name}' ({did_you_mean(name, valid)}); the formats are "
+                f"{', '.join(valid)}, comma-separated (e.g. --format {','.join(valid)})"
+            )
+    if not names:
+        raise click.BadParameter(f"name at least one format: {', '.join(valid)}")
+    return names
+
+
+FORMAT = click.option(
+    "--format",
+    "formats",
+    default=None,
+    callback=_formats,
+    metavar="LIST",
+    help=f"The formats to write, comma-separated: {', '.join(FORMATS)} (default "
+    f"{','.join(default_formats())}). html is one self-contained page of the pack.",
 )
 NOTES_PDF = click.option(
     "--notes-pdf",
@@ -129,9 +160,10 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("month_dir", type=MONTH_DIR)
-@out_option("Folder to write the .docx and .pptx into (created if missing).")
+@out_option("Folder to write the pack's files into (created if missing).")
 @NPS_FRAMING
 @TEMPLATE
+@FORMAT
 @PDF
 @NOTES_PDF
 @STRICT
@@ -141,15 +173,16 @@ def build(
     out_dir: Path,
     nps_framing: str | None,
     template: Path | None,
+    formats: tuple[str, ...],
     pdf: bool,
     notes_pdf: bool,
     strict: bool,
     redaction_report: Path | None,
 ) -> None:
-    """Build the Word pack and the PowerPoint deck for MONTH_DIR.
+    """Build the Word pack and the PowerPoint deck (or --format's) for MONTH_DIR.
 
     Checks every file first; on any problem nothing is written and each problem is
-    listed as file:line:column. Both files land together, or neither does.
+    listed as file:line:column. All the files land together, or none does.
     """
     from agenda.pipeline import build as run_build
 
@@ -160,6 +193,7 @@ def build(
             out_dir,
             nps_framing=nps_framing,
             template=template,
+            formats=formats,
             pdf=pdf,
             notes_pdf=notes_pdf,
             strict=strict,

@@ -269,6 +269,10 @@ class Labels:
     theme: str = ""  #: after a story's attribution: ``{theme}``
     more: str = ""  #: after a list shortened on a slide: ``{count}`` more in the Word pack
     logo: str = ""  #: the logo's alternative text: ``{organisation}``
+    contents: str = ""  #: the HTML pack's navigation: the name of its list of sections
+    skip: str = ""  #: the HTML pack's first link, past the cover and contents to the pack
+    #: the HTML pack's footer (a page has no page numbers): ``{organisation}``, ``{period}``
+    page_footer: str = ""
 
 
 @dataclass(frozen=True)

@@ -156,27 +156,42 @@ def build(
     *,
     nps_framing: str | None = None,
     template: Path | None = None,
+    formats: Sequence[str] | None = None,
     pdf: bool = False,
     notes_pdf: bool = False,
     strict: bool = False,
     redaction_report: Path | None = None,
 ) -> Built:
-    """Compose the month and write the Word pack and the deck (and PDFs) into ``out_dir``.
+    """Compose the month and write each of ``formats`` (``packs.formats``; None: the Word pack
+    and the deck) and the PDFs asked for into ``out_dir``.
 
     ``notes_pdf`` also writes the deck's notes pages, each slide above its speaker notes."""
     from packs import write_all
+    from packs.formats import chosen, helper_modules
     from packs.parallel import Helper
 
+    chosen(formats, pdf=pdf, notes_pdf=notes_pdf)  # a wrong --format stops before any work
     # A helper process imports python-pptx while this one validates and composes, then draws
-    # the deck while this one writes the Word pack (Linux, two cores or more; see packs.parallel).
-    helper = Helper.start("packs.pptx_writer")
+    # the deck while this one writes the other formats (Linux, two cores or more; see
+    # packs.parallel). Without a format that is drawn there, there is no helper.
+    preload = helper_modules(formats)
+    helper = Helper.start(*preload) if preload else None
     try:
         pack = prepare(
             month_dir, nps_framing=nps_framing, strict=strict, redaction_report=redaction_report
         )
         look = load_look(month_dir, template, check=False)  # the writers check what they open
         return Built(
-            pack, write_all(pack, out_dir, look, pdf=pdf, notes_pdf=notes_pdf, helper=helper)
+            pack,
+            write_all(
+                pack,
+                out_dir,
+                look,
+                formats=formats,
+                pdf=pdf,
+                notes_pdf=notes_pdf,
+                helper=helper,
+            ),
         )
     finally:
         if helper is not None:

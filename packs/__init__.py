@@ -1,42 +1,20 @@
-"""Writers that lay a composed Pack out as files; they never read YAML or compute figures."""
+"""Writers that lay a composed Pack out as files; they never read YAML or compute figures.
+
+The formats a build writes are declared in ``packs.formats`` (one row each: name, suffix,
+writer, and what it needs); ``write_all`` walks that table. Importing this package loads no
+writer, so the command line can read the table at start-up.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from agenda.model import Memo, Pack
-from packs.theme import Look
-
-if TYPE_CHECKING:  # writing needs these; reading a theme (agenda.look) does not
+if TYPE_CHECKING:  # writing needs these; reading the formats table does not
+    from agenda.model import Memo, Pack
     from packs.parallel import Helper
-
-Writer = Callable[[Pack, Path, Look], None]
-
-
-def _docx(pack: Pack, path: Path, look: Look) -> None:
-    from packs.docx_writer import write_docx
-
-    write_docx(pack, path, look)
-
-
-def _pptx(pack: Pack, path: Path, look: Look) -> None:
-    from packs.pptx_writer import write_pptx
-
-    write_pptx(pack, path, look)
-
-
-#: Output formats by file extension; every build writes all of them.
-WRITERS: dict[str, Writer] = {"docx": _docx, "pptx": _pptx}
-
-
-def write_deck_file(pack: Pack, path: Path, look: Look) -> None:
-    """Write and canonicalise the deck (run in the helper process when there is one)."""
-    from packs.reproducible import make_reproducible
-
-    WRITERS["pptx"](pack, path, look)
-    make_reproducible(path, pack.date)
+    from packs.theme import Look
 
 
 def write_all(
@@ -44,52 +22,58 @@ def write_all(
     out_dir: Path,
     look: Look,
     *,
+    formats: Iterable[str] | None = None,
     pdf: bool = False,
     notes_pdf: bool = False,
     helper: Helper | None = None,
 ) -> tuple[Path, ...]:
-    """Write every format for ``pack`` into ``out_dir``; all files land, or none do.
+    """Write each of ``formats`` (names in ``packs.formats.FORMATS``; the default ones when
+    None) for ``pack`` into ``out_dir``; all files land, or none do.
 
-    With ``pdf``, a PDF of each file is made through LibreOffice and lands with them; with
-    ``notes_pdf``, the deck's notes pages (each slide above its speaker notes) as
-    ``…-notes.pdf``, for the facilitator to print.
+    With ``pdf``, a PDF of each format LibreOffice can convert lands with them
+    (``…-docx.pdf``); with ``notes_pdf``, the deck's notes pages (each slide above its speaker
+    notes) as ``…-notes.pdf``, for the facilitator to print. With a ``helper`` process, the
+    first format that names a helper module is drawn there while the others are written here.
     """
+    from packs.formats import chosen
     from packs.output import atomic_outputs
-    from packs.reproducible import make_reproducible
 
-    targets = [out_dir / f"{pack.file_stem}.{ext}" for ext in WRITERS]
-    if pdf or notes_pdf:
+    picked = chosen(formats, pdf=pdf, notes_pdf=notes_pdf)
+    stem = out_dir / pack.file_stem
+    files = [Path(f"{stem}{fmt.suffix}") for fmt in picked]
+    pdfs = [fmt for fmt in picked if fmt.pdf] if pdf else []
+    notes = next((fmt for fmt in picked if fmt.notes), None) if notes_pdf else None
+    if pdfs or notes is not None:
         from packs.pdf import check_notes, find_office
 
         office = find_office()  # fail before any work if LibreOffice is missing
-        if notes_pdf:
+        if notes is not None:
             check_notes(office)  # or too old to export notes pages
-    if pdf:
-        targets += [out_dir / f"{pack.file_stem}-{ext}.pdf" for ext in WRITERS]
-    if notes_pdf:
-        targets.append(out_dir / f"{pack.file_stem}-notes.pdf")
+    targets = [
+        *files,
+        *(Path(f"{stem}-{fmt.name}.pdf") for fmt in pdfs),
+        *([Path(f"{stem}-notes.pdf")] if notes is not None else []),
+    ]
     with atomic_outputs(targets) as temporary:
-        if helper is not None:
-            helper.run("packs:write_deck_file", pack, temporary[1], look)
-            try:
-                WRITERS["docx"](pack, temporary[0], look)
-                make_reproducible(temporary[0], pack.date)
-            finally:
-                helper.wait()  # re-raises the deck's error; always before temp files go
-        else:
-            for writer, tmp in zip(WRITERS.values(), temporary, strict=False):
-                writer(pack, tmp, look)
-                make_reproducible(tmp, pack.date)
-        if pdf:
+        written = dict(zip((fmt.name for fmt in picked), temporary, strict=False))
+        away = next((fmt for fmt in picked if fmt.helper), None) if helper else None
+        if helper is not None and away is not None:
+            helper.run("packs.formats:write_format", away.name, pack, written[away.name], look)
+        try:
+            for fmt in picked:
+                if fmt is not away:
+                    fmt.write(pack, written[fmt.name], look)
+        finally:
+            if helper is not None and away is not None:
+                helper.wait()  # re-raises the helper's error; always before temp files go
+        if pdfs or notes is not None:
             from packs.pdf import to_pdf
 
-            made = temporary[len(WRITERS) : 2 * len(WRITERS)]
-            for source, tmp in zip(temporary[: len(WRITERS)], made, strict=True):
-                to_pdf(source, tmp)
-        if notes_pdf:
-            from packs.pdf import to_pdf
-
-            to_pdf(temporary[list(WRITERS).index("pptx")], temporary[-1], notes=True)
+            made = iter(temporary[len(files) :])
+            for fmt in pdfs:
+                to_pdf(written[fmt.name], next(made))
+            if notes is not None:
+                to_pdf(written[notes.name], next(made), notes=True)
     return tuple(targets)
 
 

@@ -22,15 +22,15 @@ from pptx.util import Pt
 
 from agenda.model import Chart
 from packs._drawingml import chart_part_xml, detached_chart
-from packs.theme import Palette
+from packs.theme import CHART_NEUTRALS, Palette
 
 KINDS = {
     "trend": XL_CHART_TYPE.LINE_MARKERS,
     "share": XL_CHART_TYPE.BAR_STACKED,  # shares already in per cent, so the axis reads 0–100
     "bars": XL_CHART_TYPE.BAR_CLUSTERED,
 }
-#: Neutral companions to the theme's accent: slate, sand, then lighter tones (never red/green).
-NEUTRALS = ("8A9BA8", "D9B98C", "4F8A95", "C7D3DA")
+#: Neutral companions to the theme's accent (shared with the HTML pack's charts).
+NEUTRALS = CHART_NEUTRALS
 
 
 def chart_data(chart: Chart) -> CategoryChartData:

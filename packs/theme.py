@@ -46,6 +46,11 @@ STYLES = (
 OWN_STYLES = ("Story", "Attribution", "Callout", "Question", "Table Text")
 
 
+#: Chart colours after the theme's accent, in every format: slate, sand, then lighter tones
+#: (never red or green, which would judge the figures).
+CHART_NEUTRALS = ("8A9BA8", "D9B98C", "4F8A95", "C7D3DA")
+
+
 @dataclass(frozen=True)
 class Palette:
     """Colours as hex RGB strings; defaults meet WCAG AA contrast on white and on ``panel``."""

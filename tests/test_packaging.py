@@ -42,14 +42,16 @@ def _shipped() -> set[Path]:
 
 
 def test_every_file_read_at_run_time_is_in_the_package_data():
-    """Scaffolds, themes (each file, however deep), base files and the type markers; a file
-    only an editable install can see would fail ``agenda init``, a theme or a type check."""
+    """Scaffolds, themes (each file, however deep), base files, the type markers and the HTML
+    page's stylesheet; a file only an editable install can see would fail ``agenda init``, a
+    theme, the HTML page or a type check."""
     templates = ROOT / "templates"
     needed = {
         "scaffolds": set(templates.glob("scaffold/*.yaml")),
         "themes": {p for p in (templates / "themes").rglob("*") if p.is_file()},
         "base files": {templates / "base.docx", templates / "base.pptx"},
         "type markers": {ROOT / "agenda" / "py.typed", ROOT / "packs" / "py.typed"},
+        "the HTML page's styles": {ROOT / "packs" / "html_pack.css"},
     }
     for kind, files in needed.items():
         assert files and all(p.is_file() for p in files), f"no {kind} found: {sorted(files)}"

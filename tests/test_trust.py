@@ -252,7 +252,9 @@ def test_templates_are_sandboxed_and_strict():
 def test_a_build_failing_part_way_leaves_the_earlier_pack_and_no_temporary_files(
     tmp_path, run_cli, monkeypatch
 ):
-    import packs
+    from dataclasses import replace
+
+    from packs.formats import FORMATS
 
     month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER})
     out = tmp_path / "out"
@@ -263,7 +265,7 @@ def test_a_build_failing_part_way_leaves_the_earlier_pack_and_no_temporary_files
         path.write_bytes(b"half a deck")
         raise RenderError("the deck writer failed")
 
-    monkeypatch.setitem(packs.WRITERS, "pptx", broken)
+    monkeypatch.setitem(FORMATS, "pptx", replace(FORMATS["pptx"], write=broken))
     (month / "customer.yaml").write_text(CUSTOMER.replace("Mrs Jones", "Mr Smith"))
     result = run_cli("build", month, "--out", out)
     assert result.exit_code == 73
