@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agenda import __version__
-from agenda.errors import AgendaError, DataError, UsageProblem
+from agenda.errors import AgendaError, DataError, Problem, UsageProblem, record
 from agenda.formatting import plural
 from agenda.history import window_start
 from agenda.order import is_month
@@ -61,6 +61,9 @@ class Outcome:
     #: the first problem's file ("data error in customer.yaml"), never its message, which may
     #: quote the data (a protected guest's name).
     reason: str = ""
+    #: The located problems (a failure's errors, a build's warnings) as ``--json`` gives them
+    #: (``agenda.errors.record``): for a CI pipeline, never for the group pack.
+    problems: tuple[dict[str, Any], ...] = ()
 
 
 def _reason(exc: BaseException, month_dir: Path) -> str:
@@ -167,12 +170,28 @@ def _build_one(job: Job, options: dict[str, Any], print_: str) -> Outcome:
         detail = first[0] + (f" (+{len(first) - 1} more)" if len(first) > 1 else "")
         took = time.perf_counter() - started
         reason = _reason(exc, job.month_dir)
-        return Outcome(job.unit, job.month_dir.name, "failed", detail, took, reason=reason)
+        return Outcome(
+            job.unit,
+            job.month_dir.name,
+            "failed",
+            detail,
+            took,
+            reason=reason,
+            problems=tuple(exc.records()),
+        )
     except Exception as exc:  # a bug must not stop the other units
         detail = f"internal error: {type(exc).__name__}: {exc}"
         took = time.perf_counter() - started
         reason = _reason(exc, job.month_dir)
-        return Outcome(job.unit, job.month_dir.name, "failed", detail, took, reason=reason)
+        return Outcome(
+            job.unit,
+            job.month_dir.name,
+            "failed",
+            detail,
+            took,
+            reason=reason,
+            problems=(record(Problem(None, detail), "error"),),
+        )
     names = tuple(p.name for p in built.paths)
     warned = len(built.pack.warnings)
     detail = f"{len(names)} files"
@@ -186,6 +205,7 @@ def _build_one(job: Job, options: dict[str, Any], print_: str) -> Outcome:
         time.perf_counter() - started,
         names,
         print_,
+        problems=tuple(record(w, "warning") for w in built.pack.warnings),
     )
 
 
@@ -324,14 +344,17 @@ def _rollups(
             look = load_look(members[0].month_dir, template, check=False)
             paths = write_all(pack, out_dir, look, pdf=pdf)
         except AgendaError as exc:
-            detail = exc.lines()[0]
+            detail, records = exc.lines()[0], exc.records()
         except Exception as exc:  # a bug in one roll-up must not stop the rest of the run
             detail = f"internal error: {type(exc).__name__}: {exc}"
+            records = [record(Problem(None, detail), "error")]
         else:
             detail = ""
         if detail:
             took = time.perf_counter() - started
-            results.append(Outcome("group", period, "failed", detail, took))
+            results.append(
+                Outcome("group", period, "failed", detail, took, problems=tuple(records))
+            )
             manifest.pop(period, None)
             continue
         names = tuple(p.name for p in paths)

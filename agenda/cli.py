@@ -92,6 +92,22 @@ NOTES_PDF = click.option(
 )
 
 
+QUIET = click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print nothing on success: only errors, on stderr (warnings are not printed).",
+)
+JSON = click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the result as one JSON document on stdout, for CI pipelines: every problem "
+    "with its file, line, column, severity and message (see the README). Exit codes are "
+    "unchanged.",
+)
+
+
 def out_option(help_text: str) -> Callable[[F], F]:
     """The --out option, worded for its command."""
     return click.option(
@@ -110,6 +126,19 @@ def _fail(exc: AgendaError) -> NoReturn:
     sys.exit(exc.exit_code)
 
 
+def _echo(quiet: bool) -> Callable[[str], None]:
+    """``click.echo`` to stdout, or nothing under ``--quiet``."""
+    return (lambda _line: None) if quiet else click.echo
+
+
+def _print_json(document: dict[str, Any], exit_code: int) -> NoReturn:
+    """The --json document on stdout, then the command's usual exit code."""
+    import json
+
+    click.echo(json.dumps({**document, "exit_code": exit_code}, indent=2, ensure_ascii=False))
+    sys.exit(exit_code)
+
+
 def _outside(report: Path | None, out_dir: Path) -> None:
     """The redaction report quotes protected names: it never lands beside the pack."""
     if report is not None and report.resolve().is_relative_to(out_dir.resolve()):
@@ -119,9 +148,10 @@ def _outside(report: Path | None, out_dir: Path) -> None:
         )
 
 
-def _warn(warnings: Iterable[Problem]) -> None:
-    """Print located warnings as ``path:line:col: warning: message`` (clickable in editors)."""
-    for warning in warnings:
+def _warn(warnings: Iterable[Problem], quiet: bool = False) -> None:
+    """Print located warnings as ``path:line:col: warning: message`` (clickable in editors);
+    none under ``--quiet``."""
+    for warning in () if quiet else warnings:
         click.echo(warning.line_for("warning"), err=True)
 
 
@@ -158,7 +188,7 @@ def cli() -> None:
     """
 
 
-@cli.command()
+@cli.command(short_help="Build the Word pack and the deck for MONTH_DIR.")
 @click.argument("month_dir", type=MONTH_DIR)
 @out_option("Folder to write the pack's files into (created if missing).")
 @NPS_FRAMING
@@ -168,6 +198,7 @@ def cli() -> None:
 @NOTES_PDF
 @STRICT
 @REDACTION_REPORT
+@QUIET
 def build(
     month_dir: Path,
     out_dir: Path,
@@ -178,6 +209,7 @@ def build(
     notes_pdf: bool,
     strict: bool,
     redaction_report: Path | None,
+    quiet: bool,
 ) -> None:
     """Build the Word pack and the PowerPoint deck (or --format's) for MONTH_DIR.
 
@@ -201,21 +233,22 @@ def build(
         )
     except AgendaError as exc:
         _fail(exc)
-    _warn(built.pack.warnings)
-    click.echo(
-        f"Built the {built.pack.cover.period_label} pack for {built.pack.cover.organisation}:"
-    )
+    _warn(built.pack.warnings, quiet)
+    echo = _echo(quiet)
+    echo(f"Built the {built.pack.cover.period_label} pack for {built.pack.cover.organisation}:")
     for path in built.paths:
-        click.echo(f"  {path}")
+        echo(f"  {path}")
     for notice in built.pack.notices:
-        click.echo(notice)
+        echo(notice)
 
 
-@cli.command()
+@cli.command(short_help="Check MONTH_DIR and report every problem at once.")
 @click.argument("month_dir", type=MONTH_DIR)
 @NPS_FRAMING
 @STRICT
 @REDACTION_REPORT
+@JSON
+@QUIET
 @click.option(
     "--todo",
     is_flag=True,
@@ -228,6 +261,8 @@ def validate(
     nps_framing: str | None,
     strict: bool,
     redaction_report: Path | None,
+    as_json: bool,
+    quiet: bool,
     todo: bool,
 ) -> None:
     """Check every file in MONTH_DIR and report all problems at once; writes nothing.
@@ -236,47 +271,74 @@ def validate(
     still TO FILL (each listed by file), 65 when the data has problems, 2 when MONTH_DIR
     is not a month folder.
     """
+    from agenda.errors import record, shown_path
     from agenda.look import load_look
     from agenda.pipeline import prepare
 
     if todo:
-        _todo(month_dir)
+        _todo(month_dir, as_json, quiet)
+    document: dict[str, Any] = {"command": "validate", "month": shown_path(month_dir)}
     try:
         pack = prepare(
             month_dir, nps_framing=nps_framing, strict=strict, redaction_report=redaction_report
         )
         look = load_look(month_dir)
     except AgendaError as exc:
+        if as_json:
+            _print_json(
+                {**document, "ok": False, "problems": exc.records(), "summary": None},
+                exc.exit_code,
+            )
         _fail(exc)
-    _warn(pack.warnings)
     filled = sum(1 for s in pack.sections if s.has_data)
-    click.echo(
+    if as_json:
+        summary = {
+            "organisation": pack.cover.organisation,
+            "period": month_dir.resolve().name,
+            "period_label": pack.cover.period_label,
+            "sections_with_data": filled,
+            "sections": len(pack.sections),
+            "theme": look.name,
+        }
+        warnings = [record(w, "warning") for w in pack.warnings]
+        _print_json({**document, "ok": True, "problems": warnings, "summary": summary}, 0)
+    _warn(pack.warnings, quiet)
+    _echo(quiet)(
         f"{month_dir}: OK. {pack.cover.organisation}, {pack.cover.period_label}: "
         f"{filled} of {len(pack.sections)} sections {'has' if filled == 1 else 'have'} data; "
         f"theme '{look.name}'."
     )
 
 
-def _todo(month_dir: Path) -> NoReturn:
+def _todo(month_dir: Path, as_json: bool, quiet: bool) -> NoReturn:
     """validate --todo: the values still TO FILL, by file, on stdout; exit 0 when none."""
-    from agenda.errors import TODO_EXIT, todo_lines
+    from agenda.errors import TODO_EXIT, record, shown_path, todo_lines
     from agenda.validate import month_todos
 
+    document: dict[str, Any] = {"command": "validate --todo", "month": shown_path(month_dir)}
     try:
         todos = month_todos(month_dir)
     except AgendaError as exc:
+        if as_json:
+            _print_json({**document, "ok": False, "problems": exc.records()}, exc.exit_code)
         _fail(exc)
+    code = TODO_EXIT if todos else 0
+    if as_json:
+        _print_json(
+            {**document, "ok": not todos, "problems": [record(t, "todo") for t in todos]}, code
+        )
     if not todos:
-        click.echo(f"{month_dir}: nothing left to fill.")
+        _echo(quiet)(f"{month_dir}: nothing left to fill.")
         sys.exit(0)
     for line in todo_lines(todos):
         click.echo(line)
     sys.exit(TODO_EXIT)
 
 
-@cli.command()
+@cli.command(short_help="Start the next month's folder from the latest one.")
 @click.argument("next_month_dir", type=click.Path(path_type=Path))
-def init(next_month_dir: Path) -> None:
+@QUIET
+def init(next_month_dir: Path, quiet: bool) -> None:
     """Start NEXT_MONTH_DIR (e.g. 2026-12/) from the latest month beside it.
 
     Copies the meeting settings with the date moved to the same weekday of the month,
@@ -284,41 +346,49 @@ def init(next_month_dir: Path) -> None:
     programmes that go on...) with TO FILL where this month's values go, carries every
     open action over with what the last meeting's outcomes.yaml recorded, and leaves
     outcomes.yaml as a commented template. An existing file is never overwritten.
+    Each file's first line points an editor at its JSON Schema, written (or brought up
+    to date) in .schemas/ beside the month folders.
     """
+    from agenda.errors import shown_path
     from agenda.scaffold import init_month
 
     try:
         done = init_month(next_month_dir)
     except AgendaError as exc:
         _fail(exc)
-    click.echo(
+    echo = _echo(quiet)
+    echo(
         f"Started {next_month_dir} from {done.source.name}: "
         f"{done.carried} open action(s) carried over."
     )
     taken = done.outcomes
     if taken.read:
-        click.echo(
+        echo(
             f"From {done.source.name}/outcomes.yaml: {taken.new} new, {taken.changed} changed "
             f"and {taken.closed} closed action(s) carried into actions.yaml; its "
             f"{taken.decisions} decision(s) are listed by the next pack, not asked again."
         )
     for path in done.created:
-        click.echo(f"  created {path}")
+        echo(f"  created {path}")
     for path in done.kept:
-        click.echo(f"  kept    {path} (already there, not overwritten)")
-    for warning in done.warnings:  # already "path:line:col: warning: message" lines
+        echo(f"  kept    {path} (already there, not overwritten)")
+    if done.schemas is not None:
+        state = f"{len(done.schemas_written)} written" if done.schemas_written else "up to date"
+        echo(f"  schemas {shown_path(done.schemas)}/ ({state}): editors check each file with them")
+    for warning in () if quiet else done.warnings:  # "path:line:col: warning: message" lines
         click.echo(warning, err=True)
-    click.echo(
+    echo(
         f"Next: {done.to_fill} value(s) are TO FILL; list them, file by file, with: "
         f"agenda validate --todo {next_month_dir}"
     )
 
 
-@cli.command()
+@cli.command(short_help="Write the meeting invite (.ics) for MONTH_DIR.")
 @click.argument("month_dir", type=MONTH_DIR)
 @out_option("Folder to write the .ics into (created if missing).")
 @STRICT
-def invite(month_dir: Path, out_dir: Path, strict: bool) -> None:
+@QUIET
+def invite(month_dir: Path, out_dir: Path, strict: bool, quiet: bool) -> None:
     """Write the meeting invite for MONTH_DIR: an iCalendar (.ics) file to send or import.
 
     Starts at the first slot and ends with the last, on the meeting's date, in its
@@ -337,18 +407,19 @@ def invite(month_dir: Path, out_dir: Path, strict: bool) -> None:
             write_ics(made, temporary)
     except AgendaError as exc:
         _fail(exc)
-    _warn(pack.warnings)
-    click.echo(
+    _warn(pack.warnings, quiet)
+    echo = _echo(quiet)
+    echo(
         f"Wrote the invite for {pack.cover.organisation}, {pack.cover.date_label} "
         f"{made.start:%H:%M}–{made.end:%H:%M} ({made.timezone}), "
         f"{len(made.attendees)} attendee(s) invited:"
     )
-    click.echo(f"  {target}")
+    echo(f"  {target}")
     for notice in pack.notices:
-        click.echo(notice)
+        echo(notice)
 
 
-@cli.command()
+@cli.command(short_help="Write a department's Word brief for MONTH_DIR.")
 @click.argument("month_dir", type=MONTH_DIR)
 @click.option(
     "--section",
@@ -362,6 +433,7 @@ def invite(month_dir: Path, out_dir: Path, strict: bool) -> None:
 @out_option("Folder to write the briefs into (created if missing).")
 @TEMPLATE
 @NPS_FRAMING
+@QUIET
 def brief(
     month_dir: Path,
     sections: tuple[str, ...],
@@ -369,6 +441,7 @@ def brief(
     out_dir: Path,
     template: Path | None,
     nps_framing: str | None,
+    quiet: bool,
 ) -> None:
     """Write a department's short Word brief for MONTH_DIR, before the meeting.
 
@@ -397,14 +470,16 @@ def brief(
         done,
         f"Wrote {len(done.paths)} brief(s) for {done.pack.cover.period_label}:",
         [f"  no brief for {title}: no data this month" for title in done.skipped],
+        quiet=quiet,
     )
 
 
-@cli.command()
+@cli.command(short_help="Write the recap of MONTH_DIR's meeting, after it.")
 @click.argument("month_dir", type=MONTH_DIR)
 @out_option("Folder to write the recap into (created if missing).")
 @TEMPLATE
-def recap(month_dir: Path, out_dir: Path, template: Path | None) -> None:
+@QUIET
+def recap(month_dir: Path, out_dir: Path, template: Path | None, quiet: bool) -> None:
     """Write the recap of MONTH_DIR's meeting from its outcomes.yaml, after the meeting.
 
     Decisions taken, new and changed actions by owner with due dates, what each
@@ -417,20 +492,21 @@ def recap(month_dir: Path, out_dir: Path, template: Path | None) -> None:
         done = write_recap(month_dir, out_dir, template=template)
     except AgendaError as exc:
         _fail(exc)
-    _report(done, f"Wrote the recap of the {done.pack.cover.period_label} meeting:")
+    _report(done, f"Wrote the recap of the {done.pack.cover.period_label} meeting:", quiet=quiet)
 
 
-def _report(done: Around, heading: str, more: Iterable[str] = ()) -> None:
+def _report(done: Around, heading: str, more: Iterable[str] = (), *, quiet: bool) -> None:
     """What a brief or recap wrote: its warnings, the files, then anything else to say."""
-    _warn(done.pack.warnings)
-    click.echo(heading)
+    _warn(done.pack.warnings, quiet)
+    echo = _echo(quiet)
+    echo(heading)
     for path in done.paths:
-        click.echo(f"  {path}")
+        echo(f"  {path}")
     for line in (*more, *done.notices):
-        click.echo(line)
+        echo(line)
 
 
-@cli.command("build-all")
+@cli.command("build-all", short_help="Build every pack in WORKSPACE, in parallel.")
 @click.argument("workspace", type=click.Path(path_type=Path))
 @out_option("Folder for the packs: one subfolder per unit, and group/ for the roll-ups.")
 @click.option("--month", default=None, help="Build only this month (YYYY-MM) of every unit.")
@@ -443,6 +519,8 @@ def _report(done: Around, heading: str, more: Iterable[str] = ()) -> None:
 @TEMPLATE
 @PDF
 @STRICT
+@JSON
+@QUIET
 def build_all(
     workspace: Path,
     out_dir: Path,
@@ -454,6 +532,8 @@ def build_all(
     template: Path | None,
     pdf: bool,
     strict: bool,
+    as_json: bool,
+    quiet: bool,
 ) -> None:
     """Build every pack in WORKSPACE: each month, or each unit's months, in parallel.
 
@@ -465,8 +545,12 @@ def build_all(
     import time
 
     from agenda.batch import Outcome, run_all
+    from agenda.errors import shown_path
 
     def progress(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]:
+        if quiet or as_json:  # a CI log keeps the result, not the bar
+            yield from outcomes
+            return
         with click.progressbar(
             outcomes,
             length=total,
@@ -479,6 +563,11 @@ def build_all(
             yield from bar
 
     started = time.perf_counter()
+    document: dict[str, Any] = {
+        "command": "build-all",
+        "workspace": shown_path(workspace),
+        "out": shown_path(out_dir),
+    }
     try:
         outcomes = run_all(
             workspace,
@@ -494,26 +583,64 @@ def build_all(
             progress=progress,
         )
     except AgendaError as exc:
+        if as_json:
+            _print_json(
+                {**document, "ok": False, "counts": None, "results": [], "problems": exc.records()},
+                exc.exit_code,
+            )
         _fail(exc)
-    width = max([len(o.unit or "-") for o in outcomes] + [4])
-    click.echo(f"{'Unit':<{width}}  Month    Result   Detail")
-    for o in outcomes:
-        click.echo(f"{(o.unit or '-'):<{width}}  {o.period}  {o.result:<7}  {o.detail}")
     counts = {r: sum(1 for o in outcomes if o.result == r) for r in ("built", "skipped", "failed")}
+    code = 1 if counts["failed"] else 0
+    if as_json:
+        results = [
+            {
+                "unit": o.unit or None,
+                "month": o.period,
+                "result": o.result,
+                "detail": o.detail,
+                "files": list(o.files),
+                "problems": list(o.problems),
+            }
+            for o in outcomes
+        ]
+        flat = [
+            {**p, "unit": o.unit or None, "month": o.period} for o in outcomes for p in o.problems
+        ]
+        _print_json(
+            {
+                **document,
+                "ok": not code,
+                "counts": counts,
+                "seconds": round(time.perf_counter() - started, 2),
+                "results": results,
+                "problems": flat,
+            },
+            code,
+        )
+    width = max([len(o.unit or "-") for o in outcomes] + [4])
+    rows = [f"{(o.unit or '-'):<{width}}  {o.period}  {o.result:<7}  {o.detail}" for o in outcomes]
+    if quiet:  # only what failed, as errors
+        for o, row in zip(outcomes, rows, strict=True):
+            if o.result == "failed":
+                click.echo(row, err=True)
+        sys.exit(code)
+    click.echo(f"{'Unit':<{width}}  Month    Result   Detail")
+    for row in rows:
+        click.echo(row)
     click.echo(
         f"Built {counts['built']}, skipped {counts['skipped']} (up to date), failed "
         f"{counts['failed']} in {time.perf_counter() - started:.1f} s; packs are in {out_dir}"
     )
-    if counts["failed"]:
-        sys.exit(1)
+    sys.exit(code)
 
 
-@cli.command("templates")
+@cli.command("templates", short_help="Write a theme's files into OUT_DIR for a designer.")
 @click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.option(
     "--theme", default="default", show_default=True, help="Which shipped theme to write out."
 )
-def templates_command(out_dir: Path, theme: str) -> None:
+@QUIET
+def templates_command(out_dir: Path, theme: str, quiet: bool) -> None:
     """Write a theme's base.pptx, base.docx and theme.yaml into OUT_DIR for a designer.
 
     Edit them (keep the slide layout and style names listed in the README), then point
@@ -526,10 +653,39 @@ def templates_command(out_dir: Path, theme: str) -> None:
         written, kept = export_theme(theme, out_dir)
     except AgendaError as exc:
         _fail(exc)
+    echo = _echo(quiet)
     for path in written:
-        click.echo(f"  wrote {path}")
+        echo(f"  wrote {path}")
     for path in kept:
-        click.echo(f"  kept  {path} (already there, not overwritten)")
+        echo(f"  kept  {path} (already there, not overwritten)")
+
+
+@cli.command("schema", short_help="Write a JSON Schema per data file, for editors.")
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@QUIET
+def schema_command(out_dir: Path, quiet: bool) -> None:
+    """Write a JSON Schema for each data file into OUT_DIR: meeting.schema.json,
+    customer.schema.json ... outcomes.schema.json, agenda.schema.json, theme.schema.json.
+
+    Point an editor at them (agenda init does it for the files it writes, with a first
+    line "# yaml-language-server: $schema=...") and it completes keys, shows what each
+    means and flags a misspelt key while you type. They accept what the loader accepts,
+    pasted figures and TO FILL included; agenda validate still checks what a schema
+    cannot see. Files already up to date are left alone.
+    """
+    from agenda.json_schema import write_schemas
+
+    try:
+        if out_dir.exists() and not out_dir.is_dir():
+            raise UsageProblem(f"{out_dir}: is a file; name a folder for the schemas")
+        written, kept = write_schemas(out_dir)
+    except AgendaError as exc:
+        _fail(exc)
+    echo = _echo(quiet)
+    for path in written:
+        echo(f"  wrote {path}")
+    if kept:
+        echo(f"  {len(kept)} schema(s) already up to date in {out_dir}")
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 def shown_path(path: Path) -> str:
@@ -101,6 +102,23 @@ class ToFill(Problem):
         return f"{where}: to fill: {self.entry()}" if where else f"to fill: {self.entry()}"
 
 
+def record(problem: Problem, severity: str) -> dict[str, Any]:
+    """One problem as ``--json`` gives it (validate, build-all): ``file`` (as the user would
+    type it, or null), ``line`` and ``column`` (1-based, or null), ``severity`` (``error``,
+    ``warning`` or ``todo``: a value still TO FILL) and ``message``."""
+    if isinstance(problem, ToFill):
+        severity, message = "todo", problem.entry()
+    else:
+        message = problem.message
+    return {
+        "file": shown_path(problem.path) if problem.path is not None else None,
+        "line": problem.line,
+        "column": problem.column,
+        "severity": severity,
+        "message": message,
+    }
+
+
 def todo_lines(todos: list[ToFill], *, indent: str = "  ") -> list[str]:
     """The values still to fill, grouped by file (each with its count), then the total: a
     list an assistant can send each department, file by file."""
@@ -127,6 +145,10 @@ class AgendaError(Exception):
         """Return the message as one line per problem."""
         return [f"{self.category}: {self}"]
 
+    def records(self) -> list[dict[str, Any]]:
+        """The problems as ``--json`` gives them (see ``record``)."""
+        return [record(Problem(None, f"{self.category}: {self}"), "error")]
+
 
 class DataError(AgendaError):
     """The month folder's data is wrong; every problem found is reported at once."""
@@ -139,6 +161,9 @@ class DataError(AgendaError):
         super().__init__("\n".join(str(p) for p in self.problems))
         if self.problems and all(isinstance(p, ToFill) for p in self.problems):
             self.exit_code = TODO_EXIT  # nothing wrong, only values still to type
+
+    def records(self) -> list[dict[str, Any]]:
+        return [record(p, "error") for p in self.problems]
 
     @property
     def errors(self) -> list[Problem]:

@@ -193,3 +193,48 @@ def not_money(name: str) -> bool:
     if _NOT_MONEY.search(name):  # days, hours, scores: never money ("Cash days in hand")
         return True
     return _PEOPLE.search(name) is not None and _MONEY_WORDS.search(name) is None
+
+
+# --- the same grammar as a JSON Schema pattern (agenda schema) --------------------------------
+
+#: The minus signs and spaces ``read`` takes for "-" and " " (see ``_MINUS``).
+_SIGN_RX = r"[-+\u2212\u2013]"
+_GROUP_SPACE_RX = r"[ \u00a0\u202f\u2009]"
+
+
+def text_pattern(
+    *, money: bool = False, percent: bool = False, thousands: bool = True, whole: bool = False
+) -> str:
+    """An ECMA-262 (and Python) regular expression matching the text the loader reads as a
+    figure of this kind, for the JSON Schema of a field that takes pasted figures.
+
+    ``money``: a currency sign or code may stand before or after it (one currency, the same
+    one on both sides; the loader then checks it is the file's). ``percent``: it may end in %
+    (without thousands commas, and three decimals are then a fraction). ``thousands=False``: a
+    score, never in thousands, so no thousands commas and three decimals are a fraction.
+    ``whole``: a whole number (decimals, when typed, all zero).
+    """
+    frac = r"(?:\.0+)?" if whole else r"(?:\.\d+)?"
+    plain = rf"\d+{frac}"
+    spaced = rf"\d{{1,3}}(?:{_GROUP_SPACE_RX}\d{{3}})+{frac}"
+    commas = rf"\d{{1,3}}(?:,\d{{3}})+{frac}"
+    # "2.480" reads two ways where a figure may be in thousands: refused (``_ONE_DOT_THREE``)
+    guard = r"(?![1-9]\d{0,2}\.\d{3}(?!\d))" if thousands else ""
+    number = f"{guard}(?:{commas}|{spaced}|{plain})" if thousands else f"(?:{spaced}|{plain})"
+    forms = [f"{_SIGN_RX}?{number}"]
+    if percent:  # a percentage: never with thousands commas, its three decimals a fraction
+        forms.append(rf"{_SIGN_RX}?(?:{spaced}|{plain})\s*%")
+    if money:
+        currencies: dict[str, list[str]] = {code: [code] for code in sorted(CODES)}
+        for sign, code in SIGNS.items():
+            currencies[code].insert(0, re.escape(sign))
+        for sign in SHARED_SIGNS:
+            currencies[sign] = [re.escape(sign)]
+        for names in currencies.values():
+            either = f"(?:{'|'.join(names)})"
+            signs = [n for n in names if len(n) <= 2]  # a sign may have the minus before it
+            forms.append(rf"{either}\s*{_SIGN_RX}?{number}(?:\s*{either})?")
+            forms.append(rf"{_SIGN_RX}?{number}\s*{either}")
+            if signs:
+                forms.append(rf"{_SIGN_RX}\s*(?:{'|'.join(signs)}){number}(?:\s*{either})?")
+    return rf"^\s*(?:{'|'.join(forms)})\s*$"

@@ -27,6 +27,8 @@ from agenda.sources import Loc, YamlFile
 #: The placeholder's words typed another way, alone in a value: "to fill", "TO_FILL",
 #: "<TO FILL>", "ToFill!". (A sentence that merely has "to fill" in it is not one.)
 _SPOILT = re.compile(r"^[\W_]*to[\s_-]*fill[\W_]*$", re.IGNORECASE)
+#: The same as an ECMA-262 pattern (JSON Schema has no flags), for ``agenda schema``.
+SPOILT_PATTERN = r"^[\W_]*[Tt][Oo][\s_-]*[Ff][Ii][Ll][Ll][\W_]*$"
 #: Keys whose value names the item they sit in, to help find it ("slas[0] (Refunds paid…)"):
 #: names of measures, themes, accounts, teams and ids, never free text such as a story's
 #: title (the list is sent round departments; a title may name a protected guest).

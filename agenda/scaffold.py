@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from agenda import carry, schema
+from agenda import carry, json_schema, schema
 from agenda.actions import latest_by_id
 from agenda.errors import AgendaError, DataError, Problem, UsageProblem, shown_path
 from agenda.formatting import default_title, month_label, plural
@@ -81,6 +81,10 @@ class Scaffolded:
     warnings: tuple[str, ...] = ()
     outcomes: FromOutcomes = FromOutcomes()
     to_fill: int = 0  #: values left ``TO FILL`` in the new folder's files
+    #: the JSON Schemas' folder beside the month folders, and the schemas written there now
+    #: (none when they were up to date)
+    schemas: Path | None = None
+    schemas_written: tuple[Path, ...] = ()
 
 
 class NotReady(DataError):
@@ -162,7 +166,10 @@ def init_month(target: Path) -> Scaffolded:
         written = carry.WRITERS[stem](month, target.name)
         files[f"{stem}.yaml"] = written if written is not None else _template(stem)
     files["outcomes.yaml"] = _template("outcomes")  # written after the meeting
+    files = {name: schema_line(Path(name).stem) + text for name, text in files.items()}
 
+    schemas = workspace / json_schema.FOLDER
+    schemas_written, _ = json_schema.write_schemas(schemas)
     target.mkdir(parents=True, exist_ok=True)
     created, kept = [], []
     for name, text in files.items():
@@ -187,6 +194,17 @@ def init_month(target: Path) -> Scaffolded:
         tuple(warnings),
         from_outcomes,
         to_fill,
+        schemas,
+        tuple(schemas_written),
+    )
+
+
+def schema_line(stem: str) -> str:
+    """The first line of each file init writes: the editor's pointer to the file's JSON Schema
+    (yaml-language-server's modeline, a path relative to the file), so keys are completed and
+    typos flagged while the month is filled in."""
+    return (
+        f"# yaml-language-server: $schema=../{json_schema.FOLDER}/{json_schema.file_name(stem)}\n"
     )
 
 

@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     create_model,
     field_validator,
     model_validator,
@@ -171,14 +172,39 @@ def _named(key: str) -> Callable[[Any], Any]:
     return wrap
 
 
-Number = Annotated[float, BeforeValidator(_number), Field(allow_inf_nan=False)]
+def _figure_text(**kind: bool) -> Any:
+    """The text a figure field also takes, for its JSON Schema: pasted figures as
+    ``agenda.figures`` reads them (``"97.5%"``, ``"£1,250"``), as a pattern."""
+    pattern = figures.text_pattern(**kind)
+    return Annotated[str, WithJsonSchema({"type": "string", "pattern": pattern})]
+
+
+def _figure(check: Callable[..., Any], **kind: bool) -> BeforeValidator:
+    """A figure's check, with the input it takes (a number, or pasted text) for its schema."""
+    number = int if kind.get("whole") else float
+    return BeforeValidator(check, json_schema_input_type=number | _figure_text(**kind))
+
+
+Number = Annotated[float, _figure(_number), Field(allow_inf_nan=False)]
+#: A measure's figure: a number, or pasted text that may end in % (the unit then becomes %,
+#: see ``_percent_unit``).
+Measure = Annotated[float, _figure(_number, percent=True), Field(allow_inf_nan=False)]
 #: A score or target (NPS, engagement, CSAT): never typed in thousands.
-ScoreNumber = Annotated[float, BeforeValidator(_score), Field(allow_inf_nan=False)]
+ScoreNumber = Annotated[float, _figure(_score, thousands=False), Field(allow_inf_nan=False)]
 #: An amount of money: may carry the file's own currency sign or code.
-Money = Annotated[float, BeforeValidator(_money), Field(allow_inf_nan=False)]
-Whole = Annotated[int, BeforeValidator(_whole)]
+Money = Annotated[float, _figure(_money, money=True), Field(allow_inf_nan=False)]
+#: A finance measure's figure: money, or a percentage (``_percent_unit``).
+MoneyMeasure = Annotated[
+    float, _figure(_money, money=True, percent=True), Field(allow_inf_nan=False)
+]
+Whole = Annotated[int, _figure(_whole, whole=True)]
 Count = Annotated[Whole, Field(ge=0)]
-Id = Annotated[Text, BeforeValidator(_as_text)]
+Id = Annotated[Text, BeforeValidator(_as_text, json_schema_input_type=Text | float)]
+
+
+def _or_text(key: str, model: Any) -> BeforeValidator:
+    """A list item given as plain text (or a bare number), short for ``{key: text}``."""
+    return BeforeValidator(_named(key), json_schema_input_type=Text | float | model)
 
 
 class Strict(BaseModel):
@@ -224,20 +250,41 @@ def _timezone(value: str) -> str:
     raise ValueError(f"{value!r} is not a time zone: write its IANA name ({hint})")
 
 
+def _zones(schema: dict[str, Any]) -> None:
+    """The time zone names, for an editor to complete (read only when a schema is made)."""
+    import zoneinfo
+
+    schema["enum"] = sorted(zoneinfo.available_timezones())
+
+
+#: ``HH:MM``, 24-hour.
+_CLOCK = r"^([01]?\d|2[0-3]):[0-5]\d$"
+
+
 class Attendee(Strict):
-    name: Text
-    role: Text | None = None
-    #: where the meeting invite (agenda invite) is sent; never shown in the pack
-    email: Annotated[Text, AfterValidator(_email)] | None = None
+    """An attendee: their name alone, or with a role and an e-mail address."""
+
+    name: Text = Field(description="The attendee's name, as the pack's cover lists it.")
+    role: Text | None = Field(default=None, description="Their role, shown beside the name.")
+    email: Annotated[Text, AfterValidator(_email)] | None = Field(
+        default=None,
+        description="Where the meeting invite (agenda invite) is sent; never shown in the "
+        "pack. May not name a protected guest or their organisation.",
+        json_schema_extra={"pattern": _EMAIL.pattern, "maxLength": 254},
+    )
 
 
 class Guest(Strict):
-    name: Text
-    organisation: Text
-    role: Text | None = None
-    #: Other ways the data may name the guest or their organisation: nicknames, initialisms
-    #: ("PVI"), former names. Protected like the name and organisation.
-    aliases: list[Text] = []
+    """A customer guest in the meeting; under the Chatham House rule never named in output."""
+
+    name: Text = Field(description="The guest's name (has letters).")
+    organisation: Text = Field(description="The guest's organisation (has letters).")
+    role: Text | None = Field(default=None, description="The guest's role.")
+    aliases: list[Text] = Field(
+        default=[],
+        description="Other ways the data may name the guest or their organisation: nicknames, "
+        'initialisms ("PVI"), former names. Protected like the name and organisation.',
+    )
 
     @field_validator("name", "organisation", "aliases")
     @classmethod
@@ -247,17 +294,22 @@ class Guest(Strict):
                 raise ValueError(f"{text!r} is not a name: a name has letters")
         return value
 
-    #: Under the Chatham House rule (the default for customer guests) the guest's name and
-    #: organisation never appear in any output.
-    chatham_house: bool = True
+    chatham_house: bool = Field(
+        default=True,
+        description="Under the Chatham House rule (the default for customer guests) the "
+        "guest's name and organisation never appear in any output.",
+    )
 
 
-def _per_slot(name: str, doc: str, value: Any) -> type[Strict]:
+def _per_slot(name: str, doc: str, value: Any, what: str) -> type[Strict]:
     """A model with one optional field per agenda slot, named by the slot keys in ``order``.
 
     Built at run time (``create_model``), so the type checker cannot use it as a type: the
     fields typed with one carry ``# type: ignore[valid-type]``."""
-    fields: dict[str, Any] = {key: (value | None, None) for key in SLOT_KEYS}
+    fields: dict[str, Any] = {
+        key: (value | None, Field(default=None, description=f"{what} the {key} slot."))
+        for key in SLOT_KEYS
+    }
     return create_model(name, __base__=Strict, __doc__=doc, **fields)
 
 
@@ -265,40 +317,76 @@ SectionNumbers = _per_slot(
     "SectionNumbers",
     "Minutes per agenda slot, keyed by section (plus the closing ``actions`` review).",
     Annotated[Whole, Field(ge=1, le=480)],
+    "Minutes (1 to 480) for",
 )
 SectionLeads = _per_slot(
     "SectionLeads",
     'Who leads each agenda slot; a slot not named says "lead not named" and is warned about.',
     Text,
+    "Who leads",
 )
 SectionPurposes = _per_slot(
     "SectionPurposes",
     "What each agenda slot asks of the room: a decision, a discussion, or noting (read "
     "beforehand, taken together as a consent block); a slot not set has it derived from the data.",
     Literal["decision", "discussion", "noting"],
+    "What the room is asked for in",
 )
 
 
 class Meeting(Strict):
-    organisation: Text
-    period: Annotated[str, StringConstraints(pattern=f"^{MONTH.pattern}$")]
-    date: dt.date
-    title: Text | None = None
-    start: Annotated[str, StringConstraints(pattern=r"^([01]?\d|2[0-3]):[0-5]\d$")] = "09:00"
-    #: When the meeting must finish; the agenda warns if the slots run past it.
-    end: Annotated[str, StringConstraints(pattern=r"^([01]?\d|2[0-3]):[0-5]\d$")] | None = None
-    location: Text | None = None
-    chair: Text | None = None
-    attendees: list[Annotated[Attendee, BeforeValidator(_named("name"))]] = []
-    guests: list[Guest] = []
-    minutes: SectionNumbers = SectionNumbers()  # type: ignore[valid-type]  # run-time model
-    leads: SectionLeads = SectionLeads()  # type: ignore[valid-type]  # run-time model
-    purposes: SectionPurposes = SectionPurposes()  # type: ignore[valid-type]  # run-time model
-    #: "neutral" (default): NPS as number, sample and change, no good/bad; "target": judged
-    #: against customer.yaml's nps.target.
-    nps_framing: Literal["neutral", "target"] = "neutral"
-    #: The meeting's time zone (IANA name) for the invite's start and end.
-    timezone: Annotated[Text, AfterValidator(_timezone)] = DEFAULT_TIMEZONE
+    """meeting.yaml: the meeting's settings (required in every month folder)."""
+
+    organisation: Text = Field(description="The organisation, on the cover and file names.")
+    period: Annotated[str, StringConstraints(pattern=f"^{MONTH.pattern}$")] = Field(
+        description="The month, YYYY-MM (e.g. 2026-11); must match the folder's name."
+    )
+    date: dt.date = Field(description="The meeting's date, e.g. 2026-11-19.")
+    title: Text | None = Field(
+        default=None, description="The pack's title; unset, it is made from the month."
+    )
+    start: Annotated[str, StringConstraints(pattern=_CLOCK)] = Field(
+        default="09:00", description='When the first slot starts, "HH:MM" (default 09:00).'
+    )
+    end: Annotated[str, StringConstraints(pattern=_CLOCK)] | None = Field(
+        default=None,
+        description='When the meeting must finish, "HH:MM"; the agenda warns if the slots '
+        "run past it.",
+    )
+    location: Text | None = Field(default=None, description="Where the meeting is held.")
+    chair: Text | None = Field(default=None, description="Who chairs the meeting.")
+    attendees: list[Annotated[Attendee, _or_text("name", Attendee)]] = Field(
+        default=[], description="Who attends: each a name, or {name, role, email}."
+    )
+    guests: list[Guest] = Field(
+        default=[],
+        description="Customer guests: {name, organisation, role, chatham_house, aliases}.",
+    )
+    minutes: SectionNumbers = Field(  # type: ignore[valid-type]  # run-time model
+        default=SectionNumbers(),
+        description="Minutes per slot, keyed by section or actions; unset: customer 30, "
+        "employees and operations 15, the others 10.",
+    )
+    leads: SectionLeads = Field(  # type: ignore[valid-type]  # run-time model
+        default=SectionLeads(),
+        description="Who leads each slot, keyed like minutes.",
+    )
+    purposes: SectionPurposes = Field(  # type: ignore[valid-type]  # run-time model
+        default=SectionPurposes(),
+        description="decision, discussion or noting per slot, keyed like minutes; unset: "
+        "derived from the data.",
+    )
+    nps_framing: Literal["neutral", "target"] = Field(
+        default="neutral",
+        description='"neutral" (default): NPS as number, sample and change, no good/bad; '
+        '"target": judged against customer.yaml\'s nps.target.',
+    )
+    timezone: Annotated[Text, AfterValidator(_timezone)] = Field(
+        default=DEFAULT_TIMEZONE,
+        description="The meeting's time zone, an IANA name (default Europe/London), for the "
+        "invite's start and end.",
+        json_schema_extra=_zones,
+    )
 
     @field_validator("period", mode="before")
     @classmethod
@@ -312,9 +400,11 @@ class Meeting(Strict):
 
 
 class NpsCounts(Strict):
-    promoters: Count
-    passives: Count
-    detractors: Count
+    """The month's NPS answers, counted."""
+
+    promoters: Count = Field(description="Answers of 9 or 10.")
+    passives: Count = Field(description="Answers of 7 or 8.")
+    detractors: Count = Field(description="Answers of 0 to 6.")
 
 
 #: The answer fields read from a survey export, each found by its column's header.
@@ -325,11 +415,11 @@ class ResponseColumns(Strict):
     """Which of the export's columns holds each field, by its header text (case and the
     spaces around it do not matter); a field not named is looked for under its own name."""
 
-    score: Id | None = None
-    date: Id | None = None
-    segment: Id | None = None
-    channel: Id | None = None
-    comment: Id | None = None
+    score: Id | None = Field(default=None, description="The header of the score column (0-10).")
+    date: Id | None = Field(default=None, description="The header of the answer's date column.")
+    segment: Id | None = Field(default=None, description="The header of the segment column.")
+    channel: Id | None = Field(default=None, description="The header of the channel column.")
+    comment: Id | None = Field(default=None, description="The header of the comment column.")
 
     @model_validator(mode="after")
     def _one_column_each(self) -> ResponseColumns:
@@ -373,21 +463,54 @@ def _export_file(value: Any) -> Any:
 class ResponsesExport(Strict):
     """A survey export in the month folder and how to read it (``agenda.responses``)."""
 
-    file: Id  #: .csv, .tsv, .txt (UTF-8 or UTF-16, any common delimiter) or .xlsx
-    sheet: Id | None = None  #: xlsx only; the first sheet when not given
-    header_row: Annotated[Whole, Field(ge=1)] = 1  #: 1-based row holding the column names
-    skip_rows: Annotated[Whole, Field(ge=0)] = 0  #: label rows right after the header
-    columns: ResponseColumns = ResponseColumns()
-    #: strptime format of the dates, for dates that are not ISO (``%m/%d/%Y %H:%M:%S``)
-    date_format: Annotated[Text, AfterValidator(_date_format)] | None = None
+    file: Id = Field(
+        description="The export's file name in the month folder: .csv, .tsv, .txt (UTF-8 or "
+        "UTF-16, any common delimiter) or .xlsx."
+    )
+    sheet: Id | None = Field(default=None, description="xlsx only; the first sheet when not given.")
+    header_row: Annotated[Whole, Field(ge=1)] = Field(
+        default=1, description="The 1-based row holding the column names."
+    )
+    skip_rows: Annotated[Whole, Field(ge=0)] = Field(
+        default=0, description="Label rows right after the header, to skip."
+    )
+    columns: ResponseColumns = Field(
+        default=ResponseColumns(),
+        description="The header of each field's column, when not its name.",
+    )
+    date_format: Annotated[Text, AfterValidator(_date_format)] | None = Field(
+        default=None,
+        description="strptime format of dates that are not ISO, e.g. %m/%d/%Y %H:%M:%S.",
+    )
+
+
+def _one_source_schema(schema: dict[str, Any]) -> None:
+    """Exactly one of ``responses`` and ``counts``, as ``_one_source`` checks."""
+    schema["oneOf"] = [{"required": ["responses"]}, {"required": ["counts"]}]
 
 
 class NpsSource(Strict):
     """Where the month's NPS comes from: a survey export in the folder, or counted answers."""
 
-    responses: Annotated[ResponsesExport, BeforeValidator(_export_file)] | None = None
-    counts: NpsCounts | None = None
-    target: Annotated[ScoreNumber, Field(ge=-100, le=100)] | None = None
+    model_config = ConfigDict(json_schema_extra=_one_source_schema)
+
+    responses: (
+        Annotated[
+            ResponsesExport,
+            BeforeValidator(_export_file, json_schema_input_type=Text | float | ResponsesExport),
+        ]
+        | None
+    ) = Field(
+        default=None,
+        description="The survey export: its file name, or {file, sheet, header_row, "
+        "skip_rows, columns, date_format}.",
+    )
+    counts: NpsCounts | None = Field(
+        default=None, description="The answers counted: {promoters, passives, detractors}."
+    )
+    target: Annotated[ScoreNumber, Field(ge=-100, le=100)] | None = Field(
+        default=None, description="The NPS target, -100 to 100."
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> NpsSource:
@@ -402,10 +525,12 @@ class Tagged(Strict):
     """A story or verbatim tagged with customer themes: ``theme`` (one), ``themes`` (several),
     or both."""
 
-    theme: Text | None = None
-    #: more themes the item speaks to, beside ``theme``: each names one of this month's
-    #: customer ``themes`` (in any case), as ``theme`` does
-    themes: list[Text] = []
+    theme: Text | None = Field(default=None, description="The customer theme it speaks to.")
+    themes: list[Text] = Field(
+        default=[],
+        description="More themes it speaks to, beside theme: each names one of this month's "
+        "customer themes (in any case).",
+    )
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -423,21 +548,29 @@ class Tagged(Strict):
 
 
 class Narrative(Tagged):
-    title: Text
-    customer: Text  #: the named person who brings the data to life ("Mrs Jones")
-    story: Text
-    channel: Text
-    segment: Text | None = None
-    guest: bool = False
+    """A customer's story, told before any number."""
+
+    title: Text = Field(description="The story's title.")
+    customer: Text = Field(
+        description='The named person who brings the data to life ("Mrs Jones").'
+    )
+    story: Text = Field(description="The story itself.")
+    channel: Text = Field(description="How the customer reached us (Phone, Web...).")
+    segment: Text | None = Field(default=None, description="The customer's segment.")
+    guest: bool = Field(default=False, description="Whether it is told by a guest in the meeting.")
 
 
 class Verbatim(Tagged):
-    text: Text
-    score: Annotated[Whole, Field(ge=0, le=10)] | None = None
-    channel: Text
-    segment: Text | None = None
-    date: dt.date | None = None
-    guest: bool = False
+    """A customer's own words."""
+
+    text: Text = Field(description="What the customer said.")
+    score: Annotated[Whole, Field(ge=0, le=10)] | None = Field(
+        default=None, description="Their score, 0 to 10."
+    )
+    channel: Text = Field(description="How the customer reached us.")
+    segment: Text | None = Field(default=None, description="The customer's segment.")
+    date: dt.date | None = Field(default=None, description="When they said it.")
+    guest: bool = Field(default=False, description="Whether a guest in the meeting said it.")
 
 
 class SurveyVerbatim(Verbatim):
@@ -453,25 +586,37 @@ def _keywords(value: list[str]) -> list[str]:
 
 
 class Theme(Strict):
-    name: Text
-    #: comments that raised the theme this month; leave it out to count them from the survey
-    #: export's comments by ``keywords``
-    mentions: Count | None = None
-    previous: Count | None = None
-    #: words or phrases a comment uses when it raises the theme (any case or accents, whole
-    #: words): a comment that holds one mentions the theme
-    keywords: Annotated[list[Text], AfterValidator(_keywords)] = []
-    #: who owns the theme: the person the room holds to account for it (its theme card says
-    #: so, or asks who owns it when nobody is named)
-    owner: Text | None = None
-    #: what the owner does next about it, in a sentence (free text)
-    next_step: Text | None = None
+    """An improvement theme customers raise."""
+
+    name: Text = Field(description="The theme's name.")
+    mentions: Count | None = Field(
+        default=None,
+        description="Comments that raised the theme this month; leave it out to count them "
+        "from the survey export's comments by keywords.",
+    )
+    previous: Count | None = Field(default=None, description="Last month's mentions.")
+    keywords: Annotated[list[Text], AfterValidator(_keywords)] = Field(
+        default=[],
+        description="Words or phrases a comment uses when it raises the theme (any case or "
+        "accents, whole words).",
+    )
+    owner: Text | None = Field(
+        default=None, description="Who the room holds to account for the theme (its card says so)."
+    )
+    next_step: Text | None = Field(
+        default=None, description="What the owner does next about it, in a sentence."
+    )
 
 
 class Complaints(Strict):
-    total: Count
-    previous: Count | None = None
-    reasons: dict[str, Count] = {}
+    """The month's complaints."""
+
+    total: Count = Field(description="Complaints this month.")
+    previous: Count | None = Field(default=None, description="Complaints last month.")
+    reasons: dict[str, Count] = Field(
+        default={},
+        description="Complaints by reason; they may add up to less than total, never more.",
+    )
 
     @field_validator("reasons")
     @classmethod
@@ -483,9 +628,13 @@ class Complaints(Strict):
 
 
 class Score(Strict):
-    score: ScoreNumber
-    previous: ScoreNumber | None = None
-    scale: Annotated[ScoreNumber, Field(gt=0)] | None = None  #: top of the scale, e.g. 5 for 1–5
+    """A score (CSAT, effort) with last month's and its scale."""
+
+    score: ScoreNumber = Field(description="This month's score.")
+    previous: ScoreNumber | None = Field(default=None, description="Last month's score.")
+    scale: Annotated[ScoreNumber, Field(gt=0)] | None = Field(
+        default=None, description="The top of the scale, e.g. 5 for 1-5."
+    )
 
     @model_validator(mode="after")
     def _within_scale(self) -> Score:
@@ -499,68 +648,106 @@ class Score(Strict):
 class FrontlineInvite(Strict):
     """A frontline colleague invited into the customer slot to tell what customers face."""
 
-    name: Text
-    role: Text
-    topic: Text | None = None
+    name: Text = Field(description="The colleague's name.")
+    role: Text = Field(description="Their role.")
+    topic: Text | None = Field(default=None, description="What they will speak about.")
 
 
 class Customer(Strict):
-    nps: NpsSource
-    narratives: Annotated[list[Narrative], Field(min_length=1)]
-    verbatims: list[Verbatim] = []
-    themes: list[Theme] = []
-    complaints: Complaints | None = None
-    csat: Score | None = None
-    effort: Score | None = None
-    frontline_invite: FrontlineInvite | None = None
-    #: Mask e-mail addresses, phone and card numbers in narratives, verbatims and survey
-    #: comments (the default); set false only where customers' own contact details belong.
-    mask_personal_data: bool = True
+    """customer.yaml: the customer's voice (required in every month folder)."""
+
+    nps: NpsSource = Field(description="Where NPS comes from: responses or counts, and target.")
+    narratives: Annotated[list[Narrative], Field(min_length=1)] = Field(
+        description="Customers' stories, at least one; the pack opens with them."
+    )
+    verbatims: list[Verbatim] = Field(default=[], description="Customers' own words.")
+    themes: list[Theme] = Field(default=[], description="Improvement themes, ranked by mentions.")
+    complaints: Complaints | None = Field(default=None, description="{total, previous, reasons}.")
+    csat: Score | None = Field(
+        default=None, description="Customer satisfaction {score, previous, scale}."
+    )
+    effort: Score | None = Field(
+        default=None, description="Customer effort {score, previous, scale}."
+    )
+    frontline_invite: FrontlineInvite | None = Field(
+        default=None, description="A frontline colleague invited into the customer slot."
+    )
+    mask_personal_data: bool = Field(
+        default=True,
+        description="Mask e-mail addresses, phone and card numbers in stories, verbatims and "
+        "survey comments (the default); false only where customers' contact details belong.",
+    )
 
 
 # --- employees.yaml -------------------------------------------------------------------------
 
 
 class Engagement(Strict):
-    score: ScoreNumber
-    previous: ScoreNumber | None = None
+    """Employee engagement."""
+
+    score: ScoreNumber = Field(description="This month's engagement score.")
+    previous: ScoreNumber | None = Field(default=None, description="Last month's.")
 
 
 class Challenge(Strict):
-    text: Text
-    theme: Text | None = None
+    """A challenge employees face."""
+
+    text: Text = Field(description="The challenge.")
+    theme: Text | None = Field(
+        default=None, description="The customer theme it matches (one of this month's, any case)."
+    )
 
 
 class FrontlineVoice(Strict):
-    name: Text
-    role: Text
-    quote: Text
-    theme: Text | None = None  #: the customer theme the colleague speaks to
+    """A front-line colleague's words."""
+
+    name: Text = Field(description="The colleague's name.")
+    role: Text = Field(description="Their role.")
+    quote: Text = Field(description="What they said.")
+    theme: Text | None = Field(
+        default=None, description="The customer theme the colleague speaks to."
+    )
 
 
 class CustomerObjective(Strict):
-    team: Text
-    objective: Text
+    """A team's objective for customers."""
+
+    team: Text = Field(description="The team.")
+    objective: Text = Field(description="Its objective for customers.")
 
 
 class Employees(Strict):
-    engagement: Engagement | None = None
-    enps: Annotated[ScoreNumber, Field(ge=-100, le=100)] | None = None
-    challenges: list[Annotated[Challenge, BeforeValidator(_named("text"))]] = []
-    frontline: list[FrontlineVoice] = []
-    customer_objectives: list[CustomerObjective] = []
+    """employees.yaml: engagement, challenges and the front line's voice."""
+
+    engagement: Engagement | None = Field(default=None, description="{score, previous}.")
+    enps: Annotated[ScoreNumber, Field(ge=-100, le=100)] | None = Field(
+        default=None, description="Employee NPS, -100 to 100."
+    )
+    challenges: list[Annotated[Challenge, _or_text("text", Challenge)]] = Field(
+        default=[], description="Challenges: each text, or {text, theme}."
+    )
+    frontline: list[FrontlineVoice] = Field(
+        default=[], description="Front-line voices: {name, role, quote, theme}."
+    )
+    customer_objectives: list[CustomerObjective] = Field(
+        default=[], description="Teams' objectives for customers: {team, objective}."
+    )
 
 
 # --- operations.yaml ------------------------------------------------------------------------
 
 
 class Sla(Strict):
-    name: Text
-    target: Number
-    actual: Number
-    unit: str | None = None
-    higher_is_better: bool = True
-    theme: Text | None = None  #: links the SLA to a customer improvement theme
+    """A service level: its status is computed from target and actual, never typed."""
+
+    name: Text = Field(description="The service level's name.")
+    target: Measure = Field(description='The target, a number (or "97.5%": the unit is %).')
+    actual: Measure = Field(description="This month's actual, as the target.")
+    unit: str | None = Field(default=None, description="The unit, e.g. %, days.")
+    higher_is_better: bool = Field(default=True, description="Which way is better (default true).")
+    theme: Text | None = Field(
+        default=None, description="Links the SLA to a customer improvement theme."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -569,8 +756,12 @@ class Sla(Strict):
 
 
 class Operations(Strict):
-    slas: list[Sla] = []
-    improvements: list[Text] = []
+    """operations.yaml: service levels and improvements."""
+
+    slas: list[Sla] = Field(
+        default=[], description="{name, target, actual, unit, higher_is_better, theme}."
+    )
+    improvements: list[Text] = Field(default=[], description="Improvements made, each a line.")
 
 
 # --- marketing.yaml -------------------------------------------------------------------------
@@ -579,56 +770,91 @@ class Operations(Strict):
 class Outreach(Strict):
     """A marketing programme or event aimed at customers."""
 
-    name: Text
-    audience: Text
-    when: Annotated[str, BeforeValidator(_as_text)] | dt.date | None = None
-    goal: Text | None = None
-    expected_reaction: Text | None = None  #: how will the customers feel, react?
+    name: Text = Field(description="Its name.")
+    audience: Text = Field(description="Who it is for.")
+    when: (
+        Annotated[str, BeforeValidator(_as_text, json_schema_input_type=str | float)]
+        | dt.date
+        | None
+    ) = Field(
+        default=None,
+        description='When it runs: a date or text ("September to November 2026"); init '
+        "stops carrying it once ended.",
+    )
+    goal: Text | None = Field(default=None, description="What it is for.")
+    expected_reaction: Text | None = Field(
+        default=None,
+        description="How will the customers feel and react? Without it the pack asks.",
+    )
 
 
 class Marketing(Strict):
-    programmes: list[Outreach] = []
-    events: list[Outreach] = []
+    """marketing.yaml: programmes and events."""
+
+    programmes: list[Outreach] = Field(
+        default=[], description="{name, audience, when, goal, expected_reaction}."
+    )
+    events: list[Outreach] = Field(default=[], description="As programmes.")
 
 
 # --- sales.yaml -----------------------------------------------------------------------------
 
 
 class SalesTarget(Strict):
-    account: Text
-    segment: Text | None = None
-    stage: Text | None = None
-    value: Money | None = None
-    feedback_to_use: Text | None = None  #: what other customers said that the team takes in
+    """An account the team is going after."""
+
+    account: Text = Field(description="The account.")
+    segment: Text | None = Field(default=None, description="Its segment.")
+    stage: Text | None = Field(default=None, description="Its stage in the pipeline.")
+    value: Money | None = Field(default=None, description="Its value, in the file's currency.")
+    feedback_to_use: Text | None = Field(
+        default=None,
+        description="What other customers said that the team takes in; without it the pack asks.",
+    )
 
 
 class Pipeline(Strict):
-    value: Money
-    previous: Money | None = None
+    """The sales pipeline's value."""
+
+    value: Money = Field(description="This month's value, in the file's currency.")
+    previous: Money | None = Field(default=None, description="Last month's.")
 
 
 class Sales(Strict):
-    currency: Text | None = None
-    targets: list[SalesTarget] = []
-    pipeline: Pipeline | None = None
+    """sales.yaml: targets and the pipeline."""
+
+    currency: Text | None = Field(
+        default=None, description="ISO code (GBP, EUR...); needed to type a currency sign on money."
+    )
+    targets: list[SalesTarget] = Field(
+        default=[], description="{account, segment, stage, value, feedback_to_use}."
+    )
+    pipeline: Pipeline | None = Field(default=None, description="{value, previous}.")
 
 
 # --- finance.yaml ---------------------------------------------------------------------------
 
 
 class FinanceMetric(Strict):
-    name: Text
-    actual: Money
-    budget: Money | None = None
-    previous: Money | None = None
-    unit: str | None = None
-    #: Unset: no on-track status (validate warns), never a guessed direction: an overspend on
-    #: a cost must not read as "On track".
-    higher_is_better: bool | None = None
-    #: Whether the group pack may add this figure up across units. Unset: only money (no unit,
-    #: or a currency unit such as "£k", "€", "EURm") is added up; days, %, rates, ratios and
-    #: scores never are. ``true`` or ``false`` overrides that.
-    additive: bool | None = None
+    """A finance measure."""
+
+    name: Text = Field(description="The measure's name.")
+    actual: MoneyMeasure = Field(
+        description="This month's figure: money in the file's currency, or \"4.5%\"."
+    )
+    budget: MoneyMeasure | None = Field(default=None, description="The budget, as actual.")
+    previous: MoneyMeasure | None = Field(default=None, description="Last month's, as actual.")
+    unit: str | None = Field(default=None, description="Its unit (£k, %, days...); none: money.")
+    higher_is_better: bool | None = Field(
+        default=None,
+        description="Which way is better. Unset: no on-track status (validate warns), never "
+        'a guessed direction: an overspend must not read "On track".',
+    )
+    additive: bool | None = Field(
+        default=None,
+        description="Whether the group pack may add it up across units. Unset: only money "
+        "is; days, %, rates, ratios and scores never are.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -637,11 +863,16 @@ class FinanceMetric(Strict):
 
 
 class Finance(Strict):
-    currency: Text = "GBP"
-    metrics: list[FinanceMetric] = []
-    commentary: list[Text] = []
+    """finance.yaml: measures and commentary."""
 
-    @field_validator("commentary", mode="before")
+    currency: Text = Field(default="GBP", description="ISO code of the file's money (default GBP).")
+    metrics: list[FinanceMetric] = Field(
+        default=[],
+        description="{name, actual, budget, previous, unit, higher_is_better, additive}.",
+    )
+    commentary: list[Text] = Field(default=[], description="Text, or a list of paragraphs.")
+
+    @field_validator("commentary", mode="before", json_schema_input_type=Text | list[Text])
     @classmethod
     def _paragraphs(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
@@ -651,52 +882,71 @@ class Finance(Strict):
 
 
 class Action(Strict):
-    id: Id
-    title: Text
-    owner: Text
-    due: dt.date
-    status: Literal["open", "done", "blocked"]
-    section: SectionKey
-    source: Text | None = None  #: the customer insight or meeting the action came from
-    #: the customer theme the action is about: one of this month's customer ``themes`` (any
-    #: case); the action then shows on the theme's card
-    theme: Text | None = None
+    """An action on the log, matched by id across months (the latest record wins)."""
+
+    id: Id = Field(description="The action's id, kept across months (e.g. A-103).")
+    title: Text = Field(description="What is to be done.")
+    owner: Text = Field(description="Who does it.")
+    due: dt.date = Field(description="When it is due.")
+    status: Literal["open", "done", "blocked"] = Field(description="open, done or blocked.")
+    section: SectionKey = Field(description="The section it belongs to.")
+    source: Text | None = Field(
+        default=None, description="The customer insight or meeting the action came from."
+    )
+    theme: Text | None = Field(
+        default=None,
+        description="The customer theme it is about (one of this month's, any case); it then "
+        "shows on the theme's card.",
+    )
 
 
 #: Free text that may be typed as a bare number (``cost: 180000``): kept as typed, never
 #: computed (a decision's cost is prose such as "£180k over December–March").
-Prose = Annotated[Text, BeforeValidator(_as_text)]
+Prose = Annotated[Text, BeforeValidator(_as_text, json_schema_input_type=Text | float)]
 
 
 class DecisionOption(Strict):
     """One option a decision paper puts to the room: its name, and its own cost and risk."""
 
-    name: Prose
-    cost: Prose | None = None
-    risk: Prose | None = None
+    name: Prose = Field(description="The option.")
+    cost: Prose | None = Field(default=None, description="Its cost, free text.")
+    risk: Prose | None = Field(default=None, description="Its risk, free text.")
 
 
 class Decision(Strict):
     """Something the meeting must decide, marked in the data so it is not lost in discussion;
     with its options, recommendation, cost, risk and decide-by date it is a short paper."""
 
-    title: Text
-    section: SectionKey
-    owner: Text | None = None
-    context: Text | None = None
-    theme: Text | None = None  #: the customer theme the decision is about, as for actions
-    #: the options put to the room: plain text, or ``{name, cost, risk}``
-    options: list[Annotated[DecisionOption, BeforeValidator(_named("name"))]] = []
-    #: what the owner recommends (an option's name marks that option as recommended)
-    recommendation: Prose | None = None
-    cost: Prose | None = None  #: free text, e.g. "£180k over December–March"; never computed
-    risk: Prose | None = None
-    decide_by: dt.date | None = None  #: before the meeting's date: a warning, shown as passed
+    title: Text = Field(description="What the meeting must decide.")
+    section: SectionKey = Field(description="The section whose slot takes it.")
+    owner: Text | None = Field(default=None, description="Who asks the meeting to decide.")
+    context: Text | None = Field(default=None, description="Why it comes to the room.")
+    theme: Text | None = Field(
+        default=None, description="The customer theme the decision is about, as for actions."
+    )
+    options: list[Annotated[DecisionOption, _or_text("name", DecisionOption)]] = Field(
+        default=[], description="The options put to the room: plain text, or {name, cost, risk}."
+    )
+    recommendation: Prose | None = Field(
+        default=None,
+        description="What the owner recommends (an option's name marks it recommended).",
+    )
+    cost: Prose | None = Field(
+        default=None, description='Free text, e.g. "£180k over December-March"; never computed.'
+    )
+    risk: Prose | None = Field(default=None, description="Free text.")
+    decide_by: dt.date | None = Field(
+        default=None, description="Decide by this date; before the meeting's: a warning."
+    )
 
 
 class Actions(Strict):
-    actions: list[Action] = []
-    decisions: list[Decision] = []
+    """actions.yaml: the action log and the decisions asked of the room."""
+
+    actions: list[Action] = Field(
+        default=[], description="{id, title, owner, due, status, section, source, theme}."
+    )
+    decisions: list[Decision] = Field(default=[], description="Decisions the meeting must take.")
 
 
 # --- outcomes.yaml (written after the meeting; read by the next month's pack) ---------------
@@ -705,32 +955,55 @@ class Actions(Strict):
 class DecisionTaken(Strict):
     """A decision the meeting took, and the actions (by id) that carry it out."""
 
-    title: Text
-    section: SectionKey
-    owner: Text | None = None
-    #: ids of the actions that carry the decision out: their status in the next month's
-    #: action log is the decision's result
-    actions: list[Id] = []
+    title: Text = Field(description="What was decided.")
+    section: SectionKey = Field(description="The section it belongs to.")
+    owner: Text | None = Field(default=None, description="Who owns it.")
+    actions: list[Id] = Field(
+        default=[],
+        description="Ids of the actions that carry it out: their status in the next month's "
+        "log is its result.",
+    )
 
 
-SectionNotes = _per_slot("SectionNotes", "What the room said, per agenda slot (optional).", Text)
+SectionNotes = _per_slot(
+    "SectionNotes", "What the room said, per agenda slot (optional).", Text, "What was said in"
+)
 
 
 class Outcomes(Strict):
     """What the meeting decided, recorded after it: the next month's pack lists the decisions
     with their result."""
 
-    decisions: list[DecisionTaken] = []
-    actions: list[Action] = []  #: new or changed actions, the same fields as actions.yaml
-    notes: SectionNotes = SectionNotes()  # type: ignore[valid-type]  # run-time model
-    #: the next meeting's date, when the room set it: the recap says it (without it, the recap
-    #: gives the same weekday of next month, as ``agenda init`` does, to be confirmed)
-    next_meeting: dt.date | None = None
+    decisions: list[DecisionTaken] = Field(
+        default=[], description="Decisions taken: {title, section, owner, actions}."
+    )
+    actions: list[Action] = Field(
+        default=[], description="New or changed actions, the same fields as actions.yaml."
+    )
+    notes: SectionNotes = Field(  # type: ignore[valid-type]  # run-time model
+        default=SectionNotes(),
+        description="What the room said, per slot.",
+    )
+    next_meeting: dt.date | None = Field(
+        default=None,
+        description="The next meeting's date, when the room set it; without it the recap "
+        "gives the same weekday of next month, to be confirmed.",
+    )
 
 
 #: Each section file's model, keyed by file stem; customer.yaml is required, the rest optional.
 #: Each model is the class named as its key capitalised (``customer`` → ``Customer``).
 SECTION_MODELS: dict[str, type[Strict]] = {s.key: globals()[s.key.capitalize()] for s in SECTIONS}
+
+#: Every file a month folder may hold, by stem, with its model: the one list the loader,
+#: ``validate --todo`` and ``agenda schema`` read, so a file added here is read, checked and
+#: given a JSON Schema.
+MONTH_FILES: dict[str, type[Strict]] = {
+    "meeting": Meeting,
+    **SECTION_MODELS,
+    "actions": Actions,
+    "outcomes": Outcomes,
+}
 
 
 # --- agenda.yaml (workspace settings) and theme.yaml (a theme folder's own look) -------------
@@ -741,38 +1014,57 @@ Hex = Annotated[str, StringConstraints(pattern=r"^#?[0-9A-Fa-f]{6}$")]
 class Colours(Strict):
     """Theme colours as hex RGB (``0F5E6B`` or ``#0F5E6B``)."""
 
-    accent: Hex | None = None  #: titles, table headers, headline figures
-    ink: Hex | None = None  #: body text
-    muted: Hex | None = None  #: captions and attributions
-    panel: Hex | None = None  #: card and band backgrounds
-    warm: Hex | None = None  #: cautions and target lines
+    accent: Hex | None = Field(default=None, description="Titles, table headers, headline figures.")
+    ink: Hex | None = Field(default=None, description="Body text.")
+    muted: Hex | None = Field(default=None, description="Captions and attributions.")
+    panel: Hex | None = Field(default=None, description="Card and band backgrounds.")
+    warm: Hex | None = Field(default=None, description="Cautions and target lines.")
 
 
 class Fonts(Strict):
-    heading: Text | None = None
-    body: Text | None = None
-    #: the theme's own font files (.ttf, .otf), beside the theme.yaml or agenda.yaml that names
-    #: them, read for their widths so text is measured in them (else a wide fallback)
-    files: list[Text] = []
+    """The theme's fonts."""
+
+    heading: Text | None = Field(default=None, description="The headings' font.")
+    body: Text | None = Field(default=None, description="The body text's font.")
+    files: list[Text] = Field(
+        default=[],
+        description="The theme's own font files (.ttf, .otf), beside the file that names "
+        "them, read for their widths (else a wide fallback).",
+    )
 
 
 class ThemeSettings(Strict):
-    """A look: shipped theme name or folder, colours, fonts and a logo."""
+    """A look: shipped theme name or folder, colours, fonts and a logo (theme.yaml)."""
 
-    template: Text | None = None  #: a shipped theme ("default", "harbour") or a folder path
-    colours: Colours = Colours()
-    fonts: Fonts = Fonts()
-    logo: Text | None = None  #: an image file inside the workspace
+    template: Text | None = Field(
+        default=None, description='A shipped theme ("default", "harbour") or a folder path.'
+    )
+    colours: Colours = Field(default=Colours(), description="{accent, ink, muted, panel, warm}.")
+    fonts: Fonts = Field(default=Fonts(), description="{heading, body, files}.")
+    logo: Text | None = Field(
+        default=None, description="A PNG, JPEG or GIF inside the workspace: title slide and cover."
+    )
 
 
 class WorkspaceSettings(Strict):
     """``agenda.yaml`` beside the month folders (or the unit folders of a group)."""
 
-    theme: ThemeSettings = ThemeSettings()
-    group: Text | None = None  #: the group's name on its roll-up pack
-    #: Display names of a group's units on its roll-up pack, keyed by unit folder name (a unit
-    #: not named here appears by its meeting.yaml ``organisation``).
-    units: dict[str, Text] = {}
-    #: Who leads each slot of the group meeting, keyed by section (optional; unnamed slots
-    #: take the units' leads).
-    group_leads: SectionLeads = SectionLeads()  # type: ignore[valid-type]  # run-time model
+    theme: ThemeSettings = Field(
+        default=ThemeSettings(),
+        description="The workspace's look: {template, colours, fonts, logo}.",
+    )
+    group: Text | None = Field(default=None, description="The group's name on its roll-up pack.")
+    units: dict[str, Text] = Field(
+        default={},
+        description="Display names of a group's units on its roll-up pack, keyed by unit "
+        "folder name (a unit not named appears by its organisation).",
+    )
+    group_leads: SectionLeads = Field(  # type: ignore[valid-type]  # run-time model
+        default=SectionLeads(),
+        description="Who leads each slot of the group meeting, keyed by section (unnamed "
+        "slots take the units' leads).",
+    )
+
+
+#: The workspace's settings and a theme folder's own look, by stem.
+SETTINGS_FILES: dict[str, type[Strict]] = {"agenda": WorkspaceSettings, "theme": ThemeSettings}

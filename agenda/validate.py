@@ -292,7 +292,8 @@ def read_or_refuse(path: Path, model: type[M]) -> tuple[M, YamlFile]:
     return result, file
 
 
-KNOWN_FILES = ("meeting", *SECTION_KEYS, "actions", "outcomes")
+#: Every file a month folder may hold, by stem (``schema.MONTH_FILES``, the one registry).
+KNOWN_FILES = tuple(schema.MONTH_FILES)
 
 
 def check_month_folder(folder: Path) -> None:
@@ -339,12 +340,7 @@ def month_todos(folder: Path) -> list[ToFill]:
     anything else (``agenda validate --todo``). A file that cannot be read, or a spoilt
     placeholder, is a DataError: what it still needs cannot be told."""
     check_month_folder(folder)
-    models: dict[str, type[BaseModel]] = {
-        "meeting": schema.Meeting,
-        **schema.SECTION_MODELS,
-        "actions": schema.Actions,
-        "outcomes": schema.Outcomes,
-    }
+    models: dict[str, type[BaseModel]] = dict(schema.MONTH_FILES)
     todos: list[ToFill] = []
     errors: list[Problem] = []
     for stem in KNOWN_FILES:

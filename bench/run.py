@@ -32,7 +32,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data" / "northwind"
-FLOOR = ROOT.parent / "shared" / "tools" / "floor_pack.py"
+FLOOR = ROOT / "bench" / "floor.py"  #: the project's own floor script
 
 WRAP = textwrap.dedent(
     """
@@ -243,7 +243,7 @@ def main() -> None:
                     f"{n_slides} slides + Word pack",
                 ),
                 (
-                    f"floor_pack.py --units {units}",
+                    f"bench/floor.py --units {units}",
                     f"{floor_t:.2f}",
                     f"{floor_m:.0f}",
                     f"{floor_slides} slides + Word pack",

@@ -31,6 +31,8 @@ TERMINAL = {
     "agenda/figures.py": "refusals of pasted figures",
     "agenda/history.py": "warnings about earlier months",
     "agenda/images.py": "refusals of logo files",
+    "agenda/json_schema.py": "the JSON Schemas' words for the data's authors in their editor, "
+    "as schema.py's descriptions (never the pack)",
     "agenda/look.py": "refusals of theme settings, and the theme.yaml it writes for editing",
     "agenda/names.py": "name matching (word lists and patterns only)",
     "agenda/pipeline.py": "the build's notices on the terminal",
