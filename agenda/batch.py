@@ -66,6 +66,18 @@ class Outcome:
     problems: tuple[dict[str, Any], ...] = ()
 
 
+def _failed(
+    job: Job, exc: BaseException, detail: str, started: float, problems: tuple[dict[str, Any], ...]
+) -> Outcome:
+    """The outcome of a pack that could not be built: its first problem, how long it took to
+    fail, the reason in short and every problem as a record (for --json)."""
+    took = time.perf_counter() - started
+    reason = _reason(exc, job.month_dir)
+    return Outcome(
+        job.unit, job.month_dir.name, "failed", detail, took, reason=reason, problems=problems
+    )
+
+
 def _reason(exc: BaseException, month_dir: Path) -> str:
     """A failure's short reason: "data error in customer.yaml", "template error", ..."""
     if isinstance(exc, DataError):
@@ -168,30 +180,10 @@ def _build_one(job: Job, options: dict[str, Any], print_: str) -> Outcome:
     except AgendaError as exc:
         first = exc.lines()
         detail = first[0] + (f" (+{len(first) - 1} more)" if len(first) > 1 else "")
-        took = time.perf_counter() - started
-        reason = _reason(exc, job.month_dir)
-        return Outcome(
-            job.unit,
-            job.month_dir.name,
-            "failed",
-            detail,
-            took,
-            reason=reason,
-            problems=tuple(exc.records()),
-        )
+        return _failed(job, exc, detail, started, tuple(exc.records()))
     except Exception as exc:  # a bug must not stop the other units
         detail = f"internal error: {type(exc).__name__}: {exc}"
-        took = time.perf_counter() - started
-        reason = _reason(exc, job.month_dir)
-        return Outcome(
-            job.unit,
-            job.month_dir.name,
-            "failed",
-            detail,
-            took,
-            reason=reason,
-            problems=(record(Problem(None, detail), "error"),),
-        )
+        return _failed(job, exc, detail, started, (record(Problem(None, detail), "error"),))
     names = tuple(p.name for p in built.paths)
     warned = len(built.pack.warnings)
     detail = f"{len(names)} files"

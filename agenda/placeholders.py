@@ -22,7 +22,7 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 
 from agenda.errors import PLACEHOLDER, Problem, ToFill
-from agenda.sources import Loc, YamlFile
+from agenda.sources import Loc, YamlFile, format_loc
 
 #: The placeholder's words typed another way, alone in a value: "to fill", "TO_FILL",
 #: "<TO FILL>", "ToFill!". (A sentence that merely has "to fill" in it is not one.)
@@ -73,7 +73,7 @@ def scan(file: YamlFile, model: type[BaseModel] | None = None) -> Found:
         if what is None:
             return
         found.locs.append(loc)
-        where = format_key(loc)
+        where = format_loc(loc)
         if what == "spoilt":
             found.spoilt.append(
                 file.problem(
@@ -112,19 +112,6 @@ def scan(file: YamlFile, model: type[BaseModel] | None = None) -> Found:
 
     walk(file.data, ())
     return found
-
-
-def format_key(loc: Loc) -> str:
-    """``slas[0].actual``, ``complaints.reasons['Billing error']``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
-            out += f".{part}" if out else part
-        else:
-            out += f"[{part!r}]"
-    return out
 
 
 def _at(data: Any, loc: Loc) -> Any:

@@ -30,6 +30,21 @@ MAX_VALUES = 200_000
 _TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep (the data contract nests a few levels)"
 
 Loc = tuple[str | int, ...]
+
+
+def format_loc(loc: Loc) -> str:
+    """A location as a key path: ``slas[1].target``, ``complaints.reasons['Billing error']``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{part!r}]"
+    return out
+
+
 #: Characters refused in text: control characters (tab, line feed and carriage return are fine)
 #: and the code points XML cannot carry, which a YAML escape such as "\uFFFE" could smuggle in.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")

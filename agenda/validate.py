@@ -33,7 +33,7 @@ from agenda.order import (
     slot_minutes,
 )
 from agenda.responses import Comment, SurveyAnswers, read_responses
-from agenda.sources import Loc, YamlFile, YamlProblems, load_yaml
+from agenda.sources import Loc, YamlFile, YamlProblems, format_loc, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -133,19 +133,6 @@ def find_theme(name: str | None, themes: Iterable[N]) -> N | None:
         return None
     wanted = name.strip().casefold()
     return next((t for t in themes if t.name.strip().casefold() == wanted), None)
-
-
-def format_loc(loc: Loc) -> str:
-    """Render a location as ``slas[1].target``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
-            out += f".{part}" if out else part
-        else:
-            out += f"[{part!r}]"
-    return out
 
 
 def _shown(value: Any) -> str:
