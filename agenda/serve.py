@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 import re
 import socket
 import threading
@@ -116,6 +117,20 @@ class Watched:
             return False
         folder = path.relative_to(self.month.parent).parts[0]
         return is_month(folder) and folder < self.month.name  # an earlier month, read for trends
+
+    def fingerprint(self) -> frozenset[tuple[Path, int, int]]:
+        """Each file a change to which would rebuild, with its size and modification time."""
+        found = set()
+        for folder, _dirs, files in os.walk(self.root):
+            for name in files:
+                path = Path(folder, name)
+                if self.triggers(path):
+                    try:
+                        stat = path.stat()
+                    except OSError:  # gone since listed
+                        continue
+                    found.add((path, stat.st_size, stat.st_mtime_ns))
+        return frozenset(found)
 
 
 def watch_filter(watched: Watched) -> Callable[[object, str], bool]:
@@ -384,13 +399,11 @@ def serve(
     preview = Preview()
     server = start_server(preview, host, port)  # a port in use is said before any work
     thread = threading.Thread(target=server.serve_forever, name="agenda-serve", daemon=True)
-    try:
-        made = _rebuild(preview, month_dir, first=True)
-        if made.look is not None:
-            watched = watched.with_look(made.look)
+
+    def ready() -> None:
+        """Once the watcher is listening: say where the page is (the line tests wait for)."""
         url = url_of(server, host)
-        thread.start()
-        what = made.title or f"pack of {month_dir}"
+        what = preview.latest.title or f"pack of {month_dir}"
         click.echo(f"Serving the {what} at {url} (Ctrl-C to stop)")
         if host not in LOOPBACK:
             click.echo(
@@ -406,7 +419,14 @@ def serve(
             import webbrowser
 
             webbrowser.open(url)
-        _watch(watched, preview, month_dir)
+
+    try:
+        read = watched.fingerprint()
+        made = _rebuild(preview, month_dir, first=True)
+        if made.look is not None:
+            watched = watched.with_look(made.look)
+        thread.start()
+        _watch(watched, preview, month_dir, read, ready)
     except KeyboardInterrupt:
         pass
     finally:
@@ -417,11 +437,33 @@ def serve(
     click.echo("Stopped.")
 
 
-def _watch(watched: Watched, preview: Preview, month_dir: Path) -> None:
+def _watch(
+    watched: Watched,
+    preview: Preview,
+    month_dir: Path,
+    read: frozenset[tuple[Path, int, int]],
+    ready: Callable[[], None],
+) -> None:
+    """Rebuild on each change until interrupted. watchfiles gives no sign that it listens
+    except its first answer, so it answers every half second even with nothing changed: the
+    first answer calls ``ready``, after anything saved while starting is rebuilt."""
     from watchfiles import watch
 
+    waiting, stale = True, False
     while True:
-        for _changes in watch(watched.root, watch_filter=watch_filter(watched)):
+        for changes in watch(
+            watched.root,
+            watch_filter=watch_filter(watched),
+            yield_on_timeout=True,
+            rust_timeout=500,
+        ):
+            if waiting:
+                waiting = False
+                stale = watched.fingerprint() != read  # saved between the first build and now
+                ready()
+            if not changes and not stale:
+                continue
+            stale = False
             made = _rebuild(preview, month_dir)
             if made.look is not None:
                 fresh = watched.with_look(made.look)
