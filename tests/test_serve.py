@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE
 from serve_support import copy_sample, serving, stop
 from watchfiles import Change
 
 from agenda.cli import cli
-from agenda.model import Narrative
 from agenda.pipeline import prepare
 from agenda.serve import (
     EMPTY,
@@ -27,7 +27,6 @@ from agenda.serve import (
     served,
     watch_filter,
 )
-from conftest import SAMPLE
 from packs.html_writer import html_document
 from packs.theme import Look
 
@@ -96,7 +95,9 @@ def test_a_workspace_of_units_is_watched_from_its_agenda_yaml(tmp_path: Path) ->
 
 def test_the_looks_logo_and_theme_folder_rebuild_too(workspace: Path) -> None:
     ws = workspace.resolve()
-    look = Look("brand", ws / "brand" / "base.pptx", ws / "brand" / "base.docx", logo=ws / "logo.png")
+    look = Look(
+        "brand", ws / "brand" / "base.pptx", ws / "brand" / "base.docx", logo=ws / "logo.png"
+    )
     watched = Watched.of(workspace / "2026-11").with_look(look)
     assert watched.triggers(ws / "logo.png")
     assert watched.triggers(ws / "brand" / "theme.yaml")
