@@ -474,7 +474,7 @@ def build_all(
         sys.exit(1)
 
 
-@cli.command()
+@cli.command(short_help="Preview MONTH_DIR's HTML pack in a browser, rebuilt as you edit.")
 @click.argument("month_dir", type=MONTH_DIR)
 @click.option(
     "--port",

@@ -38,9 +38,11 @@ from agenda.errors import AgendaError, UsageProblem, shown_path
 from agenda.order import is_month
 
 if TYPE_CHECKING:
+    from watchfiles import Change
+
     from packs.theme import Look
 
-#: The look's files a rebuild reads besides the data: the logo and a workspace theme's folder.
+#: The workspace's settings (its look), beside the month folders or, for units, a level up.
 CONFIG = "agenda.yaml"
 #: How long an open /events stream waits before a keep-alive comment (seconds): browsers and
 #: proxies drop a silent connection, and a stopped server's threads notice it within this time.
@@ -113,7 +115,7 @@ class Watched:
             return True
         if any(path == p or path.is_relative_to(p) for p in self.look_paths):
             return True
-        if not path.is_relative_to(self.month.parent):
+        if path == self.month.parent or not path.is_relative_to(self.month.parent):
             return False
         folder = path.relative_to(self.month.parent).parts[0]
         return is_month(folder) and folder < self.month.name  # an earlier month, read for trends
@@ -133,15 +135,15 @@ class Watched:
         return frozenset(found)
 
 
-def watch_filter(watched: Watched) -> Callable[[object, str], bool]:
+def watch_filter(watched: Watched) -> Callable[[Change, str], bool]:
     """The filter for ``watchfiles.watch``: its default (editor swap and backup files, ``.git``,
     caches) and then only the paths the pack is built from."""
     from watchfiles import DefaultFilter
 
     default = DefaultFilter()
 
-    def keep(change: object, path: str) -> bool:
-        return default(change, path) and watched.triggers(Path(path))  # type: ignore[arg-type]
+    def keep(change: Change, path: str) -> bool:
+        return default(change, path) and watched.triggers(Path(path))
 
     return keep
 
@@ -195,14 +197,19 @@ def problems_panel(problems: Iterable[str], warnings: Iterable[str], *, stale: b
         lines = warnings
     items = "".join(f"<li>{escape(line)}</li>" for line in lines)
     colour = "#8a1c1c" if problems else "#6b4e00"
+    place = "position:sticky;top:0;z-index:9;" if problems else ""
+    # problems are kept in view while the pack scrolls (a reload keeps the reader's place, far
+    # below), in their own styles so the pack's stylesheet cannot hide them; not a heading, so
+    # the pack's outline is unchanged
     return (
-        f'<section id="agenda-serve-problems" role="alert" aria-labelledby="agenda-serve-heading" '
-        f'style="margin:0 0 1.5em;padding:0.8em 1.2em;border:2px solid {colour};'
-        f'background:#fff8f0;color:#1d2433;font:15px/1.45 system-ui,sans-serif">'
-        f'<h2 id="agenda-serve-heading" style="margin:0 0 0.4em;font-size:1.1em;color:{colour}">'
-        f"{escape(heading)}</h2>"
+        f'<div id="agenda-serve-problems" role="alert" style="{place}max-height:40vh;'
+        f"overflow:auto;margin:0 0 1.5em;padding:0.8em 1.2em;"
+        f"border:2px solid {colour};background:#fff8f0;color:#1d2433;"
+        f'font:15px/1.45 system-ui,sans-serif">'
+        f'<p style="margin:0 0 0.4em;font-weight:bold;font-size:1.1em;color:{colour}">'
+        f"{escape(heading)}</p>"
         f'<ul style="margin:0;padding-left:1.2em;font-family:ui-monospace,monospace;'
-        f'font-size:0.9em;white-space:pre-wrap;overflow-wrap:anywhere">{items}</ul></section>'
+        f'font-size:0.9em;white-space:pre-wrap;overflow-wrap:anywhere">{items}</ul></div>'
     )
 
 

@@ -72,6 +72,8 @@ def test_other_files_do_not_trigger_a_rebuild(workspace: Path, tmp_path: Path) -
         ws / "2026-11" / "operations.yaml~",  # a backup copy
         ws / "2026-11" / ".#operations.yaml",  # Emacs' lock file
         ws / ".git" / "index",
+        ws,  # the workspace folder itself
+        ws.parent,
         tmp_path.resolve() / "elsewhere" / "agenda.yaml",  # outside the workspace
     ]
     for path in ignored:
@@ -122,7 +124,7 @@ def test_the_page_shows_validates_lines_escaped_above_the_last_good_pack(tmp_pat
     _broken(month, "    target: 80\n", '    target: 80\n    "<b onmouseover=alert(1)>x</b>": 1\n')
     preview.update(attempt(month))
     page = preview.page().decode("utf-8")
-    panel, _, pack = page.partition("</section>")
+    panel, _, pack = page.partition("</ul></div>")
     assert "<b onmouseover" not in page and "&lt;b onmouseover=alert(1)&gt;x&lt;/b&gt;" in panel
     # validate's own line: the place, then the message
     assert "ws/2026-11/operations.yaml:4:5: error: slas[0]: unknown key" in panel
