@@ -634,6 +634,38 @@ def build_all(
     sys.exit(code)
 
 
+@cli.command(short_help="Preview MONTH_DIR's HTML pack in a browser, rebuilt as you edit.")
+@click.argument("month_dir", type=MONTH_DIR)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="The port to listen on (0: any free port, printed at start).",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="The address to listen on. The default answers this computer only; another, such as "
+    "0.0.0.0, lets anyone who can reach it read the pack.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+def serve(month_dir: Path, port: int, host: str, open_browser: bool) -> None:
+    """Preview MONTH_DIR's HTML pack in a browser, rebuilt as you edit its files.
+
+    Serves from memory (nothing is written), rebuilds when a file of the month, an
+    earlier month or agenda.yaml changes, and the open page reloads itself. Problems
+    are shown above the last good pack, located as validate prints them. Ctrl-C stops.
+    """
+    from agenda.serve import serve as run_serve
+
+    try:
+        run_serve(month_dir, host=host, port=port, open_browser=open_browser)
+    except AgendaError as exc:
+        _fail(exc)
+
+
 @cli.command("templates", short_help="Write a theme's files into OUT_DIR for a designer.")
 @click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.option(

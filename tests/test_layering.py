@@ -227,17 +227,19 @@ def test_the_deck_uses_exactly_the_layouts_a_theme_must_have():
 
 #: Readers a build pays for only when it reads such a file: loaded inside the function that needs
 #: it, never by importing the command line or the loader.
-#: (icalendar: only the invite command writes a calendar file.)
-LAZY = ("python_calamine", "openpyxl", "icalendar")
+#: (icalendar: only the invite command writes a calendar file; watchfiles: only agenda serve
+#: watches files.)
+LAZY = ("python_calamine", "openpyxl", "icalendar", "watchfiles")
 
 
 def test_the_command_line_and_the_loader_do_not_load_the_workbook_reader():
     """A build from YAML or a CSV pays nothing at start-up for reading .xlsx exports, nor
     anything for the invite it does not write (even the invite's own modules wait to load
-    icalendar until they write)."""
+    icalendar until they write), nor for the preview's file watcher (agenda.serve loads
+    watchfiles only when it starts watching)."""
     modules = (
         "agenda.cli, agenda.validate, agenda.pipeline, agenda.responses, agenda.invite, "
-        "packs, packs.ical"
+        "agenda.serve, packs, packs.ical, packs.html_writer"
     )
     done = subprocess.run(
         [sys.executable, "-c", PROBE % modules],

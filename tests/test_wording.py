@@ -41,6 +41,8 @@ TERMINAL = {
     "agenda/protect.py": "Chatham House refusals, the redaction report, and the short replacements "
     "('a customer guest') it writes into the data before anything is composed",
     "agenda/responses.py": "refusals of survey exports",
+    "agenda/serve.py": "agenda serve's terminal lines and the problems panel it shows the "
+    "assistant above the preview (validate's lines); never part of a written pack",
     "agenda/scaffold.py": "init's messages and the commented YAML it writes for the assistant",
     "agenda/schema.py": "the data contract and its validation messages",
     "agenda/sources.py": "refusals of YAML files",
