@@ -196,6 +196,8 @@ def json_schema(stem: str) -> dict[str, Any]:
     generated = model.model_json_schema(mode="validation", schema_generator=_Generator)
     defs = generated.pop("$defs", {})
     body = _tidy(generated)
+    if not body.get("required") and body.get("type") == "object":
+        body["type"] = ["object", "null"]  # an empty or all-comment file, as init leaves one
     doc = body.pop("description", "")
     models = {name: _tidy(d) for name, d in sorted(defs.items())}
     used = json.dumps([body, models])

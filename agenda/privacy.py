@@ -5,11 +5,13 @@ verbatims a month, and what matters is predictable, documented behaviour.
 
 Caught: e-mail addresses; UK numbers (07… mobiles, 01…/02…/03… landlines, 08… service numbers,
 with spaces, dots, dashes or brackets, or written +44 / 0044); international numbers written
-with a + and 8–15 digits; card-like numbers of 13–19 digits (with spaces or dashes) that pass the
-Luhn check. Not caught: numbers written in words, phone numbers without a leading 0 or +, postal
-addresses, names (Chatham House guests are handled separately), account or policy numbers, and
-digits inside a reference joined by hyphens or slashes to letters or numbers
-(URG-2026-11-000004417-LX), which are ids, not phone numbers.
+with a + and 8–15 digits; nine digits grouped 3-3-3, as Portuguese and Spanish numbers are
+written without their prefix (912 345 678); North American (202) 555-0143; card-like numbers
+of 13–19 digits (with spaces or dashes) that pass the Luhn check. Not caught: numbers written
+in words, other phone numbers without a leading 0 or +, postal addresses, names (Chatham House
+guests are handled separately), account or policy numbers, and digits inside a reference
+joined by hyphens or slashes to letters or numbers (URG-2026-11-000004417-LX), which are
+ids, not phone numbers.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ PHONE = re.compile(
     r"(?:\+|00)44\s?\(?0?\)?[\s.-]?\d(?:[\s.-]?\d){8,9}"  # +44 7700 900461, 0044 (0)20 ...
     r"|\(?0\d{2,4}\)?(?:[\s.-]?\d){6,8}"  # 07700 900461, (0113) 496 0000, 020-7946-0000
     r"|\+\d{1,3}(?:[\s.-]?\d){7,13}"  # +33 1 23 45 67 89, +1-202-555-0143
+    r"|[2-9]\d{2}[\s.-]\d{3}[\s.-]\d{3}"  # 912 345 678, 612-345-678 (pt, es numbers)
+    r"|\(\d{3}\)\s?\d{3}[\s.-]\d{4}"  # (202) 555-0143
     r")(?![\w])"
 )
 CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")

@@ -91,3 +91,12 @@ def test_an_id_with_a_long_run_of_digits_is_not_taken_for_a_phone_number(referen
 def test_phone_numbers_beside_ids_and_each_other_are_still_masked(text, masked):
     masker = Masker()
     assert masker.text(text) == masked.format(p="[phone number removed]")
+
+
+def test_numbers_written_without_their_prefix_as_portuguese_and_american_customers_do():
+    from agenda.privacy import PHONE
+
+    for said in ("Liguem 912 345 678 amanhã", "call (202) 555-0143 today", "ring 612-345-678"):
+        assert "[x]" in PHONE.sub("[x]", said), said
+    for kept in ("109 mentions, up 27", "ref 2026-11-19", "pay 1 250 000 euros", "120 000 000"):
+        assert PHONE.sub("[x]", kept) == kept, kept
