@@ -29,6 +29,7 @@ from pydantic import BaseModel
 from agenda import schema
 from agenda.errors import PLACEHOLDER
 from agenda.formatting import month_label
+from agenda.history import months_before
 from agenda.order import SECTION_KEYS
 from agenda.validate import MonthData
 
@@ -45,6 +46,13 @@ class _Dumper(yaml.SafeDumper):
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
+
+
+def _prev(month: MonthData, target: str, value: Any) -> dict[str, Any]:
+    """``previous`` for a figure of ``month``, when ``target`` is the month right after it: a
+    typed ``previous`` is read as last month's, so after a skipped month it is left out and
+    the pack compares with the earlier month's file, naming that month."""
+    return {"previous": value} if months_before(target, 1) == month.meeting.period else {}
 
 
 def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
@@ -107,10 +115,17 @@ def _listing(key: str, items: Sequence[tuple[dict[str, Any], str]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _header(stem: str, target: str, source: str, what: str) -> str:
+def _header(stem: str, target: str, source: str, what: str, previous: str = "") -> str:
+    """The file's opening comment: what was carried, and what its ``previous`` figures hold
+    (a sentence, when it has any), or, after a skipped month, that none is written (``_prev``)."""
+    if previous and months_before(target, 1) != source:
+        previous = (
+            f"Months after {source} were skipped, so no previous is written: the pack "
+            f"compares with {source}'s files and names that month."
+        )
     return (
         f"# {stem}.yaml for {month_label(target)}, carried from {source} by agenda init:\n"
-        f"# {what}\n" + _HOW
+        f"# {what}\n" + (f"# {previous}\n" if previous else "") + _HOW
     )
 
 
@@ -137,8 +152,8 @@ def customer(month: MonthData, target: str) -> str:
             "customer",
             target,
             source,
-            "the NPS source and target and the themes as they were; each previous is "
-            f"{month_label(source)}'s figure.",
+            "the NPS source and target and the themes as they were.",
+            f"Each previous is {month_label(source)}'s figure.",
         ),
         dump({"nps": nps}),
         "\n# At least one story, in the customer's terms (optional: segment, theme or themes,"
@@ -155,7 +170,7 @@ def customer(month: MonthData, target: str) -> str:
         if theme.mentions is not None or found is None or not found.counted:
             item["mentions"] = PLACEHOLDER  # typed last month: typed again
         if found is not None:
-            item["previous"] = found.mentions
+            item.update(_prev(month, target, found.mentions))
         if theme.keywords:
             item["keywords"] = list(theme.keywords)
         if theme.owner:
@@ -172,7 +187,7 @@ def customer(month: MonthData, target: str) -> str:
     if c.complaints is not None:
         rest["complaints"] = {
             "total": PLACEHOLDER,
-            "previous": c.complaints.total,
+            **_prev(month, target, c.complaints.total),
             **(
                 {"reasons": dict.fromkeys(c.complaints.reasons, PLACEHOLDER)}
                 if c.complaints.reasons
@@ -182,7 +197,7 @@ def customer(month: MonthData, target: str) -> str:
     for key in ("csat", "effort"):
         score = getattr(c, key)
         if score is not None:
-            rest[key] = {"score": PLACEHOLDER, "previous": score.score}
+            rest[key] = {"score": PLACEHOLDER, **_prev(month, target, score.score)}
             if score.scale is not None:
                 rest[key]["scale"] = score.scale
     if not c.mask_personal_data:
@@ -205,7 +220,10 @@ def employees(month: MonthData, target: str) -> str | None:
     source = month.meeting.period
     data: dict[str, Any] = {}
     if found.engagement is not None:
-        data["engagement"] = {"score": PLACEHOLDER, "previous": found.engagement.score}
+        data["engagement"] = {
+            "score": PLACEHOLDER,
+            **_prev(month, target, found.engagement.score),
+        }
     if found.customer_objectives:
         data["customer_objectives"] = found.customer_objectives
     enps = (
@@ -218,7 +236,8 @@ def employees(month: MonthData, target: str) -> str | None:
             "employees",
             target,
             source,
-            "engagement (previous is its score then) and the customer objectives.",
+            "engagement and the customer objectives.",
+            "Engagement's previous is its score then.",
         )
         + (dump(data) if data else "")
         + enps
@@ -362,7 +381,7 @@ def sales(month: MonthData, target: str) -> str | None:
     if found.currency:
         data["currency"] = found.currency
     if found.pipeline is not None:
-        data["pipeline"] = {"value": PLACEHOLDER, "previous": found.pipeline.value}
+        data["pipeline"] = {"value": PLACEHOLDER, **_prev(month, target, found.pipeline.value)}
     targets = (
         f"# targets:   # {len(found.targets)} in {source}/sales.yaml: copy those still open,\n"
         "#             # with this month's stage and value\n"
@@ -371,7 +390,11 @@ def sales(month: MonthData, target: str) -> str | None:
     )
     return (
         _header(
-            "sales", target, source, "the currency, and the pipeline (previous: its value then)."
+            "sales",
+            target,
+            source,
+            "the currency, and the pipeline.",
+            "The pipeline's previous is its value then.",
         )
         + (dump(data) if data else "")
         + targets
@@ -391,7 +414,7 @@ def finance(month: MonthData, target: str) -> str | None:
         item: dict[str, Any] = {"name": metric.name, "actual": PLACEHOLDER}
         if metric.budget is not None:
             item["budget"] = metric.budget
-        item["previous"] = metric.actual
+        item.update(_prev(month, target, metric.actual))
         for key in ("unit", "higher_is_better", "additive"):
             value = getattr(metric, key)
             if value is not None:
@@ -406,7 +429,8 @@ def finance(month: MonthData, target: str) -> str | None:
             target,
             month.meeting.period,
             "each measure's name, unit, direction and budget (check each budget: it is last "
-            "month's);\n# previous is its actual then.",
+            "month's).",
+            "Each measure's previous is its actual then.",
         )
         + dump(data)
         + "# commentary:   # this month's, optional\n"

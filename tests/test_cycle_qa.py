@@ -92,3 +92,19 @@ def test_the_recap_says_a_new_action_is_already_done_or_blocked(tmp_path):
     text = repr(memo)
     assert "C-13 Refund the duplicates · due 30 Nov 2026 · Finance · new, already done" in text
     assert "C-14 Fix the portal · due 30 Dec 2026 · Operations · new, blocked" in text
+
+
+def test_after_skipped_months_changes_are_named_against_the_month_they_compare_with(tmp_path):
+    """init writes no previous after a skipped month (a typed previous reads as last
+    month's): the pack compares with November's files and says so, never "since January"."""
+    ws = _workspace(tmp_path)
+    init_month(ws / "2027-02")
+    customer = (ws / "2027-02" / "customer.yaml").read_text("utf-8")
+    assert "previous:" not in customer and "Months after 2026-11 were skipped" in customer
+    fill(ws / "2027-02")
+    pack = prepare(ws / "2027-02")
+    section = next(s for s in pack.sections if s.key == "customer")
+    themes = next(b for b in section.blocks if getattr(b, "title", "") == "Top improvement themes")
+    assert "since November 2026" in themes.finding
+    findings = " ".join(getattr(b, "finding", "") for s in pack.sections for b in s.blocks)
+    assert "since January" not in findings
