@@ -721,5 +721,20 @@ def schema_command(out_dir: Path, quiet: bool) -> None:
 
 
 def main() -> None:
-    """Entry point for the ``agenda`` console script."""
-    cli()
+    """Entry point for the ``agenda`` console script. A usage error click finds itself (an
+    unknown option, ``--jobs 0``) is shown as click shows it, or, under ``--json``, as the same
+    JSON document every other problem gives, so a pipeline reading stdout always gets JSON."""
+    try:
+        code = cli.main(standalone_mode=False)
+    except click.ClickException as exc:
+        if "--json" not in sys.argv[1:]:
+            exc.show()
+            sys.exit(exc.exit_code)
+        command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+        problem = {"file": None, "line": None, "column": None, "severity": "error"}
+        problem["message"] = f"Usage error: {exc.format_message()}"
+        _print_json({"command": command, "ok": False, "problems": [problem]}, exc.exit_code)
+    except click.Abort:
+        click.echo("Aborted!", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -216,3 +216,14 @@ def test_the_floor_script_writes_a_pack_of_the_asked_size(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stderr
     assert len(Presentation(str(tmp_path / "floor.pptx")).slides) == 20
     assert (tmp_path / "floor.docx").stat().st_size > 10_000
+
+
+def test_a_usage_error_click_finds_is_json_too_under_json(tmp_path: Path) -> None:
+    done = agenda("build-all", "--json", "--jobs", "0", tmp_path)
+    assert done.returncode == 2
+    document = parsed(done)
+    assert document["command"] == "build-all" and document["ok"] is False
+    (problem,) = document["problems"]
+    assert problem["message"].startswith("Usage error:") and "--jobs" in problem["message"]
+    plain = agenda("validate", "--bogus", tmp_path)  # without --json: click's own message
+    assert plain.returncode == 2 and "No such option" in plain.stderr and not plain.stdout
