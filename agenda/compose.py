@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from agenda import schema
 from agenda.actions import action_tables, carry_actions
-from agenda.decisions import papers
+from agenda.decisions import papers, recommendation_problems
 from agenda.errors import Problem
 from agenda.facilitation import facilitate, speaker_notes
 from agenda.formatting import (
@@ -110,6 +110,7 @@ def compose(
         *signal.warnings,
         *timing,
         *purpose_problems(month),
+        *recommendation_problems(month),
         *leads,
         *carried.warnings,
     ]

@@ -22,6 +22,7 @@ from agenda.model import DecisionPaper, DecisionTakenRow, PaperPart, Result, Slo
 from agenda.names import fold
 from agenda.order import SECTIONS
 from agenda.text import say
+from agenda.validate import MonthData
 
 _TITLES = {spec.key: spec.title for spec in SECTIONS}
 
@@ -115,6 +116,27 @@ def named_option(decision: schema.Decision) -> schema.DecisionOption | None:
         if text.startswith(fold(o.name)) and _AFTER_NAME.match(text, len(fold(o.name)))
     ]
     return named[0] if len(named) == 1 else None
+
+
+def _short(name: str, limit: int = 40) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def recommendation_problems(month: MonthData) -> list[Problem]:
+    """A recommendation beside options that names none of them (or several): the paper marks
+    no option recommended, which its writer may not expect; never guessed from its words."""
+    decisions = month.actions.decisions if month.actions else []
+    return [
+        month.problem(
+            "actions",
+            ("decisions", n, "recommendation"),
+            f"decisions[{n}].recommendation names none of its {len(d.options)} options by its "
+            "name, so the paper marks no option as recommended; start it with the option's "
+            'name ("' + d.options[0].name + ': …") if it recommends one',
+        )
+        for n, d in enumerate(decisions)
+        if d.options and d.recommendation and named_option(d) is None
+    ]
 
 
 def taken(

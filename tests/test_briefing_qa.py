@@ -120,3 +120,25 @@ def test_lists_in_the_agendas_questions_read_as_prose(tmp_path):
     assert slots["actions"].focus == (
         "What would unblock A-1 (overdue), A-2 (overdue) and A-3 (blocked)?"
     )
+
+
+def test_a_recommendation_that_names_no_option_is_warned_at_its_line(tmp_path):
+    actions = (
+        "decisions:\n"
+        "  - title: Fix the queue\n"
+        "    section: operations\n"
+        "    options: [Hire a team, Pay overtime]\n"
+        "    recommendation: Contract an agency instead\n"
+        "  - title: Fund refunds\n"
+        "    section: finance\n"
+        "    options: [Fund now, Wait]\n"
+        "    recommendation: 'Fund now: customers are waiting'\n"
+    )
+    month = write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": MEETING_LED, "customer.yaml": CUSTOMER, "actions.yaml": actions},
+    )
+    warned = [w for w in prepare(month).warnings if "recommendation" in w.message]
+    (only,) = warned  # the second names its option: no warning
+    assert only.line_for("warning").startswith("ws/2026-11/actions.yaml:5:")
+    assert "names none of its 2 options" in only.message and '"Hire a team: …"' in only.message
