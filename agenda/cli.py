@@ -731,8 +731,9 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
-        problem = {"file": None, "line": None, "column": None, "severity": "error"}
-        problem["message"] = f"Usage error: {exc.format_message()}"
+        from agenda.errors import record
+
+        problem = record(Problem(None, f"Usage error: {exc.format_message()}"), "error")
         _print_json({"command": command, "ok": False, "problems": [problem]}, exc.exit_code)
     except click.Abort:
         click.echo("Aborted!", err=True)

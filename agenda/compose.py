@@ -211,7 +211,7 @@ def compose(
         ),
         agenda_warnings=tuple(timing),
         consent=consent,
-        room=room_table(month, agenda),
+        room=room_table(month, agenda, asks),
         room_notes=speaker_notes(
             say("pack.room_slot", times=agenda[-1].times),
             say("pack.room_purpose"),

@@ -49,7 +49,7 @@ def agenda_table(agenda: Sequence[Slot]) -> Table:
     it answers."""
     purposes = any(s.ask for s in agenda)  # the group pack's slots have none
     rows = tuple(
-        (str(s.number), s.title, s.times, _lead(s), *((s.ask,) if purposes else ()), s.focus)
+        (str(s.number), s.title, s.times, lead_cell(s), *((s.ask,) if purposes else ()), s.focus)
         for s in agenda
     )
     columns = ("#", "Section", "Time", "Lead", *(("Purpose",) if purposes else ()))
@@ -60,13 +60,13 @@ def compact_agenda(agenda: Sequence[Slot]) -> Table:
     """The agenda beside the summary: section, time, lead and purpose (each section's question
     opens it in the deck); numbered when no purpose is known (the group pack)."""
     if any(s.ask for s in agenda):
-        rows = tuple((s.title, s.times, _lead(s), s.ask) for s in agenda)
+        rows = tuple((s.title, s.times, lead_cell(s), s.ask) for s in agenda)
         return Table(say("deck.agenda"), ("Section", "Time", "Lead", "Purpose"), rows)
-    rows = tuple((str(s.number), s.title, s.times, _lead(s)) for s in agenda)
+    rows = tuple((str(s.number), s.title, s.times, lead_cell(s)) for s in agenda)
     return Table(say("deck.agenda"), ("#", "Section", "Time", "Lead"), rows)
 
 
-def _lead(slot: Slot) -> str:
+def lead_cell(slot: Slot) -> str:
     """The agenda's Lead cell: the lead named, or that none was."""
     return slot.lead or say("deck.lead_not_named")
 

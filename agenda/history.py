@@ -243,11 +243,6 @@ def _earlier_actions(month: Path, errors: list[Problem]) -> tuple[schema.Action,
     return tuple(actions.actions)
 
 
-def month_nps(folder: Path, customer: schema.Customer, file: YamlFile) -> Nps:
-    """Compute a month's NPS from its counts or its survey export."""
-    return _month_answers(folder, customer, file, ())[0]
-
-
 def _month_answers(
     folder: Path,
     customer: schema.Customer,

@@ -140,17 +140,17 @@ def _label(data: Any, loc: Loc) -> str:
     return ""
 
 
-def _members(annotation: Any) -> list[Any]:
+def members(annotation: Any) -> list[Any]:
     """Optional/Union/Annotated flattened into their member types, ``None`` left out."""
     origin = get_origin(annotation)
     if origin is typing.Annotated:
-        return _members(get_args(annotation)[0])
+        return members(get_args(annotation)[0])
     if origin in (typing.Union, types.UnionType):
-        return [m for arg in get_args(annotation) for m in _members(arg)]
+        return [m for arg in get_args(annotation) for m in members(arg)]
     return [] if annotation is type(None) else [annotation]
 
 
-def _annotation(model: type[BaseModel] | None, loc: Loc) -> list[Any]:
+def types_at(model: type[BaseModel] | None, loc: Loc) -> list[Any]:
     """The types the schema allows at ``loc``, or [] when it cannot tell."""
     current: list[Any] = [model] if model is not None else []
     for part in loc:
@@ -158,11 +158,11 @@ def _annotation(model: type[BaseModel] | None, loc: Loc) -> list[Any]:
         for cand in current:
             if isinstance(part, str) and isinstance(cand, type) and issubclass(cand, BaseModel):
                 info = cand.model_fields.get(part)
-                nxt += _members(info.annotation) if info else []
+                nxt += members(info.annotation) if info else []
             elif get_origin(cand) is list and isinstance(part, int):
-                nxt += _members(get_args(cand)[0])
+                nxt += members(get_args(cand)[0])
             elif get_origin(cand) is dict and isinstance(part, str):
-                nxt += _members(get_args(cand)[1])
+                nxt += members(get_args(cand)[1])
         current = nxt
     return current
 
@@ -171,7 +171,7 @@ def _expected(model: type[BaseModel] | None, loc: Loc, data: Any) -> str:
     """What to type at ``loc``: "a number in %", "a whole number", "text", "a date"."""
     if loc and loc[-1] == "file":
         return "the survey export's file name, in this folder"
-    types_ = _annotation(model, loc)
+    types_ = types_at(model, loc)
     unit = _at(data, (*loc[:-1], "unit")) if loc else None
     if any(t is bool for t in types_):
         return "true or false"

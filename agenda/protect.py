@@ -557,18 +557,20 @@ def named_people(month: MonthData) -> Iterator[tuple[str, str, Loc, str]]:
     if isinstance(employees, schema.Employees):
         for n, f in enumerate(employees.frontline):
             yield "employees", "a frontline colleague", ("frontline", n, "name"), f.name
+    # the decisions asked (actions.yaml) and those the last meeting took (outcomes.yaml)
+    logs: list[tuple[str, list[schema.Action], list[str | None]]] = []
     if month.actions:
-        for n, action in enumerate(month.actions.actions):
-            yield "actions", "an action owner", ("actions", n, "owner"), action.owner
-        for n, decision in enumerate(month.actions.decisions):
-            if decision.owner:
-                yield "actions", "a decision owner", ("decisions", n, "owner"), decision.owner
+        logs.append(("actions", month.actions.actions, [d.owner for d in month.actions.decisions]))
     if month.outcomes:
-        for n, action in enumerate(month.outcomes.actions):
-            yield "outcomes", "an action owner", ("actions", n, "owner"), action.owner
-        for n, taken in enumerate(month.outcomes.decisions):
-            if taken.owner:
-                yield "outcomes", "a decision owner", ("decisions", n, "owner"), taken.owner
+        logs.append(
+            ("outcomes", month.outcomes.actions, [d.owner for d in month.outcomes.decisions])
+        )
+    for stem, actions, owners in logs:
+        for n, action in enumerate(actions):
+            yield stem, "an action owner", ("actions", n, "owner"), action.owner
+        for n, owner in enumerate(owners):
+            if owner:
+                yield stem, "a decision owner", ("decisions", n, "owner"), owner
 
 
 def people_named(month: MonthData) -> list[str]:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from agenda.actions import Carried
 from agenda.errors import Problem
+from agenda.facilitation import lead_cell
 from agenda.model import Purpose, Slot, Table, ThemeCard
-from agenda.order import ACTIONS_SLOT, SECTIONS, SLOT_KEYS
+from agenda.order import SLOT_KEYS
 from agenda.rules import Insight
 from agenda.signal import CustomerSignal
 from agenda.text import say
@@ -34,6 +35,8 @@ class SlotAsk:
 
     purpose: Purpose
     focus: str = ""  #: "" when the data raises nothing: the section's generic question stands
+    #: the focus when this month's data drew it (not a pending decision's own words), else ""
+    drawn: str = ""
 
 
 def slot_asks(
@@ -53,13 +56,13 @@ def slot_asks(
     for key in SLOT_KEYS:
         pending = [d for d in decisions if d.section == key]
         found = [i for i in insights if i.section == key]
-        focus = next((i.focus for i in found if i.focus), "")
-        if not focus and pending:
+        focus = drawn = next((i.focus for i in found if i.focus), "")
+        if not focus and pending:  # the decision's own words: asked on its own row already
             focus = say("agenda.focus_decision", title=pending[0].title, more=len(pending) - 1)
-        if key == "customer":
-            focus = _customer_focus(cards) or focus
+        if key == "customer" and (told := _customer_focus(cards)):
+            focus = drawn = told
         if key == "actions":
-            focus = _actions_focus(carried)
+            focus = drawn = _actions_focus(carried)
         derived: Purpose = (
             "decision"
             if pending
@@ -68,7 +71,7 @@ def slot_asks(
             else "noting"
         )
         chosen = getattr(set_in, key, None)
-        asks[key] = SlotAsk(chosen or derived, focus)
+        asks[key] = SlotAsk(chosen or derived, focus, drawn)
     return asks
 
 
@@ -144,7 +147,7 @@ def consent_line(agenda: Sequence[Slot]) -> str:
     return say("agenda.consent", items=[f"{s.title} ({s.times})" for s in noting])
 
 
-def room_table(month: MonthData, agenda: Sequence[Slot]) -> Table:
+def room_table(month: MonthData, agenda: Sequence[Slot], asks: Mapping[str, SlotAsk]) -> Table:
     """The meeting's asks in running order, each with its owner and an empty cell to record
     what was agreed: each decision pending in a slot, and each slot for discussion's question
     where this month's data drew it (a generic question asks nothing the room can agree; the
@@ -152,12 +155,12 @@ def room_table(month: MonthData, agenda: Sequence[Slot]) -> Table:
     decisions = month.actions.decisions if month.actions else []
     rows: list[tuple[str, str, str, str]] = []
     for slot in agenda:
-        lead = slot.lead or say("deck.lead_not_named")
+        lead = lead_cell(slot)
         for d in (d for d in decisions if d.section == slot.key):
             rows.append(
                 (slot.title, say("agenda.room_decision", title=d.title), d.owner or lead, "")
             )
-        asked = asks_of(slot, [d.title for d in decisions if d.section == slot.key])
+        asked = asks[slot.key].drawn if slot.purpose != "noting" else ""
         if asked:
             rows.append((slot.title, asked, lead, ""))
     return Table(
@@ -166,18 +169,3 @@ def room_table(month: MonthData, agenda: Sequence[Slot]) -> Table:
         tuple(rows),
         caption=say("agenda.room_caption"),
     )
-
-
-def asks_of(slot: Slot, decisions: Sequence[str] = ()) -> str:
-    """A slot's question when this month's data drew it and it asks more than its decisions
-    (``decisions``: their titles, each asked on its own row), else "": a slot for noting asks
-    nothing, and a generic question nothing the room can agree."""
-    generic = next((s.focus for s in (*SECTIONS, ACTIONS_SLOT) if s.key == slot.key), "")
-    decided = (
-        say("agenda.focus_decision", title=decisions[0], more=len(decisions) - 1)
-        if decisions
-        else None
-    )
-    if slot.purpose == "noting" or slot.focus in (generic, decided):
-        return ""
-    return slot.focus

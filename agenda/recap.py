@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from agenda import schema
 from agenda.briefs import memo_stem
 from agenda.formatting import day_label, short_date
+from agenda.history import months_before
 from agenda.model import ActionRow, Block, Bullets, Memo, MemoPart, Note, Pack
 from agenda.order import ACTIONS_SLOT, SECTIONS
 from agenda.scaffold import same_weekday
@@ -31,8 +32,7 @@ def next_meeting(period: str, day: dt.date, outcomes: schema.Outcomes) -> tuple[
     next month's meeting.yaml), to be confirmed."""
     if outcomes.next_meeting is not None:
         return outcomes.next_meeting, True
-    year, month = (int(p) for p in period.split("-"))
-    year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    year, month = (int(p) for p in months_before(period, -1).split("-"))
     return same_weekday(day, year, month), False
 
 
@@ -45,7 +45,7 @@ def recap(pack: Pack, outcomes: schema.Outcomes, period: str) -> Memo:
     when, confirmed = next_meeting(period, pack.date, outcomes)
     parts = (
         _decisions(outcomes),
-        _by_owner(outcomes, changes),
+        _by_owner(outcomes, changes, new=sum(a.id not in before for a in outcomes.actions)),
         _cascade(outcomes, changes),
         _overdue(pack, outcomes),
         MemoPart(
@@ -122,11 +122,7 @@ def _decisions(outcomes: schema.Outcomes) -> MemoPart:
     return MemoPart(say("recap.decisions_heading"), items, lead=lead)
 
 
-#: How ``_change`` says an action is new, whatever its status.
-_NEW = frozenset(say("recap.action_new", status=s) for s in ("open", "done", "blocked"))
-
-
-def _by_owner(outcomes: schema.Outcomes, changes: dict[str, str]) -> MemoPart:
+def _by_owner(outcomes: schema.Outcomes, changes: dict[str, str], *, new: int) -> MemoPart:
     """The outcomes' actions grouped by owner (owners in alphabetical order), each owner's
     by due date."""
     owners = sorted({a.owner for a in outcomes.actions}, key=str.casefold)
@@ -151,7 +147,6 @@ def _by_owner(outcomes: schema.Outcomes, changes: dict[str, str]) -> MemoPart:
         )
     if not items:
         return MemoPart(say("recap.actions_heading"), (Note(say("recap.no_actions")),))
-    new = sum(1 for c in changes.values() if c in _NEW)
     lead = say("recap.actions_lead", new=new, changed=len(changes) - new)
     return MemoPart(say("recap.actions_heading"), tuple(items), lead=lead)
 

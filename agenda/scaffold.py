@@ -29,8 +29,8 @@ from agenda.history import MonthSignal, month_range, months_before
 from agenda.names import fold
 from agenda.order import SECTION_KEYS, is_month
 from agenda.resources import templates
-from agenda.sources import YamlFile, iter_month_dirs
-from agenda.validate import MonthData, month_todos, read_or_refuse
+from agenda.sources import iter_month_dirs
+from agenda.validate import MonthData, month_todos
 
 if TYPE_CHECKING:
     from agenda.pipeline import Loaded
@@ -127,9 +127,9 @@ def init_month(target: Path) -> Scaffolded:
             f"{target}: no earlier month folder with a meeting.yaml in {workspace} to start from"
         )
     source = earlier[-1]
-    _, meeting_file = _meeting(source / "meeting.yaml")
     loaded = _load(source, target)
     month = loaded.month
+    meeting_file = month.sources["meeting"]  # read once, with the rest of the month
     meeting = month.meeting  # guests' names already replaced in its free text
     year, month_number = (int(p) for p in target.name.split("-"))
     skipped = _skipped(target, source)
@@ -260,11 +260,6 @@ def _skipped(target: Path, source: Path) -> Problem | None:
     )
 
 
-def _meeting(path: Path) -> tuple[schema.Meeting, YamlFile]:
-    """The meeting settings in ``path``, and the file (to locate warnings in it)."""
-    return read_or_refuse(path, schema.Meeting)
-
-
 def _meeting_text(
     meeting: schema.Meeting, period: str, date: dt.date, title_dropped: bool = False
 ) -> str:
@@ -334,7 +329,7 @@ def _action_log(
         changed,
         closed,
         len(outcomes.decisions) if outcomes else 0,
-        (month.folder / "outcomes.yaml").exists(),
+        month.outcomes is not None,  # read as the loader found it (.yaml or .yml)
     )
 
 

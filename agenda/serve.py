@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import click
 
 from agenda.errors import AgendaError, UsageProblem, shown_path
+from agenda.look import CONFIG, find_config
 from agenda.order import is_month
 
 if TYPE_CHECKING:
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
 
     from packs.theme import Look
 
-#: The workspace's settings (its look), beside the month folders or, for units, a level up.
-CONFIG = "agenda.yaml"
 #: How long an open /events stream waits before a keep-alive comment (seconds): browsers and
 #: proxies drop a silent connection, and a stopped server's threads notice it within this time.
 KEEP_ALIVE = 10.0
@@ -90,12 +89,9 @@ class Watched:
         """What to watch for ``month_dir``: its workspace (the month's parent, or the folder
         above when a workspace of units keeps agenda.yaml there)."""
         month = month_dir.resolve()
-        workspace, above = month.parent, month.parent.parent
-        root = (
-            above
-            if (above / CONFIG).is_file() and not (workspace / CONFIG).is_file()
-            else workspace
-        )
+        workspace = month.parent
+        found = find_config(month)  # the workspace's agenda.yaml, or a level up for units
+        root = found.parent if found is not None else workspace
         configs = frozenset({workspace / CONFIG, root / CONFIG})
         return cls(month, root, configs)
 

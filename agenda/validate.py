@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import types
-import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar, get_args, get_origin
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -60,18 +58,6 @@ class MonthData:
     #: shown by the next month's pack
     outcomes: schema.Outcomes | None = None
 
-    def with_themes(
-        self, themes: list[CountedTheme], picked: list[tuple[schema.SurveyVerbatim, int | None]]
-    ) -> MonthData:
-        """The month with its counted themes and picked verbatims."""
-        self.themes, self.picked = themes, picked
-        return self
-
-    @property
-    def keywords(self) -> Keywords | None:
-        """This month's keyword themes, to count earlier months' comments the same way."""
-        return keywords_of(self.customer)
-
     def problem(self, stem: str, loc: Loc, message: str) -> Problem:
         """A problem located at ``loc`` of the month's ``stem``.yaml (the file alone if unread)."""
         file = self.sources.get(stem)
@@ -80,43 +66,16 @@ class MonthData:
         return file.problem(loc, message)
 
 
-def _field_model(model: type[BaseModel], name: str) -> Any:
-    info = model.model_fields.get(name)
-    return info.annotation if info else None
-
-
-def _unwrap(annotation: Any) -> list[Any]:
-    """Flatten Optional/Union/Annotated wrappers into their member types."""
-    origin = get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        return [m for arg in get_args(annotation) for m in _unwrap(arg)]
-    return [annotation]
-
-
 def _model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     """Find the model class that holds the mapping at ``loc`` (to list its allowed keys)."""
-    current: Any = root
-    for part in loc:
-        candidates = _unwrap(current)
-        nxt = None
-        for cand in candidates:
-            if isinstance(part, str) and isinstance(cand, type) and issubclass(cand, BaseModel):
-                nxt = _field_model(cand, part)
-            elif get_origin(cand) is list and isinstance(part, int):
-                nxt = get_args(cand)[0]
-            elif get_origin(cand) is dict:
-                nxt = get_args(cand)[1]
-            if nxt is not None:
-                break
-        if nxt is None:
-            return None
-        current = nxt
-    for cand in _unwrap(current):
-        if isinstance(cand, type) and issubclass(cand, BaseModel):
-            return cand
-    return None
+    return next(
+        (
+            t
+            for t in placeholders.types_at(root, loc)
+            if isinstance(t, type) and issubclass(t, BaseModel)
+        ),
+        None,
+    )
 
 
 class _Named(Protocol):
