@@ -404,6 +404,13 @@ class Summary:
     since: tuple[str, ...]  #: since the last meeting: actions closed, overdue
     headings: tuple[str, str, str] = ("", "", "")  #: over findings, asks and since
 
+    @property
+    def parts(self) -> tuple[Bullets, ...]:
+        """The findings, asks and since-last-meeting as headed lists, empty ones left out:
+        what every writer lays out under the customer sentence."""
+        parts = zip(self.headings, (self.findings, self.asks, self.since), strict=True)
+        return tuple(Bullets(heading, items) for heading, items in parts if items)
+
 
 @dataclass(frozen=True)
 class Pack:

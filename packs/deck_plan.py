@@ -377,15 +377,8 @@ class SummarySlide:
 
     @property
     def parts(self) -> tuple[Bullets, ...]:
-        """The summary's headed lists (see ``summary_parts``)."""
-        return summary_parts(self.summary)
-
-
-def summary_parts(summary: Summary) -> tuple[Bullets, ...]:
-    """A summary's findings, asks and since-last-meeting as headed lists (empty ones left
-    out): what its slide draws and measures."""
-    parts = zip(summary.headings, (summary.findings, summary.asks, summary.since), strict=True)
-    return tuple(Bullets(heading, items) for heading, items in parts if items)
+        """The summary's headed lists (``Summary.parts``)."""
+        return self.summary.parts
 
 
 #: The summary slide: the agenda's width on the right, the gap beside it, the type sizes of
@@ -407,7 +400,7 @@ def summary_height(
     """Height (in) of the summary's column at ``pt``: the customer sentence, then each part."""
     width = summary_width(beside)
     opening = text_metrics.lines_needed(summary.customer, width, font, pt, bold=True)
-    parts = summary_parts(summary)
+    parts = summary.parts
     lists = lists_height(parts, pt, font, width) if parts else 0.0
     return opening * LINE_IN_PER_PT * pt * 1.05 + 0.15 + lists
 

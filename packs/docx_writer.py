@@ -187,23 +187,14 @@ class WordWriter:
         """The month in brief under the cover, on the first page: the customer first, then
         the findings, the asks and what happened since the last meeting, each under a bold
         lead-in."""
-        accent = RGBColor.from_string(self.look.palette.accent)
         # a first-level heading (the navigation pane lists it), on the cover's page
         title = self._heading(summary.title, 1)
         title.paragraph_format.page_break_before = False
         title.paragraph_format.space_before = Pt(18)
         self._para(summary.customer).runs[0].bold = True
-        parts = (summary.findings, summary.asks, summary.since)
-        for heading, items in zip(summary.headings, parts, strict=True):
-            if not items:
-                continue
-            lead = self._para()
-            lead.paragraph_format.space_before = Pt(6)
-            lead.paragraph_format.space_after = Pt(2)
-            lead.paragraph_format.keep_with_next = True
-            lead_run = lead.add_run(heading)
-            lead_run.bold = True
-            lead_run.font.color.rgb = accent
+        for part in summary.parts:
+            self._lead_in(part.title)
+            items = part.items
             for n, item in enumerate(items, 1):
                 point = self._para(item, "List Bullet")
                 point.paragraph_format.keep_with_next = n < len(items)
@@ -327,16 +318,20 @@ class WordWriter:
         for part in card.parts:
             self._card_part(part)
 
-    def _card_part(self, part: CardPart) -> None:
-        """A card's part: its heading as a bold lead-in in the accent colour, kept with what
-        follows; its lines and quotes as points, or what it says when it has neither."""
+    def _lead_in(self, text: str) -> None:
+        """A bold lead-in in the accent colour, kept with the points that follow it."""
         lead = self._para()
         lead.paragraph_format.space_before = Pt(6)
         lead.paragraph_format.space_after = Pt(2)
         lead.paragraph_format.keep_with_next = True
-        run = lead.add_run(part.heading)
+        run = lead.add_run(text)
         run.bold = True
         run.font.color.rgb = RGBColor.from_string(self.palette.accent)
+
+    def _card_part(self, part: CardPart) -> None:
+        """A card's part: its heading as a bold lead-in in the accent colour, kept with what
+        follows; its lines and quotes as points, or what it says when it has neither."""
+        self._lead_in(part.heading)
         if not part.count and part.empty:
             self._para(part.empty).runs[0].italic = True
         muted = RGBColor.from_string(self.palette.muted)

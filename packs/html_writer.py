@@ -227,11 +227,9 @@ class HtmlWriter:
     def _summary(self, summary: Summary) -> None:
         self._open("in-brief", summary.title, "part in-brief")
         self._p(summary.customer, "customer-first")
-        parts = (summary.findings, summary.asks, summary.since)
-        for heading, items in zip(summary.headings, parts, strict=True):
-            if items:
-                self._p(heading, "lead")
-                self._list(items)
+        for part in summary.parts:
+            self._p(part.title, "lead")
+            self._list(part.items)
         self._add("</section>\n")
 
     def _agenda(self, pack: Pack) -> None:
