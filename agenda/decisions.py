@@ -95,7 +95,13 @@ def paper(decision: schema.Decision, meeting: dt.date, slot: Slot | None = None)
         parts=tuple(parts),
         passed=passed,
         bare="" if decision.context or parts else say("decisions.bare"),
-        notes=(say("decisions.facilitate", options=len(decision.options)),),
+        # what the facilitator reads over its slide: the ask, the context, each part whole
+        notes=(
+            ask,
+            *([decision.context] if decision.context else []),
+            *(say("decisions.part_note", label=p.label, items=list(p.items)) for p in parts),
+            say("decisions.facilitate", options=len(decision.options)),
+        ),
     )
 
 

@@ -1106,12 +1106,7 @@ def _section_slides(
         elif isinstance(block, DecisionPaper):  # one slide per decision, in its section
             plan = _paper_slide(block, font)
             shown = [labels.shortened] if plan.shortened else []
-            points = [
-                block.ask,
-                *([block.context] if block.context else []),
-                *(p.label + ": " + "; ".join(p.items) for p in block.parts),
-            ]
-            slides.append(slide("decision", block.title, plan, [*points, *block.notes, *shown]))
+            slides.append(slide("decision", block.title, plan, [*block.notes, *shown]))
         elif isinstance(block, Note):  # a run of notes: text slides of three notes at most
             run_notes = [Note(t, block.kind) for t in split_text(block.text, STORY_CHARS)]
             while i < len(blocks) and isinstance(note := blocks[i], Note):
