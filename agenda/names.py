@@ -127,18 +127,17 @@ def _fold_char(ch: str) -> str:
     return "".join(_LETTERS.get(c, c) for c in plain)
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[int, str]:
-    """Every Basic Multilingual Plane character whose folded form differs from itself."""
-    table = {}
-    for code in range(0x10000):
-        if 0xD800 <= code <= 0xDFFF:
-            continue
-        ch = chr(code)
-        folded = _fold_char(ch)
-        if folded != ch:
-            table[code] = folded
-    return table
+class _Folds(dict[int, str]):
+    """A Basic Multilingual Plane character's code → its folded form, worked out the first
+    time the character is met: ``str.translate`` looks each character up here, and a build
+    meets a few hundred distinct characters, not the 65,000 a full table would compute."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLDS = _Folds()
 
 
 _ASTRAL = re.compile("[^\u0000-\uffff]")
@@ -148,16 +147,15 @@ def fold(text: str) -> str:
     """The plain form of ``text`` used for matching (not aligned with the original)."""
     if _ASTRAL.search(text):  # rare: characters beyond the table (𝐙𝐨𝐞, emoji)
         return fold_aligned(text)[0]
-    return text.translate(_table())
+    return text.translate(_FOLDS)
 
 
 def fold_aligned(text: str) -> tuple[str, list[int]]:
     """The plain form of ``text`` and, for each of its characters, the original's index."""
-    table = _table()
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        folded = table.get(ord(ch), ch) if ord(ch) < 0x10000 else _fold_char(ch)
+        folded = _FOLDS[ord(ch)] if ord(ch) < 0x10000 else _fold_char(ch)
         out.append(folded)
         index.extend([i] * len(folded))
     return "".join(out), index

@@ -203,11 +203,17 @@ def read_responses(
 
 #: A quote left open swallows the rows after it into one cell: they show up inside it, as a
 #: line that starts with an ISO date, or one that starts with a number (a respondent id) and
-#: holds a date among at least four fields of one delimiter (a SurveyMonkey row); a comment's
-#: own line breaks rarely start so.
+#: holds a date among at least four fields of one delimiter (a SurveyMonkey row), or as a
+#: timestamp that is a field of its own, at a line's start or between delimiters (Qualtrics,
+#: Google Forms and Typeform rows); a comment's own line breaks rarely start so.
 _DATE = r"(?:\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}\b)"
+_STAMP = (
+    r"(?:\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)"
+)
 _SWALLOWED_ROW = re.compile(
     r"\n\s*\d{4}-\d{2}-\d{2}\s*[,;\t|]"
+    + rf"|(?:\n|[,;\t|])[ ]*{_STAMP}[ ]*(?=[,;\t|\r\n])"
     + "".join(rf"|\n\s*\d+\s*{d}(?=[^\n]*{_DATE})(?:[^\n{d}]*{d}){{3}}" for d in (",", ";", "\t"))
 )
 _QUOTED = re.compile(r'"(?:[^"]|"")*"')

@@ -511,3 +511,32 @@ def test_an_unclosed_quote_in_a_surveymonkey_export_is_refused_at_its_row(tmp_pa
     fine += '11/03/2026, then again, and again, and again, nothing changed"\n'
     export.write_text("".join([*lines[:3], fine, *lines[3:]]), encoding="utf-8")
     assert run_cli("build", ws / "2026-11", "--out", tmp_path / "ok").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("shape", "row"),
+    [
+        ("qualtrics", lambda n: [f"2026-11-{1 + n % 28:02d} 09:{n % 60:02d}:00", "9", "ok"]),
+        ("google forms", lambda n: [f"11/{1 + n % 28}/2026 9:{n % 60:02d}:12", "9", "ok"]),
+        ("typeform", lambda n: [f"tf{n}x", "9", "ok", f"2026-11-{1 + n % 28:02d}T09:15:00Z"]),
+    ],
+)
+def test_a_quote_left_open_in_a_timestamped_export_is_refused_at_its_row(
+    run_cli, tmp_path, shape, row
+):
+    """Timestamps (at a row's start or mid-row) mark the swallowed rows as well as dates do:
+    a quote never closed used to swallow every row after it, and the pack counted the rest."""
+    header = ["Stamp", "Score", "Comment", "Submitted At"][: len(row(0))]
+    lines = [",".join(header)] + [",".join(row(n)) for n in range(30)]
+    cells = row(9)
+    cells[2] = '"the bill never arrived'  # row 11 of the file: the header, then rows 0–9
+    lines[10] = ",".join(cells)
+    date = "Submitted At" if shape == "typeform" else "Stamp"
+    fmt = '\n  date_format: "%m/%d/%Y %H:%M:%S"' if shape == "google forms" else ""
+    month = _month(
+        tmp_path,
+        f"responses:\n  file: e.csv\n  columns: {{date: {date}, score: Score, comment: Comment}}"
+        + fmt,
+        {"e.csv": ("\n".join(lines) + "\n").encode()},
+    )
+    _refused(run_cli, month, tmp_path, "e.csv:11: error: a quote opened in this row is never closed")
