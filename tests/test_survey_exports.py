@@ -539,4 +539,6 @@ def test_a_quote_left_open_in_a_timestamped_export_is_refused_at_its_row(
         + fmt,
         {"e.csv": ("\n".join(lines) + "\n").encode()},
     )
-    _refused(run_cli, month, tmp_path, "e.csv:11: error: a quote opened in this row is never closed")
+    _refused(
+        run_cli, month, tmp_path, "e.csv:11: error: a quote opened in this row is never closed"
+    )
