@@ -115,9 +115,10 @@ class Keywords:
                 if mark not in marks.get(key, ""):
                     marks[key] = marks.get(key, "") + mark
         self._marks = _Marks(marks)
-        self._marks[BREAK.encode()] = BREAK
+        self._marks[b" " + BREAK.encode()] = BREAK
         body = _trie(sorted(k[1:].decode() for k in marks)).encode()
-        self._pattern = re.compile(rb"\x1f| (?:" + body + rb")(?= )")
+        # every find starts with a space: the engine skips to each space, not trying every byte
+        self._pattern = re.compile(rb" (?:\x1f|(?:" + body + rb")(?= ))")
         self._mark_of = {chr(0x100 + n): name for n, name in enumerate(self.names)}
 
     def __bool__(self) -> bool:
