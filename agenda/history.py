@@ -10,8 +10,7 @@ from pydantic import Field
 
 from agenda import schema
 from agenda.errors import DataError, Problem
-from agenda.keywords import Keywords
-from agenda.names import fold
+from agenda.keywords import Keywords, theme_key
 from agenda.nps import Nps, from_scores
 from agenda.order import is_month
 from agenda.responses import SurveyAnswers, read_responses
@@ -255,11 +254,11 @@ def _month_answers(
         c = customer.nps.counts
         return Nps(c.promoters, c.passives, c.detractors), None
     assert customer.nps.responses is not None
-    names = {fold(name) for name, _ in counted}
+    names = {theme_key(name) for name, _ in counted}
     own = [
         (t.name, t.keywords)
         for t in customer.themes
-        if t.mentions is None and t.keywords and fold(t.name) not in names
+        if t.mentions is None and t.keywords and theme_key(t.name) not in names
     ]
     themes = [*counted, *own]
     keywords = Keywords(themes) if themes else None
@@ -281,7 +280,7 @@ def _themes(
         if t.mentions is None and t.name in answers.mentions:
             themes[t.name] = answers.mentions[t.name]
     for name, _ in counted:
-        for typed in [n for n in themes if fold(n) == fold(name)]:
+        for typed in [n for n in themes if theme_key(n) == theme_key(name)]:
             del themes[typed]  # the same keywords as this month, not another way of counting
         themes[name] = answers.mentions.get(name, 0)
     return themes

@@ -41,6 +41,13 @@ _BYTES = bytes(
 )
 
 
+def theme_key(name: str) -> str:
+    """A theme's name as themes are matched everywhere (tags, links, earlier months, units):
+    without case, accents or extra spaces, as its keywords are ("Faturação" is "Faturacao",
+    "Billing  Accuracy" is "billing accuracy")."""
+    return " ".join(fold(name).split())
+
+
 def normal(text: str) -> str:
     """Text as keywords are matched: folded, lower case, words one space apart."""
     return " ".join(_NOT_WORD.sub(" ", fold(text)).split())

@@ -24,6 +24,7 @@ from agenda import figures, schema
 from agenda.compose import agenda_slots, file_stem
 from agenda.facilitation import facilitate, speaker_notes
 from agenda.formatting import day_label, money, month_label, number, with_unit
+from agenda.keywords import theme_key
 from agenda.model import (
     STATUSES,
     Block,
@@ -381,7 +382,7 @@ def _customer(units: list[Unit], missing: str = "") -> list[Block]:
     units_by_key: dict[str, list[str]] = defaultdict(list)
     for unit in units:
         for theme in unit.month.themes:
-            key = theme.name.strip().casefold()
+            key = theme_key(theme.name)
             by_key[key] += theme.mentions
             spellings[key][theme.name.strip()] += theme.mentions
             if unit.label not in units_by_key[key]:

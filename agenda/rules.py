@@ -8,14 +8,13 @@ runs every rule once; writers only show what the rules found.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
 from agenda import schema
-from agenda.keywords import CountedTheme
+from agenda.keywords import CountedTheme, normal
 from agenda.order import TOP_THEMES
 from agenda.signal import CustomerSignal, Worse
 from agenda.status import sla_status
@@ -202,7 +201,8 @@ def challenge_theme(
     challenge: schema.Challenge, themes: Iterable[CountedTheme]
 ) -> CountedTheme | None:
     """The customer theme an employee challenge links to, or None: the theme its ``theme:``
-    names (ignoring case), else the first theme whose name appears in its text as words.
+    names, else the first theme whose name appears in its text as words (both ignoring case
+    and accents, as themes are matched everywhere).
 
     The one place that decides the link, for the Employees list and for the rule's question.
     A ``theme:`` that names no theme this month links to nothing (validate warns about it).
@@ -210,14 +210,8 @@ def challenge_theme(
     themes = tuple(themes)
     if challenge.theme:
         return find_theme(challenge.theme, themes)
-    return next(
-        (
-            t
-            for t in themes
-            if re.search(rf"(?<!\w){re.escape(t.name)}(?!\w)", challenge.text, re.IGNORECASE)
-        ),
-        None,
-    )
+    said = f" {normal(challenge.text)} "
+    return next((t for t in themes if f" {normal(t.name)} " in said), None)
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -26,6 +26,7 @@ from pydantic import (
 
 from agenda import figures
 from agenda.errors import closest
+from agenda.keywords import theme_key
 from agenda.order import MONTH, SECTIONS, SLOT_KEYS, SectionKey
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -538,13 +539,13 @@ class Tagged(Strict):
         seen: dict[str, str] = {}
         for name in (self.theme, *self.themes):
             if name:
-                seen.setdefault(name.strip().casefold(), name)
+                seen.setdefault(theme_key(name), name)
         return tuple(seen.values())
 
     def tagged(self, name: str) -> bool:
         """Whether the item is tagged with the theme called ``name`` (ignoring case)."""
-        wanted = name.strip().casefold()
-        return any(tag.strip().casefold() == wanted for tag in self.tags)
+        wanted = theme_key(name)
+        return any(theme_key(tag) == wanted for tag in self.tags)
 
 
 class Narrative(Tagged):

@@ -15,7 +15,7 @@ from typing import Literal
 from agenda.errors import Problem
 from agenda.formatting import month_label, number, plural
 from agenda.history import MonthSignal, month_range, months_before, window_start
-from agenda.keywords import CountedTheme, ranked
+from agenda.keywords import CountedTheme, ranked, theme_key
 from agenda.nps import Nps, from_scores, signed
 from agenda.order import TOP_THEMES
 from agenda.protect import PERSON
@@ -52,12 +52,6 @@ class Worse:
     kind: Literal["nps_below_target", "nps_fell", "complaints_rose", "theme_grew"]
     phrase: str
     short: str
-
-
-def _theme_key(name: str) -> str:
-    """A theme's name as themes are matched: without case or surrounding space, as within a
-    month ("Billing Accuracy" is "Billing accuracy")."""
-    return name.strip().casefold()
 
 
 class CustomerSignal:
@@ -285,8 +279,8 @@ class CustomerSignal:
         earlier = self.themes_compared
         if earlier is None:
             return None
-        wanted = _theme_key(theme.name)
-        found = [n for name, n in earlier.themes.items() if _theme_key(name) == wanted]
+        wanted = theme_key(theme.name)
+        found = [n for name, n in earlier.themes.items() if theme_key(name) == wanted]
         return sum(found) if found else None
 
     def theme_previous(self, theme: CountedTheme) -> int | None:

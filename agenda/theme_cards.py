@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from agenda import schema
 from agenda.actions import Carried, status_word
 from agenda.formatting import short_date, with_unit
-from agenda.keywords import CountedTheme
+from agenda.keywords import CountedTheme, theme_key
 from agenda.model import Block, CardLine, CardPart, Table, ThemeCard
 from agenda.order import SECTIONS, THEME_QUOTES, TOP_THEMES
 from agenda.rules import challenge_theme
@@ -112,12 +112,13 @@ _KEYS = {spec.title: spec.key for spec in SECTIONS}
 def _tied(theme: CountedTheme, parts: Sequence[CardPart], carried: Carried) -> tuple[str, ...]:
     """The sections a theme is tied to: Customer always; Operations by a linked SLA, Employees
     by a linked challenge or voice; any section by an action or decision about it."""
-    wanted = _key(theme.name)
+    wanted = theme_key(theme.name)
     tied = {"customer"}
     tied |= {"operations" for p in parts if p.key == "slas" and p.lines}
     tied |= {"employees" for p in parts if p.key == "people" and p.lines}
-    tied |= {_KEYS[r.section] for r in (*carried.open, *carried.closed) if _key(r.theme) == wanted}
-    tied |= {_KEYS[d.section] for d in carried.decisions if _key(d.theme) == wanted}
+    rows = (*carried.open, *carried.closed)
+    tied |= {_KEYS[r.section] for r in rows if theme_key(r.theme) == wanted}
+    tied |= {_KEYS[d.section] for d in carried.decisions if theme_key(d.theme) == wanted}
     return tuple(spec.key for spec in SECTIONS if spec.key in tied)
 
 
@@ -133,7 +134,7 @@ def _role(name: str, meeting: schema.Meeting) -> str | None:
 def _trend(theme: CountedTheme, signal: CustomerSignal) -> str:
     """Mentions month by month over the trend's months, from the first with data (a month
     without is said so, never estimated); under ``TREND_MONTHS`` months with data, no trend."""
-    wanted = theme.name.strip().casefold()
+    wanted = theme_key(theme.name)
     points: list[tuple[str, int | None]] = []
     months = signal.trend()
     if theme.previous is not None and all(p != signal.last_month for p, _ in months):
@@ -144,9 +145,8 @@ def _trend(theme: CountedTheme, signal: CustomerSignal) -> str:
         elif period == signal.last_month and theme.previous is not None:
             points.append((period, theme.previous))  # its own `previous` wins, as in the table
         else:
-            found = [
-                n for key, n in (earlier.themes if earlier else {}).items() if _key(key) == wanted
-            ]
+            given = earlier.themes if earlier else {}
+            found = [n for key, n in given.items() if theme_key(key) == wanted]
             points.append((period, sum(found) if found else None))
     known = [n for n, (_, v) in enumerate(points) if v is not None]
     points = points[known[0] :] if known else points
@@ -162,10 +162,6 @@ def _trend(theme: CountedTheme, signal: CustomerSignal) -> str:
         ]
         return say("cards.no_trend", months=len(known), points=shown)
     return say("cards.trend", points=said)
-
-
-def _key(name: str) -> str:
-    return name.strip().casefold()
 
 
 def _count(value: int | None) -> str | None:
@@ -193,7 +189,7 @@ def _slas(theme: CountedTheme, month: MonthData, signal: CustomerSignal) -> Card
     lines = []
     for sla in slas:
         linked = find_theme(sla.theme, signal.themes)
-        if linked is None or _key(linked.name) != _key(theme.name):
+        if linked is None or theme_key(linked.name) != theme_key(theme.name):
             continue
         status = sla_status(sla)
         text = say(
@@ -211,10 +207,10 @@ def _slas(theme: CountedTheme, month: MonthData, signal: CustomerSignal) -> Card
 def _actions(theme: CountedTheme, carried: Carried) -> CardPart:
     """The actions on the log (open, blocked, done since the last meeting) and the decisions
     needed that are about the theme, each with its status and how overdue."""
-    wanted = _key(theme.name)
+    wanted = theme_key(theme.name)
     lines = []
     for row in (*carried.open, *carried.closed):
-        if _key(row.theme) != wanted:
+        if theme_key(row.theme) != wanted:
             continue
         text = say(
             "cards.action", id=row.id, title=row.title, owner=row.owner, due=short_date(row.due)
@@ -226,7 +222,7 @@ def _actions(theme: CountedTheme, carried: Carried) -> CardPart:
                 CardLine(text, status_word(row), bool(row.flag) or row.status == "blocked")
             )
     for decision in carried.decisions:
-        if _key(decision.theme) == wanted:
+        if theme_key(decision.theme) == wanted:
             text = say("cards.decision", title=decision.title, owner=decision.owner)
             lines.append(CardLine(text, say("cards.decision_status")))
     return CardPart(
@@ -240,14 +236,14 @@ def _people(theme: CountedTheme, month: MonthData, signal: CustomerSignal) -> Ca
     employees = month.sections.get("employees")
     lines = []
     if isinstance(employees, schema.Employees):
-        wanted = _key(theme.name)
+        wanted = theme_key(theme.name)
         for challenge in employees.challenges:
             linked = challenge_theme(challenge, signal.themes)
-            if linked is not None and _key(linked.name) == wanted:
+            if linked is not None and theme_key(linked.name) == wanted:
                 lines.append(CardLine(say("cards.challenge", text=challenge.text)))
         for voice in employees.frontline:
             linked = find_theme(voice.theme, signal.themes)
-            if linked is not None and _key(linked.name) == wanted:
+            if linked is not None and theme_key(linked.name) == wanted:
                 text = say("cards.voice", quote=voice.quote, name=voice.name, role=voice.role)
                 lines.append(CardLine(text))
     return CardPart(

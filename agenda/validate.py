@@ -19,8 +19,7 @@ from pydantic_core import ErrorDetails
 
 from agenda import placeholders, schema
 from agenda.errors import DataError, Problem, ToFill, UsageProblem, did_you_mean
-from agenda.keywords import CountedTheme, Keywords, normal, ranked
-from agenda.names import fold
+from agenda.keywords import CountedTheme, Keywords, normal, ranked, theme_key
 from agenda.order import (
     SECTION_KEYS,
     SECTIONS,
@@ -90,8 +89,8 @@ def find_theme(name: str | None, themes: Iterable[N]) -> N | None:
     """This month's customer theme called ``name``, ignoring case; None when there is none."""
     if not name:
         return None
-    wanted = name.strip().casefold()
-    return next((t for t in themes if t.name.strip().casefold() == wanted), None)
+    wanted = theme_key(name)
+    return next((t for t in themes if theme_key(t.name) == wanted), None)
 
 
 def _shown(value: Any) -> str:
@@ -390,7 +389,7 @@ def load_month(folder: Path) -> MonthData:
     if customer is not None:
         seen: dict[str, int] = {}
         for n, theme in enumerate(customer.themes):
-            key = fold(theme.name)
+            key = theme_key(theme.name)
             if key in seen:
                 problems.append(
                     loaded["customer"].problem(
@@ -504,10 +503,10 @@ def _decide_by_warnings(file: YamlFile, actions: schema.Actions, meeting: dt.dat
 def keywords_of(customer: schema.Customer, also: Sequence[schema.Theme] = ()) -> Keywords | None:
     """The keyword themes of ``customer`` (and ``also``'s, by other names), compiled; None
     when no theme lists keywords."""
-    named = {fold(t.name): (t.name, t.keywords) for t in customer.themes if t.keywords}
+    named = {theme_key(t.name): (t.name, t.keywords) for t in customer.themes if t.keywords}
     for theme in also:
         if theme.keywords:
-            named.setdefault(fold(theme.name), (theme.name, theme.keywords))
+            named.setdefault(theme_key(theme.name), (theme.name, theme.keywords))
     return Keywords(list(named.values())) if named else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import CUSTOMER, MEETING_LED, write_month
 
 from agenda.errors import DataError
@@ -67,10 +68,18 @@ def test_a_decision_with_an_action_not_in_the_log_is_never_counted_carried_out(t
     assert "carried out" not in pack.summary.since[0]
 
 
-def test_a_carried_action_about_a_theme_there_is_none_of_is_warned_at_its_file(tmp_path):
+@pytest.mark.parametrize(
+    ("typed", "linked"),
+    [("Faturacao", True), ("  FATURAÇÃO ", True), ("Fatura", False)],
+)
+def test_a_carried_action_links_to_its_theme_ignoring_accents_else_is_warned_at_its_file(
+    tmp_path, typed, linked
+):
+    """Themes are matched as their keywords are, without case or accents: "Faturacao" typed
+    without its accents is the "Faturação" theme; a theme there is none of is warned."""
     actions_oct = (
         "actions:\n  - {id: C-4, title: Refund duplicates, owner: Ann Lee, due: 2026-10-20,"
-        " status: open, section: finance, theme: Faturacao}\n"
+        f" status: open, section: finance, theme: '{typed}'}}\n"
     )
     write_month(
         tmp_path / "ws",
@@ -84,9 +93,18 @@ def test_a_carried_action_about_a_theme_there_is_none_of_is_warned_at_its_file(t
     customer = CUSTOMER + THEMES.replace(", owner: OWNER", "")
     month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING_LED, "customer.yaml": customer})
     pack = prepare(month)
-    (warned,) = [w for w in pack.warnings if "C-4" in w.message]
-    assert warned.line_for("warning").startswith("ws/2026-10/actions.yaml")
-    assert "'Faturacao'" in warned.message and "no theme card shows it" in warned.message
+    warned = [w for w in pack.warnings if "C-4" in w.message]
+    section = next(s for s in pack.sections if s.key == "customer")
+    card = next(b for b in section.blocks if getattr(b, "name", "") == "Faturação")
+    on_card = [line.text for part in card.parts for line in part.lines if "C-4" in line.text]
+    if linked:
+        assert not warned
+        assert on_card and "Refund duplicates" in on_card[0]
+    else:
+        assert not on_card
+        (warning,) = warned
+        assert warning.line_for("warning").startswith("ws/2026-10/actions.yaml")
+        assert "'Fatura'" in warning.message and "no theme card shows it" in warning.message
 
 
 def test_a_next_step_for_a_theme_nobody_owns_is_shown_not_lost(tmp_path):

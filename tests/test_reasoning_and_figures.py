@@ -178,6 +178,25 @@ def test_a_challenge_theme_matches_whatever_its_case(tmp_path, run_cli):
     assert not [w for w in _warnings(result.stderr) if "ACCURACY" in w]
 
 
+def test_a_challenge_links_to_its_theme_ignoring_accents_and_punctuation(tmp_path, run_cli):
+    """Themes are matched as their keywords are: by ``theme:`` without case or accents, and by
+    the theme's name in the challenge's text as words, whatever the punctuation between them."""
+    challenges = (
+        "challenges:\n"
+        "  - {text: Estimates keep coming back, theme: Bílling ÁCCURACY}\n"
+        "  - Our waiting-times targets are unclear\n"
+    )
+    result, docx, _ = _build(
+        tmp_path, run_cli, {"customer.yaml": HAPPY, "employees.yaml": challenges}
+    )
+    text = _section_text(docx, "Employees")
+    assert "Estimates keep coming back (customers raise this too: Billing accuracy)" in text
+    assert "Our waiting-times targets are unclear (customers raise this too: Waiting times)" in (
+        text
+    )
+    assert not [w for w in _warnings(result.stderr) if "employees.yaml" in w]
+
+
 def test_linked_challenges_are_marked_the_same_in_the_list_and_the_questions(tmp_path, run_cli):
     _, docx, pptx = _build(tmp_path, run_cli, {"customer.yaml": HAPPY, "employees.yaml": STAFFING})
     items = section_items(docx, "Employees")
