@@ -26,13 +26,31 @@ _TITLES = {spec.key: spec.title for spec in SECTIONS}
 
 
 @dataclass(frozen=True)
+class Standing:
+    """Where a set of open actions stands, worked out once for every place that says it: the
+    log's line, the summary's "since the last meeting", a department's brief and the actions
+    slot's question."""
+
+    open: int  #: open and not blocked
+    blocked: tuple[ActionRow, ...]
+    overdue: tuple[ActionRow, ...]  #: past their due date, the longest overdue first
+    closed: int  #: closed since the last meeting
+
+
+def standing(rows: Sequence[ActionRow], closed: Sequence[ActionRow] = ()) -> Standing:
+    """Where ``rows`` (open and blocked actions) stand, beside the ``closed`` ones."""
+    blocked = tuple(r for r in rows if r.status == "blocked")
+    overdue = tuple(sorted((r for r in rows if r.flag), key=lambda r: r.due))
+    return Standing(len(rows) - len(blocked), blocked, overdue, len(closed))
+
+
+@dataclass(frozen=True)
 class Carried:
     """The month's action log before it is given a slot."""
 
     open: tuple[ActionRow, ...]
     closed: tuple[ActionRow, ...]
     decisions: tuple[DecisionRow, ...]
-    overdue: int
     warnings: tuple[Problem, ...] = ()  #: ids reused for a different action, links not found
     #: the decisions the last meeting took, with their result, and that meeting's month
     taken: tuple[DecisionTakenRow, ...] = ()
@@ -46,13 +64,13 @@ class Carried:
     @property
     def summary(self) -> str:
         """One line for the top of the log."""
-        blocked = sum(1 for r in self.open if r.status == "blocked")
+        now = standing(self.open, self.closed)
         return say(
             "actions.summary",
-            open=len(self.open) - blocked,
-            blocked=blocked,
-            closed=len(self.closed),
-            overdue=self.overdue,
+            open=now.open,
+            blocked=len(now.blocked),
+            closed=now.closed,
+            overdue=len(now.overdue),
             decisions=len(self.decisions),
         )
 
@@ -155,7 +173,7 @@ def carry_actions(
             latest[action.id] = (action, this)  # carries them) is no update this month
 
     today = month.meeting.date
-    open_rows, closed_rows, overdue = [], [], 0
+    open_rows, closed_rows = [], []
     ordered = sorted(
         latest.values(), key=lambda item: (_ORDER[item[0].section], item[0].due, item[0].id)
     )
@@ -177,7 +195,6 @@ def carry_actions(
             continue
         flag = ""
         if action.due < today:
-            overdue += 1
             flag = say("actions.overdue_by", days=(today - action.due).days)
         open_rows.append(_row(action, flag, carried))
     decisions = tuple(
@@ -199,7 +216,6 @@ def carry_actions(
         tuple(open_rows),
         tuple(closed_rows),
         decisions,
-        overdue,
         (*warnings, *unlinked),
         rows,
         month_label(last.period) if last is not None and rows else "",

@@ -13,7 +13,7 @@ personal data) and phrased already.
 
 from __future__ import annotations
 
-from agenda.actions import status_word
+from agenda.actions import standing, status_word
 from agenda.compose import PACK_KIND
 from agenda.formatting import short_date
 from agenda.model import (
@@ -229,12 +229,12 @@ def _actions(pack: Pack, section: Section) -> MemoPart:
                 ),
             )
         )
-    blocked = sum(1 for r in rows if r.status == "blocked")
+    now = standing(rows, closed)
     lead = say(
         "briefs.actions_lead",
-        open=len(rows) - blocked,
-        blocked=blocked,
-        overdue=sum(1 for r in rows if r.flag),
-        closed=len(closed),
+        open=now.open,
+        blocked=len(now.blocked),
+        overdue=len(now.overdue),
+        closed=now.closed,
     )
     return MemoPart(say("briefs.actions_heading"), tuple(items), lead=lead)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from agenda.actions import Carried
+from agenda.actions import Carried, standing
 from agenda.errors import Problem
 from agenda.facilitation import lead_cell
 from agenda.model import Purpose, Slot, Table, ThemeCard
@@ -84,12 +84,13 @@ def _customer_focus(cards: Sequence[ThemeCard]) -> str:
 
 
 def _actions_focus(carried: Carried) -> str:
-    late = sorted((r for r in carried.open if r.flag), key=lambda r: r.due)
-    blocked = [r for r in carried.open if r.status == "blocked"]
-    if not late and not blocked:
+    now = standing(carried.open)
+    if not now.overdue and not now.blocked:
         return ""
     return say(
-        "agenda.focus_actions_late", late=[r.id for r in late], blocked=[r.id for r in blocked]
+        "agenda.focus_actions_late",
+        late=[r.id for r in now.overdue],
+        blocked=[r.id for r in now.blocked],
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from agenda.actions import standing
 from agenda.formatting import month_label
 from agenda.model import ActionLog, Chart, Figures, Narrative, Section, Summary, Table
 from agenda.nps import LOW_N
@@ -72,8 +73,8 @@ def summarise(
             asks.append(say("summary.more_decisions", count=len(actions.decisions) - MOST_ASKS))
         if not asks:
             asks = [say("summary.no_decisions")]
-        overdue = sorted((r for r in actions.rows if r.flag), key=lambda r: r.due)
-        blocked = sum(1 for r in actions.rows if r.status == "blocked")
+        now = standing(actions.rows, actions.closed)
+        late = now.overdue[0] if now.overdue else None
         if actions.taken:  # what became of the last meeting's decisions comes first
             states = [r.state for r in actions.taken]
             since.append(
@@ -91,11 +92,11 @@ def summarise(
         since += [
             say(
                 "summary.since",
-                closed=len(actions.closed),
-                open=len(actions.rows) - blocked,
-                blocked=blocked,
-                overdue=len(overdue),
-                most_overdue=f"{overdue[0].id} ({overdue[0].flag.lower()})" if overdue else None,
+                closed=now.closed,
+                open=now.open,
+                blocked=len(now.blocked),
+                overdue=len(now.overdue),
+                most_overdue=f"{late.id} ({late.flag.lower()})" if late else None,
             )
         ]
     return Summary(
