@@ -201,21 +201,15 @@ def read_responses(
 # --- text exports ---------------------------------------------------------------------------
 
 
-#: A quote left open swallows the rows after it into one cell: they show up inside it, as a
-#: line that starts with an ISO date, or one that starts with a number (a respondent id) and
-#: holds a date among at least four fields of one delimiter (a SurveyMonkey row), or as a
-#: timestamp that is a field of its own, at a line's start or between delimiters (Qualtrics,
-#: Google Forms and Typeform rows); a comment's own line breaks rarely start so.
-_DATE = r"(?:\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}\b)"
+#: A quote left open swallows the rows after it into one cell. They show up inside it as lines
+#: that are rows of the export (``_Count.swallows``: a date and a score where the export has
+#: them), or as a timestamp that is a field of its own, at a line's start or between
+#: delimiters (a row whose cells are quoted); a comment's own line breaks are rarely either.
 _STAMP = (
     r"(?:\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?"
     r"|\d{1,2}/\d{1,2}/\d{2,4}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)"
 )
-_SWALLOWED_ROW = re.compile(
-    r"\n\s*\d{4}-\d{2}-\d{2}\s*[,;\t|]"
-    + rf"|(?:\n|[,;\t|])[ ]*{_STAMP}[ ]*(?=[,;\t|\r\n])"
-    + "".join(rf"|\n\s*\d+\s*{d}(?=[^\n]*{_DATE})(?:[^\n{d}]*{d}){{3}}" for d in (",", ";", "\t"))
-)
+_STAMP_FIELD = re.compile(rf"(?:\n|[,;\t|])[ ]*\"?{_STAMP}\"?[ ]*(?=[,;\t|\r\n])")
 _QUOTED = re.compile(r'"(?:[^"]|"")*"')
 _DELIMITERS = (",", ";", "\t", "|")
 Key = tuple[Any, ...]
@@ -606,7 +600,7 @@ def _count_rows(reader: _Rows, count: _Count, path: Path) -> list[Problem]:
     for row in reader:
         line = previous + 1
         now = reader.line_num
-        if now - previous > 1 and any(_SWALLOWED_ROW.search(cell) for cell in row):
+        if now - previous > 1 and any(count.swallows(cell) for cell in row if "\n" in cell):
             problems.append(
                 Problem(
                     path,
@@ -671,6 +665,27 @@ class _Count:
         self._order = _Order(self.dates)
         self._positive = _Positive()
 
+    def swallows(self, cell: str) -> bool:
+        """Whether ``cell`` holds rows of the export after its first line: a quote opened in
+        it and never closed. A line is a row when its date and score cells (where this
+        export has them) read as a date and a score; or it holds a timestamp as a field."""
+        if _STAMP_FIELD.search(cell):
+            return True
+        if not self.delimiter:
+            return False  # a workbook's cells are its own
+        at, score_at = self.idx["date"], self.idx["score"]
+        for line in cell.split("\n")[1:]:
+            cells = line.rstrip("\r").split(self.delimiter)
+            if len(cells) < self.need:
+                continue
+            try:
+                self.full.parse(cells[at].strip().strip('"'))
+                if _score(cells[score_at].strip().strip('"')) is not None:
+                    return True
+            except _Bad:
+                continue
+        return False
+
     def fresh(self, first_row: int) -> _Count:
         """An empty count like this one, whose rows are numbered from ``first_row``."""
         other = copy.copy(self)
@@ -722,7 +737,7 @@ class _Count:
         channels = list(map(self.get["channel"], rows)) if "channel" in self.idx else none
         columns += [c for c in (segments, channels) if c is not none]
         comments = list(map(self.get["comment"], rows)) if "comment" in self.idx else None
-        if spanning and _swallowed([*columns, comments or []]):
+        if spanning and any(map(self.swallows, _spanning([*columns, comments or []]))):
             return False
         if lines is None:
             self.counts.update(zip(*columns, strict=True))
@@ -750,13 +765,10 @@ class _Count:
         return True
 
 
-def _swallowed(columns: list[list[Any]]) -> bool:
-    """A cell holding the rows after it: a quote opened and never closed."""
+def _spanning(columns: list[list[Any]]) -> Iterator[str]:
+    """The cells of ``columns`` that span lines."""
     for column in columns:
-        text = "\x00".join(c for c in column if isinstance(c, str) and "\n" in c)
-        if text and _SWALLOWED_ROW.search(text):
-            return True
-    return False
+        yield from (c for c in column if isinstance(c, str) and "\n" in c)
 
 
 #: What tells a date from the time after it, in a date_format: the date's own directives.

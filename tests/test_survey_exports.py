@@ -542,3 +542,46 @@ def test_a_quote_left_open_in_a_timestamped_export_is_refused_at_its_row(
     _refused(
         run_cli, month, tmp_path, "e.csv:11: error: a quote opened in this row is never closed"
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "fmt"),
+    [
+        # day.month.year dates, semicolons, no id column (a German export)
+        (
+            "Datum;Bewertung;Kommentar",
+            lambda n: f"{1 + n % 28:02d}.11.2026;{n % 11};ok",
+            "%d.%m.%Y",
+        ),
+        # ids that are not numbers, before a date-only cell
+        ("id,date,score,comment", lambda n: f"R_{n}x,2026-11-{1 + n % 28:02d},{n % 11},ok", None),
+    ],
+)
+def test_a_quote_left_open_is_refused_whatever_the_rows_look_like(
+    run_cli, tmp_path, header, row, fmt
+):
+    """QA: a quote opened and never closed swallowed the rows after it in exports whose rows
+    start neither with an ISO date nor a numeric id; the pack counted 3 answers of 10."""
+    d = ";" if ";" in header else ","
+    lines = [header] + [row(n) for n in range(10)]
+    lines[3] = lines[3].rsplit(d, 1)[0] + d + '"Rechnung falsch'  # row 3 of 10, line 4
+    names = header.split(d)
+    date, score, comment = names[-3], names[-2], names[-1]
+    setting = f'\n  date_format: "{fmt}"' if fmt else ""
+    month = _month(
+        tmp_path,
+        f"responses:\n  file: e.csv\n  columns: {{date: {date}, score: {score}, comment: {comment}}}"
+        + setting,
+        {"e.csv": ("\n".join(lines) + "\n").encode()},
+    )
+    _refused(run_cli, month, tmp_path, "e.csv:4: error: a quote opened in this row is never closed")
+
+
+def test_a_quoted_comment_with_a_date_at_a_line_start_is_read_as_it_is(run_cli, tmp_path):
+    """QA: a correctly quoted comment whose second line starts with a date and a comma was
+    refused as a quote never closed."""
+    rows = [["date", "score", "comment"]]
+    rows += [["2026-11-02", "9", "Engineer booked for:\n2026-11-05, nobody came. Bill wrong"]]
+    rows += [["2026-11-03", "10", "fine"], ["2026-11-04", "3", "no"], ["2026-11-05", "9", ""]]
+    month = _month(tmp_path, "responses: e.csv", {"e.csv": _csv(rows).encode()})
+    assert _nps_in_pack(run_cli, month, tmp_path) == _by_hand([9, 10, 3, 9])
