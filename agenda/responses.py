@@ -279,6 +279,7 @@ def _read_text(path: Path, layout: _Layout, keywords: Keywords | None) -> Survey
         )
     encoding = _encoding(path)
     answers = SurveyAnswers(path)
+    csv.field_size_limit(MAX_CSV_BYTES)  # a long comment is a comment, not a broken file
     reader = None
 
     def at_line(line: int, message: str) -> Problem:
@@ -290,8 +291,9 @@ def _read_text(path: Path, layout: _Layout, keywords: Keywords | None) -> Survey
             delimiter = _delimiter(handle.read(64 * 1024), path.suffix.lower())
             _rewind(handle)
             reader = csv.reader(handle, delimiter=delimiter)
-            header, header_line = _preamble(reader, layout, path)
+            header, header_line, skipped = _preamble(reader, layout, path)
             idx, width = _columns(header, layout, path, header_line)
+            _no_answer_skipped(skipped, idx, layout, path)
             count = _Count(idx, width, delimiter, layout, keywords)
             halves = _halves(path, encoding, reader.line_num)
             with _no_gc():
@@ -308,11 +310,18 @@ def _read_text(path: Path, layout: _Layout, keywords: Keywords | None) -> Survey
             _rewind(handle)
             reader = csv.reader(handle, delimiter=delimiter)
             _preamble(reader, layout, path)
-            count = _Count(idx, width, delimiter, layout, None, exact=True)
+            count = _Count(idx, width, delimiter, layout, keywords, exact=True)
             problems = _count_rows(reader, count, path)
     except UnicodeDecodeError:
         raise DataError(
-            [Problem(path, "file is not UTF-8 or UTF-16 text; export it as CSV UTF-8")]
+            [
+                Problem(
+                    path,
+                    "file is not UTF-8 or UTF-16 text (a Latin-1 or Windows-1252 export?); "
+                    "export it as CSV UTF-8",
+                    _undecodable_line(path, encoding),
+                )
+            ]
         ) from None
     except csv.Error as exc:
         line = reader.line_num if reader is not None else None
@@ -321,6 +330,18 @@ def _read_text(path: Path, layout: _Layout, keywords: Keywords | None) -> Survey
         problems = _tally(answers, count, at_line)
     _raise_rows(path, problems)
     return answers
+
+
+def _undecodable_line(path: Path, encoding: str) -> int | None:
+    """The line of the first byte that is not ``encoding`` (UTF-8 only), for the message."""
+    if not encoding.startswith("utf-8"):
+        return None
+    data = path.read_bytes()
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return data.count(b"\n", 0, exc.start) + 1
+    return None
 
 
 #: A text export larger than this is read in two processes, where forking is used.
@@ -463,19 +484,55 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _preamble(reader: _Rows, layout: _Layout, path: Path) -> tuple[list[str], int]:
-    """Read up to the header row, then the label rows after it; return the header's cells
-    and the line it ends on."""
+def _preamble(
+    reader: _Rows, layout: _Layout, path: Path
+) -> tuple[list[str], int, list[tuple[int, list[str]]]]:
+    """Read up to the header row, then the label rows after it; return the header's cells,
+    the line it ends on, and the skipped label rows with their lines."""
     header: tuple[list[str], int] | None = None
+    skipped: list[tuple[int, list[str]]] = []
     for row in range(1, layout.header_row + layout.skip_rows + 1):
+        line = reader.line_num + 1
         cells = next(reader, None)
         if cells is None:
             _past_the_end(layout, path, row - 1, row)
             break
         if row == layout.header_row:
             header = cells, reader.line_num
+        elif row > layout.header_row:
+            skipped.append((line, cells))
     assert header is not None
-    return header
+    return (*header, skipped)
+
+
+def _no_answer_skipped(
+    skipped: Sequence[tuple[int, Sequence[object]]],
+    idx: dict[str, int],
+    layout: _Layout,
+    path: Path,
+    where: str = "line",
+) -> None:
+    """Refuse ``skip_rows`` that skips an answer: a label row has no date and score, so a
+    skipped row whose date and score cells read as a date and a score is an answer lost
+    (an export with one header row fewer than ``skip_rows`` expects)."""
+    dates = _Dates(layout.date_format)
+    for line, cells in skipped:
+        if len(cells) <= max(idx["date"], idx["score"]):
+            continue
+        try:
+            day = dates.parse(cells[idx["date"]])
+            score = _score(cells[idx["score"]])
+        except _Bad:
+            continue
+        if score is None:
+            continue
+        message = (
+            f"skip_rows is {layout.skip_rows}, but {where} {line} of {path.name}, which it "
+            f"skips, is an answer (dated {day.isoformat()}, scored {score}); skip only the "
+            "label rows between the header and the answers (skip_rows: "
+            f"{layout.skip_rows - 1} if that row is the first answer)"
+        )
+        raise DataError([layout.problem(("skip_rows",), message)])
 
 
 def _past_the_end(layout: _Layout, path: Path, rows: int, wanted: int) -> None:
@@ -494,8 +551,13 @@ def _past_the_end(layout: _Layout, path: Path, rows: int, wanted: int) -> None:
     raise DataError([layout.problem(("skip_rows",), message)])
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
 def _fold(text: str) -> str:
-    return text.strip().casefold()
+    """A header or sheet name as it is matched: without case, invisible characters, or the
+    kind and number of spaces (a non-breaking space is a space)."""
+    return " ".join(text.translate(_INVISIBLE).split()).casefold()
 
 
 def _columns(
@@ -586,6 +648,8 @@ def _normalise(
         return None
     if len(row) < need:
         return row + [""] * (need - len(row))
+    if len(row) > width and not any(row[width:]):
+        return row[:width]  # trailing delimiters: empty cells past the last column
     if comment_i is not None and comment_i == width - 1 and len(row) > width:
         return [*row[: width - 1], delimiter.join(row[width - 1 :])]
     return row
@@ -657,9 +721,7 @@ class _Count:
         self.counts: Counter[Key] = Counter()
         self.first_line: dict[Key, int] = {}
         self.first_cell: dict[Key, Any] = {}
-        self.tally = (
-            Tally(keywords, KEEP_SAID) if keywords and "comment" in idx and not exact else None
-        )
+        self.tally = Tally(keywords, KEEP_SAID) if keywords and "comment" in idx else None
         self.has_comments = "comment" in idx
         self.rows = 0
         self._order = _Order(self.dates)
@@ -884,6 +946,10 @@ def _read_workbook(path: Path, layout: _Layout, keywords: Keywords | None) -> Su
         return Problem(path, f"row {row}{where}: {message}")
 
     idx, width = _columns(header, layout, path, None, sheet)
+    labels = [
+        (layout.header_row + 1 + n, row) for n, row in enumerate(rows[layout.header_row : end])
+    ]
+    _no_answer_skipped(labels, idx, layout, path, where="row")
     count = _Count(idx, width, "", layout, keywords, text=False)
     body = rows[end:]
     with _no_gc():

@@ -377,3 +377,41 @@ def test_a_large_export_read_in_two_processes_says_what_one_process_reads(tmp_pa
     # every five rows: three comments use "bill", two "cafe" (one with a quoted line break)
     assert one.mentions == {"Billing accuracy": 1800, "Café service": 1200}
     assert two.said == one.said
+
+
+def test_a_stray_quote_before_the_middle_of_a_large_export_loses_no_theme(tmp_path, monkeypatch):
+    """QA: an unquoted `my 5" screen` early in a large export made the two-process split land
+    inside a quoted cell; the row-by-row re-read then counted no theme ("no mentions", exit
+    65). Read in halves or in one, the export says the same."""
+    import agenda.responses as responses
+    from agenda.keywords import Keywords
+    from agenda.sources import load_yaml
+    from agenda.validate import load_month
+
+    texts = ('"my 5"" screen and the bill"', '"bill\nwrong again"', "fine")
+    lines = [",".join(HEADER)]
+    for n in range(3000):
+        text = texts[n % 3] if n else ""
+        if n == 10:
+            text = 'my 5" screen cracked'  # unquoted, with a quote in it, as tools leave it
+        lines.append(f"2026-11-{1 + n * 28 // 3000:02d} 09:00:00,{n % 11},H,Web,{text}")
+    month = _month(tmp_path, [])
+    export = month / "export.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    spec = load_month(month).customer.nps.responses
+    keywords = Keywords([("Billing accuracy", ["bill"])])
+
+    def read() -> responses.SurveyAnswers:
+        return responses.read_responses(month, spec, load_yaml(month / "customer.yaml"), keywords)
+
+    monkeypatch.setenv("AGENDA_NO_FORK", "1")
+    one = read()
+    monkeypatch.delenv("AGENDA_NO_FORK")
+    monkeypatch.setattr(responses, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(responses, "_can_fork", lambda: True)
+    assert responses._halves(export, "utf-8", 1) is not None
+    two = read()
+    # rows 1, 2, 4, 5, 7, 8, ... mention the bill (row 10's comment does not; row 0 has none)
+    bills = sum(1 for n in range(1, 3000) if n % 3 in (0, 1) and n != 10)
+    assert one.mentions == two.mentions == {"Billing accuracy": bills}
+    assert (two.scores, two.commented) == (one.scores, one.commented)

@@ -585,3 +585,72 @@ def test_a_quoted_comment_with_a_date_at_a_line_start_is_read_as_it_is(run_cli, 
     rows += [["2026-11-03", "10", "fine"], ["2026-11-04", "3", "no"], ["2026-11-05", "9", ""]]
     month = _month(tmp_path, "responses: e.csv", {"e.csv": _csv(rows).encode()})
     assert _nps_in_pack(run_cli, month, tmp_path) == _by_hand([9, 10, 3, 9])
+
+
+def test_skip_rows_that_would_skip_an_answer_is_refused_at_its_key(run_cli, tmp_path):
+    """QA: skip_rows: 1 on a SurveyMonkey 'condensed' export (one header row) dropped its first
+    answer without a word: NPS +100 from 2 answers instead of +33 from 3."""
+    text = (
+        "Respondent ID,Start Date,Q,Comment\n"
+        "101,11/02/2026 09:00:00 AM,0,bill awful\n"
+        "102,11/03/2026 09:00:00 AM,10,great\n"
+        "103,11/04/2026 09:00:00 AM,9,good\n"
+    )
+    setting = (
+        "responses:\n  file: sm.csv\n  skip_rows: 1\n"
+        "  columns: {date: Start Date, score: Q, comment: Comment}\n"
+        '  date_format: "%m/%d/%Y %I:%M:%S %p"'
+    )
+    month = _month(tmp_path, setting, {"sm.csv": text.encode()})
+    message = _refused(run_cli, month, tmp_path, "skip_rows is 1, but line 2 of sm.csv")
+    assert f"customer.yaml:{_yaml_line(month, 'skip_rows')}:" in message
+    # a workbook the same: its row 2 is an answer
+    book = tmp_path / "sm.xlsx"
+    _workbook(
+        book,
+        [["Start Date", "Q"], [dt.datetime(2026, 11, 2, 9), 0], [dt.datetime(2026, 11, 3), 10]],
+    )
+    month = _month(
+        tmp_path / "b",
+        "responses:\n  file: sm.xlsx\n  sheet: Responses\n  skip_rows: 1\n  columns: {date: Start Date, score: Q}",
+        {"sm.xlsx": book.read_bytes()},
+    )
+    _refused(run_cli, month, tmp_path / "b", "skip_rows is 1, but row 2 of sm.xlsx")
+
+
+def test_trailing_delimiters_leave_empty_comments_empty(tmp_path):
+    """QA: 'bill late;' was quoted with its stray semicolon and ';' counted as three comments."""
+    from agenda.keywords import Keywords
+    from agenda.responses import read_responses
+    from agenda.sources import load_yaml
+
+    text = "date;score;comment\n2026-11-01;9;;\n2026-11-02;3;bill late;\n2026-11-03;2;;\n"
+    month = _month(tmp_path, "responses: e.csv", {"e.csv": text.encode()})
+    source = load_yaml(month / "customer.yaml")
+    read = read_responses(month, "e.csv", source, Keywords([("Bill", ["bill"])]))
+    assert (read.commented, read.unmatched, read.mentions) == (1, 0, {"Bill": 1})
+    assert [c.text for c in read.said["Bill"]] == ["bill late"]
+
+
+def test_headers_match_whatever_their_spaces_and_invisible_characters(run_cli, tmp_path):
+    """QA: a header typed with a non-breaking space gave "no column 'Start Date' (did you mean
+    'Start Date'?)", two names that look the same."""
+    rows = [["Start\u00a0Date", " How  likely?\u200b", "Comment"]]
+    rows += [["2026-11-02", "9", "ok"], ["2026-11-03", "10", ""], ["2026-11-04", "3", "no"]]
+    rows += [["2026-11-05", "9", ""]]
+    month = _month(
+        tmp_path,
+        "responses:\n  file: e.csv\n  columns: {date: Start Date, score: How likely?}",
+        {"e.csv": _csv(rows).encode()},
+    )
+    assert _nps_in_pack(run_cli, month, tmp_path) == _by_hand([9, 10, 3, 9])
+
+
+def test_a_very_long_comment_is_read_and_a_latin1_export_is_refused_at_its_line(run_cli, tmp_path):
+    rows = [["date", "score", "comment"], ["2026-11-02", "9", "slow " * 40_000]]
+    rows += [["2026-11-03", "10", ""], ["2026-11-04", "3", "no"], ["2026-11-05", "9", ""]]
+    month = _month(tmp_path, "responses: e.csv", {"e.csv": _csv(rows).encode()})
+    assert _nps_in_pack(run_cli, month, tmp_path) == _by_hand([9, 10, 3, 9])
+    latin = "date,score,comment\n2026-11-02,9,ok\n2026-11-03,3,caf\xe9 closed\n"
+    month = _month(tmp_path / "b", "responses: e.csv", {"e.csv": latin.encode("latin-1")})
+    _refused(run_cli, month, tmp_path / "b", "e.csv:3: error: file is not UTF-8")
