@@ -119,6 +119,7 @@ class _Layout:
     skip_rows: int = 0
     columns: dict[str, str] = field(default_factory=dict)  #: field → header, as given
     date_format: str | None = None
+    delimiter: str | None = None  #: as given, for a text export
 
     @classmethod
     def of(cls, spec: str | ResponsesExport, source: YamlFile) -> _Layout:
@@ -134,6 +135,7 @@ class _Layout:
             skip_rows=spec.skip_rows,
             columns=columns,
             date_format=spec.date_format,
+            delimiter=_NAMED[spec.delimiter] if spec.delimiter else None,
         )
 
     def problem(self, key: Loc, message: str) -> Problem:
@@ -189,6 +191,9 @@ def read_responses(
                 )
             ]
         )
+    if layout.delimiter is not None and workbook:
+        message = f"'{path.name}' is a workbook (.xlsx): its cells need no delimiter"
+        raise DataError([layout.problem(("delimiter",), message)])
     size = path.stat().st_size
     limit = MAX_XLSX_BYTES if workbook else MAX_CSV_BYTES
     if size > limit:
@@ -212,6 +217,9 @@ _STAMP = (
 _STAMP_FIELD = re.compile(rf"(?:\n|[,;\t|])[ ]*\"?{_STAMP}\"?[ ]*(?=[,;\t|\r\n])")
 _QUOTED = re.compile(r'"(?:[^"]|"")*"')
 _DELIMITERS = (",", ";", "\t", "|")
+_NAMED = dict(zip(("comma", "semicolon", "tab", "bar"), _DELIMITERS, strict=True))
+#: Lines of a text export read to find its delimiter: the header and the rows after it.
+_SNIFF_LINES = 20
 Key = tuple[Any, ...]
 #: Builds the problem for a row of the export: (row or line, message).
 RowProblem = Callable[[int, str], Problem]
@@ -241,17 +249,24 @@ def _encoding(path: Path) -> str:
     return "utf-8"
 
 
-def _delimiter(sample: str, suffix: str) -> str:
-    """Tab for ``.tsv``; else whichever of comma, semicolon, tab and bar the first line uses
-    most outside quotes (a question's text may hold commas)."""
+def _delimiter(sample: str, suffix: str, header_row: int) -> str:
+    """Tab for ``.tsv``; else whichever of comma, semicolon, tab and bar the header row uses
+    outside quotes as many times as the most rows after it do (a question's text may hold
+    commas, a score "9,0" one: the delimiter is the one every row shares); ties go to the
+    one used most."""
     if suffix == ".tsv":
         return "\t"
-    for text in (_QUOTED.sub("", sample), sample):
-        line = next((ln for ln in text.splitlines() if ln.strip()), "")
-        counts = {d: line.count(d) for d in _DELIMITERS}
-        if any(counts.values()):
-            return max(_DELIMITERS, key=counts.__getitem__)
-    return ","
+    lines = [ln for ln in _QUOTED.sub("", sample).splitlines() if ln.strip()]
+    lines = lines[header_row - 1 : header_row - 1 + _SNIFF_LINES] or lines[:1]
+    best, found = ",", (0, 0)
+    for d in _DELIMITERS:
+        counts = [line.count(d) for line in lines]
+        if not counts or not counts[0]:
+            continue
+        agree = (sum(1 for c in counts if c == counts[0]), counts[0])
+        if agree > found:
+            best, found = d, agree
+    return best
 
 
 def _rewind(handle: TextIO) -> None:
@@ -288,7 +303,9 @@ def _read_text(path: Path, layout: _Layout, keywords: Keywords | None) -> Survey
     try:
         with path.open(encoding=encoding, newline="") as handle:
             _rewind(handle)
-            delimiter = _delimiter(handle.read(64 * 1024), path.suffix.lower())
+            delimiter = layout.delimiter or _delimiter(
+                handle.read(64 * 1024), path.suffix.lower(), layout.header_row
+            )
             _rewind(handle)
             reader = csv.reader(handle, delimiter=delimiter)
             header, header_line, skipped = _preamble(reader, layout, path)

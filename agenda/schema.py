@@ -483,6 +483,11 @@ class ResponsesExport(Strict):
         default=None,
         description="strptime format of dates that are not ISO, e.g. %m/%d/%Y %H:%M:%S.",
     )
+    delimiter: Literal["comma", "semicolon", "tab", "bar"] | None = Field(
+        default=None,
+        description="Text exports only: the cells' delimiter, when the one found from the "
+        "header and first rows is not it.",
+    )
 
 
 def _one_source_schema(schema: dict[str, Any]) -> None:
@@ -504,7 +509,7 @@ class NpsSource(Strict):
     ) = Field(
         default=None,
         description="The survey export: its file name, or {file, sheet, header_row, "
-        "skip_rows, columns, date_format}.",
+        "skip_rows, columns, date_format, delimiter}.",
     )
     counts: NpsCounts | None = Field(
         default=None, description="The answers counted: {promoters, passives, detractors}."

@@ -654,3 +654,40 @@ def test_a_very_long_comment_is_read_and_a_latin1_export_is_refused_at_its_line(
     latin = "date,score,comment\n2026-11-02,9,ok\n2026-11-03,3,caf\xe9 closed\n"
     month = _month(tmp_path / "b", "responses: e.csv", {"e.csv": latin.encode("latin-1")})
     _refused(run_cli, month, tmp_path / "b", "e.csv:3: error: file is not UTF-8")
+
+
+def test_the_delimiter_is_the_one_every_row_shares_or_as_given(run_cli, tmp_path):
+    """QA: a semicolon export whose header question holds commas (unquoted, as Excel writes
+    it), or with a title line above the header, was read as comma-separated; there was no way
+    to say which delimiter it uses."""
+    question = "De 0 a 10, qual a probabilidade de nos recomendar, a um amigo ou colega?"
+    body = "05/11/2026;9;Bom serviço, rápido\n06/11/2026;10;\n07/11/2026;3;Mau\n08/11/2026;9,0;\n"
+    columns = f'columns: {{date: Data, score: "{question}", comment: Comentário}}'
+    text = f"Data;{question};Comentário\n" + body
+    month = _month(
+        tmp_path,
+        f'responses:\n  file: pt.csv\n  {columns}\n  date_format: "%d/%m/%Y"',
+        {"pt.csv": text.encode()},
+    )
+    assert _nps_in_pack(run_cli, month, tmp_path / "a") == _by_hand([9, 10, 3, 9])
+    titled = "Inquérito de satisfação, novembro, exportado\n" + text
+    month = _month(
+        tmp_path / "b",
+        f'responses:\n  file: pt.csv\n  header_row: 2\n  {columns}\n  date_format: "%d/%m/%Y"',
+        {"pt.csv": titled.encode()},
+    )
+    assert _nps_in_pack(run_cli, month, tmp_path / "b") == _by_hand([9, 10, 3, 9])
+    # or said outright, for an export the rows of which do not make it plain
+    odd = "date;score;comment\n2026-11-05;9;a, b\n2026-11-06;10;\n2026-11-07;3;\n2026-11-08;9;\n"
+    month = _month(
+        tmp_path / "c",
+        "responses:\n  file: e.csv\n  delimiter: semicolon",
+        {"e.csv": odd.encode()},
+    )
+    assert _nps_in_pack(run_cli, month, tmp_path / "c") == _by_hand([9, 10, 3, 9])
+    month = _month(
+        tmp_path / "d",
+        "responses:\n  file: e.csv\n  delimiter: colon",
+        {"e.csv": odd.encode()},
+    )
+    _refused(run_cli, month, tmp_path / "d", "delimiter")
