@@ -809,6 +809,8 @@ class _Count:
         cells = list(map(self.get["date"], rows))
         cut = self.cut if self.text or all(type(c) is str for c in cells) else None
         days = list(cut(cells)) if cut is not None else cells
+        if cut is _iso_day and not _all_iso(cells):
+            days = cells  # read whole, so a cell that is not ISO is refused as it is written
         scores = list(map(self.get["score"], rows))
         columns = [days, scores]
         none = [None] * len(rows)
@@ -881,6 +883,22 @@ def _before_space(cells: list[Any]) -> Iterator[Any]:
             if set(map(operator.itemgetter(at), cells)) == {" "}:
                 return map(operator.itemgetter(slice(0, at)), cells)
     return map(_FIRST_WORD, map(_SPLIT_SPACE, map(str.strip, cells)))
+
+
+#: The shape of an ISO date or timestamp, its digits written 0 (or a blank cell).
+_ISO_SHAPE = re.compile(
+    rb"[ \t]*(?:0000-00-00(?:[T ]00:00(?::00(?:[.,]0{1,9})?)?[ \t]*(?:[Zz]|[+-]00(?::?00)?)?)?)?"
+    rb"[ \t]*"
+)
+_ZEROS = bytes.maketrans(b"123456789", b"000000000")
+
+
+def _all_iso(cells: list[str]) -> bool:
+    """Whether every cell is written as an ISO date or timestamp (or is blank): checked by
+    the few shapes the cells take, digits aside, so a million cells cost a few set entries.
+    ("2026-11-02garbage" is not; the time of day is not read, so its range is not checked.)"""
+    joined = "\n".join(cells).encode("utf-8", "replace").translate(_ZEROS)
+    return all(_ISO_SHAPE.fullmatch(shape) for shape in set(joined.split(b"\n")))
 
 
 def _iso_day(cells: list[Any]) -> Iterator[Any]:

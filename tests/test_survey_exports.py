@@ -691,3 +691,12 @@ def test_the_delimiter_is_the_one_every_row_shares_or_as_given(run_cli, tmp_path
         {"e.csv": odd.encode()},
     )
     _refused(run_cli, month, tmp_path / "d", "delimiter")
+
+
+def test_a_date_cell_with_more_than_a_timestamp_in_it_is_refused_whole(run_cli, tmp_path):
+    """QA: '2026-11-02garbage' was read as 2 November (only the first ten characters)."""
+    rows = [["date", "score"], ["2026-11-01T09:00:00Z", "9"], ["2026-11-02garbage", "10"]]
+    rows += [["2026-11-03 10:00", "3"]]
+    month = _month(tmp_path, "responses: e.csv", {"e.csv": _csv(rows).encode()})
+    message = _refused(run_cli, month, tmp_path, "e.csv:3: error:")
+    assert "2026-11-02garbage" in message
