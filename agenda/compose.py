@@ -415,6 +415,10 @@ def _appendix(
         blank=f"{a.blank:,}" if a is not None else None,
         first=short_date(first) if first and last else None,
         last=short_date(last) if first and last else None,
+        outside=f"{a.outside:,}" if a is not None and a.outside else None,
+        outside_first=short_date(a.outside_first) if a and a.outside_first else None,
+        outside_last=short_date(a.outside_last) if a and a.outside_last else None,
+        period=month_label(month.meeting.period),
         compared=[month_label(s.period) for s in signal.history if s.period >= oldest],
     )
     blocks.append(Bullets("Customer figures", facts))

@@ -262,7 +262,7 @@ def _month_answers(
     ]
     themes = [*counted, *own]
     keywords = Keywords(themes) if themes else None
-    answers = read_responses(folder, customer.nps.responses, file, keywords)
+    answers = read_responses(folder, customer.nps.responses, file, keywords, folder.name)
     return from_scores(answers.scores), answers
 
 

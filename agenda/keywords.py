@@ -178,7 +178,7 @@ class Said:
 
 _KIND = {True: "+", False: ""}
 #: A tally's counts and kept comments, as one process sends them to another.
-TallyState = tuple[Counter[tuple[str, object]], dict[str, Any], dict[str, Any]]
+TallyState = tuple[Counter[tuple[str, object, object]], dict[str, Any], dict[str, Any]]
 
 
 @dataclass
@@ -192,8 +192,9 @@ class Tally:
 
     keywords: Keywords
     keep: int
-    #: (marks, score cell) → comments: comments are counted only where the score is read
-    counts: Counter[tuple[str, object]] = field(default_factory=Counter)
+    #: (marks, score cell, date cell) → comments: counted only where the score is read, and
+    #: only in the month the export is read for
+    counts: Counter[tuple[str, object, object]] = field(default_factory=Counter)
     _recent: dict[str, list[tuple[int, Said]]] = field(default_factory=dict)
     _positive: dict[str, list[tuple[int, Said]]] = field(default_factory=dict)
 
@@ -219,7 +220,8 @@ class Tally:
             return
         texts = [comments[i] for i in rows]
         marks = self.keywords.marks(texts)
-        self.counts.update(zip(marks, [scores[i] for i in rows], strict=True))
+        dates = [days[i] for i in rows]
+        self.counts.update(zip(marks, [scores[i] for i in rows], dates, strict=True))
         hit = list(compress(range(len(marks)), marks))  # the comments that mention a theme
         if not hit:
             return
@@ -280,9 +282,7 @@ class Tally:
         """What this tally holds, to send from another process."""
         return self.counts, self._recent, self._positive
 
-    def merge(
-        self, state: tuple[Counter[tuple[str, object]], dict[str, Any], dict[str, Any]]
-    ) -> None:
+    def merge(self, state: TallyState) -> None:
         """Add another tally of the same keywords (another part of the same export)."""
         counts, recent, positive = state
         self.counts.update(counts)

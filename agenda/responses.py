@@ -102,9 +102,11 @@ class SurveyAnswers:
     #: keyword theme → the comments kept as possible verbatims, most recent first
     said: dict[str, list[Comment]] = field(default_factory=dict)
     blank: int = 0  #: rows with no score, skipped
-    first: dt.date | None = None
+    first: dt.date | None = None  #: the first counted answer's date
     last: dt.date | None = None
-    months: Counter[str] = field(default_factory=Counter)  #: answers by YYYY-MM of their date
+    outside: int = 0  #: scored answers dated in another month than the one read for, not counted
+    outside_first: dt.date | None = None
+    outside_last: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -120,11 +122,13 @@ class _Layout:
     columns: dict[str, str] = field(default_factory=dict)  #: field → header, as given
     date_format: str | None = None
     delimiter: str | None = None  #: as given, for a text export
+    #: the month whose answers are counted (YYYY-MM); answers dated in another are set apart
+    month: str | None = None
 
     @classmethod
-    def of(cls, spec: str | ResponsesExport, source: YamlFile) -> _Layout:
+    def of(cls, spec: str | ResponsesExport, source: YamlFile, month: str | None = None) -> _Layout:
         if isinstance(spec, str):
-            return cls(spec, source, mapped=False)
+            return cls(spec, source, mapped=False, month=month)
         columns = {key: header for key, header in spec.columns.model_dump().items() if header}
         return cls(
             spec.file,
@@ -136,6 +140,7 @@ class _Layout:
             columns=columns,
             date_format=spec.date_format,
             delimiter=_NAMED[spec.delimiter] if spec.delimiter else None,
+            month=month,
         )
 
     def problem(self, key: Loc, message: str) -> Problem:
@@ -173,14 +178,17 @@ def read_responses(
     spec: str | ResponsesExport,
     referenced_from: YamlFile,
     keywords: Keywords | None = None,
+    month: str | None = None,
 ) -> SurveyAnswers:
     """Parse the survey export named in customer.yaml; raise DataError listing bad rows.
 
     ``spec`` is ``nps.responses``: a file name, or the checked mapping that says how to read it.
     With ``keywords``, the comments are counted by theme in the same pass, and each theme's
-    most recent comments are kept as possible verbatims (``SurveyAnswers.said``).
+    most recent comments are kept as possible verbatims (``SurveyAnswers.said``). With
+    ``month`` (YYYY-MM), answers dated in another month are not counted, nor their comments:
+    they are counted apart (``SurveyAnswers.outside``), for the pack to say so.
     """
-    layout = _Layout.of(spec, referenced_from)
+    layout = _Layout.of(spec, referenced_from, month)
     path = _resolve(folder, layout)
     workbook = path.suffix.lower() in _WORKBOOKS
     if layout.sheet is not None and not workbook:
@@ -741,7 +749,8 @@ class _Count:
         self.tally = Tally(keywords, KEEP_SAID) if keywords and "comment" in idx else None
         self.has_comments = "comment" in idx
         self.rows = 0
-        self._order = _Order(self.dates)
+        self.month = layout.month
+        self._order = _Order(self.dates, self.month)
         self._positive = _Positive()
 
     def swallows(self, cell: str) -> bool:
@@ -907,17 +916,24 @@ def _iso_day(cells: list[Any]) -> Iterator[Any]:
     return map(_TEN, map(str.strip, cells))
 
 
+def _in_month(day: dt.date, month: str | None) -> bool:
+    return month is None or f"{day.year:04d}-{day.month:02d}" == month
+
+
 class _Order(dict[Any, int]):
     """A date cell → how recent it is (its date's ordinal, shifted past any row's place); an
-    unreadable date sorts first (its row is an error, reported at the end)."""
+    unreadable date, or one in another month than the one read for, sorts first (its row is
+    an error, or not counted), so it never crowds out a comment a pack may quote."""
 
-    def __init__(self, dates: _Dates) -> None:
+    def __init__(self, dates: _Dates, month: str | None) -> None:
         super().__init__()
         self.dates = dates
+        self.month = month
 
     def __missing__(self, cell: Any) -> int:
         try:
-            value = self.dates.parse(cell).toordinal() << 32
+            day = self.dates.parse(cell)
+            value = day.toordinal() << 32 if _in_month(day, self.month) else 0
         except _Bad:
             value = 0
         self[cell] = value
@@ -994,7 +1010,57 @@ def _read_workbook(path: Path, layout: _Layout, keywords: Keywords | None) -> Su
             count.add(chunk, lines=list(range(first, first + len(chunk))))
     answers = SurveyAnswers(path)
     _raise_rows(path, _tally(answers, count, at_row))
+    if answers.blank:  # calamine reads a formula's error as an empty cell: tell them apart
+        errors = _error_cells(path, sheet, idx["score"], end)
+        _raise_rows(
+            path,
+            [
+                at_row(
+                    row,
+                    f"score is the formula error {value}, not a blank: correct the "
+                    "formula, or clear the cell if the answer was left blank",
+                )
+                for row, value in errors
+            ],
+        )
     return answers
+
+
+_ERROR_CELL = re.compile(
+    rb'<c\b([^>]*\bt="e"[^>]*)>(?:<f\b[^>]*(?:/>|>.*?</f>))?(?:<v>([^<]*)</v>)?'
+)
+_CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+
+
+def _error_cells(path: Path, sheet: str, column: int, end: int) -> list[tuple[int, str]]:
+    """The rows after ``end`` whose cell in ``column`` (0-based) holds a formula's error
+    (#DIV/0!, #N/A...), read from the sheet's XML; [] when it cannot be told."""
+    import posixpath
+    import xml.etree.ElementTree as ET
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    letters = ""
+    n = column + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    try:
+        with zipfile.ZipFile(path) as archive:
+            book = ET.fromstring(archive.read("xl/workbook.xml"))
+            rid = next(s.get(rel) for s in book.iter(f"{main}sheet") if s.get("name") == sheet)
+            rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+            target = next(r.get("Target", "") for r in rels if r.get("Id") == rid)
+            name = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+            data = archive.read(posixpath.normpath(name))
+    except (KeyError, StopIteration, ET.ParseError, zipfile.BadZipFile, OSError):
+        return []
+    found = []
+    for match in _ERROR_CELL.finditer(data):
+        ref = _CELL_REF.search(match.group(1))
+        if ref and ref.group(1).decode() == letters and int(ref.group(2)) > end:
+            found.append((int(ref.group(2)), (match.group(2) or b"#ERROR").decode()))
+    return found
 
 
 def _sheet(names: list[str], layout: _Layout, path: Path) -> str:
@@ -1162,6 +1228,13 @@ def _tally(answers: SurveyAnswers, count: _Count, problem: RowProblem) -> list[P
         if score is None:
             answers.blank += n
             continue
+        if not _in_month(date, count.month):
+            answers.outside += n
+            if answers.outside_first is None or date < answers.outside_first:
+                answers.outside_first = date
+            if answers.outside_last is None or date > answers.outside_last:
+                answers.outside_last = date
+            continue
         segment = (rest[0] or None) if has_segment else None
         channel = (rest[-1] or None) if has_channel else None
         answers.scores[score] += n
@@ -1169,7 +1242,6 @@ def _tally(answers: SurveyAnswers, count: _Count, problem: RowProblem) -> list[P
             _group(answers.by_segment, segment)[score] += n
         if channel:
             _group(answers.by_channel, channel)[score] += n
-        answers.months[f"{date.year:04d}-{date.month:02d}"] += n
         if answers.first is None or date < answers.first:
             answers.first = date
         if answers.last is None or date > answers.last:
@@ -1203,11 +1275,13 @@ def _comments(answers: SurveyAnswers, count: _Count) -> None:
     tally = count.tally
     assert tally is not None
     scores: dict[Any, int | None] = {}
-    for (marks, cell), n in tally.counts.items():
+    for (marks, cell, day), n in tally.counts.items():
         if cell not in scores:
             scores[cell] = _score(cell)
         if scores[cell] is None:
             continue  # an abandoned survey's comment: no answer to count it with
+        if not _in_month(count.dates.parse(day), count.month):
+            continue  # an answer from another month: not counted, nor its comment
         answers.commented += n
         names = tally.keywords.themes(marks)
         for name in names:
@@ -1219,7 +1293,7 @@ def _comments(answers: SurveyAnswers, count: _Count) -> None:
         kept = []
         for said in tally.said(name):
             comment = _quoted(said, count.dates)
-            if comment is not None:
+            if comment is not None and _in_month(comment.date, count.month):
                 kept.append(comment)
         answers.said[name] = kept
 

@@ -83,18 +83,19 @@ class CustomerSignal:
             )
             self.framing = "neutral"
         answers = month.answers
-        if answers is not None:
-            outside = sum(n for m, n in answers.months.items() if m != self.period)
-            if outside:
-                self.warnings.append(
-                    Problem(
-                        answers.path,
-                        f"{plural(outside, 'survey answer')} "
-                        f"{'is' if outside == 1 else 'are'} dated outside "
-                        f"{month_label(self.period)} (from {answers.first:%d %b %Y} to "
-                        f"{answers.last:%d %b %Y}); they are counted in this month's NPS",
-                    )
+        if answers is not None and answers.outside:
+            span = f"{answers.outside_first:%d %b %Y}"
+            if answers.outside_last != answers.outside_first:
+                span += f" to {answers.outside_last:%d %b %Y}"
+            self.warnings.append(
+                Problem(
+                    answers.path,
+                    f"{plural(answers.outside, 'survey answer')} "
+                    f"{'is' if answers.outside == 1 else 'are'} dated outside "
+                    f"{month_label(self.period)} ({span}): not counted in this month's NPS, "
+                    "themes or quotes (the appendix says so); check the export's dates",
                 )
+            )
         self.history = history
         with_signal = [s for s in history if s.nps or s.complaints is not None or s.themes]
         self.previous = with_signal[-1] if with_signal else None

@@ -373,9 +373,23 @@ def load_month(folder: Path) -> MonthData:
     if customer is not None and customer.nps.responses is not None:
         try:
             answers = read_responses(
-                folder, customer.nps.responses, loaded["customer"], keywords_of(customer)
+                folder,
+                customer.nps.responses,
+                loaded["customer"],
+                keywords_of(customer),
+                folder.name if is_month(folder.name) else None,
             )
             files.append(answers.path)
+            if answers.outside and not answers.scores and not answers.blank:
+                span = f"{answers.outside_first:%d %b %Y} to {answers.outside_last:%d %b %Y}"
+                problems.append(
+                    loaded["customer"].problem(
+                        ("nps", "responses"),
+                        f"every answer in {answers.path.name} is dated outside "
+                        f"{folder.name} ({span}): is it another month's export? Export "
+                        "this month's answers",
+                    )
+                )
         except DataError as exc:
             problems.extend(exc.problems)
     themes: list[CountedTheme] = []

@@ -105,8 +105,22 @@ def fill(month: Path, *, leave: tuple[str, ...] = ()) -> list[ToFill]:
             lines[todo.line - 1] = line[:start] + value + line[start + len(PLACEHOLDER) :]
         path.write_text("".join(lines), "utf-8")
     if any(t.key.endswith(".file") for t in todos):
-        shutil.copy(month.parent / "2026-11" / SURVEY, month / SURVEY)
+        _export_for(month, month.parent / "2026-11" / SURVEY, month / SURVEY)
     return todos
+
+
+def _export_for(month: Path, source: Path, target: Path) -> None:
+    """November's export as this month's: the same answers, dated in ``month`` (answers
+    dated in another month are not counted)."""
+    year, number = (int(part) for part in month.name.split("-"))
+    text = source.read_text("utf-8")
+    # SurveyMonkey's dates: MM/DD/YYYY; days past the 28th move to it, which every month has
+    text = re.sub(
+        r"\b11/(\d{2})/2026\b",
+        lambda m: f"{number:02d}/{min(int(m.group(1)), 28):02d}/{year}",
+        text,
+    )
+    target.write_text(text, "utf-8")
 
 
 def _texts(docx: Path) -> str:

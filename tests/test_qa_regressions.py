@@ -155,17 +155,33 @@ def test_tab_separated_export_and_unquoted_commas_in_a_last_comment(tmp_path):
     assert answers.said["Manners"][0].text == "late, wrong, and rude"
 
 
-def test_answers_dated_outside_the_month_are_counted_with_a_warning(tmp_path, run_cli):
-    customer = CUSTOMER.replace(
-        "counts: {promoters: 50, passives: 30, detractors: 20}", "responses: responses.csv"
+def test_answers_dated_outside_the_month_are_not_counted_and_the_pack_says_so(tmp_path, run_cli):
+    """QA: answers dated in October, or in a typo year (2062), were counted in November's NPS
+    and their comments picked as "the most recent" quotes; only the console said so."""
+    from conftest import docx_items
+
+    customer = (
+        CUSTOMER.replace(
+            "counts: {promoters: 50, passives: 30, detractors: 20}", "responses: responses.csv"
+        )
+        + "themes:\n  - {name: Billing, keywords: [bill]}\n"
     )
     month = _month(tmp_path, **{"customer.yaml": customer})
-    (month / "responses.csv").write_text("date,score\n2025-03-01,9\n2026-11-02,3\n")
-    result = run_cli("build", month, "--out", tmp_path / "out")
-    assert (
-        "ws/2026-11/responses.csv: warning: 1 survey answer is dated outside November 2026"
-        in result.stderr
+    (month / "responses.csv").write_text(
+        "date,score,comment\n2026-10-02,10,bill fine in October\n2026-11-02,3,bill wrong\n"
+        "2026-11-03,9,bill ok\n2062-11-05,0,bill typo year\n"
     )
+    result = run_cli("build", month, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert (
+        "ws/2026-11/responses.csv: warning: 2 survey answers are dated outside November 2026 "
+        "(02 Oct 2026 to 05 Nov 2062): not counted" in result.stderr
+    )
+    said = [i.text for i in docx_items(next((tmp_path / "out").glob("*.docx")))]
+    assert "NPS answers used: 2" in said
+    assert "Answers dated outside November 2026, not counted: 2 (2 Oct 2026 to 5 Nov 2062)" in said
+    quoted = " ".join(t for t in said if "“" in t)
+    assert "bill wrong" in quoted and "typo year" not in quoted and "in October" not in quoted
 
 
 def test_workspace_or_oddly_named_folder_is_not_a_month(tmp_path, run_cli):

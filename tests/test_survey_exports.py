@@ -700,3 +700,32 @@ def test_a_date_cell_with_more_than_a_timestamp_in_it_is_refused_whole(run_cli, 
     month = _month(tmp_path, "responses: e.csv", {"e.csv": _csv(rows).encode()})
     message = _refused(run_cli, month, tmp_path, "e.csv:3: error:")
     assert "2026-11-02garbage" in message
+
+
+def test_a_formula_error_in_a_workbooks_score_is_refused_not_skipped_as_blank(run_cli, tmp_path):
+    """QA: =1/0 (#DIV/0!) and a failed lookup (#N/A) in the score column were counted as
+    "blank scores skipped"; an error is not an abandoned survey."""
+    path = tmp_path / "forms.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Responses")
+    sheet.write_row(0, 0, ["date", "score"])
+    sheet.write_row(1, 0, ["2026-11-01", 9])
+    sheet.write_string(2, 0, "2026-11-02")
+    sheet.write_formula(2, 1, "=1/0", None, "#DIV/0!")
+    sheet.write_string(3, 0, "2026-11-03")
+    sheet.write_formula(3, 1, "=NA()", None, "#N/A")
+    sheet.write_row(4, 0, ["2026-11-04", 10])
+    sheet.write_string(5, 0, "2026-11-05")  # a blank score: skipped, as before
+    book.close()
+    month = _month(tmp_path, "responses: forms.xlsx", {"forms.xlsx": path.read_bytes()})
+    message = _refused(run_cli, month, tmp_path, "forms.xlsx: error: row 3: score is the formula")
+    assert "#DIV/0!" in message and "row 4: score is the formula error #N/A" in message
+    assert "row 6" not in message
+
+
+def test_last_months_export_in_this_months_folder_is_refused(run_cli, tmp_path):
+    """Every answer dated in another month: the export was copied from last month's folder."""
+    rows = [["date", "score"], ["2026-10-01", "9"], ["2026-10-20", "3"]]
+    month = _month(tmp_path, "responses: e.csv", {"e.csv": _csv(rows).encode()})
+    message = _refused(run_cli, month, tmp_path, "every answer in e.csv is dated outside 2026-11")
+    assert "(01 Oct 2026 to 20 Oct 2026)" in message
