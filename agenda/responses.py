@@ -750,6 +750,7 @@ class _Count:
         self.has_comments = "comment" in idx
         self.rows = 0
         self.month = layout.month
+        self.skip = layout.skip_rows
         self._order = _Order(self.dates, self.month)
         self._positive = _Positive()
 
@@ -1207,6 +1208,7 @@ def _tally(answers: SurveyAnswers, count: _Count, problem: RowProblem) -> list[P
     idx, dates = count.idx, count.dates
     has_segment, has_channel = "segment" in idx, "channel" in idx
     problems: list[tuple[int, Problem]] = []
+    first = min(count.first_line.values(), default=0)  #: the first answer's row, when known
     for key, n in count.counts.items():
         raw_date, raw_score = key[0], key[1]
         rest = [_cell_text(part) for part in key[2:]]
@@ -1218,6 +1220,11 @@ def _tally(answers: SurveyAnswers, count: _Count, problem: RowProblem) -> list[P
         except _Bad as exc:
             cell = count.first_cell.get(key, raw_date)
             message = str(exc) if cell == raw_date else _whole_cell(count.full, cell, str(exc))
+            if line and line == first and _not_a_score(raw_score):
+                message += (
+                    "; if this row repeats the header's labels (SurveyMonkey's 'Response' row), "
+                    f"skip it: skip_rows: {count.skip + 1}"
+                )
             problems.append((line, problem(line, message)))
             continue
         try:
@@ -1250,6 +1257,15 @@ def _tally(answers: SurveyAnswers, count: _Count, problem: RowProblem) -> list[P
     if count.tally is not None and not problems:
         _comments(answers, count)
     return [problem for _, problem in sorted(problems, key=lambda item: item[0])]
+
+
+def _not_a_score(raw: object) -> bool:
+    """A cell that is neither a score nor blank: a label, like the date beside it."""
+    try:
+        _score(raw)
+    except _Bad:
+        return True
+    return False
 
 
 def _group(groups: dict[str, Counter[int]], name: str) -> Counter[int]:
@@ -1303,7 +1319,8 @@ def _quoted(said: Said, dates: _Dates) -> Comment | None:
     score = _score(said.score)
     if score is None:
         return None
-    text = said.text if said.text.isprintable() else CONTROL.sub(" ", said.text).strip()
+    text = said.text.replace("\r\n", "\n").replace("\r", "\n")  # a line break is one break
+    text = text if text.isprintable() else CONTROL.sub(" ", text).strip()
     segment, channel = _cell_text(said.segment) or None, _cell_text(said.channel) or None
     return Comment(text, score, segment, channel, dates.parse(said.day), said.line)
 

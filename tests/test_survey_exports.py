@@ -729,3 +729,32 @@ def test_last_months_export_in_this_months_folder_is_refused(run_cli, tmp_path):
     month = _month(tmp_path, "responses: e.csv", {"e.csv": _csv(rows).encode()})
     message = _refused(run_cli, month, tmp_path, "every answer in e.csv is dated outside 2026-11")
     assert "(01 Oct 2026 to 20 Oct 2026)" in message
+
+
+def test_a_label_row_read_as_an_answer_says_to_skip_it(run_cli, tmp_path):
+    """QA: SurveyMonkey's 'Response' row, read as data without skip_rows, gave only "date ''
+    does not match date_format", with no word of skip_rows."""
+    rows = [["Start Date", QUESTION, "Comment"], ["", "Response", "Open-Ended Response"]]
+    rows += [["11/02/2026 09:00:00 AM", "9", "ok"], ["11/03/2026 09:00:00 AM", "3", ""]]
+    month = _month(
+        tmp_path,
+        f'responses:\n  file: m.csv\n  columns: {{date: Start Date, score: "{QUESTION}"}}\n'
+        '  date_format: "%m/%d/%Y %I:%M:%S %p"',
+        {"m.csv": _csv(rows).encode()},
+    )
+    _refused(run_cli, month, tmp_path, "m.csv:2: error:", "skip it: skip_rows: 1")
+
+
+def test_one_answer_is_one_customer_and_a_line_break_is_one_break(run_cli, tmp_path):
+    """QA: "1 customers answered", "(1 comments in all)"; a comment's CRLF became two breaks."""
+    rows = [["date", "score", "comment"], ["2026-11-02", "3", "bill wrong\r\nand late"]]
+    month = _month(tmp_path, "responses: e.csv", {"e.csv": _csv(rows).encode()})
+    with (month / "customer.yaml").open("a", encoding="utf-8") as customer:
+        customer.write("themes:\n  - {name: Billing, keywords: [bill]}\n")
+    out = tmp_path / "out"
+    assert run_cli("build", month, "--out", out).exit_code == 0
+    said = [i.text for i in docx_items(next(out.glob("*.docx")))]
+    text = "\n".join(said)
+    assert "1 customer answered" in text and "1 customers" not in text
+    assert "(1 comment in all)" in text
+    assert "bill wrong\nand late" in text and "\r" not in text
