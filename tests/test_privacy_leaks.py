@@ -1,0 +1,150 @@
+"""Personal data and protected guests that QA found leaking into what readers see: phone
+numbers and bank accounts in action and decision titles, survey columns that hold people,
+file names, a guest's nickname with her surname, doubled replacements, repeated verbatims.
+
+Each test reads what a reader sees: the built files, or the Pack the writers lay out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CUSTOMER, MEETING, docx_items, write_month
+from test_trust import _all_text
+
+from agenda.pipeline import prepare
+
+PHONES = ("93 812 34 56", "93.812.34.56", "612 34 56 78", "1-800-555-0199", "06 12 34 56 78")
+IBANS = ("PT50 0002 0123 1234 5678 9015 4", "ES91 2100 0418 4502 0005 1332")
+GONE = "[phone number removed]"
+
+OCTOBER_ACTIONS = """\
+actions:
+  - id: A-1
+    title: Ring Mr Puig on 93 812 34 56 about the refund
+    owner: Ann Lee
+    due: 2026-12-20
+    status: open
+    section: customer
+"""
+OCTOBER_OUTCOMES = """\
+decisions:
+  - title: Refund Sr. Puig (93.812.34.56) in full
+    section: customer
+    owner: Ann Lee
+    actions: [A-1]
+"""
+NOVEMBER_ACTIONS = """\
+actions:
+  - id: A-2
+    title: Call Sra. Fernández back on 612 34 56 78
+    owner: Ben Ode
+    due: 2026-12-01
+    status: open
+    section: customer
+    source: She left 1-800-555-0199 on the complaint form
+decisions:
+  - title: Refund her to PT50 0002 0123 1234 5678 9015 4?
+    section: customer
+    owner: Ann Lee
+    context: She asked twice, from 1-800-555-0199
+"""
+NOVEMBER_OUTCOMES = """\
+decisions:
+  - title: Pay back to ES91 2100 0418 4502 0005 1332
+    section: customer
+    owner: Ann Lee
+    actions: [A-3]
+actions:
+  - id: A-3
+    title: Ring 06 12 34 56 78 tomorrow
+    owner: Ann Lee
+    due: 2026-12-02
+    status: open
+    section: customer
+notes:
+  customer: Her number is 612 34 56 78.
+"""
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """October (an action and a decision taken) and November (actions, decisions asked,
+    outcomes), each quoting a customer's phone number or bank account."""
+    ws = tmp_path / "ws"
+    october = MEETING.replace("2026-11-19", "2026-10-15").replace("2026-11", "2026-10")
+    write_month(
+        ws,
+        {
+            "meeting.yaml": october,
+            "customer.yaml": CUSTOMER,
+            "actions.yaml": OCTOBER_ACTIONS,
+            "outcomes.yaml": OCTOBER_OUTCOMES,
+        },
+        name="2026-10",
+    )
+    write_month(
+        ws,
+        {
+            "meeting.yaml": MEETING,
+            "customer.yaml": CUSTOMER,
+            "actions.yaml": NOVEMBER_ACTIONS,
+            "outcomes.yaml": NOVEMBER_OUTCOMES,
+        },
+    )
+    return ws
+
+
+def _leaks(text: str) -> list[str]:
+    return [n for n in (*PHONES, *IBANS) if n in text]
+
+
+def test_action_and_decision_titles_are_masked_in_the_pack(workspace: Path, run_cli) -> None:
+    pack = prepare(workspace / "2026-11")
+    assert pack.actions is not None
+    rows = {r.id: (r.title, r.source, r.carried_from) for r in pack.actions.rows}
+    assert rows["A-2"] == (
+        f"Call Sra. Fernández back on {GONE}",
+        f"She left {GONE} on the complaint form",
+        "",
+    )
+    assert rows["A-1"] == (f"Ring Mr Puig on {GONE} about the refund", "", "October 2026")
+    (decision,) = pack.actions.decisions
+    assert decision.title == "Refund her to [bank account removed]?"
+    assert decision.context == f"She asked twice, from {GONE}"
+    assert [t.title for t in pack.actions.taken] == [f"Refund Sr. Puig ({GONE}) in full"]
+    out = workspace.parent / "out"
+    result = run_cli("build", workspace / "2026-11", "--out", out)
+    assert result.exit_code == 0, result.output
+    for path in out.iterdir():
+        assert _leaks(_all_text(path)) == [], path.name
+    shown = " ".join(i.text for i in docx_items(next(out.glob("*.docx"))))
+    assert f"Call Sra. Fernández back on {GONE}" in shown
+
+
+def test_briefs_and_the_recap_show_them_masked(workspace: Path, run_cli) -> None:
+    out = workspace.parent / "out"
+    result = run_cli("brief", workspace / "2026-11", "--section", "customer", "--out", out)
+    assert result.exit_code == 0, result.output
+    result = run_cli("recap", workspace / "2026-11", "--out", out)
+    assert result.exit_code == 0, result.output
+    written = sorted(out.iterdir())
+    assert len(written) >= 3, written
+    for path in written:
+        text = path.read_text("utf-8") if path.suffix == ".md" else _all_text(path)
+        assert _leaks(text) == [], path.name
+    recap = " ".join(i.text for i in docx_items(next(out.glob("*recap.docx"))))
+    assert "Ring [phone number removed] tomorrow" in recap
+    assert "Pay back to [bank account removed]" in recap
+
+
+def test_init_carries_the_organisations_own_text_unmasked(workspace: Path, run_cli) -> None:
+    """The next month's actions.yaml is the organisation's own record, not a pack: masking it
+    would lose the number for good."""
+    result = run_cli("init", workspace / "2026-12")
+    assert result.exit_code == 0, result.output
+    carried = (workspace / "2026-12" / "actions.yaml").read_text("utf-8")
+    assert "Call Sra. Fernández back on 612 34 56 78" in carried
+    assert "Ring 06 12 34 56 78 tomorrow" in carried
+    assert "removed]" not in carried
