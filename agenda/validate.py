@@ -562,7 +562,8 @@ def pick_verbatims(
     """For each top theme with fewer than THEME_QUOTES typed verbatims, the survey's most
     recent comments that use its keywords make up the rest: at least one from a promoter or
     passive (7 or more) among the theme's quotes where the survey has one; never a comment
-    already quoted (typed, or picked for the other theme)."""
+    already quoted (typed, picked for the other theme, or the same words, in any case and
+    spacing, from another respondent)."""
     if answers is None or not answers.said:
         return []
     from agenda.text import say  # the channel of an export that names none
@@ -573,7 +574,14 @@ def pick_verbatims(
     for theme in ranked(themes)[:TOP_THEMES]:
         typed = [v for v in customer.verbatims if v.tagged(theme.name)]
         wanted = THEME_QUOTES - len(typed)
-        pool = [c for c in answers.said.get(theme.name, []) if normal(c.text) not in quoted]
+        # the same words from two respondents are quoted once: the most recent is kept
+        pool = list(
+            {
+                normal(c.text): c
+                for c in reversed(answers.said.get(theme.name, []))
+                if normal(c.text) not in quoted
+            }.values()
+        )[::-1]
         if wanted <= 0 or not pool:
             continue
         chosen = pool[:wanted]

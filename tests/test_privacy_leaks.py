@@ -148,3 +148,27 @@ def test_init_carries_the_organisations_own_text_unmasked(workspace: Path, run_c
     assert "Call Sra. Fernández back on 612 34 56 78" in carried
     assert "Ring 06 12 34 56 78 tomorrow" in carried
     assert "removed]" not in carried
+
+
+# --- 6. the same words from two respondents are quoted once -----------------------------------
+
+
+def test_identical_comments_from_different_respondents_are_picked_once(run_cli, tmp_path):
+    """Two respondents wrote "bill" (and a third "  BILL "): the theme card quoted "bill",
+    "bill". Distinct quotes, still the most recent first, still balanced with a promoter's."""
+    from test_survey_comments import _build, _month, _said
+
+    rows = [
+        ["2026-11-02 09:00:00", "9", "Household", "Email", "Estimated bill, but sorted fast"],
+        ["2026-11-03 09:00:00", "1", "Household", "Phone", "Estimated bill again"],
+        ["2026-11-04 09:00:00", "2", "Business", "Phone", "  BILL "],
+        ["2026-11-05 09:00:00", "0", "Household", "App", "bill"],
+        ["2026-11-06 09:00:00", "1", "Household", "Web", "bill"],
+    ]
+    word, _ = _build(run_cli, _month(tmp_path, rows), tmp_path)
+    mark = "picked from the survey"
+    assert _said(word, "Billing accuracy") == [
+        f"“bill” (Web · Household · scored 1 · {mark})",
+        f"“Estimated bill again” (Phone · Household · scored 1 · {mark})",
+        f"“Estimated bill, but sorted fast” (Email · Household · scored 9 · {mark})",
+    ]
