@@ -330,6 +330,13 @@ def names_guest(name: str, guest: schema.Guest, whole: Finder | None = None) -> 
     if fold(bare) in {fold(a) for a in guest.aliases}:
         return True
     own = _folded_words_of(bare_name(guest.name))
+    # a nickname is one of her names: "Montse Vilaró" for Montserrat Vilaró i Casals (Montse)
+    own |= {
+        w
+        for alias in guest.aliases
+        if not _names_organisation(alias, guest)
+        for w in _folded_words_of(alias)
+    }
     tokens = [fold(p) for w in words(bare) for p in pieces(w) if fold(p) not in PARTICLES]
     initials = {w[0] for w in own}
     named = [t for t in tokens if len(t) > 1]

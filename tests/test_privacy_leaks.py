@@ -172,3 +172,80 @@ def test_identical_comments_from_different_respondents_are_picked_once(run_cli, 
         f"“Estimated bill again” (Phone · Household · scored 1 · {mark})",
         f"“Estimated bill, but sorted fast” (Email · Household · scored 9 · {mark})",
     ]
+
+
+# --- 4 and 5. a guest's nickname with her surname; one mention, one replacement ---------------
+
+GUEST = (
+    "guests:\n"
+    "  - name: Montserrat Vilaró i Casals\n"
+    "    organisation: Autoritat Catalana de la Mobilitat\n"
+    "    aliases: [Montse, ACM]\n"
+)
+STORY = CUSTOMER.replace(
+    "She waited three weeks for a refund and called four times.",
+    "Montserrat Vilaró rang twice. Later Sra. Vilaró-i-Casals wrote; Montse Vilaró agreed.",
+)
+
+
+def test_one_mention_of_a_guest_is_one_replacement_in_the_pack_and_the_recap(
+    tmp_path: Path, run_cli
+) -> None:
+    """ "Montserrat Vilaró" read "a customer guest a customer guest" (two of her names, each
+    replaced), and "Sra. Vilaró-i-Casals" kept her first surname ("Sra. Vilaró-i-a customer
+    guest")."""
+    outcomes = "notes:\n  customer: Montserrat Vilaró asked for a call back.\n"
+    month = write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": MEETING + GUEST, "customer.yaml": STORY, "outcomes.yaml": outcomes},
+    )
+    out = tmp_path / "out"
+    assert run_cli("build", month, "--out", out).exit_code == 0
+    assert run_cli("recap", month, "--out", out).exit_code == 0
+    story = "A customer guest rang twice. Later a customer guest wrote; a customer guest agreed."
+    pack = " ".join(i.text for i in docx_items(next(out.glob("*leadership-pack.docx"))))
+    assert story in pack
+    recap = " ".join(i.text for i in docx_items(next(out.glob("*recap.docx"))))
+    assert "A customer guest asked for a call back." in recap
+    for path in out.iterdir():
+        text = _all_text(path) if path.suffix != ".md" else path.read_text("utf-8")
+        assert "a customer guest a customer guest" not in text.lower(), path.name
+        assert "vilar" not in text.lower() and "casals" not in text.lower(), path.name
+
+
+def test_a_picked_verbatim_names_the_guest_once(run_cli, tmp_path):
+    from test_survey_comments import _build, _month, _said
+
+    rows = [["2026-11-02 09:00:00", "2", "Household", "Phone", "Montserrat Vilaró says my bill"]]
+    word, _ = _build(run_cli, _month(tmp_path, rows, meeting=MEETING + GUEST), tmp_path)
+    assert _said(word, "Billing accuracy")[0] == (
+        "“A customer guest says my bill” (Phone · Household · scored 2 · picked from the survey)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stem", "text", "located"),
+    [
+        (
+            "actions",
+            "actions:\n  - {id: A-1, title: Ring back, owner: Montse Vilaró, due: 2026-12-01,"
+            " status: open, section: customer}\n",
+            "actions.yaml:2:",
+        ),
+        ("meeting", MEETING + GUEST + "leads: {marketing: Montse Vilaró}\n", "meeting.yaml:10:"),
+    ],
+)
+def test_a_guests_nickname_with_her_surname_is_refused_in_a_role(
+    tmp_path: Path, run_cli, stem: str, text: str, located: str
+) -> None:
+    """Montse, M. Vilaró, Vilaró and Sra. Vilaró were refused as an owner or lead; "Montse
+    Vilaró" passed and the pack showed "A customer guest a customer guest"."""
+    files = {"meeting.yaml": MEETING + GUEST, "customer.yaml": CUSTOMER, f"{stem}.yaml": text}
+    month = write_month(tmp_path / "ws", files)
+    result = run_cli("validate", month)
+    assert result.exit_code == 65, result.output
+    assert located in result.stderr
+    assert "'Montse Vilaró' is" in result.stderr
+    assert "also the protected guest 'Montserrat Vilaró i Casals'" in result.stderr
+    result = run_cli("build", month, "--out", tmp_path / "out")
+    assert result.exit_code == 65 and not (tmp_path / "out").exists()
