@@ -56,6 +56,8 @@ class MonthData:
     #: what this month's meeting decided (outcomes.yaml, written after it): checked here,
     #: shown by the next month's pack
     outcomes: schema.Outcomes | None = None
+    #: files whose name names a protected guest: the appendix lists them without it
+    withheld: frozenset[Path] = frozenset()
 
     def problem(self, stem: str, loc: Loc, message: str) -> Problem:
         """A problem located at ``loc`` of the month's ``stem``.yaml (the file alone if unread)."""

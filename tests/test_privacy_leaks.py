@@ -249,3 +249,55 @@ def test_a_guests_nickname_with_her_surname_is_refused_in_a_role(
     assert "also the protected guest 'Montserrat Vilaró i Casals'" in result.stderr
     result = run_cli("build", month, "--out", tmp_path / "out")
     assert result.exit_code == 65 and not (tmp_path / "out").exists()
+
+
+# --- 3. a file name that names a protected guest ----------------------------------------------
+
+
+def _sources(pack) -> tuple[str, ...]:
+    from agenda.model import Bullets
+
+    return next(b.items for b in pack.appendix if isinstance(b, Bullets) and "Sources" in b.title)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "enquesta_montserrat_vilaro.csv",
+        "enquesta-vilaro-acm.csv",
+        "Enquesta.Vilaró.csv",
+        "respostes_montse_nov.csv",
+        "survey_autoritat_catalana_de_la_mobilitat.csv",
+    ],
+)
+def test_a_survey_file_named_after_a_protected_guest_is_listed_without_its_name(
+    tmp_path: Path, run_cli, name: str
+) -> None:
+    """Only capitalised names were scrubbed from the appendix's sources, and file names are
+    nearly always lower case."""
+    customer = CUSTOMER.replace(
+        "counts: {promoters: 50, passives: 30, detractors: 20}", f"responses: {name}"
+    )
+    month = write_month(
+        tmp_path / "ws", {"meeting.yaml": MEETING + GUEST, "customer.yaml": customer}
+    )
+    (month / name).write_text("date,score\n2026-11-02,9\n2026-11-03,3\n", encoding="utf-8")
+    sources = _sources(prepare(month))
+    assert "the survey export (file name withheld: it names a protected guest)" in sources
+    assert "meeting.yaml (YAML)" in sources
+    out = tmp_path / "out"
+    assert run_cli("build", month, "--out", out).exit_code == 0
+    stem = name.rsplit(".", 1)[0]
+    for path in out.iterdir():
+        assert stem not in _all_text(path), path.name
+
+
+def test_a_survey_file_that_names_nobody_is_listed_as_it_is(tmp_path: Path) -> None:
+    customer = CUSTOMER.replace(
+        "counts: {promoters: 50, passives: 30, detractors: 20}", "responses: enquesta_nov.csv"
+    )
+    month = write_month(
+        tmp_path / "ws", {"meeting.yaml": MEETING + GUEST, "customer.yaml": customer}
+    )
+    (month / "enquesta_nov.csv").write_text("date,score\n2026-11-02,9\n", encoding="utf-8")
+    assert "enquesta_nov.csv (survey export)" in _sources(prepare(month))
