@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails
 from agenda import placeholders, schema
 from agenda.errors import DataError, Problem, ToFill, UsageProblem, did_you_mean
 from agenda.keywords import CountedTheme, Keywords, normal, ranked, theme_key
+from agenda.names import fold
 from agenda.order import (
     SECTION_KEYS,
     SECTIONS,
@@ -29,7 +30,7 @@ from agenda.order import (
     is_month,
     slot_minutes,
 )
-from agenda.responses import Comment, SurveyAnswers, read_responses
+from agenda.responses import Comment, SurveyAnswers, read_responses, responses_problem
 from agenda.sources import Loc, YamlFile, YamlProblems, format_loc, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -378,6 +379,7 @@ def load_month(folder: Path) -> MonthData:
                 folder, customer.nps.responses, loaded["customer"], keywords_of(customer)
             )
             files.append(answers.path)
+            problems += survey_group_problems(answers, customer.nps.responses, loaded["customer"])
         except DataError as exc:
             problems.extend(exc.problems)
     themes: list[CountedTheme] = []
@@ -556,6 +558,90 @@ def _why_not_counted(theme: schema.Theme, answers: SurveyAnswers | None) -> str:
             "mentions"
         )
     return f"{answers.path.name} has no comments to count its keywords in: give mentions"
+
+
+#: A grouping column is an identity column when it has more than this many distinct values
+#: and they are more than half as many as the answers that give one ...
+IDENTITY_VALUES = 50
+#: ... or when at least this many answers give a value and no two give the same one.
+IDENTITY_ALL_DISTINCT = 10
+#: Most values of such a column masked to find personal data in them (6 µs each).
+SCANNED_VALUES = 10_000
+#: Headers survey tools give the columns that say who answered (Microsoft Forms, Google
+#: Forms, SurveyMonkey, Qualtrics), as lower-case words.
+IDENTITY_HEADERS = frozenset(
+    {
+        *("name", "full name", "first name", "last name", "respondent name"),
+        *("email", "e mail", "email address", "e mail address", "recipientemail"),
+        *("recipient email", "recipientfirstname", "recipientlastname"),
+        *("id", "respondent", "respondent id", "response id", "responseid"),
+        *("ip address", "ipaddress"),
+    }
+)
+
+
+def _identity_header(header: str) -> bool:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(header)).split()) in IDENTITY_HEADERS
+
+
+def survey_group_problems(
+    answers: SurveyAnswers, spec: str | schema.ResponsesExport, source: YamlFile
+) -> list[Problem]:
+    """A segment or channel column that holds people rather than groups, refused at its key:
+    its values show in "NPS by segment and channel", beside picked quotes and in the deck,
+    where nothing masks or scrubs a person out of a group's name. A column holds people when
+    a value is personal data the masking would remove (an e-mail address, a phone number), its
+    header is one survey tools give who answered (Name, Email, Respondent ID...), or its values
+    are one per answer: more than 50 distinct values, more than half as many as the answers
+    that give one, or 10 answers or more with no two alike. A grouping repeats (a plan, a
+    region); an identity does not."""
+    from agenda.privacy import Masker
+
+    problems = []
+    for kind, groups in (("segment", answers.by_segment), ("channel", answers.by_channel)):
+        if not groups:
+            continue
+        mapped = spec.columns.model_dump().get(kind) if not isinstance(spec, str) else None
+        header = mapped or kind
+        given = sum(sum(tally.values()) for tally in groups.values())
+        one_each = (len(groups) > IDENTITY_VALUES and 2 * len(groups) > given) or (
+            given >= IDENTITY_ALL_DISTINCT and len(groups) == given
+        )
+        # every value is masked to find personal data, unless so many say who answered anyway
+        personal = (
+            sum(
+                sum(tally.values())
+                for value, tally in groups.items()
+                if Masker().text(value) != value
+            )
+            if not (one_each and len(groups) > SCANNED_VALUES)
+            else 0
+        )
+        if personal:
+            why = (
+                f"holds personal data (an e-mail address or phone number in {personal:,} "
+                f"answer{'s' if personal != 1 else ''})"
+            )
+        elif _identity_header(header):
+            why = "holds who answered, not a group of answers"
+        elif one_each:
+            why = (
+                f"has a value of its own for nearly every answer ({len(groups):,} distinct "
+                f"values in {given:,} answers), so it says who answered, not which group"
+            )
+        else:
+            continue
+        problems.append(
+            responses_problem(
+                spec,
+                source,
+                ("columns", kind),
+                f"the {kind} column '{header}' {why}; the pack would show its values in 'NPS "
+                f"by segment and channel', beside quotes and in the deck: map {kind} to a "
+                "column that groups answers (a plan, a region, a channel), or leave it out",
+            )
+        )
+    return problems
 
 
 def pick_verbatims(

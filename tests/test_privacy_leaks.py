@@ -301,3 +301,118 @@ def test_a_survey_file_that_names_nobody_is_listed_as_it_is(tmp_path: Path) -> N
     )
     (month / "enquesta_nov.csv").write_text("date,score\n2026-11-02,9\n", encoding="utf-8")
     assert "enquesta_nov.csv (survey export)" in _sources(prepare(month))
+
+
+# --- 2. survey columns that hold people, not groups -------------------------------------------
+
+FORMS = """\
+nps:
+  responses:
+    file: forms.csv
+    columns:
+      date: Start time
+      score: Score
+      segment: {segment}
+      channel: {channel}
+narratives:
+  - title: Three weeks for a refund
+    customer: Mrs Jones
+    story: She waited three weeks for a refund and called four times.
+    channel: Phone
+"""
+
+
+def _forms(tmp_path: Path, rows: list[tuple[str, str]], segment: str, channel: str) -> Path:
+    """A Microsoft Forms-like export: one (segment, channel) value pair per answer."""
+    customer = FORMS.format(segment=segment, channel=channel)
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": customer})
+    lines = [f"Start time,Score,{segment},{channel}"]
+    lines += [f"2026-11-{1 + n % 28:02d},{n % 11},{s},{c}" for n, (s, c) in enumerate(rows)]
+    (month / "forms.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return month
+
+
+def test_a_name_and_an_e_mail_column_mapped_as_segment_and_channel_are_refused_at_their_keys(
+    tmp_path: Path, run_cli
+) -> None:
+    """They put respondents' names and addresses in 'NPS by segment and channel', beside the
+    picked quotes and in the deck."""
+    people = [(f"Person {n}", f"person{n}@example.com") for n in range(12)]
+    month = _forms(tmp_path, people, "Name", "Email")
+    result = run_cli("build", month, "--out", tmp_path / "out")
+    assert result.exit_code == 65, result.output
+    assert not (tmp_path / "out").exists()
+    err = result.stderr
+    assert (
+        "customer.yaml:7:7: error: nps.responses.columns.segment: the segment column 'Name'" in err
+    )
+    assert (
+        "customer.yaml:8:7: error: nps.responses.columns.channel: the channel column 'Email' holds personal data (an e-mail address or phone number in 12 answers)"
+        in err
+    )
+    assert "map segment to a column that groups answers (a plan, a region, a channel)" in err
+    assert "example.com" not in err and "Person 3" not in err
+
+
+@pytest.mark.parametrize(
+    ("rows", "why"),
+    [
+        # a phone number among plans
+        (
+            [("Household", "Phone")] * 30 + [("ring 612 34 56 78", "Phone")],
+            "holds personal data (an e-mail address or phone number in 1 answer)",
+        ),
+        # more than 50 values, more than half as many as the answers: one per customer
+        (
+            [(f"Customer {n // 2 if n < 40 else n}", "Phone") for n in range(100)],
+            "has a value of its own for nearly every answer (80 distinct values in 100 answers)",
+        ),
+        # ten answers or more, no two alike
+        (
+            [(f"Client {n}", "Phone") for n in range(10)],
+            "has a value of its own for nearly every answer (10 distinct values in 10 answers)",
+        ),
+    ],
+)
+def test_a_segment_column_that_says_who_answered_is_refused(tmp_path, run_cli, rows, why):
+    month = _forms(tmp_path, rows, "Plan", "Channel")
+    result = run_cli("validate", month)
+    assert result.exit_code == 65, result.output
+    assert (
+        f"customer.yaml:7:7: error: nps.responses.columns.segment: the segment column 'Plan' {why}"
+        in result.stderr
+    )
+
+
+def test_a_grouping_column_is_shown_by_group(tmp_path: Path) -> None:
+    """Plans and channels that repeat are groups: the table shows them, as before. 50 values
+    in 200 answers, and 9 answers all different, are groups too."""
+    rows = [(f"Plan {n % 50}", ("Phone", "Email", "Web")[n % 3]) for n in range(200)]
+    pack = prepare(_forms(tmp_path, rows, "Plan", "Channel"))
+    from agenda.model import Table
+
+    customer = next(s for s in pack.sections if s.key == "customer")
+    table = next(
+        b
+        for b in customer.blocks
+        if isinstance(b, Table) and b.title == "NPS by segment and channel"
+    )
+    shown = {row[1].removesuffix(" (small sample)") for row in table.rows}
+    assert {f"Plan {n}" for n in range(50)} | {"Phone", "Email", "Web"} == shown
+    few = [(f"Client {n}", "Phone") for n in range(9)]
+    assert prepare(_forms(tmp_path / "few", few, "Segment", "Channel")) is not None
+
+
+def test_an_export_named_by_its_file_alone_is_refused_at_responses(tmp_path, run_cli):
+    customer = CUSTOMER.replace(
+        "counts: {promoters: 50, passives: 30, detractors: 20}", "responses: plain.csv"
+    )
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": customer})
+    rows = "".join(f"2026-11-02,{n % 11},jo{n}@example.com\n" for n in range(3))
+    (month / "plain.csv").write_text("date,score,segment\n" + rows, encoding="utf-8")
+    result = run_cli("validate", month)
+    assert result.exit_code == 65, result.output
+    assert (
+        "customer.yaml:2:14: error: nps.responses: the segment column 'segment' holds personal data"
+        in result.stderr
+    )
