@@ -398,7 +398,9 @@ def _appendix(
     decided: LastMeeting | None = None,
 ) -> tuple[Block, ...]:
     sources = tuple(
-        f"{path.name} ({'YAML' if path.suffix in ('.yaml', '.yml') else 'survey export'})"
+        say("pack.withheld_source")
+        if path in month.withheld
+        else f"{path.name} ({'YAML' if path.suffix in ('.yaml', '.yml') else 'survey export'})"
         for path in month.files
     )
     if decided is not None:  # the last meeting's outcomes.yaml, for its decisions taken

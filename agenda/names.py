@@ -198,11 +198,12 @@ def pieces(word: str) -> list[str]:
 
 
 #: Between the words of a name: "O Suilleabhain", "O'Suilleabhain", "Weiß & Söhne",
-#: "sian_ap_rhys", "Rhys, Siân", "Brecon and Radnor" (a joining word is a separator too).
+#: "sian_ap_rhys", "Rhys, Siân", "Brecon and Radnor", "Vilaró-i-Casals" (a joining word is a
+#: separator too, between spaces or hyphens).
 #: Words that join a name's parts and may be typed either way ("&" or "and").
 _JOINING = frozenset({"and", "und", "et", "en", "og", "och", "y", "e", "i"})
 _JOIN = "(?:" + "|".join(sorted(_JOINING, key=len, reverse=True)) + ")"
-_SEPARATOR = rf"(?:[ ,'\-.&+_/]*(?<=[ ,&+_/]){_JOIN}(?=[ ,&+_/]))?[ ,'\-.&+_/]*"
+_SEPARATOR = rf"(?:[ ,'\-.&+_/]*(?<=[ ,&+_/\-]){_JOIN}(?=[ ,&+_/\-]))?[ ,'\-.&+_/]*"
 #: "St" and "Saint" (and their sisters) are the same word in a name.
 _SAINT = frozenset({"st", "saint", "sainte", "ste", "sankt", "san", "santa"})
 
@@ -333,7 +334,7 @@ class Finder:
                 continue
             found.append(match)
             pos = end  # where the match just found ends in the folded text
-        return found
+        return _one_per_mention(found, text)
 
     @staticmethod
     def _typed_as(term: Term, typed: str) -> bool:
@@ -363,6 +364,36 @@ class Finder:
                 _capital(w) for w in re.findall(r"[^\W\d_]+", typed) if fold(w) not in PARTICLES
             )
         return True
+
+
+#: Between two matches that are one mention: spaces or a hyphen ("Montse Vilaró").
+_WITHIN = re.compile(r"[ \t\u00a0\-‐‑]+")
+
+
+def _one_per_mention(found: list[Match], text: str) -> list[Match]:
+    """Matches side by side with the same replacement are one mention: "Montserrat Vilaró"
+    (her first name and first surname, each a term of "Montserrat Vilaró i Casals") or "Montse
+    Vilaró" (an alias and a surname) is one guest, replaced once, not "a customer guest a
+    customer guest". A comma, a slash or a word between keeps them apart ("Zoë, Montse")."""
+    merged: list[Match] = []
+    for match in found:
+        before = merged[-1] if merged else None
+        if (
+            before is None
+            or before.term.replacement != match.term.replacement
+            or not _WITHIN.fullmatch(text[before.end : match.start])
+        ):
+            merged.append(match)
+            continue
+        start, end = before.start, match.end
+        if before.term.titled and match.term.titled:  # a person's name: doubtful by its sides
+            term = Term(text[start:end], match.term.replacement, titled=True)
+            doubtful = _doubtful(term, text, start, end)
+        else:  # an organisation's forms: doubtful only if each was
+            term = Term(text[start:end], match.term.replacement)
+            doubtful = before.doubtful and match.doubtful
+        merged[-1] = Match(start, end, term, doubtful)
+    return merged
 
 
 def _as_registered(registered: str, typed: str) -> bool:

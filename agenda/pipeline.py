@@ -58,7 +58,10 @@ def load(month_dir: Path, *, mask: bool = True) -> Loaded:
         raise DataError(problems)
     history, warnings = earlier
     # e-mail addresses go whole first: "zoe.osullivan@pvi.ie" must not become half a name
-    month, masked = mask_month(month) if mask else (month, 0)
+    masked = 0
+    if mask:
+        done = mask_month(month, history, last)
+        month, history, last, masked = done.month, done.history, done.last, done.count
     month, history, redactor = protect(month, history, guests)
     last = scrub_last(redactor, last)
     # an earlier file's problem may quote its text: scrub it before the terminal shows it
@@ -67,8 +70,8 @@ def load(month_dir: Path, *, mask: bool = True) -> Loaded:
     if masked:
         what = plural(masked, "item", "items")
         notices.append(
-            f"Personal data: {what} (e-mail addresses, phone or card numbers) masked in "
-            "customers' words."
+            f"Personal data: {what} (e-mail addresses, phone, card or bank account numbers) "
+            "masked in customers' words."
         )
     if redactor.active:
         notices.append(

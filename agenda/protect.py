@@ -330,6 +330,13 @@ def names_guest(name: str, guest: schema.Guest, whole: Finder | None = None) -> 
     if fold(bare) in {fold(a) for a in guest.aliases}:
         return True
     own = _folded_words_of(bare_name(guest.name))
+    # a nickname is one of her names: "Montse Vilaró" for Montserrat Vilaró i Casals (Montse)
+    own |= {
+        w
+        for alias in guest.aliases
+        if not _names_organisation(alias, guest)
+        for w in _folded_words_of(alias)
+    }
     tokens = [fold(p) for w in words(bare) for p in pieces(w) if fold(p) not in PARTICLES]
     initials = {w[0] for w in own}
     named = [t for t in tokens if len(t) > 1]
@@ -722,7 +729,7 @@ def scrub_month(
     ]
     scrubbed = replace(
         month,
-        files=[_scrubbed_name(redactor, path) for path in month.files],
+        withheld=frozenset(path for path in month.files if names_a_guest(redactor, path)),
         warnings=[replace(w, message=redactor.quietly(w.message)) for w in month.warnings],
         meeting=scrubbed_meeting,
         customer=sections["customer"],
@@ -790,11 +797,17 @@ def _scrub_groups(redactor: Redactor, groups: dict[str, Counter[int]], path: Pat
                 groups[scrubbed] = tally
 
 
-def _scrubbed_name(redactor: Redactor, path: Path) -> Path:
-    """A file name as the appendix lists it: "Umfrage_Zolc_Export.csv" is words too."""
-    spaced = path.name.replace("_", " ")
-    scrubbed = redactor.text(spaced, (path, None, None))
-    return path if scrubbed == spaced else path.with_name(scrubbed)
+def names_a_guest(redactor: Redactor, path: Path) -> bool:
+    """Whether a file's name holds a protected guest's name, surname or alias, or their
+    organisation: file names are written in lower case ("enquesta_montserrat_vilaro.csv",
+    "enquesta-vilaro-acm.csv"), where a name's capital cannot tell it from a word, so its
+    words are read in capitals, separators (_ - .) as spaces. Such a name is withheld whole:
+    scrubbing half of it would leave the rest to read."""
+    spaced = re.sub(r"[\s_.\-]+", " ", path.name).strip()
+    found = redactor.finder.find(spaced.upper()) or redactor.finder.find(spaced)
+    if found:
+        redactor.redactions.append(Redaction(path, None, None, f"[{path.name}]", "[withheld]"))
+    return bool(found)
 
 
 def write_report(redactor: Redactor, path: Path) -> None:

@@ -155,6 +155,12 @@ def _dotted(loc: Loc) -> str:
     return ".".join(str(part) for part in loc)
 
 
+def responses_problem(spec: str | ResponsesExport, source: YamlFile, key: Loc, msg: str) -> Problem:
+    """A problem at ``nps.responses.<key>`` of customer.yaml, for checks made after reading
+    (``validate.survey_group_problems``)."""
+    return _Layout.of(spec, source).problem(key, msg)
+
+
 def _resolve(folder: Path, layout: _Layout) -> Path:
     """The export's path if it is a file inside the month folder; refuse anything else."""
     name = layout.file

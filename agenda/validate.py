@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails
 from agenda import placeholders, schema
 from agenda.errors import DataError, Problem, ToFill, UsageProblem, did_you_mean
 from agenda.keywords import CountedTheme, Keywords, normal, ranked, theme_key
+from agenda.names import fold
 from agenda.order import (
     SECTION_KEYS,
     SECTIONS,
@@ -29,7 +30,7 @@ from agenda.order import (
     is_month,
     slot_minutes,
 )
-from agenda.responses import Comment, SurveyAnswers, read_responses
+from agenda.responses import Comment, SurveyAnswers, read_responses, responses_problem
 from agenda.sources import Loc, YamlFile, YamlProblems, format_loc, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -56,6 +57,8 @@ class MonthData:
     #: what this month's meeting decided (outcomes.yaml, written after it): checked here,
     #: shown by the next month's pack
     outcomes: schema.Outcomes | None = None
+    #: files whose name names a protected guest: the appendix lists them without it
+    withheld: frozenset[Path] = frozenset()
 
     def problem(self, stem: str, loc: Loc, message: str) -> Problem:
         """A problem located at ``loc`` of the month's ``stem``.yaml (the file alone if unread)."""
@@ -390,6 +393,7 @@ def load_month(folder: Path) -> MonthData:
                         "this month's answers",
                     )
                 )
+            problems += survey_group_problems(answers, customer.nps.responses, loaded["customer"])
         except DataError as exc:
             problems.extend(exc.problems)
     themes: list[CountedTheme] = []
@@ -570,13 +574,98 @@ def _why_not_counted(theme: schema.Theme, answers: SurveyAnswers | None) -> str:
     return f"{answers.path.name} has no comments to count its keywords in: give mentions"
 
 
+#: A grouping column is an identity column when it has more than this many distinct values
+#: and they are more than half as many as the answers that give one ...
+IDENTITY_VALUES = 50
+#: ... or when at least this many answers give a value and no two give the same one.
+IDENTITY_ALL_DISTINCT = 10
+#: Most values of such a column masked to find personal data in them (6 µs each).
+SCANNED_VALUES = 10_000
+#: Headers survey tools give the columns that say who answered (Microsoft Forms, Google
+#: Forms, SurveyMonkey, Qualtrics), as lower-case words.
+IDENTITY_HEADERS = frozenset(
+    {
+        *("name", "full name", "first name", "last name", "respondent name"),
+        *("email", "e mail", "email address", "e mail address", "recipientemail"),
+        *("recipient email", "recipientfirstname", "recipientlastname"),
+        *("id", "respondent", "respondent id", "response id", "responseid"),
+        *("ip address", "ipaddress"),
+    }
+)
+
+
+def _identity_header(header: str) -> bool:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(header)).split()) in IDENTITY_HEADERS
+
+
+def survey_group_problems(
+    answers: SurveyAnswers, spec: str | schema.ResponsesExport, source: YamlFile
+) -> list[Problem]:
+    """A segment or channel column that holds people rather than groups, refused at its key:
+    its values show in "NPS by segment and channel", beside picked quotes and in the deck,
+    where nothing masks or scrubs a person out of a group's name. A column holds people when
+    a value is personal data the masking would remove (an e-mail address, a phone number), its
+    header is one survey tools give who answered (Name, Email, Respondent ID...), or its values
+    are one per answer: more than 50 distinct values, more than half as many as the answers
+    that give one, or 10 answers or more with no two alike. A grouping repeats (a plan, a
+    region); an identity does not."""
+    from agenda.privacy import Masker
+
+    problems = []
+    for kind, groups in (("segment", answers.by_segment), ("channel", answers.by_channel)):
+        if not groups:
+            continue
+        mapped = spec.columns.model_dump().get(kind) if not isinstance(spec, str) else None
+        header = mapped or kind
+        given = sum(sum(tally.values()) for tally in groups.values())
+        one_each = (len(groups) > IDENTITY_VALUES and 2 * len(groups) > given) or (
+            given >= IDENTITY_ALL_DISTINCT and len(groups) == given
+        )
+        # every value is masked to find personal data, unless so many say who answered anyway
+        personal = (
+            sum(
+                sum(tally.values())
+                for value, tally in groups.items()
+                if Masker().text(value) != value
+            )
+            if not (one_each and len(groups) > SCANNED_VALUES)
+            else 0
+        )
+        if personal:
+            why = (
+                f"holds personal data (an e-mail address or phone number in {personal:,} "
+                f"answer{'s' if personal != 1 else ''})"
+            )
+        elif _identity_header(header):
+            why = "holds who answered, not a group of answers"
+        elif one_each:
+            why = (
+                f"has a value of its own for nearly every answer ({len(groups):,} distinct "
+                f"values in {given:,} answers), so it says who answered, not which group"
+            )
+        else:
+            continue
+        problems.append(
+            responses_problem(
+                spec,
+                source,
+                ("columns", kind),
+                f"the {kind} column '{header}' {why}; the pack would show its values in 'NPS "
+                f"by segment and channel', beside quotes and in the deck: map {kind} to a "
+                "column that groups answers (a plan, a region, a channel), or leave it out",
+            )
+        )
+    return problems
+
+
 def pick_verbatims(
     customer: schema.Customer, themes: list[CountedTheme], answers: SurveyAnswers | None
 ) -> list[tuple[schema.SurveyVerbatim, int | None]]:
     """For each top theme with fewer than THEME_QUOTES typed verbatims, the survey's most
     recent comments that use its keywords make up the rest: at least one from a promoter or
     passive (7 or more) among the theme's quotes where the survey has one; never a comment
-    already quoted (typed, or picked for the other theme)."""
+    already quoted (typed, picked for the other theme, or the same words, in any case and
+    spacing, from another respondent)."""
     if answers is None or not answers.said:
         return []
     from agenda.text import say  # the channel of an export that names none
@@ -587,7 +676,14 @@ def pick_verbatims(
     for theme in ranked(themes)[:TOP_THEMES]:
         typed = [v for v in customer.verbatims if v.tagged(theme.name)]
         wanted = THEME_QUOTES - len(typed)
-        pool = [c for c in answers.said.get(theme.name, []) if normal(c.text) not in quoted]
+        # the same words from two respondents are quoted once: the most recent is kept
+        pool = list(
+            {
+                normal(c.text): c
+                for c in reversed(answers.said.get(theme.name, []))
+                if normal(c.text) not in quoted
+            }.values()
+        )[::-1]
         if wanted <= 0 or not pool:
             continue
         chosen = pool[:wanted]
