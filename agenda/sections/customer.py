@@ -417,9 +417,24 @@ def _themes(
     for rank, theme in enumerate(ranked, 1):
         previous = signal.theme_previous(theme)
         change = signed(theme.mentions - previous) if previous is not None else "new"
-        if since != "last month" and theme.previous is not None:
+        if signal.theme_not_comparable(theme) is not None:
+            change = say("customer.theme_change_not_comparable")  # counted another way then
+        elif since != "last month" and theme.previous is not None:
             change += " (since last month)"  # its own `previous`, beside older months' files
         rows.append((str(rank), theme.name, f"{theme.mentions:,}", change))
+    apart: dict[str, list[str]] = {}  # why not comparable → the themes it holds for
+    for theme in ranked:
+        if (why := signal.not_comparable_said(theme)) is not None:
+            apart.setdefault(why, []).append(theme.name)
+    notes = [say("customer.themes_not_comparable", names=n, why=w) for w, n in apart.items()]
+    if signal.ranking_mixed:
+        notes.append(
+            say(
+                "customer.themes_mixed",
+                typed=[t.name for t in ranked if not t.counted],
+                counted=[t.name for t in ranked if t.counted],
+            )
+        )
     blocks: list[Block] = on_slides(
         Table(
             THEMES_TITLE,
@@ -431,7 +446,9 @@ def _themes(
             ),
             tuple(rows),
             numeric_columns=(0, 2, 3),
-            caption=" ".join(filter(None, (say("customer.themes_caption"), _unmatched(month)))),
+            caption=" ".join(
+                filter(None, (say("customer.themes_caption"), _unmatched(month), *notes))
+            ),
             finding=leader_finding(
                 "customer.themes_finding",
                 [
@@ -439,6 +456,8 @@ def _themes(
                     for t in ranked
                 ],
                 signal.period,
+                not_comparable=signal.not_comparable_said(ranked[0]),
+                mixed=signal.ranking_mixed,
             ),
         ),
         tuple(rows[:DECK_THEMES]),

@@ -1,0 +1,138 @@
+"""QA: silently wrong survey and data cases (issue 12), each read where the reader meets it.
+
+Mentions counted two ways are not compared; keywords in scripts without spaces between words;
+one segment or channel spelt several ways; tiny groups; complaint reasons across months;
+currency codes; percentages over 100; an action named twice in a question.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import MEETING, write_month
+
+from agenda.briefs import brief, briefed
+from agenda.model import Table, ThemeCard
+from agenda.pipeline import prepare
+
+HEADER = "date,score,segment,channel,comment\n"
+
+
+def _tables(pack, key: str) -> list[Table]:
+    section = next(s for s in pack.sections if s.key == key)
+    return [b for b in section.blocks if isinstance(b, Table)]
+
+
+def _table(pack, key: str, title: str) -> Table:
+    return next(t for t in _tables(pack, key) if t.title.startswith(title))
+
+
+def _cards(pack) -> dict[str, ThemeCard]:
+    section = next(s for s in pack.sections if s.key == "customer")
+    return {b.name: b for b in section.blocks if isinstance(b, ThemeCard)}
+
+
+# --- 1. mentions typed by hand in one month, counted from comments in the next -----------------
+
+OCTOBER = """\
+nps:
+  counts: {promoters: 50, passives: 30, detractors: 20}
+narratives:
+  - {title: Late again, customer: Mrs Jones, story: The train was late., channel: Phone}
+themes:
+  - {name: Punctuality, mentions: 140}
+  - {name: Accessibility, mentions: 95}
+  - {name: Cleanliness, mentions: 20}
+complaints: {total: 300, reasons: {Late running: 300}}
+"""
+
+NOVEMBER = """\
+nps:
+  responses: export.csv
+narratives:
+  - {title: Late again, customer: Mrs Jones, story: The train was late., channel: Phone}
+themes:
+  - name: Punctuality
+    keywords: [retard, late, on time, puntual]
+  - name: Accessibility
+    keywords: [ramp, lift, step free]
+  - {name: Cleanliness, mentions: 30}
+complaints: {total: 340, reasons: {Late running: 340}}
+"""
+
+OPERATIONS = """\
+slas:
+  - {name: Trains on time, target: 90, actual: 95, unit: '%', theme: Punctuality}
+"""
+
+
+def _two_ways(tmp_path: Path) -> Path:
+    rows = [
+        f"2026-11-{1 + n % 27:02d},{n % 11},Household,Web,the train was late\n" for n in range(67)
+    ]
+    rows += [f"2026-11-{1 + n % 27:02d},5,Household,Web,no ramp at all\n" for n in range(8)]
+    rows += [f"2026-11-{1 + n % 27:02d},9,Household,Web,fine\n" for n in range(67)]
+    write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": MEETING.replace("2026-11", "2026-10"), "customer.yaml": OCTOBER},
+        "2026-10",
+    )
+    month = write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": MEETING, "customer.yaml": NOVEMBER, "operations.yaml": OPERATIONS},
+    )
+    (month / "export.csv").write_text(HEADER + "".join(rows), encoding="utf-8")
+    return month
+
+
+def test_a_typed_count_and_a_counted_one_are_not_compared(tmp_path):
+    pack = prepare(_two_ways(tmp_path))
+    themes = _table(pack, "customer", "Top improvement themes")
+    rows = {r[1]: (r[2], r[3]) for r in themes.rows}
+    assert rows["Punctuality"] == ("67", "not comparable")
+    assert rows["Accessibility"] == ("8", "not comparable")
+    assert rows["Cleanliness"] == ("30", "+10")  # typed both months: a change
+    assert (
+        "Punctuality, Accessibility: not comparable with October: counted by hand then, "
+        "from comments now." in themes.caption
+    )
+    # the ranking puts a typed count beside counted ones: said where the top theme is named
+    assert "Cleanliness typed by hand" in themes.caption
+    assert themes.finding.startswith(
+        "Punctuality is the top theme: 67 mentions, not comparable with October"
+    )
+    assert "typed and counted themes ranked together" in themes.finding
+    assert "down 73" not in themes.finding
+    cards = _cards(pack)
+    card = cards["Punctuality"]
+    assert "not comparable with October: counted by hand then, from comments now" in card.finding
+    assert "down" not in card.finding and "new this month" not in card.finding
+    assert card.improved is None
+    assert "October 140 (typed by hand, not comparable)" in card.trend
+    # Operations: the linked theme's mentions carry no change, and no "grew" verdict
+    beside = _table(pack, "operations", "Service levels beside")
+    assert beside.rows[0][3].startswith("67 (not comparable with October")
+    assert "grew" not in beside.finding
+    # the brief never lists them as improved
+    customer = next(s for s in briefed(pack) if s.key == "customer")
+    memo = brief(pack, customer)
+    headings = [g.heading for p in memo.parts for g in p.items if hasattr(g, "themes")]
+    assert "What improved" not in headings
+
+
+def test_a_month_recounted_by_the_same_keywords_is_still_compared(tmp_path):
+    month = _two_ways(tmp_path)
+    october = month.parent / "2026-10"
+    (october / "customer.yaml").write_text(
+        OCTOBER.replace(
+            "  counts: {promoters: 50, passives: 30, detractors: 20}", "  responses: export.csv"
+        ),
+        encoding="utf-8",
+    )
+    earlier = [f"2026-10-{1 + n % 27:02d},3,Household,Web,late again\n" for n in range(70)]
+    (october / "export.csv").write_text(HEADER + "".join(earlier), encoding="utf-8")
+    pack = prepare(month)
+    rows = {r[1]: r[3] for r in _table(pack, "customer", "Top improvement themes").rows}
+    assert rows["Punctuality"] == "−3"  # 67 now, 70 comments in October by the same keywords
+    assert rows["Accessibility"] == "+8"
+    assert "down 3 since October" in _cards(pack)["Punctuality"].finding
