@@ -136,3 +136,38 @@ def test_a_month_recounted_by_the_same_keywords_is_still_compared(tmp_path):
     assert rows["Punctuality"] == "−3"  # 67 now, 70 comments in October by the same keywords
     assert rows["Accessibility"] == "+8"
     assert "down 3 since October" in _cards(pack)["Punctuality"].finding
+
+
+# --- 2. keywords in scripts that do not put spaces between words ------------------------------
+
+UNSPACED = """\
+nps:
+  responses: export.csv
+narratives:
+  - {title: Wrong bill, customer: Mrs Jones, story: The bill was wrong., channel: Phone}
+themes:
+  - name: Billing accuracy
+    keywords: ["账单", "請求書", "요금", "ค่าบริการ", bill]
+  - name: App
+    keywords: [app, "요그"]
+"""
+
+
+def test_keywords_in_scripts_without_spaces_match_inside_words(tmp_path):
+    comments = [
+        "账单错误",  # Chinese: no space after the keyword
+        "請求書が間違っています",  # Japanese
+        "这个账单 错误",
+        "요금이 너무 비싸요",  # Korean: the particle 이 written onto the noun
+        "ค่าบริการแพงมาก",  # Thai
+        "billing page",  # Latin stays whole-word: "bill" is not in "billing"
+        "요금 app",  # both themes
+        "의외로 좋음",  # neither
+        "요금",  # "요그" ends inside the syllable 금: not App
+    ]
+    rows = "".join(f"2026-11-{n + 1:02d},5,Household,Web,{c}\n" for n, c in enumerate(comments))
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": UNSPACED})
+    (month / "export.csv").write_text(HEADER + rows, encoding="utf-8")
+    pack = prepare(month)
+    rows_shown = {r[1]: r[2] for r in _table(pack, "customer", "Top improvement themes").rows}
+    assert rows_shown == {"Billing accuracy": "7", "App": "1"}
