@@ -171,3 +171,63 @@ def test_keywords_in_scripts_without_spaces_match_inside_words(tmp_path):
     pack = prepare(month)
     rows_shown = {r[1]: r[2] for r in _table(pack, "customer", "Top improvement themes").rows}
     assert rows_shown == {"Billing accuracy": "7", "App": "1"}
+
+
+# --- 3. one segment or channel, spelt several ways --------------------------------------------
+
+PLAIN = """\
+nps:
+  responses: export.csv
+narratives:
+  - {title: Wrong bill, customer: Mrs Jones, story: The bill was wrong., channel: Phone}
+"""
+
+
+def _breakdown(pack) -> dict[tuple[str, str], tuple[str, ...]]:
+    table = _table(pack, "customer", "NPS by segment")
+    return {(r[0], r[1]): r[2:] for r in table.rows}
+
+
+def test_one_segment_or_channel_spelt_several_ways_is_one_row(tmp_path):
+    spellings = [
+        ("Pequena empresa", "Loja", 20),
+        ("Pequena\u00a0empresa", "loja", 5),  # a non-breaking space
+        ("Pequena  empresa", "LOJA", 4),  # two spaces
+        ("Pequena\u200b empresa\u200b", "Loja", 3),  # zero-width spaces
+        ("PEQUEÑA EMPRESA", "Loja", 1),  # case and accent, as themes are matched
+        ("Grande empresa", "Online", 40),
+    ]
+    rows = "".join(
+        f"2026-11-{1 + n % 28:02d},{n % 11},{segment},{channel},\n"
+        for segment, channel, count in spellings
+        for n in range(count)
+    )
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": PLAIN})
+    (month / "export.csv").write_text(HEADER + rows, encoding="utf-8")
+    shown = _breakdown(prepare(month))
+    assert set(shown) == {
+        ("Segment", "Pequena empresa"),
+        ("Segment", "Grande empresa"),
+        ("Channel", "Loja"),
+        ("Channel", "Online"),
+    }
+    assert shown[("Segment", "Pequena empresa")][0] == "33"
+    assert shown[("Channel", "Loja")][0] == "33"
+
+
+# --- 4. groups too small for a margin ---------------------------------------------------------
+
+
+def test_a_tiny_group_has_no_margin_and_no_comparison(tmp_path):
+    rows = [f"2026-11-{1 + n % 28:02d},{9 + n % 2},Household,Phone,\n" for n in range(60)]
+    rows += ["2026-11-03,0,Household,Email,\n", "2026-11-04,0,Household,Email,\n"]
+    rows += ["2026-11-05,7,Household,Post,\n"]  # a single passive
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": PLAIN})
+    (month / "export.csv").write_text(HEADER + "".join(rows), encoding="utf-8")
+    pack = prepare(month)
+    shown = _breakdown(pack)
+    assert shown[("Channel", "Email (small sample)")] == ("2", "−100", "–", "too few to compare")
+    assert shown[("Channel", "Post (small sample)")] == ("1", "0", "–", "too few to compare")
+    assert shown[("Channel", "Phone")][2].startswith("±")  # 60 answers: a margin
+    table = _table(pack, "customer", "NPS by segment")
+    assert "no margin and no comparison" in table.caption

@@ -356,7 +356,8 @@ def _left_out_of_trends(signal: CustomerSignal) -> list[Block]:
 def _breakdown(month: MonthData) -> Table:
     """NPS by segment and channel, each with its margin of error, and marked higher or lower
     than all answers only when the difference is beyond the margin of the difference (the
-    two margins combined: a cautious test, since a group is part of the whole)."""
+    two margins combined: a cautious test, since a group is part of the whole). A group of
+    fewer than ``LOW_N`` answers gets neither margin nor comparison."""
     answers = month.answers
     assert answers is not None
     whole = from_scores(answers.scores)
@@ -370,6 +371,14 @@ def _breakdown(month: MonthData) -> Table:
             score = signed(result.score) if result.score is not None else "–"
             margin = f"±{margin_shown(result.margin)}" if result.margin is not None else "–"
             direction = ""
+            if result.low_n and result.score is not None:
+                # a margin from so few answers is not precision (two zeros have no variance):
+                # neither it nor a comparison is given
+                rows.append(
+                    (kind, name + flag, f"{result.n:,}", score, "–", say("customer.too_few"))
+                )
+                small = True
+                continue
             if (
                 result.score is not None
                 and whole.score is not None
