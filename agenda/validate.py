@@ -407,6 +407,18 @@ def load_month(folder: Path) -> MonthData:
 
     if customer is not None and customer.complaints is not None:
         c = customer.complaints
+        reasons: dict[str, str] = {}
+        for reason in c.reasons:
+            first = reasons.setdefault(theme_key(reason), reason)
+            if first != reason:
+                problems.append(
+                    loaded["customer"].problem(
+                        ("complaints", "reasons", reason),
+                        f"complaints.reasons: '{reason}' is the same reason as '{first}' "
+                        "(reasons are matched without case, accents or extra spaces, as "
+                        "themes are); give each reason once, with all its complaints",
+                    )
+                )
         categorised = sum(c.reasons.values())
         if categorised > c.total:
             problems.append(

@@ -231,3 +231,65 @@ def test_a_tiny_group_has_no_margin_and_no_comparison(tmp_path):
     assert shown[("Channel", "Phone")][2].startswith("±")  # 60 answers: a margin
     table = _table(pack, "customer", "NPS by segment")
     assert "no margin and no comparison" in table.caption
+
+
+# --- 5. complaint reasons matched across months as themes are ----------------------------------
+
+REASONS = """\
+nps:
+  counts: {promoters: 50, passives: 30, detractors: 20}
+narratives:
+  - {title: Late again, customer: Mrs Jones, story: The train was late., channel: Phone}
+complaints:
+  total: 500
+  reasons:
+"""
+
+
+def _charts(pack, key: str):
+    from agenda.model import Chart
+
+    section = next(s for s in pack.sections if s.key == key)
+    return [b for b in section.blocks if isinstance(b, Chart)]
+
+
+def test_a_reason_spelt_differently_last_month_is_the_same_reason(tmp_path):
+    write_month(
+        tmp_path / "ws",
+        {
+            "meeting.yaml": MEETING.replace("2026-11", "2026-10"),
+            "customer.yaml": REASONS + "    Late running: 390\n    Dirty  carriages: 20\n",
+        },
+        "2026-10",
+    )
+    month = write_month(
+        tmp_path / "ws",
+        {
+            "meeting.yaml": MEETING,
+            "customer.yaml": REASONS + "    Late Running: 402\n    Dirty carriages: 25\n",
+        },
+    )
+    pack = prepare(month)
+    table = _table(pack, "customer", "Complaints by reason")
+    rows = {r[0]: (r[1], r[3]) for r in table.rows}
+    assert rows["Late Running"] == ("402", "+12")
+    assert rows["Dirty carriages"] == ("25", "+5")
+    assert "Late running" not in rows and "Dirty  carriages" not in rows
+    (chart,) = [c for c in _charts(pack, "customer") if "Late Running" in c.categories]
+    assert chart.categories[:2] == ("Late Running", "Dirty carriages")
+    assert chart.series[1].values[:2] == (390.0, 20.0)
+
+
+def test_one_reason_given_twice_in_a_month_is_refused_at_the_second(tmp_path):
+    import pytest
+
+    from agenda.errors import DataError
+
+    customer = REASONS + "    Late running: 402\n    Billing: 3\n    late  running: 5\n"
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": customer})
+    with pytest.raises(DataError) as caught:
+        prepare(month)
+    (problem,) = [p for p in caught.value.problems if "same reason" in p.message]
+    assert problem.path.name == "customer.yaml"
+    assert problem.line == customer.splitlines().index("    late  running: 5") + 1
+    assert "'late  running' is the same reason as 'Late running'" in problem.message

@@ -10,6 +10,7 @@ from dataclasses import replace
 from agenda import schema
 from agenda.formatting import in_sentence, month_label, number
 from agenda.history import MonthSignal, month_range
+from agenda.keywords import theme_key
 from agenda.model import (
     Block,
     Bullets,
@@ -605,6 +606,19 @@ COMPLAINTS_TITLE = "Complaints by reason"
 UNCATEGORISED = "Uncategorised"
 
 
+def _as_named(earlier: dict[str, int], now: dict[str, int]) -> dict[str, int]:
+    """An earlier month's reasons under this month's spelling, matched as themes are (without
+    case, accents or extra spaces: "Late running" then is "Late Running" now); one reason
+    typed two ways in that month is added up."""
+    named = {theme_key(reason): reason for reason in now}
+    named.setdefault(theme_key(UNCATEGORISED), UNCATEGORISED)
+    out: dict[str, int] = {}
+    for reason, count in earlier.items():
+        shown = named.setdefault(theme_key(reason), reason)
+        out[shown] = out.get(shown, 0) + count
+    return out
+
+
 def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
     """Complaints by reason: shares of the whole total (the rest is "Uncategorised"), each
     reason beside the month the caption compares with, a reason gone since then shown as 0."""
@@ -612,8 +626,8 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
         return []
     c = customer.complaints
     compared = signal.complaints_compared
-    before = dict(compared.reasons) if compared is not None else {}
     now = {reason: count for reason, count in c.reasons.items()}
+    before = _as_named(compared.reasons, now) if compared is not None else {}
     for reason in before:
         now.setdefault(reason, 0)  # gone this month: 0, with its change
     rest_now = c.total - sum(c.reasons.values()) + now.pop(UNCATEGORISED, 0)
