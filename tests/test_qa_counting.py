@@ -293,3 +293,86 @@ def test_one_reason_given_twice_in_a_month_is_refused_at_the_second(tmp_path):
     assert problem.path.name == "customer.yaml"
     assert problem.line == customer.splitlines().index("    late  running: 5") + 1
     assert "'late  running' is the same reason as 'Late running'" in problem.message
+
+
+# --- 6, 7. a currency that is not one; a percentage over 100 ----------------------------------
+
+MONEY = """\
+nps:
+  counts: {promoters: 50, passives: 30, detractors: 20}
+narratives:
+  - {title: Late again, customer: Mrs Jones, story: The train was late., channel: Phone}
+"""
+
+
+def _refused(month: Path, stem: str) -> list:
+    import pytest
+
+    from agenda.errors import DataError
+
+    with pytest.raises(DataError) as caught:
+        prepare(month)
+    return [p for p in caught.value.problems if p.path.stem == stem]
+
+
+def test_a_currency_that_is_not_iso_4217_is_refused_with_a_suggestion(tmp_path):
+    for typed in ("ERU", "EURO"):
+        finance = (
+            f"# finance\ncurrency: {typed}\nmetrics:\n  - {{name: Revenue, actual: 2380500.75}}\n"
+        )
+        month = write_month(
+            tmp_path / typed,
+            {"meeting.yaml": MEETING, "customer.yaml": MONEY, "finance.yaml": finance},
+        )
+        (problem,) = _refused(month, "finance")
+        assert problem.line == 2
+        assert f"'{typed}' is not an ISO 4217 currency code" in problem.message
+        assert "did you mean 'EUR'?" in problem.message
+    sales = "currency: chf\npipeline: {value: 1000}\n"  # a real code in any case: read as CHF
+    month = write_month(
+        tmp_path / "ok",
+        {"meeting.yaml": MEETING, "customer.yaml": MONEY, "sales.yaml": sales},
+    )
+    section = next(s for s in prepare(month).sections if s.key == "sales")
+    assert "1,000 CHF" in repr(section.blocks) and "chf" not in repr(section.blocks)
+
+
+def test_an_sla_in_percent_over_100_is_refused_at_its_figure(tmp_path):
+    operations = (
+        "slas:\n"
+        "  - name: Calls answered in 60 s\n"
+        "    target: 90\n"
+        "    actual: 928\n"
+        "    unit: '%'\n"
+        "  - {name: Bills right first time, target: '-5%', actual: '97.5%'}\n"
+        "  - {name: Days to resolve, target: 5, actual: 928, unit: days}\n"  # not a percentage
+    )
+    month = write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": MEETING, "customer.yaml": MONEY, "operations.yaml": operations},
+    )
+    problems = _refused(month, "operations")
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [
+        (4, "slas[0].actual"),
+        (6, "slas[1].target"),
+    ]
+    assert "928% is not a percentage of cases (0–100)" in problems[0].message
+
+
+# --- 8. an action both overdue and blocked, named once ----------------------------------------
+
+
+def test_an_action_overdue_and_blocked_is_named_once_in_the_question(tmp_path):
+    actions = (
+        "actions:\n"
+        "  - {id: A-1, title: One, owner: Ann Lee, due: 2026-10-02, status: open,"
+        " section: operations}\n"
+        "  - {id: A-3, title: Three, owner: Ann Lee, due: 2026-10-01, status: blocked,"
+        " section: operations}\n"
+    )
+    month = write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": MEETING, "customer.yaml": MONEY, "actions.yaml": actions},
+    )
+    slots = {s.key: s for s in prepare(month).agenda}
+    assert slots["actions"].focus == "What would unblock A-3 (blocked, overdue) and A-1 (overdue)?"
