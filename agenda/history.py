@@ -33,6 +33,9 @@ class MonthSignal:
     actions: tuple[schema.Action, ...] | None = None  #: that month's actions.yaml, if any
     #: Whether this month's counted themes were counted in its comments by the same keywords.
     themes_counted: bool = False
+    #: The names in ``themes`` counted from that month's survey comments (the others were
+    #: typed by hand): a count made one way is never compared with a count made the other.
+    counted: frozenset[str] = frozenset()
     #: Why this month's customer figures are left out of trends (said in the pack), or None.
     #: Names the file and line only: an unread file's text is not scrubbed, so never quote it.
     left_out: Unreadable | None = None
@@ -117,7 +120,7 @@ def earlier_months(
             left = _left_out_reason(exc.problems[0], "NPS")
             nps = None
         complaints = customer.complaints.total if customer.complaints else None
-        themes = _themes(customer, answers, counted)
+        themes, counted_there = _themes(customer, answers, counted)
         reasons = dict(customer.complaints.reasons) if customer.complaints else {}
         counted_here = bool(counted) and answers is not None and answers.commented > 0
         signals.append(
@@ -129,6 +132,7 @@ def earlier_months(
                 reasons,
                 actions,
                 themes_counted=counted_here,
+                counted=counted_there,
                 left_out=left,
             )
         )
@@ -270,17 +274,22 @@ def _themes(
     customer: schema.Customer,
     answers: SurveyAnswers | None,
     counted: Sequence[tuple[str, Sequence[str]]],
-) -> dict[str, int]:
+) -> tuple[dict[str, int], frozenset[str]]:
     """An earlier month's mentions by theme: as typed, or counted from its comments; this
-    month's counted themes by their keywords wherever that month's export has comments."""
+    month's counted themes by their keywords wherever that month's export has comments. With
+    them, the names of those counted from the comments (the rest were typed by hand)."""
     themes = {t.name: t.mentions for t in customer.themes if t.mentions is not None}
     if answers is None or not answers.commented:
-        return themes
+        return themes, frozenset()
+    found: set[str] = set()
     for t in customer.themes:
         if t.mentions is None and t.name in answers.mentions:
             themes[t.name] = answers.mentions[t.name]
+            found.add(t.name)
     for name, _ in counted:
         for typed in [n for n in themes if theme_key(n) == theme_key(name)]:
             del themes[typed]  # the same keywords as this month, not another way of counting
+            found.discard(typed)
         themes[name] = answers.mentions.get(name, 0)
-    return themes
+        found.add(name)
+    return themes, frozenset(found)

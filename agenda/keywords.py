@@ -2,8 +2,10 @@
 
 A theme may list ``keywords:`` (words or phrases). A comment mentions the theme when it holds
 one of them as whole words, whatever the case and accents ("Café" is "cafe", "Direct-debit" is
-"direct debit"; "bill" is not in "billing"). One comment may mention several themes, and counts
-once for each.
+"direct debit"; "bill" is not in "billing"). A keyword in a script written without spaces
+between words (Chinese, Japanese, Thai…; and Korean, see ``_UNSPACED``) matches inside words
+instead, in a second pass made only when a month has such keywords. One comment may mention
+several themes, and counts once for each.
 
 How one pass stays fast over a million comments (``bench/run.py``): a chunk of comments is
 joined into one text, folded (accents through ``agenda.names.fold``, for the comments that have
@@ -41,6 +43,33 @@ _BYTES = bytes(
 )
 
 
+#: Scripts written without spaces between words (Han, Hiragana, Katakana, Thai, Lao, Khmer,
+#: Myanmar) and Hangul, once folded: a keyword holding one of their letters matches anywhere
+#: in a comment, not as whole words ("账单" in "账单错误"). Korean puts spaces between words,
+#: but its particles are written onto the noun ("요금이", "요금을"), so whole-word matching
+#: would miss nearly every mention; folding leaves Hangul as jamo, and a Hangul keyword must
+#: end where a syllable ends (below). Characters beyond the first plane are parted from words
+#: before matching, as elsewhere.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u19e0-\u19ff"
+    "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303b\u3040-\u30ff"
+    "\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\ua9e0-\ua9ff\uaa60-\uaa7f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f]"
+)
+#: After a Hangul keyword: not a vowel or final consonant jamo (U+1160–U+11FF, U+D7B0–U+D7FF)
+#: in UTF-8, so "요그" is not found in "요금" (the keyword would end inside a syllable).
+_SYLLABLE_ENDS = (
+    rb"(?!\xe1(?:\x85[\xa0-\xbf]|[\x86\x87][\x80-\xbf])|\xed(?:\x9e[\xb0-\xbf]|\x9f[\x80-\xbf]))"
+)
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]$")
+
+
+def unspaced(keyword: str) -> bool:
+    """Whether a keyword (as ``normal`` gives it) is written in a script without spaces
+    between words, and so matches inside words."""
+    return _UNSPACED.search(keyword) is not None
+
+
 def theme_key(name: str) -> str:
     """A theme's name as themes are matched everywhere (tags, links, earlier months, units):
     without case, accents or extra spaces, as its keywords are ("Faturação" is "Faturacao",
@@ -75,10 +104,18 @@ def _folded(comments: Sequence[str], plain: Sequence[bool]) -> list[str]:
 class _Marks(dict[bytes, str]):
     """A found keyword (b" direct  debit", spaced as typed) → its themes' marks."""
 
+    lead = b" "  #: what every find starts with
+
     def __missing__(self, key: bytes) -> str:
-        found = self[b" " + b" ".join(key.split())]  # a phrase typed with more spaces
+        found = self[self.lead + b" ".join(key.split())]  # a phrase typed with more spaces
         self[key] = found
         return found
+
+
+class _Within(_Marks):
+    """A keyword found inside words (b"\xe8\xb4\xa6\xe5\x8d\x95", "账单") → its themes' marks."""
+
+    lead = b""
 
 
 def _trie(words: Sequence[str]) -> str:
@@ -115,17 +152,34 @@ class Keywords:
     def __init__(self, themes: Sequence[tuple[str, Sequence[str]]]):
         self.names = tuple(name for name, _ in themes)
         marks: dict[bytes, str] = {}
+        within: dict[bytes, str] = {}  # keywords in scripts without spaces between words
         for n, (_, words) in enumerate(themes):
             mark = chr(0x100 + n)  # never the break, and as many as there are themes
             for word in words:
-                key = b" " + normal(word).encode()
-                if mark not in marks.get(key, ""):
-                    marks[key] = marks.get(key, "") + mark
+                plain = normal(word)
+                into, key = (
+                    (within, plain.encode()) if unspaced(plain) else (marks, b" " + plain.encode())
+                )
+                if mark not in into.get(key, ""):
+                    into[key] = into.get(key, "") + mark
         self._marks = _Marks(marks)
         self._marks[b" " + BREAK.encode()] = BREAK
         body = _trie(sorted(k[1:].decode() for k in marks)).encode()
         # every find starts with a space: the engine skips to each space, not trying every byte
-        self._pattern = re.compile(rb" (?:\x1f|(?:" + body + rb")(?= ))")
+        words_found = rb"|(?:" + body + rb")(?= )" if marks else b""
+        self._pattern = re.compile(rb" (?:\x1f" + words_found + rb")")
+        #: the keywords matched inside words, in a second pass over the same text, made only
+        #: when there are any: a month without them is read exactly as before
+        self._within: re.Pattern[bytes] | None = None
+        if within:
+            self._within_marks = _Within(within)
+            self._within_marks[BREAK.encode()] = BREAK
+            alternation = [
+                _trie([k.decode()]).encode()
+                + (_SYLLABLE_ENDS if _HANGUL.search(k.decode()) else b"")
+                for k in sorted(within, key=len, reverse=True)  # the longest first
+            ]
+            self._within = re.compile(rb"\x1f|" + b"|".join(alternation))
         self._mark_of = {chr(0x100 + n): name for n, name in enumerate(self.names)}
 
     def __bool__(self) -> bool:
@@ -138,9 +192,14 @@ class Keywords:
         plain = list(map(str.isascii, comments))
         if not all(plain):
             comments = _folded(comments, plain)
-        text = (" " + " \x1f ".join(comments) + " ").encode("utf-8", "replace")
-        found = self._pattern.findall(text.translate(_BYTES))
-        return "".join(map(self._marks.__getitem__, found)).split(BREAK)
+        text = (" " + " \x1f ".join(comments) + " ").encode("utf-8", "replace").translate(_BYTES)
+        found = self._pattern.findall(text)
+        marks = "".join(map(self._marks.__getitem__, found)).split(BREAK)
+        if self._within is None or all(plain):
+            return marks
+        inside = self._within.findall(text)  # every break is found here too: no keyword has one
+        more = "".join(map(self._within_marks.__getitem__, inside)).split(BREAK)
+        return list(map(operator.add, marks, more))
 
     def themes(self, marks: str) -> list[str]:
         """The names of the themes one comment's marks stand for, once each, in list order."""

@@ -744,6 +744,7 @@ def scrub_month(
         replace(
             signal,
             themes=redactor.scrub(signal.themes, _in(None, workspace / signal.period)),
+            counted=frozenset(map(redactor.quietly, signal.counted)),  # named as its themes
             reasons=redactor.scrub(signal.reasons, _in(None, workspace / signal.period)),
             actions=tuple(
                 redactor.model(a, _in(None, workspace / signal.period / "actions.yaml"))

@@ -87,10 +87,17 @@ def _actions_focus(carried: Carried) -> str:
     now = standing(carried.open)
     if not now.overdue and not now.blocked:
         return ""
+    # each action once, the overdue first (oldest first), then those only blocked: one both
+    # overdue and blocked is named once with both ("A-3 (blocked, overdue)")
+    blocked = {r.id for r in now.blocked}
+    late = {r.id for r in now.overdue}
+    named = [(r.id, True, r.id in blocked) for r in now.overdue]
+    named += [(r.id, False, True) for r in now.blocked if r.id not in late]
     return say(
         "agenda.focus_actions_late",
         late=[r.id for r in now.overdue],
         blocked=[r.id for r in now.blocked],
+        named=named,
     )
 
 

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from agenda.errors import DataError, Problem, closest
-from agenda.keywords import Keywords, Said, Tally
+from agenda.keywords import Keywords, Said, Tally, theme_key
 from agenda.order import THEME_QUOTES
 from agenda.sources import CONTROL, Loc, YamlFile
 
@@ -213,8 +213,8 @@ def read_responses(
     if size > limit:
         raise DataError([Problem(path, f"file is {size:,} bytes; the limit is {limit:,}")])
     if workbook:
-        return _read_workbook(path, layout, keywords)
-    return _read_text(path, layout, keywords)
+        return one_spelling(_read_workbook(path, layout, keywords))
+    return one_spelling(_read_text(path, layout, keywords))
 
 
 # --- text exports ---------------------------------------------------------------------------
@@ -1338,3 +1338,33 @@ def _raise_rows(path: Path, problems: list[Problem]) -> None:
         problems = [*problems[:MAX_ROW_PROBLEMS], Problem(path, f"... and {more} more bad rows")]
     if problems:
         raise DataError(problems)
+
+
+# --- one group, however it is spelt ---------------------------------------------------------
+
+
+def one_spelling(answers: SurveyAnswers) -> SurveyAnswers:
+    """The export's segments and channels grouped as themes are matched (``theme_key``: without
+    case, accents, or the kind and number of spaces, zero-width characters dropped), so "Loja",
+    "loja" and "LOJA", or "Pequena empresa" typed with a non-breaking space, are one group and
+    one row, named by its most common spelling (the first in sorted order on a tie)."""
+    answers.by_segment = _merged(answers.by_segment)
+    answers.by_channel = _merged(answers.by_channel)
+    return answers
+
+
+def _merged(groups: dict[str, Counter[int]]) -> dict[str, Counter[int]]:
+    """``groups`` with the names that are one group added up under their most common one."""
+    spellings: dict[str, list[str]] = {}
+    for name in groups:
+        spellings.setdefault(theme_key(name), []).append(name)
+    if all(len(names) == 1 for names in spellings.values()):
+        return groups
+    merged: dict[str, Counter[int]] = {}
+    for names in spellings.values():
+        shown = min(names, key=lambda n: (-groups[n].total(), n))
+        total: Counter[int] = Counter()
+        for name in names:
+            total.update(groups[name])
+        merged[shown] = total
+    return merged

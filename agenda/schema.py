@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from agenda import figures
+from agenda.currencies import currency_code
 from agenda.errors import closest
 from agenda.keywords import theme_key
 from agenda.order import MONTH, SECTIONS, SLOT_KEYS, SectionKey
@@ -837,6 +838,11 @@ class Sales(Strict):
     )
     pipeline: Pipeline | None = Field(default=None, description="{value, previous}.")
 
+    @field_validator("currency")
+    @classmethod
+    def _iso_code(cls, value: str | None) -> str | None:
+        return currency_code(value) if value is not None else None
+
 
 # --- finance.yaml ---------------------------------------------------------------------------
 
@@ -877,6 +883,11 @@ class Finance(Strict):
         description="{name, actual, budget, previous, unit, higher_is_better, additive}.",
     )
     commentary: list[Text] = Field(default=[], description="Text, or a list of paragraphs.")
+
+    @field_validator("currency")
+    @classmethod
+    def _iso_code(cls, value: str) -> str:
+        return currency_code(value)
 
     @field_validator("commentary", mode="before", json_schema_input_type=Text | list[Text])
     @classmethod

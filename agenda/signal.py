@@ -275,17 +275,44 @@ class CustomerSignal:
         month with NPS or complaints but no themes says nothing about them)."""
         return next((s for s in reversed(self.history) if s.themes), None)
 
-    def _theme_on_file(self, theme: CountedTheme) -> int | None:
-        """A theme's mentions in the compared month's file, its name matched without case."""
+    def _theme_in_file(self, theme: CountedTheme) -> tuple[int, bool] | None:
+        """A theme's mentions in the compared month's file, its name matched as themes are,
+        and whether that month counted them from its comments (else they were typed)."""
         earlier = self.themes_compared
         if earlier is None:
             return None
         wanted = theme_key(theme.name)
-        found = [n for name, n in earlier.themes.items() if theme_key(name) == wanted]
-        return sum(found) if found else None
+        found = [name for name in earlier.themes if theme_key(name) == wanted]
+        if not found:
+            return None
+        return sum(earlier.themes[n] for n in found), any(n in earlier.counted for n in found)
+
+    def _theme_on_file(self, theme: CountedTheme) -> int | None:
+        """A theme's mentions in the compared month's file, when counted the way they are
+        this month (typed both times, or counted from comments both times)."""
+        found = self._theme_in_file(theme)
+        if found is None or found[1] != theme.counted:
+            return None
+        return found[0]
+
+    def theme_not_comparable(self, theme: CountedTheme) -> str | None:
+        """The earlier month (YYYY-MM) a theme's mentions cannot be compared with, because they
+        were counted another way there (typed by hand, or counted from comments), or None.
+
+        A typed figure and a keyword count measure different things: their difference is not
+        a change. A theme's own ``previous`` is the reader's stated figure and wins, as always.
+        """
+        if theme.previous is not None:
+            return None
+        found = self._theme_in_file(theme)
+        if found is None or found[1] == theme.counted:
+            return None
+        assert self.themes_compared is not None
+        return self.themes_compared.period
 
     def theme_previous(self, theme: CountedTheme) -> int | None:
-        """A theme's mentions last month: its own ``previous``, else the earlier month's file."""
+        """A theme's mentions last month: its own ``previous``, else the earlier month's file
+        (None when that file counted them another way: see ``theme_not_comparable``)."""
         if theme.previous is not None:
             return theme.previous
         return self._theme_on_file(theme)
@@ -299,6 +326,23 @@ class CustomerSignal:
             assert self.themes_compared is not None
             return self.themes_compared.period
         return None
+
+    def not_comparable_said(self, theme: CountedTheme) -> str | None:
+        """Why a theme's change is not given, in words ("not comparable with October: counted
+        by hand then, from comments now"), or None when it is comparable or new."""
+        period = self.theme_not_comparable(theme)
+        if period is None:
+            return None
+        return say(
+            "customer.theme_not_comparable",
+            since=month_name(period, self.period),
+            counted_now=theme.counted,
+        )
+
+    @property
+    def ranking_mixed(self) -> bool:
+        """Whether this month's themes were counted two ways: some typed, some from comments."""
+        return len({t.counted for t in self.themes}) > 1
 
     @property
     def themes_since(self) -> str:

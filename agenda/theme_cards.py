@@ -86,6 +86,7 @@ def _card(
         else None,
         since=month_name(compared, signal.period) if compared is not None else None,
         owner=owner_name,
+        not_comparable=signal.not_comparable_said(theme),
     )
     parts = (  # the voices first (customers', then colleagues'), then what we measure and do
         _said(theme, month, signal),
@@ -133,9 +134,12 @@ def _role(name: str, meeting: schema.Meeting) -> str | None:
 
 def _trend(theme: CountedTheme, signal: CustomerSignal) -> str:
     """Mentions month by month over the trend's months, from the first with data (a month
-    without is said so, never estimated); under ``TREND_MONTHS`` months with data, no trend."""
+    without is said so, never estimated); under ``TREND_MONTHS`` months with data, no trend.
+    A month that counted the theme the other way (typed by hand, or from comments) is shown
+    marked so and is not a point of the trend."""
     wanted = theme_key(theme.name)
     points: list[tuple[str, int | None]] = []
+    apart: set[str] = set()  # months that counted the theme the other way (typed or counted)
     months = signal.trend()
     if theme.previous is not None and all(p != signal.last_month for p, _ in months):
         months = [(signal.last_month, None), *months]  # no earlier folder: its `previous` counts
@@ -146,21 +150,27 @@ def _trend(theme: CountedTheme, signal: CustomerSignal) -> str:
             points.append((period, theme.previous))  # its own `previous` wins, as in the table
         else:
             given = earlier.themes if earlier else {}
-            found = [n for key, n in given.items() if theme_key(key) == wanted]
-            points.append((period, sum(found) if found else None))
-    known = [n for n, (_, v) in enumerate(points) if v is not None]
-    points = points[known[0] :] if known else points
-    said = [
-        say("cards.point", month=month_name(p, signal.period), mentions=_count(v))
-        for p, v in points
-    ]
+            found = [key for key in given if theme_key(key) == wanted]
+            points.append((period, sum(given[k] for k in found) if found else None))
+            if found and earlier and any(k in earlier.counted for k in found) != theme.counted:
+                apart.add(period)  # counted the other way that month: not on the same line
+    known = [n for n, (p, v) in enumerate(points) if v is not None and p not in apart]
+    shown = [n for n, (_, v) in enumerate(points) if v is not None]
+    points = points[shown[0] :] if shown else points
+
+    def point(period: str, value: int | None) -> str:
+        other = period in apart and value is not None
+        return say(
+            "cards.point",
+            month=month_name(period, signal.period),
+            mentions=_count(value),
+            other_way=("typed" if theme.counted else "counted") if other else None,
+        )
+
+    said = [point(p, v) for p, v in points]
     if len(known) < TREND_MONTHS:
-        shown = [
-            say("cards.point", month=month_name(p, signal.period), mentions=_count(v))
-            for p, v in points
-            if v is not None
-        ]
-        return say("cards.no_trend", months=len(known), points=shown)
+        listed = [point(p, v) for p, v in points if v is not None]
+        return say("cards.no_trend", months=len(known), points=listed)
     return say("cards.trend", points=said)
 
 

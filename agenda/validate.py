@@ -352,6 +352,10 @@ def load_month(folder: Path) -> MonthData:
     if outcomes is not None:  # read by the next month's pack, not listed among this one's
         files.remove(next(p for p in files if p.stem == "outcomes"))
 
+    operations = sections.get("operations")
+    if isinstance(operations, schema.Operations):
+        problems += _sla_percentages(loaded["operations"], operations)
+
     if meeting is not None:
         meeting_file = loaded["meeting"]
         if is_month(folder.name) and meeting.period != folder.name:
@@ -425,6 +429,18 @@ def load_month(folder: Path) -> MonthData:
 
     if customer is not None and customer.complaints is not None:
         c = customer.complaints
+        reasons: dict[str, str] = {}
+        for reason in c.reasons:
+            first = reasons.setdefault(theme_key(reason), reason)
+            if first != reason:
+                problems.append(
+                    loaded["customer"].problem(
+                        ("complaints", "reasons", reason),
+                        f"complaints.reasons: '{reason}' is the same reason as '{first}' "
+                        "(reasons are matched without case, accents or extra spaces, as "
+                        "themes are); give each reason once, with all its complaints",
+                    )
+                )
         categorised = sum(c.reasons.values())
         if categorised > c.total:
             problems.append(
@@ -458,6 +474,30 @@ def load_month(folder: Path) -> MonthData:
         picked,
         outcomes,
     )
+
+
+def _sla_percentages(file: YamlFile, operations: schema.Operations) -> list[Problem]:
+    """An SLA in % measures a share of cases that met the level: 0 to 100, never "928% On
+    track". Refused at the figure, saying both readings of a slip (a missing decimal point, or
+    a count typed for a share). Finance measures in % may pass 100 or go below 0 (growth,
+    spend against budget, a margin), so they are left as typed."""
+    found = []
+    for n, sla in enumerate(operations.slas):
+        if sla.unit != "%":
+            continue
+        for key in ("target", "actual"):
+            value = getattr(sla, key)
+            if not 0 <= value <= 100:
+                found.append(
+                    file.problem(
+                        ("slas", n, key),
+                        f"slas[{n}].{key}: {value:g}% is not a percentage of cases (0–100); "
+                        "a service level in % is the share that met it: check the figure "
+                        "(a decimal point missing?); a ratio that may pass 100 takes a unit "
+                        "that says so, such as '% of forecast'",
+                    )
+                )
+    return found
 
 
 def _unknown_action_themes(

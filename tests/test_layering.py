@@ -185,6 +185,7 @@ LOADER = (
     "order",
     "sources",
     "figures",
+    "currencies",
     "responses",
     "keywords",
     "names",

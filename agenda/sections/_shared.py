@@ -50,12 +50,15 @@ def direction(change: float, places: int = 0) -> str:
 
 
 def leader_finding(
-    key: str, ranked: Sequence[tuple[str, int, int | None, str | None]], period: str
+    key: str,
+    ranked: Sequence[tuple[str, int, int | None, str | None]],
+    period: str,
+    **more: object,
 ) -> str:
     """What leads a ranking, said through ``key``: the name(s) with the most, their count and,
     for a single leader, its change since the month it is compared with. ``ranked`` holds
     (name, count, earlier count or None, that month or None), most first; "" when the top
-    count is nothing."""
+    count is nothing. ``more`` goes to ``key`` as it is."""
     if not ranked or ranked[0][1] <= 0:
         return ""
     top = ranked[0][1]
@@ -70,4 +73,5 @@ def leader_finding(
         direction=direction(change) if change is not None and len(leaders) == 1 else None,
         change=number(abs(change)) if change is not None else None,
         since=month_name(compared, period) if compared is not None else None,
+        **more,
     )

@@ -10,6 +10,7 @@ from dataclasses import replace
 from agenda import schema
 from agenda.formatting import in_sentence, month_label, number
 from agenda.history import MonthSignal, month_range
+from agenda.keywords import theme_key
 from agenda.model import (
     Block,
     Bullets,
@@ -356,7 +357,8 @@ def _left_out_of_trends(signal: CustomerSignal) -> list[Block]:
 def _breakdown(month: MonthData) -> Table:
     """NPS by segment and channel, each with its margin of error, and marked higher or lower
     than all answers only when the difference is beyond the margin of the difference (the
-    two margins combined: a cautious test, since a group is part of the whole)."""
+    two margins combined: a cautious test, since a group is part of the whole). A group of
+    fewer than ``LOW_N`` answers gets neither margin nor comparison."""
     answers = month.answers
     assert answers is not None
     whole = from_scores(answers.scores)
@@ -370,6 +372,14 @@ def _breakdown(month: MonthData) -> Table:
             score = signed(result.score) if result.score is not None else "–"
             margin = f"±{margin_shown(result.margin)}" if result.margin is not None else "–"
             direction = ""
+            if result.low_n and result.score is not None:
+                # a margin from so few answers is not precision (two zeros have no variance):
+                # neither it nor a comparison is given
+                rows.append(
+                    (kind, name + flag, f"{result.n:,}", score, "–", say("customer.too_few"))
+                )
+                small = True
+                continue
             if (
                 result.score is not None
                 and whole.score is not None
@@ -417,9 +427,24 @@ def _themes(
     for rank, theme in enumerate(ranked, 1):
         previous = signal.theme_previous(theme)
         change = signed(theme.mentions - previous) if previous is not None else "new"
-        if since != "last month" and theme.previous is not None:
+        if signal.theme_not_comparable(theme) is not None:
+            change = say("customer.theme_change_not_comparable")  # counted another way then
+        elif since != "last month" and theme.previous is not None:
             change += " (since last month)"  # its own `previous`, beside older months' files
         rows.append((str(rank), theme.name, f"{theme.mentions:,}", change))
+    apart: dict[str, list[str]] = {}  # why not comparable → the themes it holds for
+    for theme in ranked:
+        if (why := signal.not_comparable_said(theme)) is not None:
+            apart.setdefault(why, []).append(theme.name)
+    notes = [say("customer.themes_not_comparable", names=n, why=w) for w, n in apart.items()]
+    if signal.ranking_mixed:
+        notes.append(
+            say(
+                "customer.themes_mixed",
+                typed=[t.name for t in ranked if not t.counted],
+                counted=[t.name for t in ranked if t.counted],
+            )
+        )
     blocks: list[Block] = on_slides(
         Table(
             THEMES_TITLE,
@@ -431,7 +456,9 @@ def _themes(
             ),
             tuple(rows),
             numeric_columns=(0, 2, 3),
-            caption=" ".join(filter(None, (say("customer.themes_caption"), _unmatched(month)))),
+            caption=" ".join(
+                filter(None, (say("customer.themes_caption"), _unmatched(month), *notes))
+            ),
             finding=leader_finding(
                 "customer.themes_finding",
                 [
@@ -439,6 +466,8 @@ def _themes(
                     for t in ranked
                 ],
                 signal.period,
+                not_comparable=signal.not_comparable_said(ranked[0]),
+                mixed=signal.ranking_mixed,
             ),
         ),
         tuple(rows[:DECK_THEMES]),
@@ -577,6 +606,19 @@ COMPLAINTS_TITLE = "Complaints by reason"
 UNCATEGORISED = "Uncategorised"
 
 
+def _as_named(earlier: dict[str, int], now: dict[str, int]) -> dict[str, int]:
+    """An earlier month's reasons under this month's spelling, matched as themes are (without
+    case, accents or extra spaces: "Late running" then is "Late Running" now); one reason
+    typed two ways in that month is added up."""
+    named = {theme_key(reason): reason for reason in now}
+    named.setdefault(theme_key(UNCATEGORISED), UNCATEGORISED)
+    out: dict[str, int] = {}
+    for reason, count in earlier.items():
+        shown = named.setdefault(theme_key(reason), reason)
+        out[shown] = out.get(shown, 0) + count
+    return out
+
+
 def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block]:
     """Complaints by reason: shares of the whole total (the rest is "Uncategorised"), each
     reason beside the month the caption compares with, a reason gone since then shown as 0."""
@@ -584,8 +626,8 @@ def _complaints(customer: schema.Customer, signal: CustomerSignal) -> list[Block
         return []
     c = customer.complaints
     compared = signal.complaints_compared
-    before = dict(compared.reasons) if compared is not None else {}
     now = {reason: count for reason, count in c.reasons.items()}
+    before = _as_named(compared.reasons, now) if compared is not None else {}
     for reason in before:
         now.setdefault(reason, 0)  # gone this month: 0, with its change
     rest_now = c.total - sum(c.reasons.values()) + now.pop(UNCATEGORISED, 0)

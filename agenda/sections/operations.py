@@ -89,9 +89,12 @@ def _slas_beside_customers(
             continue
         then = signal.theme_previous(theme)
         grew[theme.name] = theme.mentions > then if then is not None else None
+        apart = signal.not_comparable_said(theme)  # counted another way then: no change
         mentions = f"{theme.mentions:,}" + (
             f" ({signed(theme.mentions - then)})" if then is not None else ""
         )
+        if apart is not None:
+            mentions = say("sections.operations_mentions_apart", mentions=mentions, why=apart)
         said = next((v for v in signal.verbatims if v.tagged(theme.name)), None)
         rows.append(
             (sla.name, st, theme.name, mentions, f"“{said.text}”" if said else "Nothing quoted")
