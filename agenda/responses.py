@@ -1033,6 +1033,18 @@ def _read_workbook(path: Path, layout: _Layout, keywords: Keywords | None) -> Su
     return answers
 
 
+def _holds(archive: zipfile.ZipFile, name: str, needle: bytes) -> bool:
+    """Whether the part ``name`` holds ``needle``, read a megabyte at a time (a large
+    sheet's XML is never held whole for this)."""
+    tail = b""
+    with archive.open(name) as part:
+        while block := part.read(1 << 20):
+            if needle in tail + block[: len(needle)] or needle in block:
+                return True
+            tail = block[-len(needle) :]
+    return False
+
+
 _ERROR_CELL = re.compile(
     rb'<c\b([^>]*\bt="e"[^>]*)>(?:<f\b[^>]*(?:/>|>.*?</f>))?(?:<v>([^<]*)</v>)?'
 )
@@ -1059,7 +1071,10 @@ def _error_cells(path: Path, sheet: str, column: int, end: int) -> list[tuple[in
             rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
             target = next(r.get("Target", "") for r in rels if r.get("Id") == rid)
             name = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-            data = archive.read(posixpath.normpath(name))
+            name = posixpath.normpath(name)
+            if not _holds(archive, name, b't="e"'):
+                return []  # the usual case, found streaming: no error cell anywhere
+            data = archive.read(name)
     except (KeyError, StopIteration, ET.ParseError, zipfile.BadZipFile, OSError):
         return []
     found = []
