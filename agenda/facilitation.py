@@ -34,11 +34,22 @@ def facilitate(pack: Pack) -> Pack:
     actions = pack.actions
     if actions is not None:
         actions = replace(actions, cues=cues(actions.slot, actions.questions))
+    words = labels()
+    cover = pack.cover
+    details = [cover.date_label, cover.location]
+    details.append(words.chair.format(chair=cover.chair) if cover.chair else "")
+    cover = replace(
+        cover,
+        subtitle=f"{cover.organisation} · {cover.period_label}",
+        details=" · ".join(d for d in details if d),
+        document_title=f"{cover.title} — {cover.organisation}",
+    )
     return replace(
         pack,
+        cover=cover,
         sections=sections,
         actions=actions,
-        labels=labels(),
+        labels=words,
         agenda_table=agenda_table(pack.agenda),
         agenda_compact=compact_agenda(pack.agenda),
     )

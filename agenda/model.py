@@ -389,6 +389,10 @@ class Cover:
     attendees: tuple[str, ...] = ()
     order_line: str = ""  #: the customer-first running order, said in one sentence
     protected_guests: bool = False  #: guests attend under the Chatham House rule
+    #: the lines every format shows the same way, phrased once (``agenda.facilitation``):
+    subtitle: str = ""  #: "Northwind Utilities · November 2026"
+    details: str = ""  #: "Thursday 19 November 2026 · Leeds · Chair: Priya Shah"
+    document_title: str = ""  #: the files' title: "Leadership meeting — Northwind Utilities"
 
 
 @dataclass(frozen=True)

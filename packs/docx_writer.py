@@ -156,13 +156,8 @@ class WordWriter:
         top = 60 if self.look.logo else 120
         self._top(cover.organisation, Pt(top // 3 if pack.summary else top), Inches(0.9), Pt(48))
         self._para(cover.title, "Title")
-        self._para(f"{cover.organisation} · {cover.period_label}", "Subtitle")
-        details = [cover.date_label]
-        if cover.location:
-            details.append(cover.location)
-        if cover.chair:
-            details.append(self.labels.chair.format(chair=cover.chair))
-        doc.add_paragraph(" · ".join(details))
+        self._para(cover.subtitle, "Subtitle")
+        doc.add_paragraph(cover.details)
         if cover.attendees:
             para = doc.add_paragraph()
             para.add_run(self.labels.attending + " ").bold = True

@@ -104,7 +104,7 @@ class HtmlWriter:
         self.out, self.count = [], 0
         self.labels = pack.labels
         cover = pack.cover
-        title = f"{cover.title} — {cover.organisation}"
+        title = cover.document_title
         subject = pack.labels.subject.format(kind="pack", period=cover.period_label)
         head = [
             void("meta", charset="utf-8"),
@@ -178,14 +178,9 @@ class HtmlWriter:
             inner.append(void("img", class_="logo", src=logo, alt=alt))
         inner += [
             tag("h1", esc(cover.title)),
-            tag("p", esc(f"{cover.organisation} · {cover.period_label}"), class_="subtitle"),
+            tag("p", esc(cover.subtitle), class_="subtitle"),
+            tag("p", esc(cover.details), class_="details"),
         ]
-        details = [cover.date_label]
-        if cover.location:
-            details.append(cover.location)
-        if cover.chair:
-            details.append(labels.chair.format(chair=cover.chair))
-        inner.append(tag("p", esc(" · ".join(details)), class_="details"))
         if cover.attendees:
             who = tag("strong", esc(labels.attending)) + " " + esc(", ".join(cover.attendees))
             inner.append(tag("p", who, class_="attending"))

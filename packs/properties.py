@@ -31,7 +31,7 @@ def set_core_properties(props: CoreProperties, pack: Pack, kind: str) -> None:
     """
     fill_properties(
         props,
-        title=f"{pack.cover.title} — {pack.cover.organisation}",
+        title=pack.cover.document_title,
         organisation=pack.cover.organisation,
         subject=pack.labels.subject.format(kind=kind, period=pack.cover.period_label),
         keywords=pack.labels.keywords,
