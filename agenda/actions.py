@@ -202,7 +202,6 @@ def carry_actions(
             d.title,
             _TITLES[d.section],
             d.owner or "",
-            d.context or "",
             d.theme or "",
             short_date(d.decide_by) if d.decide_by else "",
             d.decide_by is not None and d.decide_by < today,

@@ -334,7 +334,6 @@ class DecisionRow:
     title: str
     section: str
     owner: str = ""
-    context: str = ""
     theme: str = ""  #: the customer theme it is about, as its record names it
     decide_by: str = ""  #: e.g. "4 Dec 2026", "" when not given
     passed: bool = False  #: the decide-by date is before the meeting

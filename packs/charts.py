@@ -22,15 +22,13 @@ from pptx.util import Pt
 
 from agenda.model import Chart
 from packs._drawingml import chart_part_xml, detached_chart
-from packs.theme import CHART_NEUTRALS, Palette
+from packs.theme import Palette
 
 KINDS = {
     "trend": XL_CHART_TYPE.LINE_MARKERS,
     "share": XL_CHART_TYPE.BAR_STACKED,  # shares already in per cent, so the axis reads 0–100
     "bars": XL_CHART_TYPE.BAR_CLUSTERED,
 }
-#: Neutral companions to the theme's accent (shared with the HTML pack's charts).
-NEUTRALS = CHART_NEUTRALS
 
 
 def chart_data(chart: Chart) -> CategoryChartData:
@@ -44,7 +42,7 @@ def chart_data(chart: Chart) -> CategoryChartData:
 
 def style(chart: PptxChart, spec: Chart, palette: Palette, *, font_pt: int = 12) -> None:
     """Apply the pack's look: the theme's accent, neutral companions, a legend, readable labels."""
-    colours = (palette.accent, *NEUTRALS)
+    colours = palette.series_colours([s.target for s in spec.series])
     chart.font.size = Pt(font_pt)
     chart.has_legend = len(spec.series) > 1
     if chart.has_legend:
@@ -52,9 +50,7 @@ def style(chart: PptxChart, spec: Chart, palette: Palette, *, font_pt: int = 12)
         chart.legend.include_in_layout = False
     plot = chart.plots[0]
     for n, series in enumerate(plot.series):
-        colour = RGBColor.from_string(
-            palette.warm if spec.series[n].target else colours[n % len(colours)]
-        )
+        colour = RGBColor.from_string(colours[n])
         if spec.kind == "trend":
             series.format.line.color.rgb = colour
             series.format.line.width = Pt(1.5 if spec.series[n].target else 2.5)

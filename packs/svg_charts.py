@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from agenda.model import Chart, Series
 from packs._markup import esc, start, tag, void
 from packs.text_metrics import DEFAULT_FONT, text_em
-from packs.theme import CHART_NEUTRALS, Palette
+from packs.theme import Palette
 
 #: The drawing's width in its own units; it scales to the page's width.
 WIDTH = 760
@@ -118,11 +118,7 @@ def chart_svg(chart: Chart, palette: Palette, ident: str, font: str | None = Non
 
 def _colours(chart: Chart, palette: Palette) -> list[str]:
     """Each series' colour, as the Office charts give it."""
-    cycle = (palette.accent, *CHART_NEUTRALS)
-    return [
-        f"#{palette.warm if s.target else cycle[n % len(cycle)]}"
-        for n, s in enumerate(chart.series)
-    ]
+    return [f"#{c}" for c in palette.series_colours([s.target for s in chart.series])]
 
 
 def _width(text: str, font: str, size: float = FONT, bold: bool = False) -> float:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib.abc import Traversable
 from pathlib import Path
@@ -64,6 +64,12 @@ class Palette:
     at_risk: str = "8A5200"
     off_track: str = "B02424"
     on_accent: str = "FFFFFF"  #: text on an accent background
+
+    def series_colours(self, targets: Sequence[bool]) -> list[str]:
+        """Each chart series' colour, the same in every format: the accent, then the neutrals
+        in turn; a target line in the warm colour."""
+        cycle = (self.accent, *CHART_NEUTRALS)
+        return [self.warm if target else cycle[n % len(cycle)] for n, target in enumerate(targets)]
 
     def status_colours(self) -> dict[str, str]:
         """Each computed status's text colour (the word itself always carries the meaning)."""
