@@ -112,7 +112,8 @@ def test_action_and_decision_titles_are_masked_in_the_pack(workspace: Path, run_
     assert rows["A-1"] == (f"Ring Mr Puig on {GONE} about the refund", "", "October 2026")
     (decision,) = pack.actions.decisions
     assert decision.title == "Refund her to [bank account removed]?"
-    assert decision.context == f"She asked twice, from {GONE}"
+    (paper,) = [b for s in pack.sections for b in s.blocks if type(b).__name__ == "DecisionPaper"]
+    assert paper.context == f"She asked twice, from {GONE}"  # as its paper shows it
     assert [t.title for t in pack.actions.taken] == [f"Refund Sr. Puig ({GONE}) in full"]
     out = workspace.parent / "out"
     result = run_cli("build", workspace / "2026-11", "--out", out)
