@@ -330,13 +330,32 @@ def test_a_workbooks_comments_are_counted_and_picked_with_their_rows(run_cli, tm
     )
 
 
+def _in_one_and_in_halves(month: Path, keywords, monkeypatch):
+    """The month's export read in one process, then in two halves at once (forced, however
+    small), as (one, two)."""
+    import agenda.responses as responses
+    from agenda.sources import load_yaml
+    from agenda.validate import load_month
+
+    spec = load_month(month).customer.nps.responses
+
+    def read() -> responses.SurveyAnswers:
+        return responses.read_responses(month, spec, load_yaml(month / "customer.yaml"), keywords)
+
+    monkeypatch.setenv("AGENDA_NO_FORK", "1")
+    one = read()
+    monkeypatch.delenv("AGENDA_NO_FORK")
+    monkeypatch.setattr(responses, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(responses, "_can_fork", lambda: True)
+    halves = responses._halves(month / "export.csv", "utf-8", 1)
+    assert halves is not None and halves[0] < halves[1] < halves[2]
+    return one, read()
+
+
 def test_a_large_export_read_in_two_processes_says_what_one_process_reads(tmp_path, monkeypatch):
     """Where forking is used, a large export is read in halves at once: the same tallies,
     counts and kept comments, even with quoted cells that span lines near the middle."""
-    import agenda.responses as responses
     from agenda.keywords import Keywords
-    from agenda.sources import load_yaml
-    from agenda.validate import load_month
 
     texts = ["bill wrong", 'the "cafe", again\nand the bill', "on hold, bill, cafe", "", "fine"]
     rows = [
@@ -350,20 +369,8 @@ def test_a_large_export_read_in_two_processes_says_what_one_process_reads(tmp_pa
         for n in range(3000)
     ]
     month = _month(tmp_path, rows)
-    spec = load_month(month).customer.nps.responses
     keywords = Keywords([("Billing accuracy", ["bill"]), ("Café service", ["cafe"])])
-
-    def read() -> responses.SurveyAnswers:
-        return responses.read_responses(month, spec, load_yaml(month / "customer.yaml"), keywords)
-
-    monkeypatch.setenv("AGENDA_NO_FORK", "1")
-    one = read()
-    monkeypatch.delenv("AGENDA_NO_FORK")
-    monkeypatch.setattr(responses, "PARALLEL_BYTES", 1)
-    monkeypatch.setattr(responses, "_can_fork", lambda: True)
-    halves = responses._halves(month / "export.csv", "utf-8", 1)
-    assert halves is not None and halves[0] < halves[1] < halves[2]
-    two = read()
+    one, two = _in_one_and_in_halves(month, keywords, monkeypatch)
     assert (two.scores, two.by_segment, two.by_channel) == (
         one.scores,
         one.by_segment,
@@ -383,10 +390,7 @@ def test_a_stray_quote_before_the_middle_of_a_large_export_loses_no_theme(tmp_pa
     """QA: an unquoted `my 5" screen` early in a large export made the two-process split land
     inside a quoted cell; the row-by-row re-read then counted no theme ("no mentions", exit
     65). Read in halves or in one, the export says the same."""
-    import agenda.responses as responses
     from agenda.keywords import Keywords
-    from agenda.sources import load_yaml
-    from agenda.validate import load_month
 
     texts = ('"my 5"" screen and the bill"', '"bill\nwrong again"', "fine")
     lines = [",".join(HEADER)]
@@ -398,19 +402,7 @@ def test_a_stray_quote_before_the_middle_of_a_large_export_loses_no_theme(tmp_pa
     month = _month(tmp_path, [])
     export = month / "export.csv"
     export.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    spec = load_month(month).customer.nps.responses
-    keywords = Keywords([("Billing accuracy", ["bill"])])
-
-    def read() -> responses.SurveyAnswers:
-        return responses.read_responses(month, spec, load_yaml(month / "customer.yaml"), keywords)
-
-    monkeypatch.setenv("AGENDA_NO_FORK", "1")
-    one = read()
-    monkeypatch.delenv("AGENDA_NO_FORK")
-    monkeypatch.setattr(responses, "PARALLEL_BYTES", 1)
-    monkeypatch.setattr(responses, "_can_fork", lambda: True)
-    assert responses._halves(export, "utf-8", 1) is not None
-    two = read()
+    one, two = _in_one_and_in_halves(month, Keywords([("Billing accuracy", ["bill"])]), monkeypatch)
     # rows 1, 2, 4, 5, 7, 8, ... mention the bill (row 10's comment does not; row 0 has none)
     bills = sum(1 for n in range(1, 3000) if n % 3 in (0, 1) and n != 10)
     assert one.mentions == two.mentions == {"Billing accuracy": bills}
