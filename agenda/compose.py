@@ -140,6 +140,7 @@ def compose(
             action_tables(carried),
             taken=carried.taken,
             taken_at=carried.taken_at,
+            first=carried.first,
         )
         if not carried.empty
         else None

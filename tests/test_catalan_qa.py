@@ -1,0 +1,67 @@
+"""Found by hostile QA of a Catalan bus company (Autobusos del Vallès, October and November
+2026): each fix read back from what the reader sees (the built files, the CLI's output or the
+composed Pack)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import CUSTOMER, MEETING, docx_items, slides, write_month
+from docx import Document
+
+from agenda.pipeline import prepare
+
+ACTIONS = """\
+actions:
+  - {id: A-1, title: Repaint the Granollers stop, owner: Jordi Puig, due: 2026-11-10,
+     status: done, section: customer}
+  - {id: A-2, title: Extend line 412 to the hospital, owner: Marta Soler, due: 2026-12-15,
+     status: open, section: operations}
+"""
+
+
+def _docx_text(path: Path) -> str:
+    return "\n".join(i.text for i in docx_items(path))
+
+
+def _pptx_text(path: Path) -> str:
+    return "\n".join("\n".join([s.title, *s.texts, s.notes]) for s in slides(path))
+
+
+# --- 2. the first month claims no last meeting ---------------------------------------------------
+
+
+def test_the_first_month_lists_done_actions_without_claiming_a_last_meeting(tmp_path, run_cli):
+    month = write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER, "actions.yaml": ACTIONS},
+    )
+    pack = prepare(month)
+    assert pack.summary.since == ("1 action done (no earlier meeting on record), 1 open.",)
+    assert pack.actions is not None
+    assert "since" not in pack.actions.summary
+    result = run_cli("build", month, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    [docx] = (tmp_path / "out").glob("*.docx")
+    [pptx] = (tmp_path / "out").glob("*.pptx")
+    for text in (_docx_text(docx), _pptx_text(pptx)):
+        assert "since last meeting" not in text.lower()
+        assert "since the last meeting" not in text.lower()
+        assert "Done (no earlier meeting on record)" in text
+    result = run_cli("brief", month, "--section", "customer", "--out", tmp_path / "briefs")
+    assert result.exit_code == 0, result.output
+    [brief] = (tmp_path / "briefs").glob("*.docx")
+    text = "\n".join(p.text for p in Document(str(brief)).paragraphs)
+    assert "since the last meeting" not in text and "1 done (no earlier meeting on record)" in text
+
+
+def test_a_later_month_still_counts_what_closed_since_the_last_meeting(tmp_path):
+    ws = tmp_path / "ws"
+    october = MEETING.replace("2026-11-19", "2026-10-15").replace("2026-11", "2026-10")
+    write_month(ws, {"meeting.yaml": october, "customer.yaml": CUSTOMER}, "2026-10")
+    month = write_month(
+        ws, {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER, "actions.yaml": ACTIONS}
+    )
+    pack = prepare(month)
+    assert pack.summary.since == ("1 action closed, 1 still open.",)
+    assert pack.actions is not None and "1 closed since last meeting" in pack.actions.summary
