@@ -422,7 +422,12 @@ def _appendix(
         outside_first=short_date(a.outside_first) if a and a.outside_first else None,
         outside_last=short_date(a.outside_last) if a and a.outside_last else None,
         period=month_label(month.meeting.period),
-        compared=[month_label(s.period) for s in signal.history if s.period >= oldest],
+        # only the months whose figures were used: one left out of the trends is not compared
+        compared=[
+            (month_label(s.period), s.left_out.what if s.left_out else "")
+            for s in signal.history
+            if s.period >= oldest and (s.nps or s.complaints is not None or s.themes)
+        ],
     )
     blocks.append(Bullets("Customer figures", facts))
     blocks += _themes_counted(month, signal)

@@ -65,3 +65,46 @@ def test_a_later_month_still_counts_what_closed_since_the_last_meeting(tmp_path)
     pack = prepare(month)
     assert pack.summary.since == ("1 action closed, 1 still open.",)
     assert pack.actions is not None and "1 closed since last meeting" in pack.actions.summary
+
+
+# --- 3. the appendix names only the earlier months it used ----------------------------------------
+
+OCTOBER = MEETING.replace("2026-11-19", "2026-10-15").replace("2026-11", "2026-10")
+SEPTEMBER = MEETING.replace("2026-11-19", "2026-09-17").replace("2026-11", "2026-09")
+
+
+def _appendix(docx: Path) -> list[str]:
+    items = [i.text for i in docx_items(docx)]
+    return items[items.index("Appendix: sources and method") :]
+
+
+def test_a_month_left_out_of_the_trends_is_not_read_for_comparison(tmp_path, run_cli):
+    ws = tmp_path / "ws"
+    write_month(ws, {"meeting.yaml": SEPTEMBER, "customer.yaml": CUSTOMER}, "2026-09")
+    broken = CUSTOMER.replace("counts: {promoters: 50", "counts: {promoters: many")
+    write_month(ws, {"meeting.yaml": OCTOBER, "customer.yaml": broken}, "2026-10")
+    month = write_month(ws, {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER})
+    result = run_cli("build", month, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    [docx] = (tmp_path / "out").glob("*.docx")
+    text = _docx_text(docx)
+    assert "Left out of the trends and the change since last month: October 2026" in text
+    [compared] = [t for t in _appendix(docx) if t.startswith("Earlier months read")]
+    assert compared == "Earlier months read for comparison: September 2026"
+
+
+def test_a_month_whose_nps_alone_was_left_out_says_so_where_it_is_compared(tmp_path):
+    ws = tmp_path / "ws"
+    export = (
+        CUSTOMER.replace(
+            "counts: {promoters: 50, passives: 30, detractors: 20}", "responses: responses.csv"
+        )
+        + "complaints: {total: 12, reasons: {Late bus: 12}}\n"
+    )
+    write_month(ws, {"meeting.yaml": OCTOBER, "customer.yaml": export}, "2026-10")
+    (ws / "2026-10" / "responses.csv").write_text("date,score\n2026-10-02,eleven\n")
+    month = write_month(ws, {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER})
+    facts = next(
+        b for b in prepare(month).appendix if getattr(b, "title", "") == "Customer figures"
+    )
+    assert "Earlier months read for comparison: October 2026 (its NPS left out)" in facts.items
