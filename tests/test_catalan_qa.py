@@ -108,3 +108,34 @@ def test_a_month_whose_nps_alone_was_left_out_says_so_where_it_is_compared(tmp_p
         b for b in prepare(month).appendix if getattr(b, "title", "") == "Customer figures"
     )
     assert "Earlier months read for comparison: October 2026 (its NPS left out)" in facts.items
+
+
+# --- 4. a story's reader is told whose story it is, without a possessive on the place ------------
+
+
+def test_the_speaker_notes_put_no_possessive_on_a_place(tmp_path, run_cli):
+    customer = CUSTOMER.replace("customer: Mrs Jones", "customer: Sra. Rosa Fernández, Granollers")
+    customer = customer.replace(
+        "verbatims:",
+        "  - title: The 412 never came\n"
+        "    customer: Sr. Pau Vidal (Sabadell)\n"
+        "    story: He waited an hour at the Sabadell stop.\n"
+        "    channel: App\n"
+        "  - title: Kind driver\n"
+        "    customer: Núria Roca\n"
+        "    story: The driver waited for her.\n"
+        "    channel: App\n"
+        "verbatims:",
+    )
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": customer})
+    result = run_cli("build", month, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    [pptx] = (tmp_path / "out").glob("*.pptx")
+    notes = "\n".join(s.notes for s in slides(pptx))
+    assert "Granollers's" not in notes and ")'s" not in notes
+    assert (
+        "Read the story of Sra. Rosa Fernández, Granollers, aloud before showing any number."
+        in notes
+    )
+    assert "Read the story of Sr. Pau Vidal (Sabadell) aloud before showing any number." in notes
+    assert "Read Núria Roca's story aloud before showing any number." in notes
