@@ -139,3 +139,42 @@ def test_the_speaker_notes_put_no_possessive_on_a_place(tmp_path, run_cli):
     )
     assert "Read the story of Sr. Pau Vidal (Sabadell) aloud before showing any number." in notes
     assert "Read Núria Roca's story aloud before showing any number." in notes
+
+
+# --- 5. clearer errors -------------------------------------------------------------------------
+
+
+def test_a_tab_in_the_indentation_is_named_at_its_place(tmp_path, run_cli):
+    meeting = MEETING + "leads:\n\tcustomer: Montse Vila\n"
+    month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": CUSTOMER})
+    result = run_cli("validate", month)
+    assert result.exit_code == 65
+    assert (
+        "ws/2026-11/meeting.yaml:7:1: error: YAML syntax: a tab character here; YAML is "
+        "indented with spaces, never tabs" in result.stderr
+    )
+    assert "cannot start any token" not in result.stderr
+
+
+def test_a_comma_inside_a_flow_mapping_value_gets_a_hint_to_quote_it(tmp_path, run_cli):
+    meeting = MEETING + "attendees:\n  - {name: Jordi Puig, role: Conductor, línia 412}\n"
+    month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": CUSTOMER})
+    result = run_cli("validate", month)
+    assert result.exit_code == 65
+    assert (
+        "ws/2026-11/meeting.yaml:7:41: error: attendees[0]: unknown key 'línia 412' "
+        "(expected one of: name, role, email); a comma inside a value ends it: put the value "
+        "in quotes ('Conductor, línia 412')" in result.stderr
+    )
+
+
+def test_an_unknown_key_with_a_value_or_outside_braces_gets_no_comma_hint(tmp_path, run_cli):
+    meeting = MEETING + (
+        "attendees:\n  - {name: Jordi Puig, rol: Conductor}\n"
+        "  - name: Montse Vila\n    línia 412:\n"
+    )
+    month = write_month(tmp_path / "ws", {"meeting.yaml": meeting, "customer.yaml": CUSTOMER})
+    result = run_cli("validate", month)
+    assert result.exit_code == 65
+    assert "unknown key 'rol'" in result.stderr and "unknown key 'línia 412'" in result.stderr
+    assert "a comma inside a value" not in result.stderr
