@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import CUSTOMER, MEETING, docx_items, slides, write_month
 from docx import Document
 
@@ -178,3 +179,73 @@ def test_an_unknown_key_with_a_value_or_outside_braces_gets_no_comma_hint(tmp_pa
     assert result.exit_code == 65
     assert "unknown key 'rol'" in result.stderr and "unknown key 'línia 412'" in result.stderr
     assert "a comma inside a value" not in result.stderr
+
+
+FINANCE = (
+    "currency: {currency}\nmetrics:\n"
+    '  - {{name: Revenue, actual: "{actual}", budget: 2000000, higher_is_better: true}}\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("currency", "actual"),
+    [
+        ("PLN", "1 250 000 zł"),
+        ("CZK", "1 250 000 Kč"),
+        ("HUF", "1 250 000 Ft"),
+        ("RON", "1 250 000 lei"),
+        ("SEK", "1 250 000 kr"),
+        ("DKK", "1 250 000 kr."),
+        ("NOK", "1 250 000 kr"),
+    ],
+)
+def test_a_currency_sign_written_after_the_number_is_read_in_its_currency(
+    tmp_path, currency, actual
+):
+    finance = FINANCE.format(currency=currency, actual=actual)
+    month = write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER, "finance.yaml": finance},
+    )
+    pack = prepare(month)
+    finance_section = next(s for s in pack.sections if s.key == "finance")
+    table = next(b for b in finance_section.blocks if getattr(b, "rows", None))
+    assert any("1,250,000" in cell for row in table.rows for cell in row), table.rows
+
+
+@pytest.mark.parametrize(
+    ("currency", "actual", "says"),
+    [
+        (
+            "PLN",
+            "1 250 000 ₴",
+            "'1 250 000 ₴' is not a number: '₴' after it is not a currency sign or code this "
+            "tool reads; this file's currency is PLN: type the amount alone or with 'zł' or 'PLN'",
+        ),
+        (
+            "PLN",
+            "zł 1 250 000",
+            "'zł 1 250 000' is not a number as typed: zł is written after the number; this "
+            "file's currency is PLN",
+        ),
+        ("EUR", "1 250 000 zł", "'1 250 000 zł' is in PLN, but this file's currency is EUR"),
+        (
+            "EUR",
+            "1 250 000 kr",
+            "'1 250 000 kr' is in DKK or ISK or NOK or SEK, but this file's currency is EUR",
+        ),
+    ],
+)
+def test_a_sign_the_file_does_not_use_is_named_with_what_was_expected(
+    tmp_path, run_cli, currency, actual, says
+):
+    finance = FINANCE.format(currency=currency, actual=actual)
+    month = write_month(
+        tmp_path / "ws",
+        {"meeting.yaml": MEETING, "customer.yaml": CUSTOMER, "finance.yaml": finance},
+    )
+    result = run_cli("validate", month)
+    assert result.exit_code == 65
+    assert "ws/2026-11/finance.yaml:3:29: error: metrics[0].actual: " + says in result.stderr, (
+        result.stderr
+    )
