@@ -249,3 +249,18 @@ def test_a_sign_the_file_does_not_use_is_named_with_what_was_expected(
     assert "ws/2026-11/finance.yaml:3:29: error: metrics[0].actual: " + says in result.stderr, (
         result.stderr
     )
+
+
+def test_the_count_of_more_bad_rows_comes_after_the_rows_it_sums_up(tmp_path, run_cli):
+    customer = CUSTOMER.replace(
+        "counts: {promoters: 50, passives: 30, detractors: 20}", "responses: responses.csv"
+    )
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": customer})
+    rows = "".join(f"2026-11-{1 + n % 28:02d},eleven {n}\n" for n in range(161))
+    (month / "responses.csv").write_text("date,score\n" + rows)
+    result = run_cli("validate", month)
+    assert result.exit_code == 65
+    lines = [x for x in result.stderr.splitlines() if "responses.csv" in x]
+    assert len(lines) == 21
+    assert lines[0].startswith("ws/2026-11/responses.csv:2: error: ")
+    assert lines[-1] == "ws/2026-11/responses.csv: error: ... and 141 more bad rows"
