@@ -264,3 +264,27 @@ def test_the_count_of_more_bad_rows_comes_after_the_rows_it_sums_up(tmp_path, ru
     assert len(lines) == 21
     assert lines[0].startswith("ws/2026-11/responses.csv:2: error: ")
     assert lines[-1] == "ws/2026-11/responses.csv: error: ... and 141 more bad rows"
+
+
+def test_a_guest_named_as_a_role_is_reported_once_when_an_earlier_meeting_lists_them_too(
+    tmp_path, run_cli
+):
+    guest = "guests:\n  - {name: Laia Serra, organisation: Associació d'Usuaris del Bus}\n"
+    ws = tmp_path / "ws"
+    write_month(ws, {"meeting.yaml": OCTOBER + guest, "customer.yaml": CUSTOMER}, "2026-10")
+    actions = (
+        "actions:\n  - {id: A-1, title: Call back, owner: Laia Serra, due: 2026-12-01,"
+        " status: open, section: customer}\n"
+    )
+    month = write_month(
+        ws,
+        {"meeting.yaml": MEETING + guest, "customer.yaml": CUSTOMER, "actions.yaml": actions},
+    )
+    for command in ("validate", "build"):
+        result = run_cli(
+            command, month, *(("--out", tmp_path / "out") if command == "build" else ())
+        )
+        assert result.exit_code == 65
+        [line] = [x for x in result.stderr.splitlines() if "Laia Serra" in x]
+        assert line.startswith("ws/2026-11/actions.yaml:2:")
+        assert "this meeting.yaml's guests" in line
