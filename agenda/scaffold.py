@@ -180,8 +180,14 @@ def init_month(target: Path) -> Scaffolded:
     earlier = [p for p in iter_month_dirs(workspace)] if workspace.is_dir() else []
     earlier = [p for p in earlier if p.name < target.name and (p / "meeting.yaml").exists()]
     if not earlier:
+        first = target  # as typed
         raise UsageProblem(
-            f"{target}: no earlier month folder with a meeting.yaml in {workspace} to start from"
+            f"{target}: no earlier month folder with a meeting.yaml in {workspace} to start "
+            f"from: init starts a month from the one before it. Start the first month by hand: "
+            f"create {first}/ with a meeting.yaml and a customer.yaml (README, 'The data: one "
+            "folder per month', has a small but complete month), or copy a month of the "
+            f"sample (sample_data/northwind/2026-11) into {first}/ and edit it; check it with "
+            f"'agenda validate {first}', and 'agenda init' starts each month after it"
         )
     source = earlier[-1]
     loaded = _load(source, target)

@@ -288,3 +288,14 @@ def test_a_guest_named_as_a_role_is_reported_once_when_an_earlier_meeting_lists_
         [line] = [x for x in result.stderr.splitlines() if "Laia Serra" in x]
         assert line.startswith("ws/2026-11/actions.yaml:2:")
         assert "this meeting.yaml's guests" in line
+
+
+def test_init_in_an_empty_workspace_says_how_to_start_the_first_month(tmp_path, run_cli):
+    (tmp_path / "ws").mkdir()
+    result = run_cli("init", "ws/2026-10")
+    assert result.exit_code == 2
+    assert "no earlier month folder with a meeting.yaml" in result.stderr
+    assert "create ws/2026-10/ with a meeting.yaml and a customer.yaml" in result.stderr
+    assert "copy a month of the sample (sample_data/northwind/2026-11)" in result.stderr
+    assert "'agenda validate ws/2026-10'" in result.stderr
+    assert not (tmp_path / "ws" / "2026-10").exists()
