@@ -125,7 +125,11 @@ def compose(
             if spec.key == "customer"
             else ""
         )
-        has_data = month.sections.get(spec.key) is not None
+        # a file that is there but holds nothing ("present but holds nothing to show yet") has no
+        # data, as a missing one: validate's count and a brief agree with what the pack says
+        has_data = month.sections.get(spec.key) is not None and any(
+            not (isinstance(b, Note) and b.kind in ("empty", "caution")) for b in built[spec.key][0]
+        )
         sections.append(
             Section(spec.key, spec.title, slots[spec.key], blocks, questions, has_data, intro)
         )

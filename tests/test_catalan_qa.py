@@ -4,6 +4,7 @@ composed Pack)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -299,3 +300,30 @@ def test_init_in_an_empty_workspace_says_how_to_start_the_first_month(tmp_path, 
     assert "copy a month of the sample (sample_data/northwind/2026-11)" in result.stderr
     assert "'agenda validate ws/2026-10'" in result.stderr
     assert not (tmp_path / "ws" / "2026-10").exists()
+
+
+# --- 6. validate counts the sections the pack shows data for --------------------------------------
+
+
+def test_an_empty_section_file_is_not_counted_as_data_by_validate(tmp_path, run_cli):
+    month = write_month(
+        tmp_path / "ws",
+        {
+            "meeting.yaml": MEETING,
+            "customer.yaml": CUSTOMER,
+            "employees.yaml": "",
+            "operations.yaml": "# nothing yet\n",
+            "finance.yaml": "currency: EUR\nmetrics:\n  - {name: Fares, actual: 10, budget: 9,"
+            " higher_is_better: true}\n",
+        },
+    )
+    result = run_cli("validate", month)
+    assert result.exit_code == 0, result.output
+    assert "2 of 6 sections have data" in result.stdout
+    pack = prepare(month)
+    employees = next(s for s in pack.sections if s.key == "employees")
+    assert [b.text for b in employees.blocks] == [
+        "employees.yaml is present but holds nothing to show yet."
+    ]
+    result = run_cli("validate", month, "--json")
+    assert json.loads(result.stdout)["summary"]["sections_with_data"] == 2
