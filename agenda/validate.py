@@ -484,6 +484,7 @@ def load_month(folder: Path) -> MonthData:
         *_stray_files(folder),
         *_meaning_warnings(loaded, customer, sections),
         *(_decide_by_warnings(loaded["actions"], actions, meeting.date) if actions else []),
+        *_verbatim_date_warnings(loaded["customer"], customer, meeting.date),
     ]
     picked = pick_verbatims(customer, themes, answers)
     return MonthData(
@@ -582,6 +583,40 @@ def _decide_by_warnings(file: YamlFile, actions: schema.Actions, meeting: dt.dat
         for n, d in enumerate(actions.decisions)
         if d.decide_by is not None and d.decide_by < meeting
     ]
+
+
+#: A quote dated longer than this before the meeting is probably not this month's (or a typo
+#: in its year): about three months.
+OLD_QUOTE = dt.timedelta(days=92)
+
+
+def _verbatim_date_warnings(
+    file: YamlFile, customer: schema.Customer, meeting: dt.date
+) -> list[Problem]:
+    """A typed verbatim dated after the meeting, or more than about three months before it
+    (``2025-11-05`` in a 2026-11 pack): the pack would quote it as this month's."""
+    problems = []
+    for n, verbatim in enumerate(customer.verbatims):
+        said = verbatim.date
+        if said is None:
+            continue
+        if said > meeting:
+            why = f"is after the meeting ({meeting.isoformat()})"
+        elif meeting - said > OLD_QUOTE:
+            why = (
+                f"is {(meeting - said).days} days before the meeting ({meeting.isoformat()}); "
+                "a quote is expected from the last three months"
+            )
+        else:
+            continue
+        problems.append(
+            file.problem(
+                ("verbatims", n, "date"),
+                f"verbatims[{n}].date: {said.isoformat()} {why}, and the pack quotes it among "
+                "this month's: check the date (its year?), or leave the quote out",
+            )
+        )
+    return problems
 
 
 def keywords_of(customer: schema.Customer, also: Sequence[schema.Theme] = ()) -> Keywords | None:

@@ -327,3 +327,30 @@ def test_an_empty_section_file_is_not_counted_as_data_by_validate(tmp_path, run_
     ]
     result = run_cli("validate", month, "--json")
     assert json.loads(result.stdout)["summary"]["sections_with_data"] == 2
+
+
+# --- 7. a quote dated far from the meeting --------------------------------------------------------
+
+
+def test_a_verbatim_dated_a_year_before_or_after_the_meeting_is_warned_at_its_line(
+    tmp_path, run_cli
+):
+    customer = CUSTOMER + (
+        "  - {text: El 412 sempre arriba tard., score: 3, channel: App, date: 2025-11-05}\n"
+        "  - {text: Molt bon servei., score: 9, channel: App, date: 2026-12-05}\n"
+        "  - {text: Conductor molt amable., score: 10, channel: App, date: 2026-08-25}\n"
+    )
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": customer})
+    result = run_cli("validate", month)
+    assert result.exit_code == 0, result.output
+    warnings = [x for x in result.stderr.splitlines() if "verbatims[" in x]
+    assert warnings == [
+        "ws/2026-11/customer.yaml:13:70: warning: verbatims[1].date: 2025-11-05 is 379 days "
+        "before the meeting (2026-11-19); a quote is expected from the last three months, and "
+        "the pack quotes it among this month's: check the date (its year?), or leave the quote "
+        "out",
+        "ws/2026-11/customer.yaml:14:60: warning: verbatims[2].date: 2026-12-05 is after the "
+        "meeting (2026-11-19), and the pack quotes it among this month's: check the date (its "
+        "year?), or leave the quote out",
+    ]
+    assert run_cli("validate", month, "--strict").exit_code == 65
