@@ -3,7 +3,8 @@
 Actions are matched by ``id`` across the workspace's month folders. An action's latest record
 (this month's file, else the most recent earlier one) decides its status. Open and blocked
 actions stay on the log until a file marks them done; a done action is listed once, at the first
-meeting after it closed, as "closed since last meeting".
+meeting after it closed, as "closed since last meeting". A workspace's first month has no last
+meeting: its done actions are listed as done, never as closed since one.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class Carried:
     #: the decisions the last meeting took, with their result, and that meeting's month
     taken: tuple[DecisionTakenRow, ...] = ()
     taken_at: str = ""
+    #: no earlier month: the done actions closed before this meeting, not since a last one
+    first: bool = False
 
     @property
     def empty(self) -> bool:
@@ -72,6 +75,7 @@ class Carried:
             closed=now.closed,
             overdue=len(now.overdue),
             decisions=len(self.decisions),
+            first=self.first,
         )
 
 
@@ -113,7 +117,7 @@ def action_tables(carried: Carried) -> tuple[Block, ...]:
     if carried.closed:
         blocks.append(
             Table(
-                say("actions.closed_title"),
+                say("actions.closed_title", first=carried.first),
                 ("Section", "ID", "Action", "Owner"),
                 tuple((r.section, r.id, r.title, r.owner) for r in carried.closed),
             )
@@ -218,6 +222,7 @@ def carry_actions(
         (*warnings, *unlinked),
         rows,
         month_label(last.period) if last is not None and rows else "",
+        first=not history,
     )
 
 

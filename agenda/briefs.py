@@ -223,7 +223,7 @@ def _actions(pack: Pack, section: Section) -> MemoPart:
     if closed:
         items.append(
             Bullets(
-                say("briefs.closed_title"),
+                say("briefs.closed_title", first=log is not None and log.first),
                 tuple(
                     say("briefs.closed_item", id=r.id, title=r.title, owner=r.owner) for r in closed
                 ),
@@ -236,5 +236,6 @@ def _actions(pack: Pack, section: Section) -> MemoPart:
         blocked=len(now.blocked),
         overdue=len(now.overdue),
         closed=now.closed,
+        first=log is not None and log.first,
     )
     return MemoPart(say("briefs.actions_heading"), tuple(items), lead=lead)

@@ -125,7 +125,11 @@ def compose(
             if spec.key == "customer"
             else ""
         )
-        has_data = month.sections.get(spec.key) is not None
+        # a file that is there but holds nothing ("present but holds nothing to show yet") has no
+        # data, as a missing one: validate's count and a brief agree with what the pack says
+        has_data = month.sections.get(spec.key) is not None and any(
+            not (isinstance(b, Note) and b.kind in ("empty", "caution")) for b in built[spec.key][0]
+        )
         sections.append(
             Section(spec.key, spec.title, slots[spec.key], blocks, questions, has_data, intro)
         )
@@ -140,6 +144,7 @@ def compose(
             action_tables(carried),
             taken=carried.taken,
             taken_at=carried.taken_at,
+            first=carried.first,
         )
         if not carried.empty
         else None
@@ -421,7 +426,12 @@ def _appendix(
         outside_first=short_date(a.outside_first) if a and a.outside_first else None,
         outside_last=short_date(a.outside_last) if a and a.outside_last else None,
         period=month_label(month.meeting.period),
-        compared=[month_label(s.period) for s in signal.history if s.period >= oldest],
+        # only the months whose figures were used: one left out of the trends is not compared
+        compared=[
+            (month_label(s.period), s.left_out.what if s.left_out else "")
+            for s in signal.history
+            if s.period >= oldest and (s.nps or s.complaints is not None or s.themes)
+        ],
     )
     blocks.append(Bullets("Customer figures", facts))
     blocks += _themes_counted(month, signal)

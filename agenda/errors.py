@@ -51,6 +51,8 @@ class Problem:
     message: str
     line: int | None = None
     column: int | None = None
+    #: a line that sums up the ones above it ("... and 141 more bad rows"): after its file's
+    last: bool = False
 
     def where(self) -> str:
         """``2026-11/customer.yaml:12:5``, or "" when the problem belongs to no file."""
@@ -72,9 +74,10 @@ class Problem:
         where = self.where()
         return f"{where}: {severity}: {self.message}" if where else f"{severity}: {self.message}"
 
-    def sort_key(self) -> tuple[str, int, int]:
-        """Order problems by file, then position, so reports read top to bottom."""
-        return (str(self.path or ""), self.line or 0, self.column or 0)
+    def sort_key(self) -> tuple[str, bool, int, int]:
+        """Order problems by file, then position, so reports read top to bottom; a line that
+        sums up others comes after them."""
+        return (str(self.path or ""), self.last, self.line or 0, self.column or 0)
 
 
 #: The placeholder ``agenda init`` writes where a value must be typed each month. One constant,

@@ -11,12 +11,17 @@ a plausible wrong number.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 #: Currency signs and the ISO codes they stand for.
 SIGNS = {"£": "GBP", "€": "EUR", "$": "USD"}
-#: Signs more than one currency writes: read as the file's currency when it is one of them.
-SHARED_SIGNS = {"¥": ("JPY", "CNY")}
+#: Currency signs written after the number, as their countries write them ("1 250 000 zł",
+#: "12 500 Kč", "45 000 Ft", "3 200 lei"), and the ISO codes they stand for.
+AFTER_SIGNS = {"zł": "PLN", "Kč": "CZK", "Ft": "HUF", "lei": "RON"}
+#: Signs more than one currency writes: read as the file's currency when it is one of them
+#: ("kr", and Danish "kr.", written after the number as the Nordic countries write it).
+SHARED_SIGNS = {"¥": ("JPY", "CNY"), "kr": ("DKK", "ISK", "NOK", "SEK")}
 #: ISO codes of the currencies packs are written in (a three-letter word that is not one, such
 #: as "KPI", is not taken for money).
 CODES = frozenset(
@@ -53,8 +58,36 @@ CODES = frozenset(
     ]
 )
 _CODE = "|".join(sorted(CODES))
+#: Shared signs written after the number only.
+_AFTER_SHARED = frozenset({"kr"})
+_AFTER = r"zł|Kč|Ft|lei|kr\.?"
 _MONEY = re.compile(
-    rf"^(?:(?P<pre>[£€$¥]|{_CODE})\s*)?(?P<num>[^£€$¥]*?)\s*(?:(?P<post>[£€$¥]|{_CODE}))?$"
+    rf"^(?:(?P<pre>[£€$¥]|{_CODE})\s*)?(?P<num>[^£€$¥]*?)\s*"
+    rf"(?:(?P<post>[£€$¥]|{_CODE}|(?<![^\d\s]){_AFTER}))?$"
+)
+#: A number with a sign beside it that ``read`` does not know ("1 250 000 ₴", "Lt 40", "zł 5").
+_BESIDE = re.compile(
+    r"^(?P<pre>[^\d\s+-][^\d\s]{0,3})?\s*(?P<num>[-+]?\d[\d\s,.]*?)\s*(?P<post>[^\d\s]{1,4})?$"
+)
+#: Scales written after a figure ("12.5 k"): never taken for a sign, as "12.5" is not the figure.
+_SCALES = frozenset(
+    [
+        "k",
+        "m",
+        "mn",
+        "bn",
+        "mm",
+        "mln",
+        "mld",
+        "mio",
+        "mrd",
+        "md",
+        "tys",
+        "thousand",
+        "million",
+        "billion",
+        "mil",
+    ]
 )
 _PLAIN = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -81,6 +114,43 @@ class FigureError(ValueError):
     """A pasted figure that cannot be read exactly; the message says what to type."""
 
 
+class UnknownSign(FigureError):
+    """A number typed beside a sign or code ``read`` does not know ("1 250 000 ₴", "zł 40"):
+    the message names it; a money field says instead what its file's currency takes."""
+
+    def __init__(self, text: str, sign: str, number: str, before: bool):
+        self.sign, self.number = sign, number
+        if before and (sign in AFTER_SIGNS or sign.rstrip(".") in SHARED_SIGNS):
+            self.base = f"{text!r} is not a number as typed: {sign} is written after the number"
+        else:
+            where = "before" if before else "after"
+            self.base = (
+                f"{text!r} is not a number: {sign!r} {where} it is not a currency sign or code "
+                "this tool reads"
+            )
+        super().__init__(f"{self.base}; type the number alone")
+
+
+def _looks_like_a_sign(word: str) -> bool:
+    """A currency sign ("₴", "zł", "Lt", "kn") or code ("UAH") rather than a word ("days") or a
+    scale ("12.5 k": "12.5" is not the figure, so it is never suggested)."""
+    letters = word.rstrip(".")
+    if any(unicodedata.category(ch) == "Sc" for ch in word):
+        return True
+    if letters.lower() in _SCALES or not letters.isalpha() or len(letters) > 3:
+        return False
+    return len(letters) <= 2 or not (letters.isascii() and letters.islower())
+
+
+def signs_of(code: str) -> list[str]:
+    """How an amount in ``code`` may be typed: its signs and the code ("€", "EUR")."""
+    before = [s for s, c in SIGNS.items() if c == code]
+    before += [s for s, shared in SHARED_SIGNS.items() if code in shared and s not in _AFTER_SHARED]
+    after = [s for s, c in AFTER_SIGNS.items() if c == code]
+    after += [s for s, shared in SHARED_SIGNS.items() if code in shared and s in _AFTER_SHARED]
+    return [*before, *after, code]
+
+
 def read(text: str, *, thousands: bool = True) -> Pasted | None:
     """Read a pasted figure; None when ``text`` holds no digits at all (not a figure).
 
@@ -95,13 +165,22 @@ def read(text: str, *, thousands: bool = True) -> Pasted | None:
     match = _MONEY.match(body)
     currency = None
     if match and (match["pre"] or match["post"]):
-        signs = {SIGNS.get(s, s) for s in (match["pre"], match["post"]) if s}
+        signs = {
+            SIGNS.get(s, AFTER_SIGNS.get(s, s.rstrip(".")))
+            for s in (match["pre"], match["post"])
+            if s
+        }
         if len(signs) > 1:
             raise FigureError(f"{text!r} names two currencies ({', '.join(sorted(signs))})")
         currency = signs.pop()
         body = match["num"]
     body = body.strip()
     if re.search(r"[^\d\s,.+-]", body):
+        beside = _BESIDE.match(body)
+        if beside and bool(beside["pre"]) != bool(beside["post"]):
+            sign = beside["pre"] or beside["post"]
+            if _looks_like_a_sign(sign):
+                raise UnknownSign(text, sign, beside["num"].strip(), before=bool(beside["pre"]))
         raise FigureError(f"{text!r} is not a number; type digits, e.g. 1250.5")
     if " " in body:
         if not _SPACED.match(body):
@@ -229,7 +308,8 @@ def text_pattern(
         for sign, code in SIGNS.items():
             currencies[code].insert(0, re.escape(sign))
         for sign in SHARED_SIGNS:
-            currencies[sign] = [re.escape(sign)]
+            if sign not in _AFTER_SHARED:  # written after the number only: below
+                currencies[sign] = [re.escape(sign)]
         for names in currencies.values():
             either = f"(?:{'|'.join(names)})"
             signs = [n for n in names if len(n) <= 2]  # a sign may have the minus before it
@@ -237,4 +317,7 @@ def text_pattern(
             forms.append(rf"{_SIGN_RX}?{number}\s*{either}")
             if signs:
                 forms.append(rf"{_SIGN_RX}\s*(?:{'|'.join(signs)}){number}(?:\s*{either})?")
+        for sign, code in AFTER_SIGNS.items():  # after the number only, its code may lead
+            forms.append(rf"(?:{code}\s*)?{_SIGN_RX}?{number}\s*{sign}")
+        forms.append(rf"{_SIGN_RX}?{number}\s*kr\.?")  # a shared sign: never beside a code
     return rf"^\s*(?:{'|'.join(forms)})\s*$"

@@ -372,6 +372,8 @@ class ActionLog:
     #: the decisions the last meeting took, with their result (from its outcomes.yaml)
     taken: tuple[DecisionTakenRow, ...] = ()
     taken_at: str = ""  #: that meeting's month, e.g. "October 2026"; "" without outcomes
+    #: the workspace's first month: ``closed`` were done before it, not since a last meeting
+    first: bool = False
 
 
 @dataclass(frozen=True)

@@ -588,8 +588,12 @@ def people_named(month: MonthData) -> list[str]:
 
 
 def guests_named_elsewhere(month: MonthData, guests: Iterable[schema.Guest]) -> list[Problem]:
-    """A protected guest also named in a role is the same person: refuse, saying how to fix."""
+    """A protected guest also named in a role is the same person: refuse, saying how to fix.
+
+    Each place is reported once, for the first guest it names: this meeting's guests come
+    first, so a guest who is also on an earlier meeting's list is not reported twice."""
     problems = []
+    reported: set[tuple[str, Loc]] = set()
     for guest in guests:
         if not guest.chatham_house:
             continue
@@ -606,7 +610,8 @@ def guests_named_elsewhere(month: MonthData, guests: Iterable[schema.Guest]) -> 
         )
         whole = _full_names([guest])
         for stem, role, loc, name in named_people(month):
-            if names_guest(name, guest, whole):
+            if (stem, loc) not in reported and names_guest(name, guest, whole):
+                reported.add((stem, loc))
                 problems.append(
                     month.problem(
                         stem,

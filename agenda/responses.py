@@ -1350,7 +1350,8 @@ def _raise_rows(path: Path, problems: list[Problem]) -> None:
     """Raise the rows' problems, the first MAX_ROW_PROBLEMS of them and a count of the rest."""
     if len(problems) > MAX_ROW_PROBLEMS:
         more = len(problems) - MAX_ROW_PROBLEMS
-        problems = [*problems[:MAX_ROW_PROBLEMS], Problem(path, f"... and {more} more bad rows")]
+        rest = Problem(path, f"... and {more} more bad rows", last=True)
+        problems = [*problems[:MAX_ROW_PROBLEMS], rest]
     if problems:
         raise DataError(problems)
 

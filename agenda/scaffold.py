@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import re
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,26 +36,82 @@ from agenda.validate import MonthData, month_todos
 if TYPE_CHECKING:
     from agenda.pipeline import Loaded
 
-#: Month names and abbreviations as a title may spell them ("November 2026", "Nov", "Sept.").
-_MONTH_WORD = re.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-    # the month names of the languages the packs have met (German, French, Spanish, Italian,
-    # Dutch, Polish, Portuguese, Danish, Swedish, Irish), full forms only: short forms collide
-    # with ordinary words
-    r"|Januar|Februar|März|Maerz|Juni|Juli|Oktober|Dezember"
-    r"|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
-    r"|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
-    r"|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio"
-    r"|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus"
-    r"|styczeń|styczen|luty|marzec|kwiecień|kwiecien|maj|czerwiec|lipiec|sierpień|sierpien"
-    r"|wrzesień|wrzesien|październik|pazdziernik|listopad|grudzień|grudzien"
-    r"|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro"
-    r"|marts|augusti|juni|juli"
-    r"|Eanáir|Feabhra|Márta|Aibreán|Bealtaine|Meitheamh|Iúil|Lúnasa|Meán Fómhair"
-    r"|Deireadh Fómhair|Samhain|Nollaig)\b(\.?\s*(?:de\s+|del\s+|of\s+)?\d{4}\b)?",
-    re.IGNORECASE,
+#: The month names a title may hold, by language, in the grammatical forms a title uses
+#: (nominative; genitive "19 listopada"; locative "w listopadzie"), spelt as the language
+#: writes them; a title is matched without case or accents ("pazdziernik", "MARÇ" match).
+#: Romance, Slavic and Nordic languages write months in lower case ("Reunió de direcció de
+#: novembre"), so a month word counts in any case, except those in ``_ALSO_A_WORD``.
+MONTH_NAMES: dict[str, str] = {
+    "English": "January, February, March, April, May, June, July, August, September, "
+    "October, November, December",
+    "English, abbreviated": "Jan, Feb, Mar, Apr, Jun, Jul, Aug, Sept, Sep, Oct, Nov, Dec",
+    "Catalan": "gener, febrer, març, abril, maig, juny, juliol, agost, setembre, octubre, "
+    "novembre, desembre",
+    "Spanish": "enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, "
+    "setiembre, octubre, noviembre, diciembre",
+    "Portuguese": "janeiro, fevereiro, março, abril, maio, junho, julho, agosto, setembro, "
+    "outubro, novembro, dezembro",
+    "French": "janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, "
+    "novembre, décembre",
+    "Italian": "gennaio, febbraio, marzo, aprile, maggio, giugno, luglio, agosto, settembre, "
+    "ottobre, novembre, dicembre",
+    "German": "Januar, Jänner, Februar, Feber, März, Maerz, April, Mai, Juni, Juli, August, "
+    "September, Oktober, November, Dezember",
+    "Dutch": "januari, februari, maart, april, mei, juni, juli, augustus, september, "
+    "oktober, november, december",
+    "Danish, Norwegian, Swedish": "januar, januari, februar, februari, marts, mars, april, "
+    "maj, mai, juni, juli, august, augusti, september, oktober, november, december, desember",
+    "Polish": "styczeń, luty, marzec, kwiecień, maj, czerwiec, lipiec, sierpień, wrzesień, "
+    "październik, listopad, grudzień, "  # nominative
+    "stycznia, lutego, marca, kwietnia, maja, czerwca, lipca, sierpnia, września, "
+    "października, listopada, grudnia, "  # genitive: "19 listopada"
+    "styczniu, lutym, marcu, kwietniu, maju, czerwcu, lipcu, sierpniu, wrześniu, "
+    "październiku, listopadzie, grudniu",  # locative: "w listopadzie"
+    "Czech": "leden, únor, březen, duben, květen, červen, červenec, srpen, září, říjen, "
+    "listopad, prosinec, "  # nominative
+    "ledna, února, března, dubna, května, června, července, srpna, října, listopadu, "
+    "prosince, "  # genitive: "19. listopadu"
+    "lednu, únoru, březnu, dubnu, květnu, červnu, červenci, srpnu, říjnu, prosinci",  # locative
+    "Irish": "Eanáir, Feabhra, Márta, Aibreán, Bealtaine, Meitheamh, Iúil, Lúnasa, "
+    "Meán Fómhair, Deireadh Fómhair, Samhain, Nollaig",
+}
+
+
+def _folded(text: str) -> str:
+    """``text`` in lower case without accents, one character for one, so that a match in it
+    is the same span of ``text`` ("Listopadzie" → "listopadzie", "Październik" → "pazdziernik")."""
+    return "".join(
+        "l" if ch in "łŁ" else (unicodedata.normalize("NFD", ch)[:1] or ch).lower() for ch in text
+    )
+
+
+_MONTH_FORMS = frozenset(
+    _folded(word.strip()) for words in MONTH_NAMES.values() for word in words.split(",")
 )
+#: Month words written in capitals only, or that are abbreviations ("Mar" is also the sea,
+#: "samhain" the feast): they count only capitalised or followed by a year, as English writes
+#: "Nov 2026".
+_CAPITALISED_ONLY = frozenset(
+    _folded(w.strip())
+    for language in ("English, abbreviated", "Irish")
+    for w in MONTH_NAMES[language].split(",")
+)
+#: Month words that are also ordinary words: "may", "march", "august", "mars" (English), "mayo"
+#: (English), "mai" (Catalan "never"), "marca" and "marco" (Spanish, Portuguese, Italian
+#: "brand", "frame"), "maja" (a name), "leden" (Dutch "members"). They count when capitalised,
+#: followed by a year, after a day ("19 marca") or as a title's last word after a dash or
+#: colon ("Porada vedení – leden"); the first group also after a preposition that dates
+#: ("de mai", "in march"), where "de marca" may be a brand. Spelt with its accent ("março") a
+#: word is only the month.
+_ALSO_A_WORD = frozenset({"may", "march", "august", "mars", "mayo", "mai"})
+_ALSO_A_NOUN = frozenset({"marca", "marco", "maja", "leden"})
+_MONTH_WORD = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in sorted(_MONTH_FORMS, key=len, reverse=True)) + r")"
+    r"\b(\.?\s*(?:de\s+|del\s+|of\s+)?\d{4}\b)?"
+)
+_DATING_WORD_BEFORE = re.compile(r"(?:\b(?:de|del|di|of|in|i|im|en|em|w|v|ve)\s+|\bd['’]\s*)$")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}\.?\s+$")
+_LAST_AFTER_A_DASH = re.compile(r"[-–—:|·,]\s*$")
 #: A month in figures: 2026-11, 2026/11, 11/2026, 11-2026, 11.2026 (and inside full dates).
 _MONTH_FIGURES = re.compile(r"\b\d{4}[-/](0?[1-9]|1[0-2])\b|\b(0?[1-9]|1[0-2])[-/.]\d{4}\b")
 
@@ -123,8 +180,14 @@ def init_month(target: Path) -> Scaffolded:
     earlier = [p for p in iter_month_dirs(workspace)] if workspace.is_dir() else []
     earlier = [p for p in earlier if p.name < target.name and (p / "meeting.yaml").exists()]
     if not earlier:
+        first = target  # as typed
         raise UsageProblem(
-            f"{target}: no earlier month folder with a meeting.yaml in {workspace} to start from"
+            f"{target}: no earlier month folder with a meeting.yaml in {workspace} to start "
+            f"from: init starts a month from the one before it. Start the first month by hand: "
+            f"create {first}/ with a meeting.yaml and a customer.yaml (README, 'The data: one "
+            "folder per month', has a small but complete month), or copy a month of the "
+            f"sample (sample_data/northwind/2026-11) into {first}/ and edit it; check it with "
+            f"'agenda validate {first}', and 'agenda init' starts each month after it"
         )
     source = earlier[-1]
     loaded = _load(source, target)
@@ -223,15 +286,38 @@ def _template(stem: str) -> str:
 
 
 def month_named(title: str) -> str | None:
-    """The first month a title names, as written ("November 2026", "Nov", "2026-11"), or None.
+    """The first month a title names, as written ("November 2026", "de novembre", "Nov",
+    "2026-11"), or None.
 
-    A month word counts when it is capitalised or followed by a year, so "what we may do" and
-    "marching orders" name no month (a capitalised "May we..." does: the title is then left for
-    the user to write, with a warning). Figures count as a year and a month ("2026-11", "11/2026").
+    A month word in ``MONTH_NAMES`` counts in any case ("Reunió de direcció de novembre",
+    "Posiedzenie zarządu – listopad"), except abbreviations and Irish names, which count when
+    capitalised or followed by a year, and the few that are also ordinary words ("what we may
+    do", "marching orders", "Reunión de marca"), which need a capital, a year, a day before or
+    a place that dates them (see ``_ALSO_A_WORD``). A capitalised "May we..." counts: the title
+    is then left for the user to write, with a warning. Figures count as a year and a month
+    ("2026-11", "11/2026").
     """
-    for found in _MONTH_WORD.finditer(title):
-        if found.group(1)[0].isupper() or found.group(2):
-            return found.group(0)
+    folded = _folded(title)
+    for found in _MONTH_WORD.finditer(folded):
+        word, year = found.group(1), found.group(2)
+        capitalised = title[found.start()].isupper()
+        before = folded[: found.start()]
+        as_typed = title[found.start() : found.end(1)].lower()  # "março" is no "marco"
+        if word in _CAPITALISED_ONLY or as_typed in _ALSO_A_WORD or as_typed in _ALSO_A_NOUN:
+            counts = bool(capitalised or year)
+            if word not in _CAPITALISED_ONLY:
+                counts = counts or bool(
+                    _DAY_BEFORE.search(before)
+                    or (as_typed in _ALSO_A_WORD and _DATING_WORD_BEFORE.search(before))
+                    or (
+                        _LAST_AFTER_A_DASH.search(before)
+                        and not folded[found.end() :].strip(" .!?")
+                    )
+                )
+        else:
+            counts = True
+        if counts:
+            return title[found.start() : found.end()]
     figures = _MONTH_FIGURES.search(title)
     return figures.group(0) if figures else None
 

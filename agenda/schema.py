@@ -85,11 +85,27 @@ def _score(value: Any) -> Any:
 def _money(value: Any, info: ValidationInfo) -> Any:
     """Money may carry the file's own currency sign or code (``€2,400,000`` in a EUR file)."""
     value = _no_bool(value)
+    context = info.context or {}
+    currency = context.get("currency")
+    if isinstance(value, str):
+        try:
+            figures.read(value)
+        except figures.UnknownSign as exc:  # say what this file's currency takes instead
+            if currency is None:
+                raise ValueError(
+                    f"{exc.base}; type the number alone (a sign needs 'currency:' at the top "
+                    "of the file)"
+                ) from None
+            code = str(currency).upper()
+            forms = " or ".join(f"'{s}'" for s in figures.signs_of(code))
+            raise ValueError(
+                f"{exc.base}; this file's currency is {code}: type the amount alone or with {forms}"
+            ) from None
+        except figures.FigureError:
+            pass  # said below, as for any figure
     pasted = _pasted(value)
     if pasted is None or not pasted.currency:
         return _number(value)
-    context = info.context or {}
-    currency = context.get("currency")
     shared = figures.SHARED_SIGNS.get(pasted.currency, ())
     if currency is None:
         codes = " or ".join(shared) or pasted.currency

@@ -118,6 +118,9 @@ class Marks:
 
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    #: mappings written on one line in braces (``{name: Jordi, role: Conductor}``), where a
+    #: comma in an unquoted value ends it and starts a key
+    flow: set[Loc] = field(default_factory=set)
 
     def locate(self, loc: Loc, *, prefer_key: bool = False) -> tuple[int, int] | None:
         """Return (line, column), 1-based, of ``loc`` or of its nearest enclosing value."""
@@ -255,6 +258,8 @@ class _Builder:
             return {}
         out: dict[str, Any] = {}
         seen: dict[str, int] = {}
+        if node.flow_style:
+            self.marks.flow.add(loc)
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.fail(key_node, "merge keys '<<' are not supported: write the keys out")
@@ -337,6 +342,16 @@ def load_yaml(path: Path) -> YamlFile:
     return parse_yaml(read_text(path), path)
 
 
+def _tab_at(text: str, mark: yaml.Mark | None) -> bool:
+    """Whether the character libyaml stopped at is a tab (it says "cannot start any token")."""
+    if mark is None:
+        return False
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return False
+    return lines[mark.line][mark.column : mark.column + 1] == "\t"
+
+
 def parse_yaml(text: str, path: Path) -> YamlFile:
     """Parse YAML ``text`` (named ``path`` in problems) the project's one way: YAML 1.2
     scalars, no tags or aliases beyond the limits, marks kept for located errors."""
@@ -350,7 +365,12 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
         what = exc.problem or "not valid YAML"
         if "nesting" in what or "depth" in what:  # libyaml 0.2.6+ stops deep nesting itself
             raise YamlProblems([Problem(path, _TOO_DEEP, line, col)]) from None
-        if any(w in what for w in ("block end", "mapping values are not allowed", "expected <")):
+        if _tab_at(text, mark) or "tab character" in what:  # libyaml's words do not say "tab"
+            what = (
+                "a tab character here; YAML is indented with spaces, never tabs: replace the "
+                "tab with spaces (as many as the lines around it use)"
+            )
+        elif any(w in what for w in ("block end", "mapping values are not allowed", "expected <")):
             what += " (check the indentation of this line and the one above it)"
         raise YamlProblems([Problem(path, f"YAML syntax: {what}", line, col)]) from None
     except yaml.reader.ReaderError as exc:

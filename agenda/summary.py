@@ -97,6 +97,7 @@ def summarise(
                 blocked=len(now.blocked),
                 overdue=len(now.overdue),
                 most_overdue=f"{late.id} ({late.flag.lower()})" if late else None,
+                first=actions.first,
             )
         ]
     return Summary(
@@ -108,7 +109,7 @@ def summarise(
         headings=(
             say("summary.findings_heading"),
             say("summary.asks_heading"),
-            say("summary.since_heading"),
+            say("summary.since_heading", first=actions is not None and actions.first),
         ),
     )
 

@@ -226,7 +226,7 @@ def _actions(theme: CountedTheme, carried: Carried) -> CardPart:
             "cards.action", id=row.id, title=row.title, owner=row.owner, due=short_date(row.due)
         )
         if row.status == "done":
-            lines.append(CardLine(text, say("cards.closed_status")))
+            lines.append(CardLine(text, say("cards.closed_status", first=carried.first)))
         else:
             lines.append(
                 CardLine(text, status_word(row), bool(row.flag) or row.status == "blocked")

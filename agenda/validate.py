@@ -194,6 +194,30 @@ def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[Loc, str, bool]:
     return loc, f"{prefix}{err['msg'][0].lower()}{err['msg'][1:]}, got {_shown(value)}", False
 
 
+def _split_by_a_comma(file: YamlFile, loc: Loc) -> str:
+    """A hint for an unknown key with no value inside braces: ``{role: Conductor, línia 412}``
+    reads ``línia 412`` as a key, because a comma ends an unquoted value there."""
+    node: Any = file.data
+    where: Loc = ()
+    for part in loc[:-1]:  # the model's path, less the names pydantic gives a union's branches
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if not (in_dict or in_list):
+            continue
+        node = node[part]
+        where = (*where, part)
+    key = loc[-1]
+    if where not in file.marks.flow or not isinstance(node, dict) or node.get(key) is not None:
+        return ""
+    keys = list(node)
+    before = keys[keys.index(key) - 1] if key in keys and keys.index(key) > 0 else None
+    value = node.get(before) if before is not None else None
+    if isinstance(value, str):
+        quoted = f"{value}, {key}".replace("'", "''")
+        return f"; a comma inside a value ends it: put the value in quotes ('{quoted}')"
+    return "; a comma inside a value ends it: put the value in quotes"
+
+
 def check_model(file: YamlFile, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Validate a loaded file against its model; return the model or the located problems."""
     data = file.data
@@ -212,6 +236,8 @@ def check_model(file: YamlFile, model: type[M]) -> tuple[M | None, list[Problem]
             if found.covers(tuple(err["loc"])):
                 continue  # the placeholder is reported as such, below
             loc, msg, at_key = _message(err, model)
+            if err["type"] == "extra_forbidden":
+                msg += _split_by_a_comma(file, loc)
             problems.append(file.problem(loc, msg, prefer_key=at_key))
     if found:
         return None, [*problems, *found.spoilt, *found.todos]
@@ -458,6 +484,7 @@ def load_month(folder: Path) -> MonthData:
         *_stray_files(folder),
         *_meaning_warnings(loaded, customer, sections),
         *(_decide_by_warnings(loaded["actions"], actions, meeting.date) if actions else []),
+        *_verbatim_date_warnings(loaded["customer"], customer, meeting.date),
     ]
     picked = pick_verbatims(customer, themes, answers)
     return MonthData(
@@ -556,6 +583,40 @@ def _decide_by_warnings(file: YamlFile, actions: schema.Actions, meeting: dt.dat
         for n, d in enumerate(actions.decisions)
         if d.decide_by is not None and d.decide_by < meeting
     ]
+
+
+#: A quote dated longer than this before the meeting is probably not this month's (or a typo
+#: in its year): about three months.
+OLD_QUOTE = dt.timedelta(days=92)
+
+
+def _verbatim_date_warnings(
+    file: YamlFile, customer: schema.Customer, meeting: dt.date
+) -> list[Problem]:
+    """A typed verbatim dated after the meeting, or more than about three months before it
+    (``2025-11-05`` in a 2026-11 pack): the pack would quote it as this month's."""
+    problems = []
+    for n, verbatim in enumerate(customer.verbatims):
+        said = verbatim.date
+        if said is None:
+            continue
+        if said > meeting:
+            why = f"is after the meeting ({meeting.isoformat()})"
+        elif meeting - said > OLD_QUOTE:
+            why = (
+                f"is {(meeting - said).days} days before the meeting ({meeting.isoformat()}); "
+                "a quote is expected from the last three months"
+            )
+        else:
+            continue
+        problems.append(
+            file.problem(
+                ("verbatims", n, "date"),
+                f"verbatims[{n}].date: {said.isoformat()} {why}, and the pack quotes it among "
+                "this month's: check the date (its year?), or leave the quote out",
+            )
+        )
+    return problems
 
 
 def keywords_of(customer: schema.Customer, also: Sequence[schema.Theme] = ()) -> Keywords | None:

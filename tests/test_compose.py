@@ -117,6 +117,7 @@ def test_overdue_actions_are_flagged_with_days(tmp_path):
         ("A-2", "Customer", ""),
         ("A-1", "Operations", "Overdue by 6 days"),
     ]
-    assert [r.id for r in log.closed] == ["3"]  # first seen done: closed since last meeting
+    assert [r.id for r in log.closed] == ["3"]  # first seen done: listed once
     assert log.slot.start == dt.time(10, 30)
-    assert log.summary == "2 open, 0 blocked, 1 closed since last meeting; 1 overdue."
+    # the workspace's first month: no last meeting to have closed it since
+    assert log.summary == "2 open, 0 blocked, 1 done (no earlier meeting on record); 1 overdue."

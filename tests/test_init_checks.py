@@ -146,6 +146,65 @@ def test_a_title_naming_no_month_is_copied_without_a_warning(tmp_path, run_cli, 
     assert _warnings(result.stderr) == []
 
 
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("Reunió de direcció de novembre", "novembre"),  # Catalan, in lower case
+        ("Reunió de direcció d’octubre", "octubre"),
+        ("Reunión de dirección de noviembre", "noviembre"),  # Spanish
+        ("Reunião de direção de março", "março"),  # Portuguese
+        ("Réunion de direction de mai", "mai"),  # French
+        ("Riunione di direzione di novembre", "novembre"),  # Italian
+        ("vorstandssitzung november", "november"),  # German, typed in lower case
+        ("Directievergadering november", "november"),  # Dutch
+        ("Styrelsemöte i mars", "mars"),  # Swedish
+        ("Posiedzenie zarządu – listopad", "listopad"),  # Polish: nominative
+        ("Posiedzenie zarządu 19 listopada", "listopada"),  # genitive
+        ("Posiedzenie zarządu w listopadzie", "listopadzie"),  # locative
+        ("POSIEDZENIE ZARZĄDU – PAŹDZIERNIK", "PAŹDZIERNIK"),  # any case
+        ("Porada vedení – listopad", "listopad"),  # Czech: nominative
+        ("Porada vedení 19. listopadu", "listopadu"),  # genitive
+        ("Porada vedení v říjnu", "říjnu"),  # locative
+        ("Porada vedení – leden", "leden"),
+        ("leadership meeting – november", "november"),  # English in lower case
+    ],
+)
+def test_a_title_naming_a_month_in_any_language_or_case_is_not_copied(
+    tmp_path, run_cli, title, named
+):
+    """Months in the common European languages, as they write them (in lower case, inflected)."""
+    ws = _workspace(tmp_path, MEETING + f'title: "{title}"\n')
+    target = ws / "2026-12"
+    result = run_cli("init", target)
+    assert result.exit_code == 0, result.output
+    assert "title" not in yaml.safe_load((target / "meeting.yaml").read_text())
+    [line] = _warnings(result.stderr)
+    assert re.match(r"ws/2026-11/meeting\.yaml:6:\d+: warning: ", line), line
+    assert f"names a month ({named})" in line
+    assert "Leadership meeting — December 2026" in line
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Reunión de marca",  # Spanish "brand", also Polish "of March"
+        "Reunião do marco zero",  # Portuguese "landmark"
+        "Vergadering van de leden",  # Dutch "members", also Czech "January"
+        "Què no farem mai",  # Catalan "never", also French "May"
+        "What mars our service",
+    ],
+)
+def test_a_month_word_that_is_also_an_ordinary_word_needs_a_sign_it_is_a_month(
+    tmp_path, run_cli, title
+):
+    ws = _workspace(tmp_path, MEETING + f'title: "{title}"\n')
+    target = ws / "2026-12"
+    result = run_cli("init", target)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((target / "meeting.yaml").read_text())["title"] == title
+    assert _warnings(result.stderr) == []
+
+
 def test_both_warnings_at_once_and_in_the_result(tmp_path):
     ws = _workspace(tmp_path, MEETING + "title: Nov 2026 board\n")
     done = init_month(ws / "2027-03")

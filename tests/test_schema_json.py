@@ -253,7 +253,8 @@ class _Currency:
         with contextlib.suppress(figures.FigureError):
             pasted = figures.read(text) if re.search(r"\d", text) else None
         currency = pasted.currency if pasted and pasted.currency else "GBP"
-        self.context = {"currency": "JPY" if currency == "¥" else currency}
+        # a sign several currencies write (¥, kr) stands for the first of them
+        self.context = {"currency": figures.SHARED_SIGNS.get(currency, (currency,))[0]}
 
 
 def _percent(check: Any) -> Any:
@@ -276,7 +277,12 @@ KINDS = {
 }
 PASTE = st.lists(
     st.sampled_from(
-        [*"0123456789" * 3, *",. %-+€£$¥", "EUR", "USD", "JPY", "\u2212", "\u00a0", "x", "\t"]
+        [
+            *"0123456789" * 3,
+            *",. %-+€£$¥₴",
+            *("EUR", "USD", "JPY", "PLN", "zł", "kr", "Kč", "lei", "Ft"),
+            *("\u2212", "\u00a0", "x", "\t"),
+        ]
     ),
     min_size=1,
     max_size=10,
