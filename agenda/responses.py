@@ -228,7 +228,7 @@ _STAMP = (
     r"(?:\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?"
     r"|\d{1,2}/\d{1,2}/\d{2,4}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)"
 )
-_STAMP_FIELD = re.compile(rf"(?:\n|[,;\t|])[ ]*\"?{_STAMP}\"?[ ]*(?=[,;\t|\r\n])")
+_STAMP_FIELD = re.compile(rf"(?:\n|[,;\t|])[ ]*\"?{_STAMP}\"?[ ]*[,;\t|]")
 _QUOTED = re.compile(r'"(?:[^"]|"")*"')
 _DELIMITERS = (",", ";", "\t", "|")
 _NAMED = dict(zip(("comma", "semicolon", "tab", "bar"), _DELIMITERS, strict=True))
@@ -648,6 +648,10 @@ def _not_found(name: str, headers: list[str], source: str) -> str:
     shown = ", ".join(f"'{_short(h)}'" for h in listed[:MAX_HEADERS_LISTED])
     if len(listed) > MAX_HEADERS_LISTED:
         shown += f" and {len(listed) - MAX_HEADERS_LISTED} more"
+    odd = [d for d in _DELIMITERS if len(listed) == 1 and d in listed[0]]
+    if odd:  # one column holding another delimiter: the file's is not the one read
+        named = {v: k for k, v in _NAMED.items()}[odd[0]]
+        shown += f" (one column: is the delimiter {named}? set delimiter: {named})"
     return f"no column '{name}' in {source}{hint}; its columns are: {shown or 'none'}"
 
 
@@ -668,21 +672,41 @@ def _count_chunks(reader: _Rows, count: _Count) -> bool:
             return False
 
 
+#: What stands in a row's score cell when the row's cells cannot be placed: ``_tally`` refuses
+#: it at the row's line (no score cell, or more cells than the header and no way to tell where
+#: the extra delimiter is).
+SHORT, LONG = "\x00short", "\x00long"
+
+
 def _normalise(
-    row: list[str], delimiter: str, width: int, need: int, comment_i: int | None
+    row: list[str],
+    delimiter: str,
+    width: int,
+    need: int,
+    comment_i: int | None,
+    required: tuple[int, int] = (0, 1),
 ) -> list[str] | None:
-    """Skip blank lines, pad short rows, and rejoin a last-column comment split by the
-    delimiter."""
+    """Skip blank lines, pad rows short of optional cells, rejoin a last-column comment split
+    by the delimiter; a row without its date or score cell, or with more cells than the
+    header elsewhere, gets SHORT or LONG for its score (``required``: date's and score's
+    columns)."""
     if len(row) == width:
         return row
     if not any(cell.strip() for cell in row):
         return None
     if len(row) < need:
-        return row + [""] * (need - len(row))
+        padded = row + [""] * (need - len(row))
+        if len(row) <= max(required):
+            padded[required[1]] = SHORT
+        return padded
     if len(row) > width and not any(row[width:]):
         return row[:width]  # trailing delimiters: empty cells past the last column
     if comment_i is not None and comment_i == width - 1 and len(row) > width:
         return [*row[: width - 1], delimiter.join(row[width - 1 :])]
+    if len(row) > width:
+        long = list(row)
+        long[required[1]] = LONG
+        return long
     return row
 
 
@@ -695,7 +719,8 @@ def _count_rows(reader: _Rows, count: _Count, path: Path) -> list[Problem]:
     for row in reader:
         line = previous + 1
         now = reader.line_num
-        if now - previous > 1 and any(count.swallows(cell) for cell in row if "\n" in cell):
+        wider = len(row) > count.width
+        if now - previous > 1 and any(count.swallows(c, wider) for c in row if "\n" in c):
             problems.append(
                 Problem(
                     path,
@@ -760,12 +785,20 @@ class _Count:
         self._order = _Order(self.dates, self.month)
         self._positive = _Positive()
 
-    def swallows(self, cell: str) -> bool:
+    def swallows(self, cell: str, wider: bool = False) -> bool:
         """Whether ``cell`` holds rows of the export after its first line: a quote opened in
         it and never closed. A line is a row when its date and score cells (where this
-        export has them) read as a date and a score; or it holds a timestamp as a field."""
+        export has them) read as a date and a score, or it holds a timestamp as a field
+        followed by more; or, in a row ``wider`` than the header (the next row's cells after
+        it), the cell's last line is a date: the next row's, up to its opening quote."""
         if _STAMP_FIELD.search(cell):
             return True
+        if wider and "\n" in cell:
+            try:
+                self.full.parse(cell.rsplit("\n", 1)[1].strip().strip('"'))
+                return True
+            except _Bad:
+                pass
         if not self.delimiter:
             return False  # a workbook's cells are its own
         at, score_at = self.idx["date"], self.idx["score"]
@@ -812,7 +845,14 @@ class _Count:
             kept = [
                 (cells, n)
                 for n, cells in enumerate(
-                    _normalise(row, self.delimiter, self.width, self.need, self.idx.get("comment"))
+                    _normalise(
+                        row,
+                        self.delimiter,
+                        self.width,
+                        self.need,
+                        self.idx.get("comment"),
+                        (self.idx["date"], self.idx["score"]),
+                    )
                     for row in rows
                 )
                 if cells is not None
@@ -980,7 +1020,12 @@ def _read_workbook(path: Path, layout: _Layout, keywords: Keywords | None) -> Su
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
-        sheet = _sheet(names, layout, path)
+        hidden = {
+            m.name
+            for m in getattr(book, "sheets_metadata", ())
+            if not str(m.visible).endswith(".Visible")
+        }
+        sheet = _sheet(names, layout, path, hidden)
         rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
     except DataError:
         raise
@@ -1085,12 +1130,13 @@ def _error_cells(path: Path, sheet: str, column: int, end: int) -> list[tuple[in
     return found
 
 
-def _sheet(names: list[str], layout: _Layout, path: Path) -> str:
-    """The sheet named in ``sheet`` (without case or surrounding spaces), else the first."""
+def _sheet(names: list[str], layout: _Layout, path: Path, hidden: set[str]) -> str:
+    """The sheet named in ``sheet`` (without case or surrounding spaces), else the first one
+    Excel shows (a hidden sheet of test rows or raw data is never read unasked)."""
     if not names:
         raise DataError([Problem(path, "the workbook has no sheets")])
     if layout.sheet is None:
-        return names[0]
+        return next((name for name in names if name not in hidden), names[0])
     for name in names:
         if _fold(name) == _fold(layout.sheet):
             return name
@@ -1236,6 +1282,20 @@ def _tally(answers: SurveyAnswers, count: _Count, problem: RowProblem) -> list[P
         if not _cell_text(raw_date) and not _cell_text(raw_score) and not any(rest):
             continue  # an empty row, as spreadsheets export them: ",,,,"
         line = count.first_line.get(key, 0)
+        if raw_score in (SHORT, LONG):
+            cells = "fewer" if raw_score == SHORT else "more"
+            problems.append(
+                (
+                    line,
+                    problem(
+                        line,
+                        f"the row has {cells} cells than the header, so its cells cannot be "
+                        "placed (a quote left open, or a delimiter missing or inside a cell "
+                        "that is not quoted?)",
+                    ),
+                )
+            )
+            continue
         try:
             date = dates.parse(raw_date)
         except _Bad as exc:
@@ -1253,15 +1313,17 @@ def _tally(answers: SurveyAnswers, count: _Count, problem: RowProblem) -> list[P
         except _Bad as exc:
             problems.append((line, problem(line, str(exc))))
             continue
-        if score is None:
-            answers.blank += n
-            continue
         if not _in_month(date, count.month):
+            if score is None:
+                continue  # an abandoned survey of another month: not this month's blank
             answers.outside += n
             if answers.outside_first is None or date < answers.outside_first:
                 answers.outside_first = date
             if answers.outside_last is None or date > answers.outside_last:
                 answers.outside_last = date
+            continue
+        if score is None:
+            answers.blank += n
             continue
         segment = (rest[0] or None) if has_segment else None
         channel = (rest[-1] or None) if has_channel else None

@@ -175,7 +175,7 @@ def test_answers_dated_outside_the_month_are_not_counted_and_the_pack_says_so(tm
     assert result.exit_code == 0, result.output
     assert (
         "ws/2026-11/responses.csv: warning: 2 survey answers are dated outside November 2026 "
-        "(02 Oct 2026 to 05 Nov 2062): not counted" in result.stderr
+        "(2 Oct 2026 to 5 Nov 2062): not counted" in result.stderr
     )
     said = [i.text for i in docx_items(next((tmp_path / "out").glob("*.docx")))]
     assert "NPS answers used: 2" in said

@@ -728,7 +728,7 @@ def test_last_months_export_in_this_months_folder_is_refused(run_cli, tmp_path):
     rows = [["date", "score"], ["2026-10-01", "9"], ["2026-10-20", "3"]]
     month = _month(tmp_path, "responses: e.csv", {"e.csv": _csv(rows).encode()})
     message = _refused(run_cli, month, tmp_path, "every answer in e.csv is dated outside 2026-11")
-    assert "(01 Oct 2026 to 20 Oct 2026)" in message
+    assert "(1 Oct 2026 to 20 Oct 2026)" in message
 
 
 def test_a_label_row_read_as_an_answer_says_to_skip_it(run_cli, tmp_path):
@@ -758,3 +758,86 @@ def test_one_answer_is_one_customer_and_a_line_break_is_one_break(run_cli, tmp_p
     assert "1 customer answered" in text and "1 customers" not in text
     assert "(1 comment in all)" in text
     assert "bill wrong\nand late" in text and "\r" not in text
+
+
+ROUND_TWO = {
+    # R's write.csv: strings quoted, numbers not; the quote left open is closed by the next
+    # row's opening quote, so only that row's date went into the comment
+    "all quoted": (
+        '"date","score","channel","comment"\n"2026-11-02",2,"Phone","My bill is wrong\n'
+        '"2026-11-03",9,"App","Good app"\n"2026-11-04",8,"Phone","bill ok"\n'
+        '"2026-11-05",10,"Email","fine"\n',
+        "e.csv:2: error: a quote opened in this row is never closed",
+    ),
+    # the open quote closed on the same line: the row lost its score cell ("blank")
+    "closed on its line": (
+        '"date","comment","score","channel"\n"2026-11-02","My bill is wrong,2,"Phone"\n'
+        '"2026-11-03","Good app",9,"App"\n"2026-11-04","bill ok",8,"Phone"\n',
+        "e.csv:2: error: the row has fewer cells than the header",
+    ),
+    # an unquoted comma in a comment that is not the last column shifted the channel
+    "comma mid-row": (
+        "date,score,comment,channel\n2026-11-02,10,Great bill fixed,Phone\n"
+        "2026-11-03,3,Bill wrong, again,Email\n2026-11-04,8,ok,Phone\n",
+        "e.csv:3: error: the row has more cells than the header",
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(ROUND_TWO))
+def test_rows_whose_cells_cannot_be_placed_are_refused_at_their_line(run_cli, tmp_path, shape):
+    """QA, round two: each of these was counted with exit 0 (a lost answer, a score read as
+    blank, a channel named 'again')."""
+    text, expected = ROUND_TWO[shape]
+    columns = "columns: {date: date, score: score, channel: channel, comment: comment}"
+    month = _month(tmp_path, f"responses:\n  file: e.csv\n  {columns}", {"e.csv": text.encode()})
+    _refused(run_cli, month, tmp_path, expected)
+
+
+def test_a_comment_listing_appointment_times_is_read_as_it_is(run_cli, tmp_path):
+    """QA, round two: a closed comment whose lines are timestamps was refused as a quote
+    never closed."""
+    rows = [["date", "score", "comment"]]
+    rows += [["2026-11-02", "2", "Engineer no-shows:\n11/03/2026 09:00\n2026-11-10 14:00\nNobody"]]
+    rows += [["2026-11-04", "8", "ok"], ["2026-11-05", "10", ""], ["2026-11-06", "9", ""]]
+    month = _month(tmp_path, "responses: e.csv", {"e.csv": _csv(rows).encode()})
+    assert _nps_in_pack(run_cli, month, tmp_path) == _by_hand([2, 8, 10, 9])
+
+
+def test_a_hidden_first_sheet_is_not_read_unasked(run_cli, tmp_path):
+    path = tmp_path / "hidden.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    raw = book.add_worksheet("Raw")
+    for r, row in enumerate([["date", "score"], ["2026-11-01", 0], ["2026-11-02", 0]]):
+        raw.write_row(r, 0, row)
+    raw.hide()
+    shown = book.add_worksheet("Responses")
+    for r, row in enumerate([["date", "score"], ["2026-11-03", 10], ["2026-11-04", 9]]):
+        shown.write_row(r, 0, row)
+    shown.activate()
+    book.close()
+    month = _month(tmp_path, "responses: hidden.xlsx", {"hidden.xlsx": path.read_bytes()})
+    out = tmp_path / "out"
+    assert run_cli("build", month, "--out", out).exit_code == 0
+    said = [i.text for i in docx_items(next(out.glob("*.docx")))]
+    assert "NPS answers used: 2" in said
+    assert any("Net Promoter Score of +100" in t for t in said), said
+
+
+def test_blank_scores_of_another_month_are_not_this_months_and_a_wrong_delimiter_is_named(
+    run_cli, tmp_path
+):
+    rows = [["date", "score"], ["2026-10-20", ""], ["2026-11-02", "9"], ["2026-11-03", "10"]]
+    rows += [["2026-12-01", ""]]
+    month = _month(tmp_path, "responses: e.csv", {"e.csv": _csv(rows).encode()})
+    out = tmp_path / "out"
+    assert run_cli("build", month, "--out", out).exit_code == 0
+    said = [i.text for i in docx_items(next(out.glob("*.docx")))]
+    assert "Blank scores skipped: 0" in said
+    text = "date;score\n2026-11-02;9\n"
+    month = _month(
+        tmp_path / "b",
+        "responses:\n  file: s.csv\n  delimiter: comma",
+        {"s.csv": text.encode()},
+    )
+    _refused(run_cli, month, tmp_path / "b", "is the delimiter semicolon? set delimiter: semicolon")
