@@ -1061,20 +1061,23 @@ def _read_workbook(path: Path, layout: _Layout, keywords: Keywords | None) -> Su
             chunk = body[start : start + CHUNK_ROWS]
             count.add(chunk, lines=list(range(first, first + len(chunk))))
     answers = SurveyAnswers(path)
-    _raise_rows(path, _tally(answers, count, at_row))
-    if answers.blank:  # calamine reads a formula's error as an empty cell: tell them apart
-        errors = _error_cells(path, sheet, idx["score"], end)
-        _raise_rows(
-            path,
-            [
-                at_row(
-                    row,
-                    f"score is the formula error {value}, not a blank: correct the "
-                    "formula, or clear the cell if the answer was left blank",
-                )
-                for row, value in errors
-            ],
+    problems = _tally(answers, count, at_row)
+    if problems or answers.blank:  # calamine reads a formula's error as an empty cell
+        errors = sorted(
+            (row, key, value)
+            for key in ("date", "score")
+            for row, value in _error_cells(path, sheet, idx[key], end)
         )
+        blank = ", or clear the cell if the answer was left blank"
+        problems = [
+            at_row(
+                row,
+                f"{key} is the formula error {value}, not a blank: correct the formula"
+                + (blank if key == "score" else ""),
+            )
+            for row, key, value in errors
+        ] or problems
+    _raise_rows(path, problems)
     return answers
 
 

@@ -841,3 +841,17 @@ def test_blank_scores_of_another_month_are_not_this_months_and_a_wrong_delimiter
         {"s.csv": text.encode()},
     )
     _refused(run_cli, month, tmp_path / "b", "is the delimiter semicolon? set delimiter: semicolon")
+
+
+def test_a_formula_error_in_a_workbooks_date_is_named_not_called_blank(run_cli, tmp_path):
+    """QA, round two: a #VALUE! date cell gave "row 3: the date is blank"."""
+    path = tmp_path / "d.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Responses")
+    sheet.write_row(0, 0, ["date", "score"])
+    sheet.write_row(1, 0, ["2026-11-01", 9])
+    sheet.write_formula(2, 0, '=DATEVALUE("x")', None, "#VALUE!")
+    sheet.write_number(2, 1, 10)
+    book.close()
+    month = _month(tmp_path, "responses: d.xlsx", {"d.xlsx": path.read_bytes()})
+    _refused(run_cli, month, tmp_path, "d.xlsx: error: row 3: date is the formula error #VALUE!")
