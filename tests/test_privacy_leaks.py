@@ -458,3 +458,23 @@ def test_an_export_named_by_its_file_alone_is_refused_at_responses(tmp_path, run
         "customer.yaml:2:14: error: nps.responses: the segment column 'segment' holds personal data"
         in result.stderr
     )
+
+
+def test_a_slashed_phone_number_is_masked_and_an_amount_in_zloty_kept_in_the_pack(
+    tmp_path: Path, run_cli
+) -> None:
+    """Second hostile QA round: "0171/1234567" was printed as typed, and "125 400 300 zł"
+    printed as "[phone number removed] zł"."""
+    customer = CUSTOMER.replace(
+        "She waited three weeks for a refund and called four times.",
+        "She waited three weeks for a refund of 125 400 300 zł and called four times.",
+    ).replace("Quick and friendly.", "'Rufen Sie mich an: 0171/1234567'")
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": customer})
+    out = tmp_path / "out"
+    result = run_cli("build", month, "--out", out)
+    assert result.exit_code == 0, result.output
+    for path in out.iterdir():
+        assert "1234567" not in _all_text(path), path.name
+    shown = " ".join(i.text for i in docx_items(next(out.glob("*.docx"))))
+    assert f"Rufen Sie mich an: {GONE}" in shown
+    assert "a refund of 125 400 300 zł and called" in shown
