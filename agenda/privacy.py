@@ -8,20 +8,27 @@ Caught: e-mail addresses; IBANs (two letters, two check digits, then 11 to 30 le
 digits, in groups of four or not: ``PT50 0002 0123 1234 5678 9015 4``), whole, as a bank
 account; card-like numbers of 13–19 digits (with spaces or dashes) that pass the Luhn check;
 phone numbers, by one general rule rather than a list of countries: a run of 9 to 15 digits
-written the ways people type them, in groups separated by one space, dot or hyphen, with
-brackets round a group (``(0)20 7946 0000``, ``(202) 555-0143``) and an optional ``+`` or
-``00`` country code (``06 12 34 56 78``, ``612-34-56-78``, ``93.812.34.56``, ``912345678``,
-``1-800-555-0199``, ``0034 612 345 678``, ``+44 (0)20 7946 0000``).
+written the ways people type them, in groups separated by spaces, one dot, hyphen or dash,
+with brackets round a group (``(0)20 7946 0000``, ``(202) 555-0143``) or a slash after an
+area code (``0171/1234567``) and an optional ``+`` or ``00`` country code (``06 12 34 56
+78``, ``612-34-56-78``, ``93.812.34.56``, ``912345678``, ``1-800-555-0199``, ``0113–496–0000``,
+``0034 612 345 678``, ``+44 (0)20 7946 0000``).
 
 Left alone, though they are runs of digits: dates (``2026-11-05``, ``05.11.2026``,
-``19/11/2026``, also beside a time), times, amounts (beside a currency sign or word, with
-decimals, or written in thousands: ``€2,380,500.75``, ``1 234 567``, ``120 000 000``),
-percentages, lists of years, a run of one- and two-digit figures (scores, NPS: ``32 35 41 38
-40``), and digits inside a reference joined by hyphens or slashes to letters or numbers on
-both sides (``URG-2026-11-000004417-LX``, ``FAT/2026/LX/0000998877/B``) or starting with a
-year and a month (``URG-2026-11-000004417``): ids, not phone numbers. Not caught: numbers
-written in words, phone numbers of fewer than nine digits, postal addresses, names (Chatham
-House guests are handled separately), account or policy numbers that are not IBANs.
+``19/11/2026``, also beside a time), times, amounts (beside a currency sign, word or ISO 4217
+code in capitals, before or after: ``125 400 300 zł``, ``₩123 456 789``, ``312 450 120 PLN``;
+with decimals, or written in thousands: ``€2,380,500.75``, ``1 234 567``, ``120 000 000``),
+readings with a unit (``123456789 kWh``), percentages, lists of years, a run of one- and
+two-digit figures (scores, NPS: ``32 35 41 38 40``), digits inside a reference joined by
+hyphens or slashes to letters or numbers on both sides (``URG-2026-11-000004417-LX``,
+``FAT/2026/LX/0000998877/B``) or starting with a year and a month (``URG-2026-11-000004417``),
+digits joined by a hyphen to letters (``ORD-123456789``, ``INV-2026-0004417``; not to a phone
+word, ``Tel-``, nor when they start with a trunk 0: ``ref-07700900461`` is masked) and digits
+after a reference word (``order``, ``ref``, ``invoice``, ``ticket``, ``case``, ``reading``;
+not "number" or "no.": "my number 0612345678" is masked): ids, not phone numbers. Not
+caught: numbers written in words, phone numbers of fewer than nine digits, postal addresses,
+names (Chatham House guests are handled separately), account or policy numbers that are not
+IBANs.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from dataclasses import dataclass, replace
 from pydantic import BaseModel
 
 from agenda import schema
+from agenda.currencies import ISO_4217
 from agenda.history import LastMeeting, MonthSignal
 from agenda.validate import MonthData
 
@@ -44,27 +52,54 @@ IBAN = re.compile(
     r"(?<![\w])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,3})?(?!\w)"
 )
 CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
-#: Between two groups of a phone number's digits: one space, dot or hyphen, or a bracket
-#: closed or opened ("(0)20", "(0113) 496").
-_GAP = r"(?:[ \u00a0\u202f.\-]|\)[ \u00a0\u202f.\-]?|[ \u00a0\u202f]?\()"
-#: What may be a phone number: digits in groups, perhaps a + or a bracket first. It stands
+#: Between two groups of a phone number's digits: a run of spaces, or one dot, hyphen or
+#: dash, or a bracket closed or opened ("(0)20", "(0113) 496").
+_SPACE = r"[ \u00a0\u202f]"
+_DASH = r"[\-\u2010-\u2014]"
+_GAP = rf"(?:{_SPACE}+|[.]|{_DASH}|\)(?:{_SPACE}|[.]|{_DASH})?|{_SPACE}?\()"
+#: What may be a phone number: digits in groups, perhaps a + or a bracket first, or an area
+#: code and a slash ("0171/1234567", as German and Austrian customers write it). It stands
 #: apart: not glued to a word, nor to a number before it by a hyphen, slash, dot, comma or
 #: colon (the day of "19/11/2026", the minutes of "14:30"); ``_phone`` decides.
-PHONE = re.compile(rf"(?<![\w+#@])(?<!\d[-/.,:])(?:\+|\(\+?)?\d(?:{_GAP}?\d)*\)?")
+PHONE = re.compile(
+    rf"(?<![\w+#@])(?<!\d[/.,:])(?<!\d{_DASH})(?:\+|\(\+?)?(?:0\d{{1,4}}/)?\d(?:{_GAP}?\d)*\)?"
+)
 _DIGITS_MIN, _DIGITS_MAX = 9, 15
 #: A date inside a run of digits: ISO (2026-11-05, 2026-11), or day, month and a year of this
-#: or the last century with one separator (05.11.2026, 5-11-2026).
+#: or the last century with one separator (05.11.2026, 5-11-2026, 19/11/2026).
 _DATE = re.compile(
     r"(?<!\d)(?:(?:19|20)\d\d[.\-](?:0?[1-9]|1[0-2])(?:[.\-](?:0?[1-9]|[12]\d|3[01]))?"
-    r"|(?:0?[1-9]|[12]\d|3[01])([.\-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d)(?!\d)"
+    r"|(?:0?[1-9]|[12]\d|3[01])([.\-/])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d)(?!\d)"
 )
+#: Currency signs and words written before or after an amount, in any case ("125 400 300
+#: zł", "₩123 456 789", "Fr. 1 250 000"); with them, any ISO 4217 code in capitals (in
+#: small letters too many are words: "all", "top", "sos").
+_SIGNS = r"[€£$¥₹₩₽₺₴₪₫฿]|R\$|(?<![^\W\d_])(?:zł|kč|ft|kr\.?|lei|руб\.?|fr\.|chf)"
+_CODES = "|".join(sorted(ISO_4217))
+#: Codes that are also words typed in capitals before a number ("SOS 612345678", "CALL ALL
+#: 612345678"): not taken for a currency there, lest a phone number leak.
+_WORD_CODES = {"ALL", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "TRY"}
+_CODES_BEFORE = "|".join(sorted(ISO_4217 - _WORD_CODES))
 #: Just before an amount: a currency sign or code.
-_MONEY_BEFORE = re.compile(r"(?:[€£$¥₹]|\b(?:EUR|GBP|USD|CHF|R\$))[ \u00a0]?\(?$", re.IGNORECASE)
-#: Just after an amount or a share: a currency sign or word, a percent, decimals, a multiplier.
+_MONEY_BEFORE = re.compile(
+    rf"(?:(?i:{_SIGNS})|(?<![^\W\d_])(?:{_CODES_BEFORE}))[ \u00a0\u202f]*\(?$"
+)
+#: Just after an amount, a share or a reading: a currency sign, word or code, a percent,
+#: decimals, a multiplier, a unit ("123456789 kWh").
 _MONEY_AFTER = re.compile(
-    r"^(?:[ \u00a0]?(?:[€£$%‰]|(?:EUR|GBP|USD|CHF|euros?|pounds?|dollars?|reais|k|m|bn|mn)\b)"
-    r"|[.,]\d)",
-    re.IGNORECASE,
+    rf"^(?:[ \u00a0\u202f]*(?:(?i:{_SIGNS}|[%‰]|(?:euros?|pounds?|dollars?|reais|k|m|bn|mn"
+    rf"|kwh|mwh|kw|kg|km|m3|m³|units?)(?!\w))|(?:{_CODES})(?!\w))|[.,]\d)"
+)
+#: Just before an id's digits: letters joined to it by a hyphen ("ORD-123456789",
+#: "INV-2026-0004417"), unless they say phone ("Tel-612345678").
+_ID_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})-$")
+_PHONE_WORDS = frozenset({"tel", "tlf", "tlm", "phone", "mob", "mobile", "cell", "fax", "gsm"})
+#: Just before a reference's digits: a word that says what follows is one ("order
+#: 123456789", "ref 2026 1105 4417", "invoice no. 4417"). Not "number" nor "no." alone:
+#: people write "my number 0612345678".
+_REFERENCE_BEFORE = re.compile(
+    r"(?i:\b(?:orders?|ref|refs|reference|invoices?|tickets?|cases?|readings?)"
+    r"(?:\s*(?:no\.?|nr\.?|n[º°]|number|#))?\s*[:#]?\s*)$"
 )
 
 MASKS = {
@@ -100,10 +135,14 @@ def _is_phone(number: str, text: str, start: int, end: int) -> bool:
         return False
     if _DATE.search(number) or re.match(r"\s?:\d", text[end : end + 2]):
         return False  # a date, or a figure before a time ("912 14:30" reads as a time)
-    if _MONEY_BEFORE.search(text[max(0, start - 5) : start]) or _MONEY_AFTER.match(
-        text[end : end + 8]
-    ):
+    before = max(0, start - 24)
+    if _MONEY_BEFORE.search(text, before, start) or _MONEY_AFTER.match(text[end : end + 12]):
         return False
+    if _REFERENCE_BEFORE.search(text, before, start):
+        return False  # "order 123456789", "ref 2026 1105 4417": a reference
+    glued = _ID_BEFORE.search(text, before, start)
+    if glued and glued.group(1).lower() not in _PHONE_WORDS and not re.match(r"0[1-9]", number):
+        return False  # "ORD-123456789": an id; "ref-07700900461" keeps its trunk 0: a phone
     groups = re.findall(r"\d+", number)
     international = number.startswith(("+", "(+", "00"))
     if len(groups) > 1 and not international:
@@ -113,7 +152,7 @@ def _is_phone(number: str, text: str, start: int, end: int) -> bool:
             return False  # figures, not a number: "9 10 10 8", "NPS 32 35 41 38 40"
         if sum(len(g) == 1 for g in groups) > 1:
             return False  # "3 4 5 6 7 8 9 10": phone numbers have one short group at most
-        seps = set(re.findall(r"[^\d]+", number))
+        seps = {" " if sep.isspace() else sep for sep in re.findall(r"[^\d]+", number)}
         thousands = len(seps) == 1 and all(len(g) == 3 for g in groups[1:])
         if thousands and (len(groups[0]) < 3 or groups[-1] == "000"):
             return False  # an amount in thousands: "1 234 567 890", "120 000 000"
@@ -123,7 +162,7 @@ def _is_phone(number: str, text: str, start: int, end: int) -> bool:
 def _split(number: str, text: str, start: int) -> list[tuple[int, int]]:
     """A run too long for one phone number may be two joined by a hyphen ("07700 900461-07700
     900462"): both halves must be phone numbers, else it is neither."""
-    for gap in re.finditer(r"(?<=\d)-(?=\d)", number):
+    for gap in re.finditer(rf"(?<=\d){_DASH}(?=\d)", number):
         left, right = number[: gap.start()], number[gap.end() :]
         a, b = start + gap.start(), start + gap.end()
         if _is_phone(left, text, start, a) and _is_phone(right, text, b, start + len(number)):

@@ -697,8 +697,28 @@ IDENTITY_HEADERS = frozenset(
 )
 
 
+#: A word that, anywhere in a header, says the column holds a way to reach who answered.
+CONTACT_WORDS = frozenset(
+    {"email", "mail", "phone", "telephone", "mobile", "respondent", "surname", "forename"}
+)
+#: Words that, beside "name", make it a person's name ("Customer name", "Your name"); "Store
+#: name", "Plan name" and "Branch name" are groups.
+PERSON_WORDS = frozenset(
+    {"your", "customer", "client", "full", "first", "last", "contact", "surname", "respondent"}
+)
+
+
 def _identity_header(header: str) -> bool:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(header)).split()) in IDENTITY_HEADERS
+    """Whether a header says the column holds who answered: the exact headers survey tools
+    give, a contact word anywhere ("Contact e-mail", "Mobile number"), or "name" first ("Name
+    (optional)") or beside a word that makes it a person's ("Customer name")."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold(header)).split()
+    return (
+        " ".join(words) in IDENTITY_HEADERS
+        or not CONTACT_WORDS.isdisjoint(words)
+        or (bool(words) and words[0] == "name")
+        or ("name" in words and not PERSON_WORDS.isdisjoint(words))
+    )
 
 
 def survey_group_problems(

@@ -121,6 +121,12 @@ PHONES = [
     "93.812.34.56",
     "0034 612 345 678",
     "+34 612 34 56 78",
+    "0171/1234567",  # Germany, Austria: area code, slash
+    "030/12345678",
+    "0664/1234567",
+    "07700  900461",  # a double space
+    "0113–496–0000",  # en dashes
+    "0113—496—0000",  # em dashes
 ]
 #: Runs of digits that are not phone numbers: dates, times, amounts, shares, years, ids,
 #: scores.
@@ -150,6 +156,42 @@ NOT_PHONES = [
     "NPS +42 (target 45), was -3",
     "NPS 32 35 41 38 40 over five months",
     "scores 9 10 10 9 8 7 10 9 9",
+    "11/03/2026 09:00",
+    "19/11/2026 at 09:00",
+    "9/10",
+    "3/5",
+    "scores 9/10 8/10 7/10 10/10 9/10",
+    "2026–11–05",
+    "125 400 300 zł",  # amounts in currencies beyond €, £, $
+    "312 450 120 PLN",
+    "PLN 312 450 120",
+    "123 456 789 Ft",
+    "123 456 789 kr",
+    "123 456 789 kr.",
+    "123 456 789 руб",
+    "123 456 789 ₽",
+    "₩123 456 789",
+    "123 456 789 Kč",
+    "123 456 789 lei",
+    "₺123 456 789",
+    "R$ 123 456 789",
+    "CHF 123 456 789",
+    "Fr. 123 456 789",
+    "123 456 789 SEK",
+    "ORD-123456789",  # ids: letters joined to the number
+    "INV-2026-0004417",
+    "order 123456789",  # references: a word that says so
+    "order no. 123456789",
+    "ref 2026 1105 4417",
+    "invoice 123456789",
+    "ticket 123456789",
+    "case 123456789",
+    "reading 123456789 kWh",  # readings: a unit after
+    "123456789 kW",
+    "123 456 789 kg",
+    "123456789 km",
+    "123456789 m3",
+    "123456789 units",
 ]
 
 
@@ -165,6 +207,25 @@ def test_dates_times_amounts_years_ids_and_scores_are_not_phone_numbers(text):
     masker = Masker()
     assert masker.text(f"Noted: {text}.") == f"Noted: {text}."
     assert masker.count == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Rufen Sie mich an: 0171/1234567", "Rufen Sie mich an: {p}"),
+        ("my number 0612345678", "my number {p}"),
+        ("no. 0612345678, evenings", "no. {p}, evenings"),
+        ("Tel-612345678", "Tel-{p}"),
+        ("SOS 612345678", "SOS {p}"),
+        ("am 19/11/2026 0171/1234567", "am 19/11/2026 {p}"),
+        ("07700 900461–07700 900462", "{p}–{p}"),
+        ("paid 312 450 120 PLN, ring 0171/1234567", "paid 312 450 120 PLN, ring {p}"),
+    ],
+)
+def test_phone_numbers_beside_words_that_make_ids_and_amounts_elsewhere_are_masked(text, masked):
+    """ "number" and "no." are not reference words, a phone word glued by a hyphen is no id,
+    and a code that is also a word ("SOS") is no currency: people write them before phones."""
+    assert Masker().text(text) == masked.format(p="[phone number removed]")
 
 
 @pytest.mark.parametrize(

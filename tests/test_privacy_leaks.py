@@ -385,6 +385,47 @@ def test_a_segment_column_that_says_who_answered_is_refused(tmp_path, run_cli, r
     )
 
 
+#: Headers that say a column holds a person: a name or a way to reach them.
+PERSON_HEADERS = [
+    "Customer name",
+    "Your name",
+    "Name (optional)",
+    "Contact e-mail",
+    "Mobile number",
+    "Client full name",
+    "First Name",
+    "Respondent",
+    "Phone",
+    "Telephone (daytime)",
+    "E-Mail-Adresse",
+    "Surname",
+    "Contact name",
+]
+#: Headers of real groupings, "name" among them.
+GROUP_HEADERS = ["Store name", "Branch name", "Product name", "Region", "Plan name", "Plan"]
+
+
+@pytest.mark.parametrize("header", PERSON_HEADERS)
+def test_a_segment_header_that_names_a_person_or_a_contact_is_refused(tmp_path, run_cli, header):
+    """Only the exact "Name", "Full name"... were refused: "Customer name" of a few repeat
+    customers went into 'NPS by segment and channel' as they were typed."""
+    rows = [(("Ann Lee", "Ben Ode", "Cy Dee")[n % 3], "Phone") for n in range(30)]
+    month = _forms(tmp_path, rows, header, "Channel")
+    result = run_cli("validate", month)
+    assert result.exit_code == 65, result.output
+    assert (
+        f"nps.responses.columns.segment: the segment column '{header}' holds who answered, "
+        "not a group of answers" in result.stderr
+    )
+
+
+@pytest.mark.parametrize("header", GROUP_HEADERS)
+def test_a_segment_header_that_names_a_group_is_accepted(tmp_path, run_cli, header):
+    rows = [(("North", "South", "East")[n % 3], "Web") for n in range(30)]
+    result = run_cli("validate", _forms(tmp_path, rows, header, "Channel"))
+    assert result.exit_code == 0, result.output
+
+
 def test_a_grouping_column_is_shown_by_group(tmp_path: Path) -> None:
     """Plans and channels that repeat are groups: the table shows them, as before. 50 values
     in 200 answers, and 9 answers all different, are groups too."""
@@ -417,3 +458,23 @@ def test_an_export_named_by_its_file_alone_is_refused_at_responses(tmp_path, run
         "customer.yaml:2:14: error: nps.responses: the segment column 'segment' holds personal data"
         in result.stderr
     )
+
+
+def test_a_slashed_phone_number_is_masked_and_an_amount_in_zloty_kept_in_the_pack(
+    tmp_path: Path, run_cli
+) -> None:
+    """Second hostile QA round: "0171/1234567" was printed as typed, and "125 400 300 zł"
+    printed as "[phone number removed] zł"."""
+    customer = CUSTOMER.replace(
+        "She waited three weeks for a refund and called four times.",
+        "She waited three weeks for a refund of 125 400 300 zł and called four times.",
+    ).replace("Quick and friendly.", "'Rufen Sie mich an: 0171/1234567'")
+    month = write_month(tmp_path / "ws", {"meeting.yaml": MEETING, "customer.yaml": customer})
+    out = tmp_path / "out"
+    result = run_cli("build", month, "--out", out)
+    assert result.exit_code == 0, result.output
+    for path in out.iterdir():
+        assert "1234567" not in _all_text(path), path.name
+    shown = " ".join(i.text for i in docx_items(next(out.glob("*.docx"))))
+    assert f"Rufen Sie mich an: {GONE}" in shown
+    assert "a refund of 125 400 300 zł and called" in shown
