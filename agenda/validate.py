@@ -435,6 +435,8 @@ def load_month(folder: Path) -> MonthData:
 
     for stem, log in (("actions", actions), ("outcomes", outcomes)):
         problems += _reused_ids(loaded[stem], log.actions) if log is not None else []
+    if actions is not None:
+        problems += _same_options(loaded["actions"], actions)
 
     if customer is not None:
         seen: dict[str, int] = {}
@@ -553,6 +555,25 @@ def _unknown_action_themes(
             )
         )
     return found
+
+
+def _same_options(file: YamlFile, actions: schema.Actions) -> list[Problem]:
+    """An option given twice in one decision (in any case or accents): the paper would list
+    it twice, and a recommendation naming it could name either."""
+    problems = []
+    for n, decision in enumerate(actions.decisions):
+        seen: dict[str, int] = {}
+        for k, option in enumerate(decision.options):
+            first = seen.setdefault(theme_key(option.name), k)
+            if first != k:
+                problems.append(
+                    file.problem(
+                        ("decisions", n, "options", k, "name"),
+                        f"decisions[{n}].options[{k}].name: '{option.name}' is the same option "
+                        f"as options[{first}]; give each option once",
+                    )
+                )
+    return problems
 
 
 def _reused_ids(file: YamlFile, actions: Sequence[schema.Action]) -> list[Problem]:

@@ -331,3 +331,20 @@ def test_the_sample_summary_counts_the_decisions_taken(built_sample):
         assert result in log.texts
     assert "No action recorded" in log.texts
     assert "Closed since last meeting" in log.texts  # stacked on the same slide
+
+
+def test_an_option_given_twice_is_refused_at_its_line(tmp_path, run_cli):
+    """The paper would list it twice, and a recommendation naming it could name either."""
+    twice = ACTIONS.replace(
+        "options: [Hire a team, Pay overtime, Wait for the vendor]",
+        "options: [Hire a team, Pay overtime, hire a  TEAM]",
+    )
+    month = _workspace(tmp_path, outcomes=None, actions=twice)
+    result, docx, _ = _build(run_cli, month, tmp_path)
+    assert result.exit_code == 65
+    assert (
+        "ws/2026-11/actions.yaml:10:" in result.stderr
+        and "decisions[0].options[2].name: 'hire a  TEAM' is the same option as options[0]"
+        in result.stderr
+    ), result.stderr
+    assert not docx.exists()
