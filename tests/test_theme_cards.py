@@ -338,3 +338,35 @@ def test_a_card_with_a_very_long_next_step_still_fits_its_slide(tmp_path, run_cl
     assert content_height(plan, pack.labels) <= BODY_BOTTOM - BODY_TOP
     owner = next(line for line in _lines(_card_slide(pptx, BILLING)) if line.startswith("Owner"))
     assert owner.endswith("…") and len(owner) < len(step)
+
+
+def test_a_tie_across_the_top_themes_edge_is_said_not_cut_silently(tmp_path, run_cli):
+    """Three themes on 30 mentions for two places: ranked by name, and the room is told."""
+    from conftest import CUSTOMER
+
+    themes = (
+        "themes:\n  - {name: Waiting times, mentions: 50}\n  - {name: Billing, mentions: 30}\n"
+        "  - {name: Meters, mentions: 30}\n  - {name: App, mentions: 30}\n"
+        "  - {name: Letters, mentions: 5}\n"
+    )
+    month = write_month(
+        tmp_path / "ws", {"meeting.yaml": MEETING_LED, "customer.yaml": CUSTOMER + themes}
+    )
+    out = tmp_path / "out"
+    assert run_cli("build", month, "--out", out).exit_code == 0
+    said = " ".join(i.text for i in docx_items(next(out.glob("*.docx"))))
+    assert (
+        "“App”, “Billing” and “Meters” tie on 30 mentions; ties are ranked by name, so only "
+        "“App” leads the discussion." in said
+    )
+    # no tie at the edge, nothing said
+    month = write_month(
+        tmp_path / "b",
+        {
+            "meeting.yaml": MEETING_LED,
+            "customer.yaml": CUSTOMER + themes.replace("App, mentions: 30", "App, mentions: 29"),
+        },
+    )
+    assert run_cli("build", month, "--out", tmp_path / "o2").exit_code == 0
+    said = " ".join(i.text for i in docx_items(next((tmp_path / "o2").glob("*.docx"))))
+    assert "“Billing” and “Meters” tie on 30 mentions" in said and "only “Billing” leads" in said

@@ -25,7 +25,7 @@ from agenda.model import (
     Tone,
 )
 from agenda.nps import LOW_N, from_scores, signed
-from agenda.order import DECK_REASONS, DECK_THEMES, DECK_VERBATIMS, THEME_QUOTES
+from agenda.order import DECK_REASONS, DECK_THEMES, DECK_VERBATIMS, THEME_QUOTES, TOP_THEMES
 from agenda.sections._shared import direction, leader_finding, storyteller
 from agenda.signal import GUEST, CustomerSignal, month_name
 from agenda.status import status
@@ -437,6 +437,17 @@ def _themes(
         if (why := signal.not_comparable_said(theme)) is not None:
             apart.setdefault(why, []).append(theme.name)
     notes = [say("customer.themes_not_comparable", names=n, why=w) for w, n in apart.items()]
+    if len(ranked) > TOP_THEMES and ranked[TOP_THEMES].mentions == ranked[TOP_THEMES - 1].mentions:
+        cut = ranked[TOP_THEMES - 1].mentions  # a tie across the top's edge: ranked by name
+        tied = [t.name for t in ranked if t.mentions == cut]
+        notes.append(
+            say(
+                "customer.themes_tie",
+                names=tied,
+                mentions=f"{cut:,}",
+                leading=[t.name for t in ranked[:TOP_THEMES] if t.mentions == cut],
+            )
+        )
     if signal.ranking_mixed:
         notes.append(
             say(
