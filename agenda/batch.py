@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import partial
@@ -214,11 +214,32 @@ def run_all(
     strict: bool = False,
     rollup: bool = True,
     progress: Callable[[Iterator[Outcome], int], Iterator[Outcome]] | None = None,
+    formats: Sequence[str] | None = None,
+    notes_pdf: bool = False,
 ) -> list[Outcome]:
-    """Build every pack of the workspace; return one outcome per pack (and per group pack)."""
+    """Build every pack of the workspace; return one outcome per pack (and per group pack).
+
+    ``formats``, ``pdf`` and ``notes_pdf`` are as for one ``agenda build``, for every pack."""
+    from packs.formats import chosen
+
+    chosen(formats, pdf=pdf, notes_pdf=notes_pdf)  # a wrong choice stops before any work
     jobs = find_jobs(workspace, out_root, month)
-    options = {"nps_framing": nps_framing, "template": template, "pdf": pdf, "strict": strict}
-    option_key = (str(nps_framing), str(template), str(pdf), str(strict))
+    options = {
+        "nps_framing": nps_framing,
+        "template": template,
+        "pdf": pdf,
+        "strict": strict,
+        "formats": formats,
+        "notes_pdf": notes_pdf,
+    }
+    option_key = (
+        str(nps_framing),
+        str(template),
+        str(pdf),
+        str(strict),
+        ",".join(formats or ()),
+        str(notes_pdf),
+    )
     outcomes: list[Outcome] = []
     todo: list[tuple[Job, str]] = []
     for job in jobs:
@@ -259,7 +280,8 @@ def run_all(
         _write_manifest(job.out_dir, manifest)
 
     if rollup and any(job.unit for job in jobs):
-        outcomes += _rollups(workspace, out_root, jobs, outcomes, force, template, pdf)
+        written = {"formats": formats, "pdf": pdf, "notes_pdf": notes_pdf}
+        outcomes += _rollups(workspace, out_root, jobs, outcomes, force, template, written)
     order = {"": 0}
     return sorted(
         outcomes, key=lambda o: (o.unit == "group", order.get(o.unit, 1), o.unit, o.period)
@@ -273,7 +295,7 @@ def _rollups(
     outcomes: list[Outcome],
     force: bool,
     template: Path | None,
-    pdf: bool,
+    written: dict[str, Any],
 ) -> list[Outcome]:
     """One group pack per month, from the units whose pack for that month built or is current.
 
@@ -302,6 +324,7 @@ def _rollups(
         print_ = hashlib.sha256(
             "|".join(
                 [
+                    repr(sorted(written.items())),
                     *sorted(ok[(j.unit, period)].fingerprint for j in members),
                     *sorted(f"left out {u.name}: {u.reason}" for u in left_out),
                 ]
@@ -334,7 +357,7 @@ def _rollups(
             group = _group_name(workspace, settings)
             pack = compose_group(group, period, units, left_out=left_out, settings=settings)
             look = load_look(members[0].month_dir, template, check=False)
-            paths = write_all(pack, out_dir, look, pdf=pdf)
+            paths = write_all(pack, out_dir, look, **written)
         except AgendaError as exc:
             detail, records = exc.lines()[0], exc.records()
         except Exception as exc:  # a bug in one roll-up must not stop the rest of the run

@@ -517,7 +517,9 @@ def _report(done: Around, heading: str, more: Iterable[str] = (), *, quiet: bool
 @click.option("--no-rollup", is_flag=True, help="Skip the group packs of a multi-unit workspace.")
 @NPS_FRAMING
 @TEMPLATE
+@FORMAT
 @PDF
+@NOTES_PDF
 @STRICT
 @JSON
 @QUIET
@@ -530,7 +532,9 @@ def build_all(
     no_rollup: bool,
     nps_framing: str | None,
     template: Path | None,
+    formats: tuple[str, ...],
     pdf: bool,
+    notes_pdf: bool,
     strict: bool,
     as_json: bool,
     quiet: bool,
@@ -581,6 +585,8 @@ def build_all(
             strict=strict,
             rollup=not no_rollup,
             progress=progress,
+            formats=formats,
+            notes_pdf=notes_pdf,
         )
     except AgendaError as exc:
         if as_json:

@@ -161,3 +161,31 @@ def test_the_deck_helper_process_changes_nothing_in_the_output(tmp_path, run_cli
     run_cli("build", SAMPLE_MONTH, "--out", tmp_path / "single")
     for path in (tmp_path / "single").iterdir():
         assert (tmp_path / "helper" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_build_all_writes_the_formats_asked_for_for_every_pack_and_the_group(tmp_path, run_cli):
+    """--format as for one build: each unit's pack and the group pack in those formats only;
+    a choice no format can give is refused before any work; another choice rebuilds."""
+    ws = _workspace(tmp_path)
+    out = tmp_path / "out"
+    result = run_cli("build-all", ws, "--out", out, "--format", "html,docx", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    for unit in ("north", "south", "east"):
+        names = sorted(p.name for p in (out / unit).iterdir() if not p.name.startswith("."))
+        assert names == [
+            f"acme-{unit}-2026-11-leadership-pack.docx",
+            f"acme-{unit}-2026-11-leadership-pack.html",
+        ]
+    group = sorted(p.name for p in (out / "group").iterdir() if not p.name.startswith("."))
+    assert group == ["acme-group-2026-11-group-pack.docx", "acme-group-2026-11-group-pack.html"]
+    html = (out / "group" / "acme-group-2026-11-group-pack.html").read_text("utf-8")
+    assert "Acme Group" in html and "<h1" in html
+    # the same choice again: up to date; another: rebuilt, in its own formats
+    again = run_cli("build-all", ws, "--out", out, "--format", "html,docx")
+    assert again.stdout.splitlines()[-1].startswith("Built 0, skipped 4")
+    deck = run_cli("build-all", ws, "--out", out, "--format", "pptx")
+    assert deck.stdout.splitlines()[-1].startswith("Built 4, skipped 0")
+    assert (out / "north" / "acme-north-2026-11-leadership-pack.pptx").exists()
+    refused = run_cli("build-all", ws, "--out", tmp_path / "o2", "--format", "html", "--pdf")
+    assert refused.exit_code == 2 and "--pdf" in refused.stderr
+    assert not (tmp_path / "o2").exists()
