@@ -242,6 +242,10 @@ def check_typed(value: float, *, thousands: bool = True) -> None:
 
 #: Names that say a figure with no unit is not money: hours, days, scores, headcount…
 _NOT_MONEY = re.compile(
+    # compounds end in the word ("Klanttevredenheidsindex", "Kundenzufriedenheitsindex")
+    r"(?:\w*(?:index|indeks)\b)|"
+    # Greek: days, hours, score, index
+    r"\b(?:ημέρες|ημερών|ώρες|βαθμολογία|δείκτης)\b|"
     r"\b(days|weeks?|hours?|score|index|nps|percent|percentage|points|pts|times|"
     r"jours?|semaines?|heures?|tage?n?|wochen|stunden|días?|dias?|semanas?|horas?|giorni|"
     r"dagen|weken|uren|dni|dzień|tygodni\w*|godzin\w*|punkt\w*|wynik|indeks|indice|índice|"

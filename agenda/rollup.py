@@ -52,26 +52,53 @@ from agenda.validate import MonthData
 #: these miss still needs ``additive: false`` (the README says so).
 _RATE = re.compile(
     r"\b(per|rate|share|average|ratio|mean|par|pro|je|por|para|taux|moyenne|moyen|taxa|"
-    r"média|medio|médio|media|gennemsnit\w*|genomsnitt\w*|snitt|andel|kvote|"
-    r"durchschnitt\w*|quote|anteil|tasa|media|promedio|tasso|gemiddeld\w*|"
-    r"na|średni\w*|wskaźnik\w*|udział)\b",
+    r"média|medio|médio|gennemsnit\w*|genomsnitt\w*|snitt|andel|kvote|"
+    r"durchschnitt\w*|quote|anteil|tasa|promedio|tasso|gemiddeld\w*|"
+    r"na|średni\w*|wskaźnik\w*|udział|"
+    # Greek: per, average, rate, ratio, share
+    r"ανά|μέσ[οηα]ς?|μέση|ποσοστ\w*|αναλογία|μερίδιο|"
+    # Italian and Spanish "media" (average), not the media one buys ("Social media spend")
+    r"(?<!social )(?<!paid )(?<!digital )(?<!mass )media(?!\s+(?:spend|budget|costs?|buy\w*)))\b",
     re.IGNORECASE,
 )
 #: Currency units: a symbol or a code, optionally scaled ("£k", "€ m", "EURm", "USD bn").
 _SYMBOLS = "".join(figures.SIGNS) + "¥"
-_SCALE = re.compile(r"\s*(k|m|mn|bn|thousands?|millions?|billions?)?", re.IGNORECASE)
 #: Up to this many different slot leads are named in the group agenda; more read "Unit leads".
 MAX_LEADS_NAMED = 3
 
 
-def _same_unit(unit: str | None) -> str | None:
-    """One spelling per currency unit, so "EURk" and "€k" add up together."""
+#: A currency unit with its scale on either side, as reports write it: "€k", "k€", "EUR m",
+#: "M€", "£bn".
+_MONEY_UNIT = re.compile(
+    r"(?P<before>k|m|mn|bn)?\s*(?P<currency>[^\w\s]|[A-Za-z]{3})"
+    r"\s*(?P<after>k|m|mn|bn|thousands?|millions?|billions?)?",
+    re.IGNORECASE,
+)
+
+
+def _money_unit(unit: str, currency: str) -> str | None:
+    """A currency unit in one spelling (the sign, then the scale in lower case: "€k" for "k€",
+    "EURk" and "€ K"), so a unit written either way adds up with the other; None when the
+    unit is not money."""
+    found = _MONEY_UNIT.fullmatch(unit.strip())
+    if found is None or (found["before"] and found["after"]):
+        return None
+    mark = found["currency"]
+    code = mark.upper()
+    if mark in _SYMBOLS:
+        sign = mark
+    elif code in figures.CODES or code == currency.upper():
+        sign = next((s for s, c in figures.SIGNS.items() if c == code), code)
+    else:
+        return None
+    return sign + (found["before"] or found["after"] or "").lower()
+
+
+def _same_unit(unit: str | None, currency: str = "") -> str | None:
+    """One spelling per currency unit, so "EURk", "k€" and "€k" add up together."""
     if not unit:
         return unit
-    for sign, code in figures.SIGNS.items():
-        if unit.upper().startswith(code):
-            return sign + unit[3:].strip()
-    return unit
+    return _money_unit(unit, currency) or unit
 
 
 def is_additive(metric: schema.FinanceMetric, currency: str) -> bool:
@@ -89,13 +116,7 @@ def is_additive(metric: schema.FinanceMetric, currency: str) -> bool:
     unit = (metric.unit or "").strip()
     if not unit:
         return not figures.not_money(metric.name)
-    if unit[0] in _SYMBOLS:
-        rest = unit[1:]
-    elif unit[:3] in figures.CODES | {currency.upper()}:
-        rest = unit[3:]
-    else:
-        return False
-    return _SCALE.fullmatch(rest) is not None
+    return _money_unit(unit, currency) is not None
 
 
 @dataclass(frozen=True)
@@ -617,7 +638,8 @@ def _finance(units: list[Unit], missing: str = "") -> list[Block]:
         for m in data.metrics:
             higher = m.higher_is_better
             if not is_additive(m, data.currency):
-                cur = None if m.unit else data.currency
+                # shown as its unit's pack shows it: money only when it is money
+                cur = None if m.unit or figures.not_money(m.name) else data.currency
                 apart.setdefault(m.name, []).append(
                     (
                         m.name,
@@ -628,7 +650,7 @@ def _finance(units: list[Unit], missing: str = "") -> list[Block]:
                     )
                 )
                 continue
-            key = (m.name, _same_unit(m.unit) or f"@{data.currency}")
+            key = (m.name, _same_unit(m.unit, data.currency) or f"@{data.currency}")
             totals.setdefault(key, []).append(m.actual)
             directions.setdefault(key, set()).add(higher)
             if m.budget is not None:

@@ -63,6 +63,8 @@ metrics:
   - {{name: Capital grant, actual: {grant}, unit: "€k", additive: false}}
   - {{name: Cost per bed day, actual: {per_bed}, unit: "€", higher_is_better: false}}
   - {{name: Occupancy, actual: {occupancy}, unit: "%"}}
+  - {{name: Maintenance spend, actual: {maintenance}, unit: "{maintenance_unit}"}}
+  - {{name: Klanttevredenheidsindex, actual: {index}}}
 """
 
 GALWAY_FINANCE = dict(
@@ -76,6 +78,9 @@ GALWAY_FINANCE = dict(
     grant=50,
     per_bed=900,
     occupancy=94,
+    maintenance=30,
+    maintenance_unit="k€",  # the scale before the sign, as European reports write it
+    index=7,
 )
 MAYO_FINANCE = dict(
     revenue=500000,
@@ -88,6 +93,9 @@ MAYO_FINANCE = dict(
     grant=10,
     per_bed=700,
     occupancy=88,
+    maintenance=12,
+    maintenance_unit="€k",
+    index=8,
 )
 
 AGENDA_YAML = """\
@@ -280,6 +288,9 @@ def test_only_additive_figures_are_summed_and_the_rest_shown_per_unit(built):
     assert totals["Revenue"] == ("Revenue", "2", "€1,500,000", "€1,400,000", "On track")
     assert totals["Agency spend"][:4] == ("Agency spend", "2", "€200k", "€190k")
     assert totals["Beds open"][:3] == ("Beds open", "2", "450 beds")  # additive: true
+    # "k€" and "€k" are one unit (QA: k€ was never money, so one unit's figure was the total)
+    assert totals["Maintenance spend"][:3] == ("Maintenance spend", "2", "€42k")
+    assert "Klanttevredenheidsindex" not in totals  # a Dutch compound index is not money
     for never in ("Cash days in hand", "Capital grant", "Cost per bed day", "Occupancy"):
         assert never not in totals
     apart = _table(docx, "Measures not added up")
@@ -290,6 +301,8 @@ def test_only_additive_figures_are_summed_and_the_rest_shown_per_unit(built):
     assert shown[("Capital grant", "Galway University Hospital")][0] == "€50k"
     assert shown[("Cost per bed day", "Mayo University Hospital")][0] == "€700"
     assert shown[("Occupancy", "Galway University Hospital")][0] == "94%"
+    # not money, so never shown as euros (QA: "€7" in the group pack, "€7.00" in the unit's)
+    assert shown[("Klanttevredenheidsindex", "Galway University Hospital")][0] == "7"
     finance = " | ".join(i.text for i in section_items(docx, "Finance"))
     assert "60 days" not in finance  # cash days are never added up
     assert "days" in finance and "never added up" in finance  # the caption says the rule
@@ -316,6 +329,12 @@ def test_only_additive_figures_are_summed_and_the_rest_shown_per_unit(built):
         ("people", True, True),
         ("€k", False, False),
         ("days", True, True),
+        # a scale before the currency, as European reports write it (QA: k€ was never money)
+        ("k€", None, True),
+        ("M€", None, True),
+        ("EUR k", None, True),
+        ("k EUR", None, True),
+        ("zł", None, False),  # a sign written after the number: not summed, shown per unit
     ],
 )
 def test_which_finance_metrics_add_up(unit, additive, expected):
@@ -323,6 +342,25 @@ def test_which_finance_metrics_add_up(unit, additive, expected):
 
     metric = schema.FinanceMetric(name="Measure", actual=1, unit=unit, additive=additive)
     assert is_additive(metric, "EUR") is expected
+
+
+def test_k_euro_and_euro_k_add_up_together_and_names_in_other_languages_are_read():
+    """QA (a Dutch and a Greek unit): "k€" and "€k" are one unit; a Dutch compound index and a
+    Greek rate are not money; "Social media spend" is money ("media" is Italian for average
+    only where it is not the media one buys)."""
+    from agenda.rollup import _same_unit, is_additive
+
+    assert _same_unit("k€", "EUR") == _same_unit("€k", "EUR") == _same_unit("EURk", "EUR")
+    assert _same_unit("k€", "EUR") != _same_unit("€m", "EUR")
+
+    def adds(name: str, unit: str | None = None) -> bool:
+        return is_additive(schema.FinanceMetric(name=name, actual=1, unit=unit), "EUR")
+
+    assert not adds("Klanttevredenheidsindex")
+    assert not adds("Έσοδα ανά σύνδεση", "€")
+    assert not adds("Spesa media per cliente", "€")
+    assert adds("Social media spend", "€k")
+    assert adds("Media buying costs", "€k")
 
 
 def test_the_rate_guard_on_names_still_holds_unless_the_metric_says_otherwise():
