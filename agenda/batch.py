@@ -376,8 +376,20 @@ def _rollups(
         detail = plural(len(units), "unit") + (
             f" ({len(left_out)} left out: failed)" if left_out else ""
         )
+        theirs = {id(w) for u in units for w in u.loaded.warnings}  # each unit reports its own
+        own = [w for w in pack.warnings if id(w) not in theirs]
+        if own:
+            detail += f", {plural(len(own), 'warning')}: " + "; ".join(w.message for w in own)
         results.append(
-            Outcome("group", period, "built", detail, time.perf_counter() - started, names)
+            Outcome(
+                "group",
+                period,
+                "built",
+                detail,
+                time.perf_counter() - started,
+                names,
+                problems=tuple(record(w, "warning") for w in own),
+            )
         )
         manifest[period] = {"fingerprint": print_, "files": list(names)}
     if results:

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from agenda import figures, schema
 from agenda.compose import agenda_slots, file_stem
+from agenda.errors import Problem
 from agenda.facilitation import facilitate, speaker_notes
 from agenda.formatting import day_label, money, month_label, number, with_unit
 from agenda.keywords import theme_key
@@ -40,7 +41,7 @@ from agenda.model import (
 from agenda.nps import LOW_N, Nps, signed
 from agenda.order import SECTIONS, order_line
 from agenda.pipeline import Loaded
-from agenda.protect import Redactor, people_named, scrub_month
+from agenda.protect import Redactor, named_people, people_named, scrub_month
 from agenda.sections._shared import leader_finding, sales_currency, status_counts, storyteller
 from agenda.signal import CustomerSignal
 from agenda.status import sla_status, status
@@ -164,20 +165,34 @@ def group_nps(units: list[Unit]) -> Nps:
     return total
 
 
-def _protected_across(units: list[Unit], group: str) -> list[Unit]:
+def _protected_across(units: list[Unit], group: str) -> tuple[list[Unit], list[Problem]]:
     """Each unit's data scrubbed of every unit's protected guests: a story from one unit may
-    name another unit's guest, and the group pack shows both."""
+    name another unit's guest, and the group pack shows both. Someone a unit names in a role
+    who has the name of another unit's guest is replaced too (the pack cannot tell them
+    apart): that is warned at the role's line, never silent."""
     guests = [g for u in units for g in u.loaded.guests]
     leads = [name for u in units for name in people_named(u.month)]
     redactor = Redactor.for_guests(guests, group, leads)
     if not redactor.active:
-        return units
+        return units, []
+    clashes = [
+        unit.month.problem(
+            stem,
+            loc,
+            f"{role} of {unit.name} has the name of another unit's protected guest, so the "
+            "group pack shows 'a customer guest' in their place; if they are two people, "
+            "write this name so that it differs (a middle initial, say)",
+        )
+        for unit in units
+        for stem, role, loc, name in named_people(unit.month)
+        if redactor.quietly(name) != name
+    ]
     protected = []
     for unit in units:
         month, history = scrub_month(redactor, unit.month, unit.loaded.history)
         loaded = replace(unit.loaded, month=month, history=history)
         protected.append(replace(unit, loaded=loaded))
-    return protected
+    return protected, clashes
 
 
 def compose_group(
@@ -194,7 +209,8 @@ def compose_group(
     pack with their reason); ``settings`` is the group's agenda.yaml (display names, leads).
     """
     settings = settings or schema.WorkspaceSettings()
-    units = _named(_protected_across(units, group), settings)
+    protected, clashes = _protected_across(units, group)
+    units = _named(protected, settings)
     date = max(u.month.meeting.date for u in units)
     meeting = schema.Meeting(
         organisation=group, period=period, date=date, leads=_leads(units, settings)
@@ -246,7 +262,7 @@ def compose_group(
         [say("group.notes_units", units=[u.label for u in units]), *([missing] if missing else [])],
         (say("group.notes_question"),),
     )
-    warnings = tuple(w for u in units for w in u.loaded.warnings)
+    warnings = (*clashes, *(w for u in units for w in u.loaded.warnings))
     pack = Pack(
         cover=cover,
         agenda=agenda,

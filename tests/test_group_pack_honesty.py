@@ -474,3 +474,41 @@ def test_units_of_the_same_name_are_told_apart_and_small_samples_listed(tmp_path
         "Acme Water (south). Read their scores as pointers, not verdicts." in cautions[0]
     )
     assert "the group score rests on only 24 answers" in cautions[1]
+
+
+def test_a_lead_with_another_units_protected_guests_name_is_warned_not_silently_replaced(
+    tmp_path, run_cli
+):
+    """QA: Mayo's sales lead shares a name with Galway's protected guest; the group agenda
+    read "A customer guest" for the lead with no word said. The pack cannot tell two people
+    of one name apart, so it still replaces it, and says so at the lead's line."""
+    ws = _workspace(tmp_path, broken=False)
+    galway = ws / "galway" / "2026-11" / "meeting.yaml"
+    galway.write_text(
+        galway.read_text("utf-8")
+        + "guests:\n  - {name: Ioannis Papadopoulos, organisation: Patients First, "
+        "chatham_house: true}\n",
+        "utf-8",
+    )
+    mayo = ws / "mayo" / "2026-11" / "meeting.yaml"
+    mayo.write_text(
+        mayo.read_text("utf-8").replace(
+            "finance: Li Wei}", "finance: Li Wei, sales: Ioannis Papadopoulos}"
+        ),
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_cli("build-all", ws, "--out", out, "--json")
+    assert result.exit_code == 0, result.output
+    import json
+
+    document = json.loads(result.stdout)
+    (group,) = [r for r in document["results"] if r["unit"] == "group"]
+    (warned,) = group["problems"]
+    assert warned["severity"] == "warning" and warned["file"].endswith("mayo/2026-11/meeting.yaml")
+    assert warned["line"] == 5  # leads:
+    assert (
+        "the sales lead of mayo has the name of another unit's protected guest"
+        in (warned["message"])
+    )
+    assert "Papadopoulos" not in result.stdout  # the warning never names the guest
