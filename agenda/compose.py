@@ -423,8 +423,7 @@ def _appendix(
         first=short_date(first) if first and last else None,
         last=short_date(last) if first and last else None,
         outside=f"{a.outside:,}" if a is not None and a.outside else None,
-        outside_first=short_date(a.outside_first) if a and a.outside_first else None,
-        outside_last=short_date(a.outside_last) if a and a.outside_last else None,
+        outside_span=a.outside_span if a is not None else "",
         period=month_label(month.meeting.period),
         # only the months whose figures were used: one left out of the trends is not compared
         compared=[

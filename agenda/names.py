@@ -38,7 +38,7 @@ _LETTERS = {
 }
 #: Characters pasted text carries inside words that no reader sees: soft hyphen, zero-width
 #: space and joiners, word joiner, byte-order mark.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _APOSTROPHES = "'’‘ʼ`´′ʻ"
 _HYPHENS = "-‐‑‒–—−﹣－"
 #: Courtesy titles that may stand before a name ("Ms O Suilleabhain", "Herr Weiß", "Mme
@@ -112,7 +112,7 @@ PARTICLES = frozenset(
 
 
 def _fold_char(ch: str) -> str:
-    if ch in _INVISIBLE:
+    if ch in INVISIBLE:
         return ""
     if ch.isspace():
         return " "

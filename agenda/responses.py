@@ -47,7 +47,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from agenda.errors import DataError, Problem, closest
+from agenda.formatting import short_date
 from agenda.keywords import Keywords, Said, Tally, theme_key
+from agenda.names import INVISIBLE
 from agenda.order import THEME_QUOTES
 from agenda.sources import CONTROL, Loc, YamlFile
 
@@ -107,6 +109,15 @@ class SurveyAnswers:
     outside: int = 0  #: scored answers dated in another month than the one read for, not counted
     outside_first: dt.date | None = None
     outside_last: dt.date | None = None
+
+    @property
+    def outside_span(self) -> str:
+        """When the answers not counted are dated, as every message says it: "2 Oct 2026",
+        "2 Oct 2026 to 5 Nov 2062"; "" when there are none."""
+        first, last = self.outside_first, self.outside_last
+        if first is None or last is None:
+            return ""
+        return short_date(first) + (f" to {short_date(last)}" if last != first else "")
 
 
 @dataclass(frozen=True)
@@ -548,15 +559,10 @@ def _no_answer_skipped(
     (an export with one header row fewer than ``skip_rows`` expects)."""
     dates = _Dates(layout.date_format)
     for line, cells in skipped:
-        if len(cells) <= max(idx["date"], idx["score"]):
+        answer = _answer(cells, idx, dates)
+        if answer is None:
             continue
-        try:
-            day = dates.parse(cells[idx["date"]])
-            score = _score(cells[idx["score"]])
-        except _Bad:
-            continue
-        if score is None:
-            continue
+        day, score = answer
         message = (
             f"skip_rows is {layout.skip_rows}, but {where} {line} of {path.name}, which it "
             f"skips, is an answer (dated {day.isoformat()}, scored {score}); skip only the "
@@ -564,6 +570,22 @@ def _no_answer_skipped(
             f"{layout.skip_rows - 1} if that row is the first answer)"
         )
         raise DataError([layout.problem(("skip_rows",), message)])
+
+
+def _answer(
+    cells: Sequence[object], idx: dict[str, int], dates: _Dates
+) -> tuple[dt.date, int] | None:
+    """The date and score of ``cells`` when they read as an answer (a date and a 0–10 score
+    where the export has them), else None: what tells an answer from a label row, or from a
+    comment's own line."""
+    if len(cells) <= max(idx["date"], idx["score"]):
+        return None
+    try:
+        day = dates.parse(cells[idx["date"]])
+        score = _score(cells[idx["score"]])
+    except _Bad:
+        return None
+    return None if score is None else (day, score)
 
 
 def _past_the_end(layout: _Layout, path: Path, rows: int, wanted: int) -> None:
@@ -582,7 +604,7 @@ def _past_the_end(layout: _Layout, path: Path, rows: int, wanted: int) -> None:
     raise DataError([layout.problem(("skip_rows",), message)])
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
 def _fold(text: str) -> str:
@@ -801,17 +823,10 @@ class _Count:
                 pass
         if not self.delimiter:
             return False  # a workbook's cells are its own
-        at, score_at = self.idx["date"], self.idx["score"]
         for line in cell.split("\n")[1:]:
-            cells = line.rstrip("\r").split(self.delimiter)
-            if len(cells) < self.need:
-                continue
-            try:
-                self.full.parse(cells[at].strip().strip('"'))
-                if _score(cells[score_at].strip().strip('"')) is not None:
-                    return True
-            except _Bad:
-                continue
+            cells = [c.strip().strip('"') for c in line.rstrip("\r").split(self.delimiter)]
+            if len(cells) >= self.need and _answer(cells, self.idx, self.full) is not None:
+                return True
         return False
 
     def fresh(self, first_row: int) -> _Count:

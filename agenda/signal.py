@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from agenda.errors import Problem
-from agenda.formatting import month_label, number, plural, short_date
+from agenda.formatting import month_label, number, plural
 from agenda.history import MonthSignal, month_range, months_before, window_start
 from agenda.keywords import CountedTheme, ranked, theme_key
 from agenda.nps import Nps, from_scores, signed
@@ -83,9 +83,8 @@ class CustomerSignal:
             )
             self.framing = "neutral"
         answers = month.answers
-        first, last = (answers.outside_first, answers.outside_last) if answers else (None, None)
-        if answers is not None and first is not None and last is not None:
-            span = short_date(first) + (f" to {short_date(last)}" if last != first else "")
+        if answers is not None and answers.outside:
+            span = answers.outside_span
             self.warnings.append(
                 Problem(
                     answers.path,

@@ -19,7 +19,6 @@ from pydantic_core import ErrorDetails
 
 from agenda import placeholders, schema
 from agenda.errors import DataError, Problem, ToFill, UsageProblem, did_you_mean
-from agenda.formatting import short_date
 from agenda.keywords import CountedTheme, Keywords, normal, ranked, theme_key
 from agenda.names import fold
 from agenda.order import (
@@ -414,9 +413,8 @@ def load_month(folder: Path) -> MonthData:
                 folder.name if is_month(folder.name) else None,
             )
             files.append(answers.path)
-            since, until = answers.outside_first, answers.outside_last
-            if since and until and not answers.scores and not answers.blank:
-                span = f"{short_date(since)} to {short_date(until)}"
+            if answers.outside and not answers.scores and not answers.blank:
+                span = answers.outside_span
                 problems.append(
                     loaded["customer"].problem(
                         ("nps", "responses"),

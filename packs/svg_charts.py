@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from agenda.model import Chart, Series
@@ -119,6 +119,27 @@ def chart_svg(chart: Chart, palette: Palette, ident: str, font: str | None = Non
 def _colours(chart: Chart, palette: Palette) -> list[str]:
     """Each series' colour, as the Office charts give it."""
     return [f"#{c}" for c in palette.series_colours([s.target for s in chart.series])]
+
+
+def _x_grid(
+    ticks: Iterable[float],
+    x: Callable[[float], float],
+    top: float,
+    plot_h: float,
+    number_format: str,
+    *,
+    zero_line: bool = True,
+) -> list[str]:
+    """A horizontal bar chart's vertical grid lines with their labels at the foot (the zero
+    line drawn apart when ``zero_line``)."""
+    out = [start("g", class_="grid")]
+    for tick in ticks:
+        cls = "zero" if zero_line and tick == 0 else "line"
+        out.append(_line(x(tick), top, x(tick), top + plot_h, class_=cls))
+        label = number_text(tick, number_format)
+        out.append(_text(x(tick), top + plot_h + 18, label, "tick", "middle"))
+    out.append("</g>")
+    return out
 
 
 def _width(text: str, font: str, size: float = FONT, bold: bool = False) -> float:
@@ -298,12 +319,7 @@ def _share(chart: Chart, palette: Palette, font: str) -> tuple[int, str]:
     def x(v: float) -> float:
         return left + max(0.0, min(v, 100.0)) / 100 * plot_w
 
-    out = [start("g", class_="grid")]
-    for tick in range(0, 101, 20):
-        out.append(_line(x(tick), top, x(tick), top + plot_h, class_="line"))
-        label = number_text(tick, chart.number_format)
-        out.append(_text(x(tick), top + plot_h + 18, label, "tick", "middle"))
-    out.append("</g>")
+    out = _x_grid(range(0, 101, 20), x, top, plot_h, chart.number_format, zero_line=False)
     for i, lines in enumerate(wrapped):
         y0 = top + i * (bar + gap) + gap / 2
         out.append(_category_label(left - 10, y0 + bar / 2, lines))
@@ -346,13 +362,7 @@ def _bars(chart: Chart, palette: Palette, font: str) -> tuple[int, str]:
     def x(v: float) -> float:
         return left + (v - lo) / (hi - lo) * plot_w
 
-    out = [start("g", class_="grid")]
-    for tick in ticks:
-        cls = "zero" if tick == 0 else "line"
-        out.append(_line(x(tick), top, x(tick), top + plot_h, class_=cls))
-        label = number_text(tick, chart.number_format)
-        out.append(_text(x(tick), top + plot_h + 18, label, "tick", "middle"))
-    out.append("</g>")
+    out = _x_grid(ticks, x, top, plot_h, chart.number_format)
     for i, lines in enumerate(wrapped):
         y0 = top + i * (group + gap) + gap / 2
         out.append(_category_label(left - 10, y0 + group / 2, lines))
